@@ -1,0 +1,31 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Dependencies point one way: LeverSyntax → LeverCheck → LeverCLI → lever.
+// Later phases (LeverCompile, LeverEngine, LeverTesting, LeverREPL) slot in between.
+let package = Package(
+    name: "Lever",
+    products: [
+        .executable(name: "lever", targets: ["lever"]),
+        .library(name: "LeverSyntax", targets: ["LeverSyntax"]),
+        .library(name: "LeverCheck", targets: ["LeverCheck"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .target(name: "LeverSyntax"),
+        .target(name: "LeverCheck", dependencies: ["LeverSyntax"]),
+        .target(name: "LeverCLI", dependencies: [
+            "LeverSyntax", "LeverCheck",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "lever", dependencies: ["LeverCLI"]),
+        .target(name: "LeverTestSupport", dependencies: ["LeverSyntax", "LeverCheck", "LeverCLI"]),
+        .testTarget(name: "LeverSyntaxTests", dependencies: ["LeverSyntax", "LeverTestSupport"],
+                    exclude: ["Golden"]),
+        .testTarget(name: "LeverCheckTests", dependencies: ["LeverCheck", "LeverSyntax", "LeverTestSupport"],
+                    exclude: ["Golden"]),
+        .testTarget(name: "LeverCLITests", dependencies: ["LeverCLI", "LeverTestSupport"]),
+    ]
+)

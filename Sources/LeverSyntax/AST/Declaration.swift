@@ -1,0 +1,207 @@
+/// A parsed policy file.
+public struct Policy: Sendable, Hashable {
+    public var file: Int
+    public var header: Header?
+    public var imports: [Import]
+    public var declarations: [Declaration]
+    public init(file: Int, header: Header?, imports: [Import], declarations: [Declaration]) {
+        self.file = file
+        self.header = header
+        self.imports = imports
+        self.declarations = declarations
+    }
+}
+
+/// `policy "Name" version "2026.11"`.
+public struct Header: Sendable, Hashable {
+    public var span: Span
+    public var name: String
+    public var version: String?
+}
+
+/// `import "base.lever"`: path relative to the importing file.
+public struct Import: Sendable, Hashable {
+    public var span: Span
+    public var path: String
+}
+
+public struct Declaration: Sendable, Hashable {
+    public var id: NodeID
+    public var span: Span
+    /// `override` was written: this declaration replaces an imported one of the same name.
+    public var isOverride: Bool
+    public var kind: DeclKind
+    public init(id: NodeID, span: Span, isOverride: Bool, kind: DeclKind) {
+        self.id = id
+        self.span = span
+        self.isOverride = isOverride
+        self.kind = kind
+    }
+
+    /// The declared name, when the declaration has one (`margin` and `assert` have none).
+    public var name: Name? {
+        switch kind {
+        case .param(let n, _), .input(let n, _), .measure(let n, _, _), .scenario(let n, _): n
+        case .classDecl(let n, _, _), .asset(let n, _, _), .venue(let n, _): n
+        case .table(let t): t.name
+        case .curve(let c): c.name
+        case .settings, .assertion: nil
+        }
+    }
+}
+
+public enum DeclKind: Sendable, Hashable {
+    /// `param horizon = 2 days`.
+    case param(Name, Expr)
+    /// `input vol in [0, 5]`: the declared range of a market or account input, used by proofs.
+    /// The name may be dotted (`account.score`), kept as one `Name` with the dots.
+    case input(Name, Interval)
+    /// `class major : base { … }`.
+    case classDecl(Name, parent: Name?, body: [Property])
+    /// `asset SOL : alt { … }`.
+    case asset(Name, cls: Name, body: [Property])
+    /// `venue Binance { … }`.
+    case venue(Name, body: [Property])
+    /// A settings block: `margin { … }` or `oracle { … }`.
+    case settings(Keyword, body: [Property])
+    case table(TableDecl)
+    case curve(CurveDecl)
+    /// `scenario crash { major: -30%, vol: +50% }`.
+    case scenario(Name, [Shock])
+    case assertion(Assertion)
+    /// `measure borrowing_power per account = …`.
+    case measure(Name, level: MeasureLevel, Expr)
+}
+
+/// One line of a block: `haircut = 2%`, `haircut += 1%`, `liquidate when health < 1`.
+public struct Property: Sendable, Hashable {
+    public enum Op: String, Sendable, Hashable {
+        case set = "=", add = "+=", subtract = "-=", multiply = "*=", when
+    }
+    public var id: NodeID
+    public var span: Span
+    public var name: Name
+    public var op: Op
+    public var value: Expr
+    public init(id: NodeID, span: Span, name: Name, op: Op, value: Expr) {
+        self.id = id
+        self.span = span
+        self.name = name
+        self.op = op
+        self.value = value
+    }
+}
+
+public enum MeasureLevel: String, Sendable, Hashable {
+    case position, account
+}
+
+/// `tiers by account.score hit first { … }` or `table region_limit by account.region { … }`.
+public struct TableDecl: Sendable, Hashable {
+    public enum HitPolicy: String, Sendable, Hashable { case unique, first }
+    /// `tier` for a `tiers` table.
+    public var name: Name
+    /// Written with the `tiers` keyword (the credit-tier table).
+    public var isTiers: Bool
+    public var keys: [Expr]
+    /// The hit policy as written; `nil` means the default, `unique`.
+    public var hit: HitPolicy?
+    public var rows: [TableRow]
+    public init(name: Name, isTiers: Bool, keys: [Expr], hit: HitPolicy?, rows: [TableRow]) {
+        self.name = name
+        self.isTiers = isTiers
+        self.keys = keys
+        self.hit = hit
+        self.rows = rows
+    }
+}
+
+public struct TableRow: Sendable, Hashable {
+    public var id: NodeID
+    public var span: Span
+    /// One pattern per key column.
+    public var patterns: [Pattern]
+    public var label: Name
+    public var body: [Property]
+    public init(id: NodeID, span: Span, patterns: [Pattern], label: Name, body: [Property]) {
+        self.id = id
+        self.span = span
+        self.patterns = patterns
+        self.label = label
+        self.body = body
+    }
+}
+
+/// What a table cell matches.
+public enum Pattern: Sendable, Hashable {
+    /// `[650, 800)`.
+    case interval(Interval)
+    /// `>= 800`, `< 500`: a half-bounded range (op is a comparison).
+    case comparison(BinaryOp, Expr, span: Span)
+    /// `"EU" | "UK"` or `long`: categorical values.
+    case values([Expr], span: Span)
+    /// `else`: matches anything.
+    case any(span: Span)
+
+    public var span: Span {
+        switch self {
+        case .interval(let i): i.span
+        case .comparison(_, _, let s), .values(_, let s), .any(let s): s
+        }
+    }
+}
+
+/// `curve borrow_rate(utilization) = …`.
+public struct CurveDecl: Sendable, Hashable {
+    public var name: Name
+    public var parameter: Name
+    public var body: CurveBody
+    public init(name: Name, parameter: Name, body: CurveBody) {
+        self.name = name
+        self.parameter = parameter
+        self.body = body
+    }
+}
+
+public enum CurveBody: Sendable, Hashable {
+    /// `points { 0% -> 0%, 90% -> 5% }`: piecewise linear through the points.
+    case points([CurvePoint], span: Span)
+    /// `steps { 0% -> 1%, 50% -> 5% }`: each value holds from its x up to the next x.
+    case steps([CurvePoint], span: Span)
+    /// Any expression of the parameter, including `kinked(…)`.
+    case expression(Expr)
+}
+
+public struct CurvePoint: Sendable, Hashable {
+    public var span: Span
+    public var x: Expr
+    public var y: Expr
+    public init(span: Span, x: Expr, y: Expr) {
+        self.span = span
+        self.x = x
+        self.y = y
+    }
+}
+
+/// `major: -30%` inside a scenario; the target may be dotted (`BTC.vol`).
+public struct Shock: Sendable, Hashable {
+    public var span: Span
+    public var target: Name
+    public var value: Expr
+    public init(span: Span, target: Name, value: Expr) {
+        self.span = span
+        self.target = target
+        self.value = value
+    }
+}
+
+/// `assert every asset: haircut in [0%, 100%]` or `assert maintenance < initial`.
+public struct Assertion: Sendable, Hashable {
+    /// What `every` ranges over (`asset`, `class`, `venue`, `tier`, `position`, `account`).
+    public var quantifier: Name?
+    public var condition: Expr
+    public init(quantifier: Name?, condition: Expr) {
+        self.quantifier = quantifier
+        self.condition = condition
+    }
+}

@@ -1,0 +1,2 @@
+import LeverCLI
+LeverCommand.main()
