@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Dependencies point one way: LeverSyntax → LeverCheck → LeverCLI → lever.
+// Dependencies point one way: LeverSyntax → LeverCheck → LeverEngine → LeverCLI → lever.
 // Later phases (LeverCompile, LeverEngine, LeverTesting, LeverREPL) slot in between.
 let package = Package(
     name: "Lever",
@@ -9,6 +9,7 @@ let package = Package(
         .executable(name: "lever", targets: ["lever"]),
         .library(name: "LeverSyntax", targets: ["LeverSyntax"]),
         .library(name: "LeverCheck", targets: ["LeverCheck"]),
+        .library(name: "LeverEngine", targets: ["LeverEngine"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -16,8 +17,9 @@ let package = Package(
     targets: [
         .target(name: "LeverSyntax"),
         .target(name: "LeverCheck", dependencies: ["LeverSyntax"]),
+        .target(name: "LeverEngine", dependencies: ["LeverCheck", "LeverSyntax"]),
         .target(name: "LeverCLI", dependencies: [
-            "LeverSyntax", "LeverCheck",
+            "LeverSyntax", "LeverCheck", "LeverEngine",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "lever", dependencies: ["LeverCLI"]),
@@ -26,6 +28,7 @@ let package = Package(
                     exclude: ["Golden"]),
         .testTarget(name: "LeverCheckTests", dependencies: ["LeverCheck", "LeverSyntax", "LeverTestSupport"],
                     exclude: ["Golden"]),
+        .testTarget(name: "LeverEngineTests", dependencies: ["LeverEngine", "LeverTestSupport"]),
         .testTarget(name: "LeverCLITests", dependencies: ["LeverCLI", "LeverTestSupport"]),
     ]
 )

@@ -1,0 +1,1 @@
+// LeverEngine: market and book model, margin formulas, margin engine.
