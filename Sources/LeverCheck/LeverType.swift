@@ -14,6 +14,8 @@ public enum LeverType: Sendable, Hashable, CustomStringConvertible {
     case label(table: String)
     /// The name of an asset, class or venue (`asset == BTC`).
     case entity(SymbolKind)
+    /// Read from data whose type the policy does not declare (`account.region`); not checked.
+    case dynamic
     /// Already diagnosed.
     case error
 
@@ -29,6 +31,9 @@ public enum LeverType: Sendable, Hashable, CustomStringConvertible {
 
     public var isError: Bool { self == .error }
 
+    /// True for types that every rule accepts silently (already diagnosed, or read from data).
+    public var isUnchecked: Bool { self == .error || self == .dynamic }
+
     /// How the type reads in messages and dumps: `USD`, `plain`, `bool`, `side`, `tier label`.
     public var description: String {
         switch self {
@@ -38,6 +43,7 @@ public enum LeverType: Sendable, Hashable, CustomStringConvertible {
         case .word(let set): set.rawValue
         case .label(let table): "\(table) label"
         case .entity(let kind): "\(kind.display) name"
+        case .dynamic: "data"
         case .error: "<error>"
         }
     }
@@ -51,6 +57,7 @@ public enum LeverType: Sendable, Hashable, CustomStringConvertible {
         case .word(let set): "a `\(set.rawValue)` word"
         case .label(let table): "a `\(table)` row label"
         case .entity(let kind): "an \(kind.display) name"
+        case .dynamic: "a value from the data"
         case .error: "an invalid expression"
         }
     }
