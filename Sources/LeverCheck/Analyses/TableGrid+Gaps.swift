@@ -35,9 +35,27 @@ extension Grid {
                 .tableGap(column.text, range: column.describe(Set(run)), at: column.key.span)
             }
         }
-        let box = first.map { Set([$0]) }
+        let openSet = Set(open)
+        let box = expand(first, within: openSet)
+        let inBox = cells(of: box)?.count ?? 1
         let span = columns[0].key.span.to(columns[columns.count - 1].key.span)
-        return [.tableCombinationUnmatched(describe(box), more: open.count - 1, at: span)]
+        return [.tableCombinationUnmatched(describe(box), more: open.count - inBox, at: span)]
+    }
+
+    /// Grows one uncovered cell, column by column, into a box of uncovered cells (a contiguous
+    /// stretch for numeric columns), so a gap is reported as `[0, 500)` rather than as one point.
+    private func expand(_ cell: [Int], within open: Set<[Int]>) -> [Set<Int>] {
+        var box = cell.map { Set([$0]) }
+        for c in columns.indices {
+            let fits = columns[c].pieces.indices.filter { p in
+                var trial = box
+                trial[c] = [p]
+                return (self.cells(of: trial) ?? []).allSatisfy(open.contains)
+            }
+            let run = columns[c].ranges(of: Set(fits)).first { $0.contains(cell[c]) }
+            box[c] = columns[c].isNumeric ? Set(run.map(Array.init) ?? [cell[c]]) : Set(fits)
+        }
+        return box
     }
 }
 

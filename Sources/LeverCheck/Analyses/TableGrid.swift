@@ -53,11 +53,16 @@ struct Grid {
         }
     }
 
-    /// A shared box in words: `[640, 650)` for one column, `` `region` `"EU"` and `score` [0, 500) `` for several.
+    /// A box in words: `[640, 650)` for one column, `` `region` = `"EU"` with `score` in [0, 500) ``
+    /// for several (columns the box covers entirely are left out).
     func describe(_ box: [Set<Int>]) -> String {
         if isOneDimensional { return columns[0].describe(box[0]) }
         let parts = columns.indices.compactMap { c -> String? in
-            box[c].count == columns[c].pieces.count ? nil : "`\(columns[c].text)` \(columns[c].describe(box[c]))"
+            let column = columns[c]
+            if box[c].count == column.pieces.count { return nil }
+            let text = column.describe(box[c])
+            if column.isNumeric { return "`\(column.text)` in \(text)" }
+            return box[c].count == 1 ? "`\(column.text)` = \(text)" : "`\(column.text)` in {\(text)}"
         }
         return parts.isEmpty ? "every value" : parts.joined(separator: " with ")
     }
