@@ -2,7 +2,7 @@
 ///
 /// Spacing rules (the formatter's documented choice): every binary operator, `^` included, has one
 /// space on each side (`a + b`, `x ^ 2`, `a and b`); prefix `-` and `+` sit on their operand (`-30%`),
-/// `not` is followed by a space; call arguments are separated by `, `, named ones read `base: 0%`;
+/// `not` is followed by a space, and a sign before another sign gets one (`- -a`); call arguments are separated by `, `, named ones read `base: 0%`;
 /// a unit word follows its number after one space (`5M USD`, `25 bps`, `2 days`) except `%`, which is
 /// attached (`2%`). Parentheses are printed exactly where the tree has `.paren` nodes and nowhere
 /// else, and number digits are printed as written, so re-parsing the output gives the same tree.
@@ -70,7 +70,11 @@ enum ExpressionPrinter {
 
     private static func unary(_ op: UnaryOp, _ operand: Expr) -> String {
         switch op {
-        case .negate, .plus: op.rawValue + text(operand)
+        case .negate, .plus:
+            // `- -a`, not `--a`: a doubled sign reads as a different operator.
+            if case .unary(.negate, _) = operand.kind { op.rawValue + " " + text(operand) }
+            else if case .unary(.plus, _) = operand.kind { op.rawValue + " " + text(operand) }
+            else { op.rawValue + text(operand) }
         case .not: "not " + text(operand)
         }
     }
