@@ -135,3 +135,19 @@ enum FormatCheck {
                 sourceLocation: sourceLocation)
     }
 }
+
+extension FormatterTests {
+    /// A large file (about 40,000 lines, a comment on every other one) formats in well under
+    /// a few seconds: nothing in the formatter is quadratic in the number of comments.
+    @Test func largeFileFormatsQuickly() throws {
+        var text = ""
+        for index in 0..<10_000 {
+            text += "// comment \(index)\nclass c\(index) { haircut = \(index)%; ltv = 1% }  // trailing\n"
+        }
+        let clock = ContinuousClock()
+        let start = clock.now
+        let out = LeverSyntax.Formatter.format(FormatCheck.parse(text, path: "large"))
+        #expect(clock.now - start < .seconds(20))
+        #expect(out.split(separator: "\n").count == 50_000)
+    }
+}

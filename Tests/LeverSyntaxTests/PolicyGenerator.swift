@@ -246,7 +246,14 @@ struct PolicyGenerator {
     }
 
     private mutating func arguments(_ depth: Int) -> String {
-        (0..<(1 + random.below(3))).map { _ in expr(depth) }.joined(separator: "," + space())
+        var text = expr(depth)
+        for _ in 0..<random.below(3) {
+            // Sometimes a line break inside the call, with or without a comment: the formatter
+            // joins the line and moves the comment to its end.
+            let separator = random.chance(10) ? "," + trailingComment() + "\n    " : "," + space()
+            text += separator + expr(depth)
+        }
+        return text
     }
 
     /// Digits as people write them, an optional magnitude, an optional unit (`%` attached or not).

@@ -64,9 +64,10 @@ struct ASTDumper {
     }
 
     private func call(_ name: Name, _ arguments: [Argument], _ filter: Expr?) -> String {
-        var parts = arguments.map { ($0.label.map { $0.text + ": " } ?? "") + expr($0.value) }
-        if let filter { parts.append("where " + expr(filter)) }
-        return "\(name.text)(\(parts.joined(separator: ", ")))"
+        var inner = arguments.map { ($0.label.map { $0.text + ": " } ?? "") + expr($0.value) }
+            .joined(separator: ", ")
+        if let filter { inner += (inner.isEmpty ? "" : " ") + "where " + expr(filter) }
+        return "\(name.text)(\(inner))"
     }
 
     func interval(_ range: Interval) -> String {

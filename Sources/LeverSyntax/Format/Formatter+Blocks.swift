@@ -51,7 +51,7 @@ extension Formatter {
     private static func layoutPoints(_ head: String, _ points: [CurvePoint], span: Span,
                                      into writer: inout LineWriter) {
         let items = points.map { "\(text($0.x)) -> \(text($0.y))" }
-        let joined = "\(head) { \(items.joined(separator: ", ")) }"
+        let joined = items.isEmpty ? "\(head) {}" : "\(head) { \(items.joined(separator: ", ")) }"
         if !writer.hasComment(from: span.start, to: span.end), fits(joined, indent: 0) {
             writer.line(joined, span: span, indent: 0)
             return

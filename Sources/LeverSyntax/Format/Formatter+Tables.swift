@@ -11,7 +11,7 @@ extension Formatter {
             writer.line(head + " {}", span: span, indent: 0)
             return
         }
-        let inline = table.rows.map { !$0.body.isEmpty && !writer.hasComment(from: $0.span.start, to: $0.span.end) }
+        let inline = inlineBlocks(table.rows, writer: writer)
         let heads = rowHeads(table.rows, inlineBlock: inline)
         writer.open(head + " {", at: span.start, indent: 0)
         for (index, row) in table.rows.enumerated() {
@@ -30,6 +30,16 @@ extension Formatter {
             writer.open(head + " {", at: row.span.start, indent: 1)
             properties(row.body, indent: 2, into: &writer)
             writer.close("}", end: row.span.end, indent: 1)
+        }
+    }
+
+    /// Which rows keep their block on the row's line: those without comments whose line fits in
+    /// ``maxWidth`` even with the widest label padding (so padding can never push one over).
+    private static func inlineBlocks(_ rows: [TableRow], writer: LineWriter) -> [Bool] {
+        let widest = rowHeads(rows, inlineBlock: rows.map { !$0.body.isEmpty })
+        return zip(rows, widest).map { row, head in
+            guard !row.body.isEmpty, !writer.hasComment(from: row.span.start, to: row.span.end) else { return false }
+            return fits("\(head) { \(row.body.map(propertyText).joined(separator: "; ")) }", indent: 1)
         }
     }
 

@@ -11,7 +11,8 @@
 ///   with a single property stays on one line (`class stable { haircut = 2% }`) when it fits in
 ///   ``maxWidth`` columns and holds no comment;
 /// - table rows one per line with the `->` column and the row labels aligned, row blocks inline
-///   (`{ credit_line = 5M USD; haircut_discount = 20% }`) unless they hold a comment;
+///   (`{ credit_line = 5M USD; haircut_discount = 20% }`) unless they hold a comment or the row
+///   would pass ``maxWidth``, in which case the row's properties go one per line below it;
 /// - curve points and scenario shocks on one line when they fit and hold no comment, otherwise
 ///   one per line with a trailing comma;
 /// - expression spacing as documented on `ExpressionPrinter` (`a + b`, `x ^ 2`, `5M USD`, `2%`);

@@ -47,7 +47,9 @@ extension LineWriter {
         return columns
     }
 
+    /// Lines that join an alignment run. A lone `}` does not: lining its comment up with the
+    /// next declaration's would suggest they belong together.
     private static func hasCodeAndComment(_ line: Line) -> Bool {
-        !line.code.isEmpty && !line.trailing.isEmpty
+        !line.code.isEmpty && !line.trailing.isEmpty && line.code != "}"
     }
 }

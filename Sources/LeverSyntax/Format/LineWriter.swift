@@ -33,8 +33,14 @@ struct LineWriter {
 
     /// Whether any comment starts inside `start..<end`: such a construct must not be joined onto
     /// one line, or its own-line comments would lose their place.
+    /// Binary search, so that large files with many comments format in n log n.
     func hasComment(from start: Int, to end: Int) -> Bool {
-        comments.contains { $0.span.start >= start && $0.span.start < end }
+        var low = 0, high = comments.count
+        while low < high {
+            let mid = (low + high) / 2
+            if comments[mid].span.start < start { low = mid + 1 } else { high = mid }
+        }
+        return low < comments.count && comments[low].span.start < end
     }
 
     // MARK: - Emitting
