@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LeverSyntax
+import LeverTestSupport
 
 /// Golden pairs `Golden/fmt/<case>.lever` → `<case>.lever.formatted`, plus the two properties
 /// every formatted file must have: idempotence and an unchanged tree (same `ASTDump`), checked on
@@ -26,8 +27,7 @@ struct FormatterTests {
         let input = Self.goldenDirectory.appendingPathComponent(name)
         let text = try String(contentsOf: input, encoding: .utf8)
         let formatted = try #require(FormatCheck.formatStable(text, path: name))
-        let expected = input.appendingPathExtension("formatted")
-        try FormatCheck.assertGolden(formatted, at: expected)
+        assertGolden(actual: formatted, path: input.path + ".formatted")
     }
 
     // MARK: - Properties on real policies and generated programs
@@ -113,26 +113,6 @@ enum FormatCheck {
     /// The comment texts in order (a comment joined onto a line with another compares as both).
     static func comments(of file: ParsedFile) -> String {
         file.comments.map(\.text).joined(separator: " ")
-    }
-
-    /// Compares with the golden file; `LEVER_BLESS=1` rewrites it, a missing one is recorded and
-    /// fails, and nothing is written when `CI` is set.
-    static func assertGolden(_ actual: String, at url: URL,
-                             sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let environment = ProcessInfo.processInfo.environment
-        let canWrite = environment["CI"] == nil
-        guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
-            if canWrite { try actual.write(to: url, atomically: true, encoding: .utf8) }
-            Issue.record(Testing.Comment(rawValue: "recorded new golden \(url.lastPathComponent); re-run"),
-                         sourceLocation: sourceLocation)
-            return
-        }
-        if expected != actual, canWrite, environment["LEVER_BLESS"] == "1" {
-            try actual.write(to: url, atomically: true, encoding: .utf8)
-            return
-        }
-        #expect(actual == expected, "\(url.lastPathComponent) differs (LEVER_BLESS=1 rewrites it)",
-                sourceLocation: sourceLocation)
     }
 }
 
