@@ -39,6 +39,15 @@ struct FormatterTests {
         }
     }
 
+    /// Every worked example of `Grammar/lever.ebnf` (one or more per production).
+    @Test func everyGrammarExampleIsStable() {
+        for production in GrammarTests.productions() {
+            for example in production.examples {
+                _ = FormatCheck.formatStable(example, path: "grammar example of \(production.name)")
+            }
+        }
+    }
+
     @Test func generatedProgramsAreStable() {
         for seed in UInt64(1)...200 {
             var generator = PolicyGenerator(seed: seed)
@@ -102,6 +111,11 @@ enum FormatCheck {
         #expect(ASTDump.dump(reparsed.policy) == ASTDump.dump(parsed.policy),
                 "\(path): formatting changed the tree\n--- input\n\(text)\n--- output\n\(once)",
                 sourceLocation: sourceLocation)
+        let badLine = once.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+            .first { $0.last?.isWhitespace == true }
+        #expect(badLine == nil, "\(path): trailing blank on \(String(describing: badLine))", sourceLocation: sourceLocation)
+        #expect(once.isEmpty || (once.hasSuffix("\n") && !once.hasSuffix("\n\n")),
+                "\(path): must end in exactly one newline", sourceLocation: sourceLocation)
         let twice = LeverSyntax.Formatter.format(reparsed)
         #expect(twice == once, "\(path): not idempotent\n--- once\n\(once)\n--- twice\n\(twice)",
                 sourceLocation: sourceLocation)
@@ -110,9 +124,10 @@ enum FormatCheck {
         return once
     }
 
-    /// The comment texts in order (a comment joined onto a line with another compares as both).
+    /// The comment texts in order, trailing blanks aside (a comment joined onto a line with
+    /// another compares as both).
     static func comments(of file: ParsedFile) -> String {
-        file.comments.map(\.text).joined(separator: " ")
+        file.comments.map { $0.text.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
     }
 }
 

@@ -54,7 +54,7 @@ struct LineWriter {
         while let comment = peekComment(before: span.end) {
             nextComment += 1
             if comment.isTrailing {
-                trailing.append(comment.text)
+                trailing.append(Self.text(of: comment))
             } else {
                 emitOwnLine(comment, indent: indent)
             }
@@ -100,16 +100,23 @@ struct LineWriter {
         while let comment = peekComment(before: offset) {
             nextComment += 1
             if comment.isTrailing, let last = lines.indices.last, !lines[last].isBlank {
-                lines[last].trailing.append(comment.text)
+                lines[last].trailing.append(Self.text(of: comment))
             } else {
                 emitOwnLine(comment, indent: indent)
             }
         }
     }
 
+    /// The comment without trailing blanks (the lexer keeps tabs), so no output line ends in one.
+    private static func text(of comment: Comment) -> String {
+        var text = Substring(comment.text)
+        while let last = text.last, last == " " || last == "\t" || last == "\r" { text.removeLast() }
+        return String(text)
+    }
+
     private mutating func emitOwnLine(_ comment: Comment, indent: Int) {
         separate(before: comment.span.start)
-        lines.append(Line(indent: indent, code: comment.text))
+        lines.append(Line(indent: indent, code: Self.text(of: comment)))
         lastEnd = comment.span.end
     }
 
