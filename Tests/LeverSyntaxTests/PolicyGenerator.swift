@@ -250,7 +250,8 @@ struct PolicyGenerator {
         for _ in 0..<random.below(3) {
             // Sometimes a line break inside the call, with or without a comment: the formatter
             // joins the line and moves the comment to its end.
-            let separator = random.chance(10) ? "," + trailingComment() + "\n    " : "," + space()
+            var separator = random.chance(10) ? "," + trailingComment() + "\n    " : "," + space()
+            if random.chance(3) { separator += ownLineComment() }
             text += separator + expr(depth)
         }
         return text

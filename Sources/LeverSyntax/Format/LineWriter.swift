@@ -46,18 +46,20 @@ struct LineWriter {
     // MARK: - Emitting
 
     /// Emits one line of code standing for the source range `span`. Comments inside the range
-    /// (possible when the source split an expression over lines) move: own-line ones above the
-    /// line, trailing ones to its end.
+    /// (possible when the source split an expression over lines) move to the end of the line when
+    /// all of them trailed code, otherwise all of them go above the line, in their order.
     mutating func line(_ code: String, span: Span, indent: Int) {
         flushComments(before: span.start, indent: indent)
-        var trailing: [String] = []
+        var inner: [Comment] = []
         while let comment = peekComment(before: span.end) {
             nextComment += 1
-            if comment.isTrailing {
-                trailing.append(Self.text(of: comment))
-            } else {
-                emitOwnLine(comment, indent: indent)
-            }
+            inner.append(comment)
+        }
+        var trailing: [String] = []
+        if inner.allSatisfy(\.isTrailing) {
+            trailing = inner.map(Self.text(of:))
+        } else {
+            for comment in inner { emitOwnLine(comment, indent: indent) }
         }
         separate(before: span.start)
         lines.append(Line(indent: indent, code: code, trailing: trailing))
