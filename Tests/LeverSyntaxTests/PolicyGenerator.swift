@@ -234,7 +234,7 @@ struct PolicyGenerator {
     private mutating func primary(_ depth: Int) -> String {
         switch random.below(depth > 0 ? 10 : 6) {
         case 0, 1: return number()
-        case 2: return random.pick(["vol", "notional", "x", "health", "initial", "side", "long"])
+        case 2: return random.pick(["vol", "notional", "x", "health", "initial", "side", "long", "asset", "class", "venue"])
         case 3: return random.pick(["account.score", "tier.credit_line", "BTC.price"])
         case 4: return random.pick(["true", "false", "\"EU\"", "\"a\\\"b\\\\c\""])
         case 5: return random.pick(["count(positions)", "f()"])
