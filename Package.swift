@@ -32,7 +32,7 @@ let package = Package(
                     exclude: ["Golden"]),
         .testTarget(name: "LeverCompileTests", dependencies: ["LeverCompile", "LeverCheck", "LeverSyntax", "LeverNumerics"]),
         .testTarget(name: "LeverEngineTests", dependencies: ["LeverEngine", "LeverTestSupport"],
-                    exclude: ["Fixtures"]),
+                    exclude: ["Fixtures", "Formulas/Fixtures"]),
         .testTarget(name: "LeverCLITests", dependencies: ["LeverCLI", "LeverTestSupport"],
                     exclude: ["Golden"]),
     ]

@@ -20,8 +20,9 @@ struct PositionRow {
             let years = market.asOf.map { (o.expiry.secondsSinceEpoch - $0.secondsSinceEpoch) / 31_536_000 } ?? .nan
             values[.expiry] = years
             let quote = market[o.underlying]
-            let greeks = OptionValuation.value(isCall: o.right == .call, spot: quote?.price ?? .nan, strike: o.strike,
-                                               years: years, vol: quote?.vol ?? .nan)
+            // Rates are zero: the policy's market carries no yield curve (documented in the README).
+            let greeks = BlackScholes.valuation(OptionInputs(right: o.right, spot: quote?.price ?? .nan, strike: o.strike,
+                                                             years: years, rate: 0, vol: quote?.vol ?? .nan))
             values[.optionPrice] = greeks.price
             values[.delta] = greeks.delta
             values[.gamma] = greeks.gamma
