@@ -45,6 +45,8 @@ func applyUnary<N: MarginNumber>(_ kernel: UnaryKernel, _ x: N) -> N {
     case .floor: return N(approximating: floor(x.doubleValue))
     case .ceil: return N(approximating: ceil(x.doubleValue))
     case .round: return N(approximating: x.doubleValue.rounded(.toNearestOrAwayFromZero))
+    case .expm1: return N(approximating: expm1(x.doubleValue))
+    case .log1p: return N(approximating: log1p(x.doubleValue))
     }
 }
 

@@ -37,6 +37,8 @@ public enum PositionInput: String, Sendable, Hashable, CaseIterable {
     /// Years from the snapshot's as-of time to expiry (negative when expired).
     case expiry
     case delta, gamma, vega, theta
+    /// Black–Scholes value of one option unit at the snapshot (0 for other kinds).
+    case optionPrice = "option_price"
 }
 
 /// Per-account data from the book.
@@ -53,6 +55,8 @@ public enum CaseKey: String, Sendable, Hashable {
 
 public enum UnaryKernel: String, Sendable, Hashable {
     case negate, not, abs, sqrt, exp, ln, floor, ceil, round
+    /// `exp(x) − 1` and `ln(1 + x)`, exact for small x (interest compounded per second).
+    case expm1, log1p
 }
 
 public enum BinaryKernel: String, Sendable, Hashable {
