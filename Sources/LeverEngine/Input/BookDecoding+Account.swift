@@ -1,7 +1,10 @@
 import LeverSyntax
 
 extension BookDecoding {
-    enum AccountField: String, FieldName { case id, score, attributes, positions }
+    enum AccountField: String, FieldName {
+        static let table = FieldTable<Self>()
+        case id, score, attributes, positions
+    }
 
     /// One account: kept, or (with errors other than unknown assets) rejected.
     static func decodeAccount(_ d: inout DocumentDecoder, _ s: inout BookState, index: Int) {

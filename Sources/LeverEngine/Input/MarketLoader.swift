@@ -30,6 +30,7 @@ public enum MarketLoader {
 /// The market format's decoding functions, one per object kind.
 enum MarketDecoding {
     enum RootField: String, FieldName {
+        static let table = FieldTable<Self>()
         case asOf = "as_of"
         case assets, venues
     }
