@@ -84,9 +84,11 @@ extension BookDecoding {
             d.report(.conflictingFields(d.here, "quantity", "qty", at: second))
             return nil
         }
-        let quantity = p.quantity.isPresent ? p.quantity : p.qty
-        requireFields(&d, at: object, ("asset", p.asset.isPresent), ("quantity", quantity.isPresent))
-        guard let asset = p.asset.value, let q = quantity.value else { return nil }
+        let quantity = p.quantity.isPresent ? p.quantity.value : p.qty.value
+        let hasQuantity = p.quantity.isPresent || p.qty.isPresent
+        require(&d, at: object, "asset", p.asset.isPresent)
+        require(&d, at: object, "quantity", hasQuantity)
+        guard let asset = p.asset.value, let q = quantity else { return nil }
         return .spot(.init(asset: asset, quantity: q, venue: p.venue.value))
     }
 
