@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// The known field names of one kind of JSON object, as an enum with `String` raw values.
 ///
 /// The loader looks each key up here; an unknown key is reported, with the closest known name
@@ -19,7 +13,7 @@ extension FieldName {
     static var names: [String] { allCases.map(\.rawValue) }
 }
 
-/// A field enum's names as bytes. Matching a key is a length check and a `memcmp` per name:
+/// A field enum's names as bytes. Matching a key is a length check and a byte compare per name:
 /// `init?(rawValue:)` on a String enum goes through the runtime's string-switch search, which
 /// took 5 % of a book load.
 struct FieldTable<F: FieldName>: Sendable {
@@ -34,10 +28,7 @@ struct FieldTable<F: FieldName>: Sendable {
     /// The field whose name is exactly `key`.
     func lookup(_ key: UnsafeBufferPointer<UInt8>) -> F? {
         for i in names.indices where names[i].count == key.count {
-            let same = names[i].withUnsafeBufferPointer { name in
-                key.count == 0 || memcmp(name.baseAddress!, key.baseAddress!, key.count) == 0
-            }
-            if same { return fields[i] }
+            if names[i].withUnsafeBufferPointer({ $0.elementsEqual(key) }) { return fields[i] }
         }
         return nil
     }
