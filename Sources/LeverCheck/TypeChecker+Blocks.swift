@@ -100,7 +100,10 @@ extension TypeChecker {
         let isCondition = Vocabulary.conditionProperties.contains(property.name.text)
         if isCondition != (property.op == .when) {
             diagnostics.append(.wrongPropertyOp(property, isCondition: isCondition))
-        } else if property.op != .set, property.op != .when {
+            check(property.value, scope)
+            return
+        }
+        if property.op != .set, property.op != .when {
             diagnostics.append(.nothingToAdjust(property, owner: "`\(keyword.rawValue)`"))
         }
         if isCondition {
