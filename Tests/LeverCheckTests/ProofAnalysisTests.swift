@@ -126,3 +126,29 @@ import LeverSyntax
         #expect(reports[0].results.map(\.outcome) == [.unknown])
     }
 }
+
+@Suite struct ProofAnalysisAffineTests {
+    @Test func sharedQuantityIsTrackedAcrossBothSides() {
+        let (_, reports) = ProofAnalysisTests().prove("""
+            margin {
+              initial     = max(5%, 0.1% * sqrt(notional / 1 USD))
+              maintenance = 60% * initial
+            }
+            assert maintenance < initial
+            assert initial - maintenance >= 2%
+            assert maintenance > initial
+            """)
+        #expect(reports.map { $0.results.map(\.outcome) } == [[.proved], [.proved], [.disproved]])
+        #expect(reports[2].diagnostics.map(\.code) == ["L0601"])
+    }
+
+    @Test func unrelatedRangesStayUnknown() {
+        let (_, reports) = ProofAnalysisTests().prove("""
+            input vol in [0, 5]
+            margin { initial = max(5%, vol); maintenance = 10% }
+            assert maintenance < initial
+            """)
+        #expect(reports[0].results.map(\.outcome) == [.unknown])
+        #expect(reports[0].diagnostics.first?.message == "cannot prove this assertion; kept as a runtime check")
+    }
+}

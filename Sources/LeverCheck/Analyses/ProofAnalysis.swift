@@ -64,9 +64,12 @@ public enum ProofAnalysis {
                              evaluator: IntervalEvaluator) -> Report {
         let condition = assertion.condition
         let results = instances.map { instance -> Result in
-            let ev = Resolver(instance: instance, base: evaluator).evaluator(depth: 0)
+            let resolver = Resolver(instance: instance, base: evaluator)
+            let ev = resolver.evaluator(depth: 0)
             let subject = Self.subject(of: condition).map { ev.bounds($0) }
-            let outcome: Result.Outcome = switch ev.truth(condition) {
+            var truth = ev.truth(condition)
+            if truth == .unknown { truth = resolver.affineTruth(condition) }
+            let outcome: Result.Outcome = switch truth {
             case .true: .proved
             case .false: .disproved
             case .unknown: .unknown
