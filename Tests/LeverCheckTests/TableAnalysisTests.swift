@@ -39,6 +39,8 @@ import LeverSyntax
         #expect(gap.message == "`account.score` values in [500, 520) match no row")
         #expect(gap.help == "add a row for it or an `else` row")
         #expect(f.at(gap.primary.span) == "1:10" && f.text(gap.primary.span) == "account.score")
+        #expect(gap.secondary.map(\.message) == ["`Basic` starts at 520", "`Watch` ends at 500"])
+        #expect(gap.secondary.map { f.at($0.span) } == ["4:3", "5:3"])
     }
 
     @Test func withoutDomainTheWholeLineMustBeCovered() {
@@ -207,5 +209,17 @@ import LeverSyntax
         let (_, d) = check("table fee by utilization { [0%, 50%) -> Low; [60%, 100%] -> High }",
                            domains: [.numeric(Bounds(0, 1))])
         #expect(d.map(\.message) == ["`utilization` values in [50%, 60%) match no row"])
+    }
+
+    @Test func hugeTablesAreNotEnumerated() {
+        // 6 numeric columns with 10 ranges each: about 21^6 cells, far above the limit
+        let keys = (0..<6).map { "account.k\($0)" }.joined(separator: ", ")
+        let rows = (0..<10).map { i in
+            Array(repeating: "[\(i * 10), \(i * 10 + 10))", count: 6).joined(separator: ", ") + " -> R\(i)"
+        }.joined(separator: "\n  ")
+        let (_, d) = check("table big by \(keys) {\n  \(rows)\n}", domains: Array(repeating: .unknown, count: 6))
+        #expect(d.map(\.code) == ["L0411"])
+        #expect(d.first?.severity == .note)
+        #expect(d.first?.message == "table has too many combinations of key values to check for gaps")
     }
 }

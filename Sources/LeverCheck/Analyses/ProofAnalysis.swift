@@ -38,9 +38,12 @@ public enum ProofAnalysis {
 
     /// What the analysis concluded for one instance.
     public struct Result: Sendable, Hashable {
+        /// Proved (true for every value), disproved (false for every value), or unknown (kept
+        /// as a runtime check).
         public enum Outcome: Sendable, Hashable { case proved, disproved, unknown }
         /// The instance (`PEPE`), or nil for the policy as a whole.
         public var instance: String?
+        /// What the analysis concluded.
         public var outcome: Outcome
         /// The values the assertion's subject can take (`haircut` in `haircut in [0%, 100%]`), if it has one.
         public var subject: Bounds?
@@ -50,7 +53,9 @@ public enum ProofAnalysis {
     /// note listing the instances kept as runtime checks. Proved instances give no diagnostic;
     /// `results` lets `lever check --verbose` show them.
     public struct Report {
+        /// One result per instance, in instance order.
         public var results: [Result]
+        /// L0601 errors and the L0602 note.
         public var diagnostics: [Diagnostic]
     }
 

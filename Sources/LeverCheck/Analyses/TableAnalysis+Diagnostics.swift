@@ -3,9 +3,9 @@ import LeverSyntax
 // MARK: - Decision table diagnostics (L04xx)
 
 extension Diagnostic {
-    static func tableGap(_ key: String, range: String, at span: Span) -> Diagnostic {
+    static func tableGap(_ key: String, range: String, at span: Span, neighbours: [Label]) -> Diagnostic {
         .error("L0401", "`\(key)` values in \(range) match no row", at: span,
-               label: "no row covers \(range)", help: "add a row for it or an `else` row")
+               label: "no row covers \(range)", secondary: neighbours, help: "add a row for it or an `else` row")
     }
 
     static func tableOverlap(_ first: String, _ second: String, on shared: String, at span: Span, other: Span) -> Diagnostic {

@@ -32,7 +32,8 @@ extension Grid {
                                                   count: indices.count, at: column.key.span)]
             }
             return column.ranges(of: indices).map { run in
-                .tableGap(column.text, range: column.describe(Set(run)), at: column.key.span)
+                .tableGap(column.text, range: column.describe(Set(run)), at: column.key.span,
+                          neighbours: neighbours(of: run))
             }
         }
         let openSet = Set(open)
@@ -40,6 +41,26 @@ extension Grid {
         let inBox = cells(of: box)?.count ?? 1
         let span = columns[0].key.span.to(columns[columns.count - 1].key.span)
         return [.tableCombinationUnmatched(describe(box), more: open.count - inBox, at: span)]
+    }
+
+    /// Labels on the rows on either side of a one-column gap: "`Watch` ends at 500".
+    private func neighbours(of run: ClosedRange<Int>) -> [Diagnostic.Label] {
+        let column = columns[0]
+        guard case .range(let a) = column.pieces[run.lowerBound], case .range(let b) = column.pieces[run.upperBound]
+        else { return [] }
+        let gap = a.hull(b)
+        var labels: [Diagnostic.Label] = []
+        for r in rows.indices {
+            guard case .ranges(let rs) = rows[r].cells[0] else { continue }
+            let name = rows[r].row.label.text
+            if rs.contains(where: { $0.upper == gap.lower && $0.upper.isFinite }) {
+                labels.append(.init(patternSpan(r), "`\(name)` ends at \(ValueFormat.value(gap.lower, unit: column.unit))"))
+            }
+            if rs.contains(where: { $0.lower == gap.upper && $0.lower.isFinite }) {
+                labels.append(.init(patternSpan(r), "`\(name)` starts at \(ValueFormat.value(gap.upper, unit: column.unit))"))
+            }
+        }
+        return labels
     }
 
     /// Grows one uncovered cell, column by column, into a box of uncovered cells (a contiguous
