@@ -1,8 +1,8 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Dependencies point one way: LeverSyntax → LeverCheck → LeverEngine → LeverCLI → lever.
-// Later phases (LeverCompile, LeverEngine, LeverTesting, LeverREPL) slot in between.
+// Dependencies point one way: LeverNumerics, LeverSyntax → LeverCheck → LeverCompile → LeverEngine → LeverCLI → lever.
+// Later phases (LeverTesting, LeverREPL) slot in between LeverEngine and LeverCLI.
 let package = Package(
     name: "Lever",
     products: [
@@ -15,9 +15,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
+        .target(name: "LeverNumerics"),
         .target(name: "LeverSyntax"),
         .target(name: "LeverCheck", dependencies: ["LeverSyntax"]),
-        .target(name: "LeverEngine", dependencies: ["LeverCheck", "LeverSyntax"]),
+        .target(name: "LeverCompile", dependencies: ["LeverCheck", "LeverSyntax", "LeverNumerics"]),
+        .target(name: "LeverEngine", dependencies: ["LeverCompile", "LeverCheck", "LeverSyntax", "LeverNumerics"]),
         .target(name: "LeverCLI", dependencies: [
             "LeverSyntax", "LeverCheck", "LeverEngine",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -28,7 +30,10 @@ let package = Package(
                     exclude: ["Golden"]),
         .testTarget(name: "LeverCheckTests", dependencies: ["LeverCheck", "LeverSyntax", "LeverTestSupport"],
                     exclude: ["Golden"]),
-        .testTarget(name: "LeverEngineTests", dependencies: ["LeverEngine", "LeverTestSupport"]),
-        .testTarget(name: "LeverCLITests", dependencies: ["LeverCLI", "LeverTestSupport"]),
+        .testTarget(name: "LeverCompileTests", dependencies: ["LeverCompile", "LeverCheck", "LeverSyntax", "LeverNumerics"]),
+        .testTarget(name: "LeverEngineTests", dependencies: ["LeverEngine", "LeverTestSupport"],
+                    exclude: ["Fixtures"]),
+        .testTarget(name: "LeverCLITests", dependencies: ["LeverCLI", "LeverTestSupport"],
+                    exclude: ["Golden"]),
     ]
 )
