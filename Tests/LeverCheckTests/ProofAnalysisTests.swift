@@ -63,7 +63,9 @@ import LeverSyntax
         #expect(e.code == "L0601")
         #expect(e.message == "`haircut` of `PEPE` lies in [120%, 123%], outside [0%, 100%]")  // Binance adds 3%
         #expect(f.at(e.primary.span) == "13:21")
+        #expect(e.primary.message == "fails for `PEPE` whatever the inputs")
         #expect(e.secondary.map { f.text($0.span) } == ["PEPE"])
+        #expect(e.secondary.first?.message == "`PEPE` declared here")
         #expect(reports[0].results.last?.outcome == .disproved)
     }
 

@@ -73,7 +73,8 @@ extension ProofAnalysis {
 extension Diagnostic {
     static func assertionDisproved(_ claim: String, at span: Span, instance: ProofAnalysis.Instance) -> Diagnostic {
         let secondary = instance.span.map { [Label($0, "`\(instance.name ?? "")` declared here")] } ?? []
-        return .error("L0601", claim, at: span, label: "this assertion never holds there", secondary: secondary,
+        let label = instance.name.map { "fails for `\($0)` whatever the inputs" } ?? "fails whatever the inputs"
+        return .error("L0601", claim, at: span, label: label, secondary: secondary,
                       help: "change the policy's values, or the assertion if it is wrong")
     }
 
