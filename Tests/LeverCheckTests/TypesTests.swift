@@ -142,3 +142,11 @@ import LeverSyntax
         == [Found(code: "L0323", at: "1:24", message: "`stale_price` is a `stale_price` word, not a `side` word")])
     #expect(found("oracle { stale_price = reject; max_price_age = 30 seconds }") == [])
 }
+
+@Test func compareEntities() {
+    let src = "class c { haircut = 1% }\nasset BTC : c\nvenue Binance { haircut += 1% }\n"
+        + "measure m per account = sum(notional where venue == Binance and (asset == BTC or class == c))"
+    #expect(found(src) == [])
+    #expect(found(src + "\nmeasure n per position = if asset == Binance then 1 else 0")
+        == [Found(code: "L0303", at: "5:35", message: "cannot compare an asset name with a venue name")])
+}
