@@ -222,4 +222,12 @@ import LeverSyntax
         #expect(d.first?.severity == .note)
         #expect(d.first?.message == "table has too many combinations of key values to check for gaps")
     }
+
+    @Test func manyRowsStayFastAndStillFindGaps() {
+        // 5,000 adjacent rows with one missing: gaps are still exact, pairwise checks give way to a note
+        let rows = (0..<5_000).filter { $0 != 1234 }.map { "[\($0), \($0 + 1)) -> R\($0)" }.joined(separator: "\n")
+        let (_, d) = check("tiers by account.score {\n\(rows)\n}", domains: [.numeric(Bounds(0, 5_000, upperClosed: false))])
+        #expect(d.map(\.code) == ["L0412", "L0401"])
+        #expect(d.last?.message == "`account.score` values in [1234, 1235) match no row")
+    }
 }

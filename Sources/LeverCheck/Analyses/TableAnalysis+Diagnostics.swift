@@ -69,4 +69,9 @@ extension Diagnostic {
         .note("L0411", "table has too many combinations of key values to check for gaps", at: span,
               notes: ["more than \(Grid.cellLimit) combinations; gaps are not reported"])
     }
+
+    static func tableTooManyRows(_ count: Int, at span: Span) -> Diagnostic {
+        .note("L0412", "table has too many rows to check for overlaps", at: span,
+              notes: ["\(count) rows; overlaps and rows that can never fire are not reported"])
+    }
 }

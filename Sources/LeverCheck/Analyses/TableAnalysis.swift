@@ -29,6 +29,7 @@ public enum TableAnalysis {
     /// to constants so that row bounds such as `>= prime_floor` are known; rows whose bounds do
     /// not fold get a note and are left out of the gap analysis.
     public static func check(_ table: TableDecl, domains: [KeyDomain], evaluator: IntervalEvaluator) -> [Diagnostic] {
+        guard !table.keys.isEmpty else { return [] }  // the parser reports a table without keys
         var diagnostics: [Diagnostic] = []
         var rows: [RowModel] = []
         var unchecked = false

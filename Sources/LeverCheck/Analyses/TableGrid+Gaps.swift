@@ -7,10 +7,10 @@ extension Grid {
     func gaps(table: TableDecl, provable: Bool) -> [Diagnostic] {
         guard !rows.contains(where: \.isFallback) else { return [] }
         let universe = columns.map { Set($0.pieces.indices) }
-        guard let all = cells(of: universe) else {
+        guard let all = cells(of: universe), all.count * max(1, rows.count) <= Self.workLimit || isOneDimensional else {
             return [.tableTooLarge(table.keys.first?.span ?? table.name.span)]
         }
-        let open = all.filter { cell in !rows.indices.contains { covers($0, cell) } }
+        let open = isOneDimensional ? openPieces() : all.filter { cell in !rows.indices.contains { covers($0, cell) } }
         let (vague, definite) = open.split { cell in cell.indices.contains { columns[$0].pieces[cell[$0]] == .other } }
         var found: [Diagnostic] = []
         if provable { found += report(definite) }
@@ -18,6 +18,12 @@ extension Grid {
             found.append(.tableCoverageUnknown(columns[c].text, at: columns[c].key.span))
         }
         return found
+    }
+
+    /// The uncovered cells of a one-column table, from the union of what the rows cover.
+    private func openPieces() -> [[Int]] {
+        let covered = covers.reduce(into: Set<Int>()) { $0.formUnion($1[0]) }
+        return columns[0].pieces.indices.filter { !covered.contains($0) }.map { [$0] }
     }
 
     /// One error per uncovered stretch of a one-column table; the first uncovered combination

@@ -9,6 +9,9 @@ struct Grid {
     var covers: [[Set<Int>]] = []
     /// Beyond this many cells the table is not enumerated (a note says so).
     static let cellLimit = 100_000
+    /// Beyond this many cell-by-row or row-by-row comparisons an analysis is skipped (a note
+    /// says so), so that a huge generated table cannot hang the checker.
+    static let workLimit = 20_000_000
 
     init(columns: [KeyColumn], rows: [RowModel]) {
         self.columns = columns
@@ -80,6 +83,9 @@ struct Grid {
 extension Grid {
     /// Under `unique`: every pair of rows (fallback aside) that match a common value.
     func overlaps() -> [Diagnostic] {
+        guard rows.count * rows.count * max(1, columns.count) <= Self.workLimit else {
+            return [.tableTooManyRows(rows.count, at: columns.first?.key.span ?? patternSpan(0))]
+        }
         var found: [Diagnostic] = []
         for b in rows.indices where !rows[b].isFallback {
             for a in 0..<b where !rows[a].isFallback {
@@ -97,7 +103,8 @@ extension Grid {
     /// Rows whose every cell an earlier row already takes (under `first`), and fallback rows left
     /// with nothing to match.
     func deadRows(policy: TableDecl.HitPolicy) -> [Diagnostic] {
-        rows.indices.compactMap { r in
+        guard rows.count * rows.count * max(1, columns.count) <= Self.workLimit else { return [] }
+        return rows.indices.compactMap { r in
             guard policy == .first || rows[r].isFallback else { return nil }
             let earlier = policy == .first ? Array(0..<r) : rows.indices.filter { !rows[$0].isFallback }
             guard !earlier.isEmpty, let cells = cells(of: covers[r]),

@@ -42,16 +42,44 @@ struct KeyColumn {
         case .any: return Set(pieces.indices)
         case .ranges(let rs):
             guard isNumeric else { return nil }
-            return Set(pieces.indices.filter { i in
-                guard case .range(let p) = pieces[i] else { return false }
-                return rs.contains { $0.contains(p) }
-            })
+            var found = Set<Int>()
+            for r in rs { found.formUnion(pieceIndices(inside: r)) }
+            return found
         case .values(let ws):
             guard !isNumeric else { return nil }
             return Set(pieces.indices.filter { i in
                 guard case .value(let w) = pieces[i] else { return false }
                 return ws.contains(w)
             })
+        }
+    }
+
+    /// The numeric pieces inside `r`, found by binary search: pieces are in order and each lies
+    /// wholly inside or outside `r`, so they form one run and a representative point decides.
+    func pieceIndices(inside r: Bounds) -> Range<Int> {
+        let start = firstPiece { p in !(p < r.lower || (p == r.lower && !r.lowerClosed)) }
+        let end = firstPiece { p in p > r.upper || (p == r.upper && !r.upperClosed) }
+        return start..<max(start, end)
+    }
+
+    /// The first piece whose representative point satisfies `past` (monotone over the pieces).
+    private func firstPiece(where past: (Double) -> Bool) -> Int {
+        var lo = 0, hi = pieces.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if case .range(let b) = pieces[mid], !past(Self.representative(b)) { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    /// A point inside a piece: its value, its midpoint, or a point next to its finite end.
+    static func representative(_ b: Bounds) -> Double {
+        if let c = b.constant { return c }
+        switch (b.lower.isFinite, b.upper.isFinite) {
+        case (true, true): return b.lower / 2 + b.upper / 2
+        case (true, false): return b.lower + max(1, abs(b.lower))
+        case (false, true): return b.upper - max(1, abs(b.upper))
+        case (false, false): return 0
         }
     }
 
