@@ -223,11 +223,21 @@ import LeverSyntax
         #expect(d.first?.message == "table has too many combinations of key values to check for gaps")
     }
 
-    @Test func manyRowsStayFastAndStillFindGaps() {
-        // 5,000 adjacent rows with one missing: gaps are still exact, pairwise checks give way to a note
-        let rows = (0..<5_000).filter { $0 != 1234 }.map { "[\($0), \($0 + 1)) -> R\($0)" }.joined(separator: "\n")
-        let (_, d) = check("tiers by account.score {\n\(rows)\n}", domains: [.numeric(Bounds(0, 5_000, upperClosed: false))])
-        #expect(d.map(\.code) == ["L0412", "L0401"])
-        #expect(d.last?.message == "`account.score` values in [1234, 1235) match no row")
+    @Test func manyRowsStayFastAndStillFindGapsAndOverlaps() {
+        // 5,000 adjacent rows with one missing and one extra: all found by the one-column sweep
+        var rows = (0..<5_000).filter { $0 != 1234 }.map { "[\($0), \($0 + 1)) -> R\($0)" }
+        rows.append("[100, 101] -> Extra")
+        let (_, d) = check("tiers by account.score {\n\(rows.joined(separator: "\n"))\n}",
+                           domains: [.numeric(Bounds(0, 5_000, upperClosed: false))])
+        #expect(d.map(\.message) == ["rows `R100` and `Extra` overlap on [100, 101)",
+                                     "rows `R101` and `Extra` overlap on 101",
+                                     "`account.score` values in [1234, 1235) match no row"])
+    }
+
+    @Test func pathologicalOverlapGivesUpWithNote() {
+        let rows = (0..<600).map { "[0, 1000] -> R\($0)" }.joined(separator: "\n")
+        let (_, d) = check("tiers by account.score {\n\(rows)\n}")
+        #expect(d.map(\.code) == ["L0412"])
+        #expect(d.first?.message == "table has too many rows to check for overlaps")
     }
 }
