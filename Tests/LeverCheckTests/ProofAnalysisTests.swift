@@ -154,3 +154,14 @@ import LeverSyntax
         #expect(reports[0].diagnostics.first?.message == "cannot prove this assertion; kept as a runtime check")
     }
 }
+
+@Suite struct ProofAnalysisCostTests {
+    @Test func propertiesReferringToEachOtherManyTimesStayFast() {
+        // each property uses the next one 8 times: without memoising this is 8^8 evaluations
+        let props = (0..<8).map { i in
+            "p\(i) = " + Array(repeating: "p\(i + 1)", count: 8).joined(separator: " + ")
+        }.joined(separator: "; ")
+        let (_, reports) = ProofAnalysisTests().prove("margin { \(props); p8 = 1% }\nassert p0 > 0")
+        #expect(reports[0].results.map(\.outcome) == [.proved])
+    }
+}

@@ -35,44 +35,50 @@ extension ProofAnalysis.Resolver {
             if case .paren(let inner) = condition.kind { return affineTruth(inner) }
             return .unknown
         }
-        var atoms: [String: Bounds] = [:]
-        let difference = form(lhs, depth: 0, atoms: &atoms) + form(rhs, depth: 0, atoms: &atoms).scaled(-1)
-        return Bounds.compare(cmp, difference.bounds(atoms), .exactly(0))
+        let difference = form(lhs, depth: 0) + form(rhs, depth: 0).scaled(-1)
+        return Bounds.compare(cmp, difference.bounds(memo.atoms), .exactly(0))
     }
 
     /// The affine form of an expression; anything non-linear becomes a constant interval.
-    func form(_ e: Expr, depth: Int, atoms: inout [String: Bounds]) -> AffineForm {
+    func form(_ e: Expr, depth: Int) -> AffineForm {
         let plain = AffineForm(constant: evaluator(depth: depth).bounds(e))
         guard depth < ProofAnalysis.maxChainDepth else { return plain }
         switch e.kind {
-        case .paren(let inner): return form(inner, depth: depth + 1, atoms: &atoms)
-        case .unary(.negate, let inner): return form(inner, depth: depth + 1, atoms: &atoms).scaled(-1)
+        case .paren(let inner): return form(inner, depth: depth + 1)
+        case .unary(.negate, let inner): return form(inner, depth: depth + 1).scaled(-1)
         case .binary(.add, let a, let b):
-            return form(a, depth: depth + 1, atoms: &atoms) + form(b, depth: depth + 1, atoms: &atoms)
+            return form(a, depth: depth + 1) + form(b, depth: depth + 1)
         case .binary(.subtract, let a, let b):
-            return form(a, depth: depth + 1, atoms: &atoms) + form(b, depth: depth + 1, atoms: &atoms).scaled(-1)
+            return form(a, depth: depth + 1) + form(b, depth: depth + 1).scaled(-1)
         case .binary(.multiply, let a, let b):
-            if let k = evaluator(depth: depth).bounds(a).constant { return form(b, depth: depth + 1, atoms: &atoms).scaled(k) }
-            if let k = evaluator(depth: depth).bounds(b).constant { return form(a, depth: depth + 1, atoms: &atoms).scaled(k) }
+            if let k = evaluator(depth: depth).bounds(a).constant { return form(b, depth: depth + 1).scaled(k) }
+            if let k = evaluator(depth: depth).bounds(b).constant { return form(a, depth: depth + 1).scaled(k) }
             return plain
         case .binary(.divide, let a, let b):
             guard let k = evaluator(depth: depth).bounds(b).constant, k != 0 else { return plain }
-            return form(a, depth: depth + 1, atoms: &atoms).scaled(1 / k)
-        case .name(let n): return nameForm(n, plain: plain, depth: depth, atoms: &atoms)
+            return form(a, depth: depth + 1).scaled(1 / k)
+        case .name(let n): return nameForm(n, plain: plain, depth: depth)
         default: return plain
         }
     }
 
     /// A name set by a single `=` expands to its definition; a name whose value is a range
     /// becomes a shared term, so that both sides of a comparison refer to the same quantity.
-    private func nameForm(_ n: String, plain: AffineForm, depth: Int, atoms: inout [String: Bounds]) -> AffineForm {
+    private func nameForm(_ n: String, plain: AffineForm, depth: Int) -> AffineForm {
         if plain.constant.constant != nil { return plain }
+        if let known = memo.forms[n] { return known }
+        let result = expandedForm(n, plain: plain, depth: depth)
+        memo.forms[n] = result
+        return result
+    }
+
+    private func expandedForm(_ n: String, plain: AffineForm, depth: Int) -> AffineForm {
         let chain = instance.chain(n)
         if chain.count == 1, chain[0].op == .set, instance.adjustments(n).isEmpty {
-            let expanded = form(chain[0].value, depth: depth + 1, atoms: &atoms)
+            let expanded = form(chain[0].value, depth: depth + 1)
             if !expanded.terms.isEmpty { return expanded }
         }
-        atoms[n] = plain.constant
+        memo.atoms[n] = plain.constant
         return AffineForm(constant: .exactly(0), terms: [n: 1])
     }
 }

@@ -5,6 +5,19 @@ extension ProofAnalysis {
     struct Resolver {
         var instance: Instance
         var base: IntervalEvaluator
+        /// Each property's value, computed once per instance: without it, properties that refer
+        /// to each other several times would cost exponential time.
+        let memo = Memo()
+
+        /// Values already folded for this instance, and the names being folded (a name met
+        /// again while being folded is a cycle, and unknown).
+        final class Memo {
+            var values: [String: Bounds?] = [:]
+            var folding: Set<String> = []
+            /// Affine forms of names (see `AffineForm`), and the ranges of the names kept as terms.
+            var forms: [String: AffineForm] = [:]
+            var atoms: [String: Bounds] = [:]
+        }
 
         /// An evaluator whose names resolve at chain depth `depth`.
         func evaluator(depth: Int) -> IntervalEvaluator {
@@ -16,9 +29,15 @@ extension ProofAnalysis {
         func resolve(_ expr: Expr, depth: Int) -> Bounds? {
             guard depth < ProofAnalysis.maxChainDepth else { return nil }
             guard case .name(let n) = expr.kind else { return base.name(expr) }
+            if let known = memo.values[n] { return known }
             let chain = instance.chain(n)
-            if !chain.isEmpty, let value = fold(chain, depth: depth + 1) {
-                return adjust(value, instance.adjustments(n), depth: depth + 1)
+            if !chain.isEmpty {
+                guard !memo.folding.contains(n) else { return nil }
+                memo.folding.insert(n)
+                let value = fold(chain, depth: depth + 1).map { adjust($0, instance.adjustments(n), depth: depth + 1) }
+                memo.folding.remove(n)
+                memo.values[n] = value
+                if let value { return value }
             }
             if let owner = instance.name, let own = base.name(Self.member(owner, n, like: expr)) { return own }
             return base.name(expr)

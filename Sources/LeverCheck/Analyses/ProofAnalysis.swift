@@ -11,7 +11,7 @@ import LeverSyntax
 public enum ProofAnalysis {
     /// How far property chains may refer to each other (`maintenance = 60% * initial`) before
     /// a name counts as unknown; also what stops cycles.
-    public static let maxChainDepth = 8
+    public static let maxChainDepth = 16
 
     /// One thing an assertion is proved for: an asset, a class, or the policy as a whole.
     public struct Instance {
