@@ -101,3 +101,33 @@ import LeverSyntax
         #expect(d.isEmpty)
     }
 }
+
+@Suite struct CurveRangeTests {
+    func range(_ text: String, _ argument: Bounds = Bounds(0, 1)) -> Bounds {
+        let f = AnalysisFixture(text)
+        guard let curve = f.curves.first else { return .empty }
+        return CurveAnalysis.range(of: curve, argument: argument, evaluator: f.evaluator)
+    }
+
+    @Test func pointsAndStepsGiveTheHullOfTheirValues() {
+        #expect(range("curve r(utilization) = points { 0% -> 0%, 90% -> 5%, 100% -> 60% }") == Bounds(0, 0.6))
+        #expect(range("curve r(utilization) = steps { 0% -> 1%, 50% -> 2% }") == Bounds(0.01, 0.02))
+    }
+
+    @Test func expressionsAreEvaluatedOverTheArgument() {
+        #expect(range("curve r(utilization) = 1% + 10% * utilization", Bounds(0, 2)) == Bounds(0.01, 0.11))
+        #expect(range("curve r(utilization) = kinked(base: 0%, slope1: 4%, kink: 80%, slope2: 75%)")
+                    == Bounds(0, 0.79))
+    }
+
+    @Test func callsThroughTheEvaluator() {
+        let f = AnalysisFixture("curve r(utilization) = points { 0% -> 1%, 100% -> 9% }")
+        let curve = f.curves[0]
+        var ev = f.evaluator
+        let plain = f.evaluator
+        ev.function = { name, args in
+            name.text == "r" ? CurveAnalysis.range(of: curve, argument: args.first ?? .unbounded, evaluator: plain) : nil
+        }
+        #expect(ev.truth(AnalysisFixture.expr("r(utilization) <= 10%")) == .true)
+    }
+}

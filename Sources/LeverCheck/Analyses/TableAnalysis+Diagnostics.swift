@@ -67,7 +67,7 @@ extension Diagnostic {
 
     static func tableTooLarge(_ span: Span) -> Diagnostic {
         .note("L0411", "table has too many combinations of key values to check for gaps", at: span,
-              notes: ["more than \(Grid.cellLimit) combinations; gaps are not reported"])
+              notes: ["more than \(TableGrid.cellLimit) combinations; gaps are not reported"])
     }
 
     static func tableTooManyRows(_ count: Int, at span: Span) -> Diagnostic {

@@ -1,6 +1,6 @@
 import LeverSyntax
 
-extension Grid {
+extension TableGrid {
     /// Cells no row matches. Cells involving "any other value" of an open-ended category cannot
     /// be called gaps (the values are unknown), so they give a note instead of an error.
     /// When `provable` is false some rows were left out, so gaps are not reported at all.

@@ -2,9 +2,9 @@ import LeverSyntax
 
 /// A table as a grid of column pieces, with the pieces each row covers; finds overlaps, dead
 /// rows and gaps exactly (enumeration is capped at `cellLimit` cells).
-struct Grid {
-    var columns: [KeyColumn]
-    var rows: [RowModel]
+struct TableGrid {
+    var columns: [TableKeyColumn]
+    var rows: [TableRowModel]
     /// `covers[r][c]`: the pieces of column `c` that row `r` covers.
     var covers: [[Set<Int>]] = []
     /// Beyond this many cells the table is not enumerated (a note says so).
@@ -13,14 +13,14 @@ struct Grid {
     /// says so), so that a huge generated table cannot hang the checker.
     static let workLimit = 500_000
 
-    init(columns: [KeyColumn], rows: [RowModel]) {
+    init(columns: [TableKeyColumn], rows: [TableRowModel]) {
         self.columns = columns
         self.rows = rows
     }
 
     /// Computes `covers`, leaving out (with a note) rows whose patterns do not fit their column.
     mutating func dropMismatchedRows(into diagnostics: inout [Diagnostic], unchecked: inout Bool) {
-        var kept: [RowModel] = []
+        var kept: [TableRowModel] = []
         for row in rows {
             let sets = columns.indices.map { columns[$0].covered(by: row.cells[$0]) }
             if let bad = sets.firstIndex(where: { $0 == nil }) {
@@ -80,7 +80,7 @@ struct Grid {
 
 // MARK: - Findings
 
-extension Grid {
+extension TableGrid {
     /// What a pairwise comparison of rows `a` and `b` costs, in set lookups.
     func cost(_ a: Int, _ b: Int) -> Int {
         columns.indices.reduce(1) { $0 + min(covers[a][$1].count, covers[b][$1].count) }

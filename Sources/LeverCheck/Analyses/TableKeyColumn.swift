@@ -1,7 +1,7 @@
 import LeverSyntax
 
 /// One key column of a table, cut into pieces that every row pattern covers wholly or not at all.
-struct KeyColumn {
+struct TableKeyColumn {
     /// A piece of a column: a numeric stretch, one category, or every category not named.
     enum Piece: Hashable {
         case range(Bounds)
@@ -17,27 +17,27 @@ struct KeyColumn {
     var isNumeric: Bool
     var pieces: [Piece]
 
-    static func make(key: Expr, domain: TableAnalysis.KeyDomain, rows: [TableRow], cells: [Cell], column: Int) -> KeyColumn {
+    static func make(key: Expr, domain: TableAnalysis.KeyDomain, rows: [TableRow], cells: [TableCell], column: Int) -> TableKeyColumn {
         let exprs = rows.flatMap { row in column < row.patterns.count ? patternExprs(row.patterns[column]) : [] }
         let unit = ValueFormat.unit(in: exprs)
         let hasWords = cells.contains { if case .values = $0 { true } else { false } }
         switch domain {
         case .numeric(let b):
-            return KeyColumn(key: key, text: keyText(key), unit: unit, isNumeric: true, pieces: numericPieces(b, cells))
+            return TableKeyColumn(key: key, text: keyText(key), unit: unit, isNumeric: true, pieces: numericPieces(b, cells))
         case .categories(let words):
-            return KeyColumn(key: key, text: keyText(key), unit: unit, isNumeric: false,
+            return TableKeyColumn(key: key, text: keyText(key), unit: unit, isNumeric: false,
                              pieces: categoryPieces(words, cells, closed: true))
         case .unknown where hasWords:
-            return KeyColumn(key: key, text: keyText(key), unit: unit, isNumeric: false,
+            return TableKeyColumn(key: key, text: keyText(key), unit: unit, isNumeric: false,
                              pieces: categoryPieces([], cells, closed: false))
         case .unknown:
-            return KeyColumn(key: key, text: keyText(key), unit: unit, isNumeric: true,
+            return TableKeyColumn(key: key, text: keyText(key), unit: unit, isNumeric: true,
                              pieces: numericPieces(.unbounded, cells))
         }
     }
 
     /// The pieces a cell covers, or nil when the cell's kind does not fit the column.
-    func covered(by cell: Cell) -> Set<Int>? {
+    func covered(by cell: TableCell) -> Set<Int>? {
         switch cell {
         case .any: return Set(pieces.indices)
         case .ranges(let rs):
@@ -117,7 +117,7 @@ struct KeyColumn {
     // MARK: - Building pieces
 
     /// Points where some range starts or ends, and the open stretches between, inside `universe`.
-    static func numericPieces(_ universe: Bounds, _ cells: [Cell]) -> [Piece] {
+    static func numericPieces(_ universe: Bounds, _ cells: [TableCell]) -> [Piece] {
         var points: Set<Double> = [universe.lower, universe.upper]
         for case .ranges(let rs) in cells { for r in rs { points.insert(r.lower); points.insert(r.upper) } }
         let sorted = points.filter(\.isFinite).sorted()
@@ -133,7 +133,7 @@ struct KeyColumn {
     }
 
     /// Each category named (domain first), plus `other` when the domain is open-ended.
-    static func categoryPieces(_ domain: [String], _ cells: [Cell], closed: Bool) -> [Piece] {
+    static func categoryPieces(_ domain: [String], _ cells: [TableCell], closed: Bool) -> [Piece] {
         var words = domain
         for case .values(let ws) in cells { for w in ws where !words.contains(w) { words.append(w) } }
         return words.map(Piece.value) + (closed ? [] : [.other])
