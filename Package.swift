@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Dependencies point one way: LeverSyntax → LeverCheck → LeverEngine → LeverCLI → lever.
+// Dependencies point one way: LeverNumerics, LeverSyntax → LeverCheck → LeverCompile → LeverEngine → LeverCLI → lever.
 // Later phases (LeverCompile, LeverEngine, LeverTesting, LeverREPL) slot in between.
 let package = Package(
     name: "Lever",
@@ -15,9 +15,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
+        .target(name: "LeverNumerics"),
         .target(name: "LeverSyntax"),
         .target(name: "LeverCheck", dependencies: ["LeverSyntax"]),
-        .target(name: "LeverEngine", dependencies: ["LeverCheck", "LeverSyntax"]),
+        .target(name: "LeverCompile", dependencies: ["LeverCheck", "LeverSyntax", "LeverNumerics"]),
+        .target(name: "LeverEngine", dependencies: ["LeverCompile", "LeverCheck", "LeverSyntax", "LeverNumerics"]),
         .target(name: "LeverCLI", dependencies: [
             "LeverSyntax", "LeverCheck", "LeverEngine",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -28,6 +30,7 @@ let package = Package(
                     exclude: ["Golden"]),
         .testTarget(name: "LeverCheckTests", dependencies: ["LeverCheck", "LeverSyntax", "LeverTestSupport"],
                     exclude: ["Golden"]),
+        .testTarget(name: "LeverCompileTests", dependencies: ["LeverCompile", "LeverCheck", "LeverSyntax", "LeverNumerics"]),
         .testTarget(name: "LeverEngineTests", dependencies: ["LeverEngine", "LeverTestSupport"]),
         .testTarget(name: "LeverCLITests", dependencies: ["LeverCLI", "LeverTestSupport"]),
     ]

@@ -1,5 +1,5 @@
 extension Parser {
-    /// primary = number | STRING | "true" | "false" | IDENT [ call ] | "(" expr ")" ;
+    /// primary = number | STRING | "true" | "false" | IDENT [ call ] | "asset" | "class" | "venue" | "(" expr ")" ;
     mutating func parsePrimary() -> Expr {
         let start = current.span
         switch current.kind {
@@ -16,6 +16,9 @@ extension Parser {
                 return node(.call(Name(name.text, span: name.span), args, filter: filter), from: start)
             }
             return node(.name(name.text), from: start)
+        case .keyword(.asset), .keyword(.class), .keyword(.venue):
+            // The position's asset, class and venue: keywords as declarations, names in expressions.
+            return node(.name(advance().text), from: start)
         case .leftParen:
             let open = advance()
             let inner = parseExpr()
