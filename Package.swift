@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Dependencies point one way: LeverNumerics, LeverSyntax → LeverCheck → LeverCompile → LeverEngine → LeverCLI → lever.
-// Later phases (LeverCompile, LeverEngine, LeverTesting, LeverREPL) slot in between.
+// Later phases (LeverTesting, LeverREPL) slot in between LeverEngine and LeverCLI.
 let package = Package(
     name: "Lever",
     products: [
@@ -31,7 +31,9 @@ let package = Package(
         .testTarget(name: "LeverCheckTests", dependencies: ["LeverCheck", "LeverSyntax", "LeverTestSupport"],
                     exclude: ["Golden"]),
         .testTarget(name: "LeverCompileTests", dependencies: ["LeverCompile", "LeverCheck", "LeverSyntax", "LeverNumerics"]),
-        .testTarget(name: "LeverEngineTests", dependencies: ["LeverEngine", "LeverTestSupport"]),
-        .testTarget(name: "LeverCLITests", dependencies: ["LeverCLI", "LeverTestSupport"]),
+        .testTarget(name: "LeverEngineTests", dependencies: ["LeverEngine", "LeverTestSupport"],
+                    exclude: ["Fixtures", "Formulas/Fixtures"]),
+        .testTarget(name: "LeverCLITests", dependencies: ["LeverCLI", "LeverTestSupport"],
+                    exclude: ["Golden"]),
     ]
 )

@@ -11,14 +11,14 @@ import Darwin
 /// trap 3), and reused for every batch the thread runs.
 final class Frame<N: MarginNumber> {
     let program: Program<N>
-    let book: BookColumns<N>
+    let book: ProgramBook<N>
     let columns: UnsafeMutablePointer<UnsafeMutablePointer<N>>
     let storage: UnsafeMutableRawPointer
     let positionCapacity: Int
     let accountCapacity: Int
     let resultTable: UnsafeMutablePointer<UnsafeMutablePointer<N>>
 
-    init(program: Program<N>, snapshot: Snapshot<N>, book: BookColumns<N>) {
+    init(program: Program<N>, snapshot: Snapshot<N>, book: ProgramBook<N>) {
         self.program = program
         self.book = book
         let plan = program.plan

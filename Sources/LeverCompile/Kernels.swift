@@ -16,7 +16,13 @@ protocol BinaryOperation {
 enum AddOp: BinaryOperation { @inline(__always) static func apply<N: MarginNumber>(_ a: N, _ b: N) -> N { a + b } }
 enum SubtractOp: BinaryOperation { @inline(__always) static func apply<N: MarginNumber>(_ a: N, _ b: N) -> N { a - b } }
 enum MultiplyOp: BinaryOperation { @inline(__always) static func apply<N: MarginNumber>(_ a: N, _ b: N) -> N { a * b } }
-enum DivideOp: BinaryOperation { @inline(__always) static func apply<N: MarginNumber>(_ a: N, _ b: N) -> N { a / b } }
+/// Division by zero is defined, never NaN: ±∞ by the numerator's sign, and +∞ for 0 ÷ 0 (a
+/// ratio of cover to exposure with no exposure is fully covered, as a health factor with no debt).
+enum DivideOp: BinaryOperation {
+    @inline(__always) static func apply<N: MarginNumber>(_ a: N, _ b: N) -> N {
+        b == N.zero ? (a < N.zero ? N.zero - N.infinity : N.infinity) : a / b
+    }
+}
 enum MinOp: BinaryOperation { @inline(__always) static func apply<N: MarginNumber>(_ a: N, _ b: N) -> N { b < a ? b : a } }
 enum MaxOp: BinaryOperation { @inline(__always) static func apply<N: MarginNumber>(_ a: N, _ b: N) -> N { b > a ? b : a } }
 enum PowerOp: BinaryOperation {

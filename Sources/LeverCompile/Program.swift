@@ -27,13 +27,13 @@ public final class Program<N: MarginNumber>: @unchecked Sendable {
     public var outputNames: [String] { plan.outputs.map(\.name) }
 
     /// Runs the per-snapshot nodes.
-    public func prepare(_ market: MarketColumns<N>) -> Snapshot<N> {
+    public func prepare(_ market: ProgramMarket<N>) -> Snapshot<N> {
         Snapshot(program: self, market: market)
     }
 
     /// Evaluates every account of the book. Results are per output, per account, in book order,
     /// and identical whatever the thread count (each account is computed independently).
-    public func evaluate(_ book: BookColumns<N>, snapshot: Snapshot<N>, threads: Int = 1) -> [[N]] {
+    public func evaluate(_ book: ProgramBook<N>, snapshot: Snapshot<N>, threads: Int = 1) -> [[N]] {
         let outputs = plan.outputs.count
         let buffers = (0..<outputs).map { _ in
             let p = UnsafeMutablePointer<N>.allocate(capacity: max(book.accountCount, 1))

@@ -9,7 +9,7 @@ public final class Snapshot<N: MarginNumber>: @unchecked Sendable {
     private var owned: [UnsafeMutablePointer<N>] = []
     private let dummy: UnsafeMutablePointer<N>
 
-    init(program: Program<N>, market: MarketColumns<N>) {
+    init(program: Program<N>, market: ProgramMarket<N>) {
         let plan = program.plan
         assetCount = market.assetCount
         dummy = .allocate(capacity: 1)
@@ -38,13 +38,13 @@ public final class Snapshot<N: MarginNumber>: @unchecked Sendable {
     }
 
     /// A fresh column for a scalar or per-asset node, filled when the node is an input.
-    private func column(for node: PlanNode, market: MarketColumns<N>) -> UnsafeMutablePointer<N> {
+    private func column(for node: PlanNode, market: ProgramMarket<N>) -> UnsafeMutablePointer<N> {
         let size = node.domain == .scalar ? 1 : max(assetCount, 1)
         let p = UnsafeMutablePointer<N>.allocate(capacity: size)
         p.initialize(repeating: N(approximating: .nan), count: size)
         owned.append(p)
         switch node.op {
-        case .constant(let v): p[0] = N(approximating: v)
+        case .constant(let v): p[0] = v == .infinity ? N.infinity : (v == -.infinity ? N.zero - N.infinity : N(approximating: v))
         case .assetInput(let input):
             for (a, v) in (market.inputs[input] ?? []).prefix(assetCount).enumerated() { p[a] = v }
         case .assetConstants(let values):

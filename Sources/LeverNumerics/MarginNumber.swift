@@ -22,7 +22,7 @@ public enum Rounding: Sendable, Hashable {
 /// when a policy mirrors on-chain integer math; writing each formula once over this protocol
 /// keeps the two modes from drifting apart. `*` and `/` round half up; formulas that follow a
 /// protocol's rounding direction call `multiplied(by:rounding:)` and `divided(by:rounding:)`.
-public protocol MarginNumber: Comparable, Sendable {
+public protocol MarginNumber: Comparable, Hashable, Sendable {
     /// The additive identity.
     static var zero: Self { get }
     /// The multiplicative identity.

@@ -8,14 +8,14 @@ struct ProgramTests {
     /// - A0: +3 of asset 0 (300), −10 of asset 1 (debt 20)
     /// - A1: no positions
     /// - A2: +1 of asset 1 (2), +2 of asset 0 (200)
-    static func book() -> BookColumns<Double> {
-        BookColumns(accountStart: [0, 2, 2, 4], positionAsset: [0, 1, 1, 0], positionVenue: [-1, -1, 0, -1],
+    static func book() -> ProgramBook<Double> {
+        ProgramBook(accountStart: [0, 2, 2, 4], positionAsset: [0, 1, 1, 0], positionVenue: [-1, -1, 0, -1],
                     positionInputs: [.quantity: [3, -10, 1, 2]], side: [1, -1, 1, 1],
                     accountInputs: [.score: [700, 400, 900]])
     }
 
-    static func market() -> MarketColumns<Double> {
-        MarketColumns(assetCount: 2, inputs: [.price: [100, 2], .vol: [0.5, 1.5]])
+    static func market() -> ProgramMarket<Double> {
+        ProgramMarket(assetCount: 2, inputs: [.price: [100, 2], .vol: [0.5, 1.5]])
     }
 
     /// collateral = Σ notional × (1 − haircut) over longs, haircut per asset = clamp(vol × 0.2, 0.1, 0.25);
@@ -67,7 +67,7 @@ struct ProgramTests {
             starts.append(Int32(assets.count))
             scores.append(Double(a % 1000))
         }
-        let book = BookColumns<Double>(accountStart: starts, positionAsset: assets,
+        let book = ProgramBook<Double>(accountStart: starts, positionAsset: assets,
                                        positionVenue: [Int32](repeating: -1, count: assets.count),
                                        positionInputs: [.quantity: quantities], side: sides, accountInputs: [.score: scores])
         let reference = Program<Double>(Self.plan(), batchPositions: 1)

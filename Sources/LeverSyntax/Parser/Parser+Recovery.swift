@@ -5,9 +5,15 @@ extension Parser {
         .curve, .scenario, .assert, .measure, .override,
     ]
 
+    /// At a keyword that starts a declaration. `asset`, `class` and `venue` are also names in
+    /// expressions, so they count only when shaped like a declaration: a name, then `{`, `:` or
+    /// the end of the line (`class major : crypto`, not `class == alt` or `venue per 2%`).
     var atDeclarationStart: Bool {
-        if case .keyword(let k) = current.kind { return Self.declarationStarts.contains(k) }
-        return false
+        guard case .keyword(let k) = current.kind, Self.declarationStarts.contains(k) else { return false }
+        guard k == .asset || k == .class || k == .venue else { return true }
+        let after = peek(2)
+        return peek().kind == .identifier
+            && (after.kind == .leftBrace || after.kind == .colon || after.newlineBefore || after.kind == .endOfFile)
     }
 
     /// Skips to the next token that starts a declaration on a new line (or the end of file),

@@ -4,7 +4,7 @@ import LeverNumerics
 ///
 /// Built once from a loaded book; the columns live in buffers this object owns (stable
 /// addresses that batches point into), so evaluating never copies or allocates per account.
-public final class BookColumns<N: MarginNumber>: @unchecked Sendable {
+public final class ProgramBook<N: MarginNumber>: @unchecked Sendable {
     public let accountCount: Int
     public let positionCount: Int
     /// `accountCount + 1` offsets into the position columns.
@@ -60,7 +60,7 @@ public final class BookColumns<N: MarginNumber>: @unchecked Sendable {
 
 /// Market data for one snapshot: one column per input over the policy's assets, in the policy's
 /// asset order (a missing value is NaN, reported by the engine before it gets here).
-public struct MarketColumns<N: MarginNumber>: Sendable {
+public struct ProgramMarket<N: MarginNumber>: Sendable {
     public var assetCount: Int
     public var inputs: [AssetInput: [N]]
     public init(assetCount: Int, inputs: [AssetInput: [N]]) {

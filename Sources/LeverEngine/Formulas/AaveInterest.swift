@@ -1,0 +1,57 @@
+import LeverNumerics
+// LeverEngine formulas: Aave v3's interest factors in ray, to the last unit.
+
+/// Aave v3 `MathUtils`: linear and compounded interest factors in ray, as the contract computes them.
+///
+/// `compoundedFactor` is the binomial approximation `1 + n·x + n(n−1)/2·x² + n(n−1)(n−2)/6·x³`
+/// with `x = rate/SECONDS_PER_YEAR`, with the contract's exact truncations (v3.0–v3.3 form).
+/// nil stands for an overflow of the 128-bit range (Aave's uint256 would not overflow first
+/// only for rates × horizons far outside any market: rate·seconds must stay below 3.4e38).
+public enum AaveInterest {
+    /// Aave's `SECONDS_PER_YEAR` (365 days).
+    public static let secondsPerYear = UInt128(InterestAccrual.secondsPerYear)
+
+    /// `RAY + rate × elapsed ÷ SECONDS_PER_YEAR` (truncating): Aave's `calculateLinearInterest`.
+    public static func linearFactor(rateRay: UInt128, elapsed: UInt128) -> UInt128? {
+        let (product, overflow) = rateRay.multipliedReportingOverflow(by: elapsed)
+        guard !overflow else { return nil }
+        return WadRayMath.ray + product / secondsPerYear
+    }
+
+    /// Aave's `calculateCompoundedInterest`: exactly `RAY` when nothing elapsed.
+    public static func compoundedFactor(rateRay: UInt128, elapsed: UInt128) -> UInt128? {
+        if elapsed == 0 { return WadRayMath.ray }
+        let expMinusOne = elapsed - 1
+        let expMinusTwo = elapsed > 2 ? elapsed - 2 : 0
+        guard let square = WadRayMath.rayMul(rateRay, rateRay),
+              case let basePowerTwo = square / (secondsPerYear * secondsPerYear),
+              let cube = WadRayMath.rayMul(basePowerTwo, rateRay),
+              case let basePowerThree = cube / secondsPerYear,
+              let second = product([elapsed, expMinusOne, basePowerTwo]),
+              let third = product([elapsed, expMinusOne, expMinusTwo, basePowerThree]),
+              let linear = product([rateRay, elapsed]) else { return nil }
+        return sum([WadRayMath.ray, linear / secondsPerYear, second / 2, third / 6])
+    }
+
+    /// The product of the factors, nil on overflow.
+    static func product(_ factors: [UInt128]) -> UInt128? {
+        var result: UInt128 = 1
+        for factor in factors {
+            let (next, overflow) = result.multipliedReportingOverflow(by: factor)
+            guard !overflow else { return nil }
+            result = next
+        }
+        return result
+    }
+
+    /// The sum of the terms, nil on overflow.
+    static func sum(_ terms: [UInt128]) -> UInt128? {
+        var result: UInt128 = 0
+        for term in terms {
+            let (next, overflow) = result.addingReportingOverflow(term)
+            guard !overflow else { return nil }
+            result = next
+        }
+        return result
+    }
+}
