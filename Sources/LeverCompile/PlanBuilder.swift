@@ -117,7 +117,8 @@ public struct PlanBuilder {
         case .binary(_, let a, let b): max(domain(a), domain(b))
         case .select(let c, let a, let b): max(domain(c), domain(a), domain(b))
         case .cases(let key, _, let cases, let fallback):
-            key == .venue ? .position : max(domain(fallback), cases.map(domain).max() ?? .scalar)
+            // Values differ by asset (or venue) even when every case is a scalar.
+            key == .venue ? .position : max(.asset, domain(fallback), cases.map(domain).max() ?? .scalar)
         case .tableRow(_, let keys): keys.map(domain).max() ?? .scalar
         }
     }

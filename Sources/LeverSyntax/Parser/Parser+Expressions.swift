@@ -7,7 +7,7 @@ extension Parser {
         Expr(id: makeID(), span: emptySpan(), kind: .missing)
     }
 
-    /// expr = conditional [ "per" additive "of" additive [ "above" additive ] ] ;
+    /// expr = conditional ;
     mutating func parseExpr() -> Expr {
         guard depth < Self.maxDepth else {
             report(.tooDeep(at: current.span))
@@ -16,16 +16,7 @@ extension Parser {
         }
         depth += 1
         defer { depth -= 1 }
-        let start = current.span
-        let amount = parseConditional()
-        guard at(word: "per"), !current.newlineBefore else { return amount }
-        advance()
-        let unit = parseAdditive()
-        if eat(word: "of") == nil { report(.expected("`of`", "after `per …` (as in `1% per 1M USD of notional`)", found: current)) }
-        let base = parseAdditive()
-        var above: Expr?
-        if eat(word: "above") != nil { above = parseAdditive() }
-        return node(.per(amount: amount, unit: unit, of: base, above: above), from: start)
+        return parseConditional()
     }
 
     /// conditional = "if" expr "then" expr "else" expr | disjunction ;
@@ -98,15 +89,32 @@ extension Parser {
         }
     }
 
-    /// additive = multiplicative { ( "+" | "-" ) multiplicative } ;
+    /// additive = scaled { ( "+" | "-" ) scaled } ;
     mutating func parseAdditive() -> Expr {
         let start = current.span
-        var lhs = parseMultiplicative()
+        var lhs = parseScaled()
         while at(.plus) || at(.minus) {
             let op: BinaryOp = advance().kind == .plus ? .add : .subtract
-            lhs = node(.binary(op, lhs, parseMultiplicative()), from: start)
+            lhs = node(.binary(op, lhs, parseScaled()), from: start)
         }
         return lhs
+    }
+
+    /// scaled = multiplicative [ "per" multiplicative "of" multiplicative [ "above" multiplicative ] ] ;
+    ///
+    /// Binds tighter than `+`, so `base + 1% per 1M USD of notional above 5M USD` adds the
+    /// add-on to the base, as it reads aloud.
+    mutating func parseScaled() -> Expr {
+        let start = current.span
+        let amount = parseMultiplicative()
+        guard at(word: "per"), !current.newlineBefore else { return amount }
+        advance()
+        let unit = parseMultiplicative()
+        if eat(word: "of") == nil { report(.expected("`of`", "after `per …` (as in `1% per 1M USD of notional`)", found: current)) }
+        let base = parseMultiplicative()
+        var above: Expr?
+        if eat(word: "above") != nil { above = parseMultiplicative() }
+        return node(.per(amount: amount, unit: unit, of: base, above: above), from: start)
     }
 
     /// multiplicative = unary { ( "*" | "/" ) unary } ;
