@@ -21,10 +21,16 @@ extension Lowerer {
         for name in Self.standardNames {
             pending.append((name, standardResult(name, ctx), nil, symbols.measure(name) != nil))
         }
-        let liquidate = setting(.margin, "liquidate", ctx), call = setting(.margin, "margin_call", ctx)
-        let status = builder.select(liquidate, builder.constant(2), builder.select(call, builder.constant(1), builder.constant(0)))
-        pending.append(("status", status, .label(Self.statusWords), false))
+        if symbols.measure("status") != nil {
+            // A policy's own `status` measure is the house definition (its words must be the engine's).
+            pending.append(("status", lowerMeasure("status", ctx), nil, true))
+        } else {
+            let liquidate = setting(.margin, "liquidate", ctx), call = setting(.margin, "margin_call", ctx)
+            let status = builder.select(liquidate, builder.constant(2), builder.select(call, builder.constant(1), builder.constant(0)))
+            pending.append(("status", status, .label(Self.statusWords), false))
+        }
         pending.append(("close_factor", setting(.margin, "close_factor", ctx), .number(.none), false))
+        pending.append(("bonus", setting(.margin, "bonus", ctx), .number(.none), false))
         pending += scenarioOutputs()
         for symbol in symbols.symbols(.measure) where !pending.contains(where: { $0.0 == symbol.name }) {
             guard let m = symbols.measure(symbol.name), m.level == .account else { continue }
@@ -46,10 +52,12 @@ extension Lowerer {
                 ctx.asset = a
                 return assetProperty(name, asset: a, ctx)
             }
-            guard perAsset.allSatisfy({ builder.domain($0) <= .asset }) else { continue }
-            let unique = Array(Set(perAsset)).sorted()
-            let node = builder.cases(.asset, caseOf: perAsset.map { unique.firstIndex(of: $0)! }, cases: unique,
-                                     fallback: builder.constant(0))
+            // Assets whose value depends on more than the asset read NaN here; the engine then uses
+            // the account's margin `bonus` (or priority 0) for them.
+            let hoistable = perAsset.map { builder.domain($0) <= .asset ? $0 : builder.constant(.nan) }
+            let unique = Array(Set(hoistable)).sorted()
+            let node = builder.cases(.asset, caseOf: hoistable.map { unique.firstIndex(of: $0) ?? -1 }, cases: unique,
+                                     fallback: builder.constant(.nan))
             builder.assetOutput(name, node)
         }
     }

@@ -44,6 +44,8 @@ extension Lowerer {
     /// One contribution applied to the value so far (`=` replaces; `+=`, `-=`, `*=` adjust).
     mutating func apply(_ item: Property, to value: NodeRef?, _ ctx: LowerContext) -> NodeRef {
         let x = lower(item.value, ctx)
+        if item.op == .set || item.op == .when { return x }
+        // Only an adjustment reads what it adjusts (a default that may itself read other rules).
         let current = value ?? standardDefault(item.name.text, ctx)
         switch item.op {
         case .set, .when: return x

@@ -11,7 +11,9 @@ extension Lowerer {
         let factors = assets.indices.map { a -> Double in
             let targets = [assets[a]] + symbols.classChain(assetClasses[a]).map(\.name.text).reversed() + ["all"]
             for target in targets {
-                let names = input == .price ? [target, target + ".price"] : [target + ".vol"] + (target == "all" ? ["vol"] : [])
+                let names = input == .price
+                    ? [target, target + ".price"] + (target == "all" ? ["price"] : [])
+                    : [target + ".vol"] + (target == "all" ? ["vol"] : [])
                 if let shock = shocks.last(where: { names.contains($0.target.text) }) {
                     return 1 + (fold.fold(shock.value) ?? 0)
                 }

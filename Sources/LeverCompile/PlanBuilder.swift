@@ -51,13 +51,13 @@ public struct PlanBuilder {
     }
 
     public mutating func binary(_ kernel: BinaryKernel, _ a: NodeRef, _ b: NodeRef) -> NodeRef {
-        let d = max(domain(a), domain(b))
+        let d = Self.join([domain(a), domain(b)])
         return add(.binary(kernel, lift(a, to: d), lift(b, to: d)))
     }
 
     public mutating func select(_ c: NodeRef, _ a: NodeRef, _ b: NodeRef) -> NodeRef {
         if let v = plan.constant(c) { return v != 0 ? a : b }
-        let d = max(domain(c), domain(a), domain(b))
+        let d = Self.join([domain(c), domain(a), domain(b)])
         return add(.select(lift(c, to: d), lift(a, to: d), lift(b, to: d)))
     }
 
@@ -68,7 +68,7 @@ public struct PlanBuilder {
     public mutating func curve(_ shape: CurvePlan, _ x: NodeRef) -> NodeRef { add(.curve(shape, x)) }
 
     public mutating func tableRow(_ table: TablePlan, keys: [NodeRef]) -> NodeRef {
-        let d = keys.map(domain).max() ?? .scalar
+        let d = Self.join(keys.map(domain))
         return add(.tableRow(table, keys: keys.map { lift($0, to: d) }))
     }
 
@@ -109,6 +109,14 @@ public struct PlanBuilder {
                           fallback: fallbackHoisted ? gathered : lift(fallback, to: .position)))
     }
 
+    /// The domain where values of these domains can meet: the highest, except that a per-asset
+    /// and a per-account value only meet per position (an account holds many assets).
+    static func join(_ domains: [Domain]) -> Domain {
+        let set = Set(domains)
+        if set.contains(.asset) && set.contains(.account) { return .position }
+        return domains.max() ?? .scalar
+    }
+
     /// Moves a node's values into a higher domain; scalars stay scalars (kernels read them directly).
     public mutating func lift(_ ref: NodeRef, to target: Domain) -> NodeRef {
         let d = domain(ref)
@@ -129,12 +137,12 @@ public struct PlanBuilder {
         case .accountInput, .aggregate: .account
         case .splat(_, let d): d
         case .unary(_, let a), .tableField(let a, _), .curve(_, let a), .alias(let a, _): domain(a)
-        case .binary(_, let a, let b): max(domain(a), domain(b))
-        case .select(let c, let a, let b): max(domain(c), domain(a), domain(b))
+        case .binary(_, let a, let b): Self.join([domain(a), domain(b)])
+        case .select(let c, let a, let b): Self.join([domain(c), domain(a), domain(b)])
         case .cases(let key, _, let cases, let fallback):
             // Values differ by asset (or venue) even when every case is a scalar.
             key == .venue ? .position : max(.asset, domain(fallback), cases.map(domain).max() ?? .scalar)
-        case .tableRow(_, let keys): keys.map(domain).max() ?? .scalar
+        case .tableRow(_, let keys): Self.join(keys.map(domain))
         }
     }
 }

@@ -19,7 +19,9 @@ struct LiquidationPlanner {
         priority = snapshot.assetOutput("liquidation_priority", in: policy.plan) ?? [Double](repeating: 0, count: prices.count)
     }
 
-    func plan(for account: Account, closeFactor: Double) -> LiquidationPlanReport {
+    /// - Parameter accountBonus: the margin block's `bonus` for this account, paid on collaterals
+    ///   whose asset has no bonus of its own that depends only on the asset.
+    func plan(for account: Account, closeFactor: Double, accountBonus: Double) -> LiquidationPlanReport {
         let index = Dictionary(assets.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         var debts: [(asset: Int, amount: Double)] = [], collaterals: [(asset: Int, amount: Double)] = []
         for case .spot(let s) in account.positions {
@@ -29,12 +31,16 @@ struct LiquidationPlanner {
         }
         debts.sort { value($0) > value($1) || (value($0) == value($1) && $0.asset < $1.asset) }
         collaterals.sort { l, r in
-            if priority[l.asset] != priority[r.asset] { return priority[l.asset] < priority[r.asset] }
+            let (pl, pr) = (priority[l.asset].isNaN ? 0 : priority[l.asset], priority[r.asset].isNaN ? 0 : priority[r.asset])
+            if pl != pr { return pl < pr }
             return value(l) > value(r) || (value(l) == value(r) && l.asset < r.asset)
         }
         let plan = LiquidationPlan<Double>(
             debts: debts.map { DebtLeg(amount: $0.amount, price: prices[$0.asset]) },
-            collaterals: collaterals.map { CollateralLeg(amount: $0.amount, price: prices[$0.asset], bonus: bonus[$0.asset]) },
+            collaterals: collaterals.map { c in
+                let own = bonus[c.asset]
+                return CollateralLeg(amount: c.amount, price: prices[c.asset], bonus: own.isNaN ? (accountBonus.isNaN ? 0 : accountBonus) : own)
+            },
             closeFactor: min(max(closeFactor.isNaN ? 0 : closeFactor, 0), 1))
         let steps = plan.steps.map { step in
             LiquidationPlanReport.Step(

@@ -30,7 +30,8 @@ public struct MarginEngine: Sendable {
             var r = report(account: account, index: a, results: results, adapted: adapted)
             if r.evaluated, isLiquidatable(r) {
                 let closeFactor = policy.output("close_factor").map { results[$0][a] } ?? 0.5
-                r.liquidation = planner.plan(for: account, closeFactor: closeFactor)
+                let bonus = policy.output("bonus").map { results[$0][a] } ?? 0
+                r.liquidation = planner.plan(for: account, closeFactor: closeFactor, accountBonus: bonus)
             }
             accounts.append(r)
         }

@@ -108,6 +108,12 @@ public enum PositionKind: UInt8, Sendable, Hashable, CaseIterable {
 public enum OptionRight: UInt8, Sendable, Hashable, CaseIterable {
     case call = 1, put = 2
 
+    /// The right named `call` or `put`.
+    public init?(word: String) {
+        guard let right = Self.allCases.first(where: { $0.word == word }) else { return nil }
+        self = right
+    }
+
     public var word: String {
         switch self {
         case .call: "call"
