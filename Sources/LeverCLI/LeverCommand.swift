@@ -1,7 +1,42 @@
 import ArgumentParser
 
-/// The `lever` command line. (stub)
+/// The `lever` command line: one thin subcommand per verb.
 public struct LeverCommand: ParsableCommand {
-    public static let configuration = CommandConfiguration(commandName: "lever", abstract: "Risk policy language for crypto margin and lending.")
+    /// The command tree.
+    public static let configuration = CommandConfiguration(
+        commandName: "lever",
+        abstract: "Risk policy language for crypto margin and lending.",
+        subcommands: [Check.self, Fmt.self])
+
+    /// Required by ArgumentParser.
     public init() {}
+
+    /// Parses `arguments` (without the program name), runs the chosen subcommand against
+    /// `console`, and returns the process exit code.
+    ///
+    /// Usage errors print ArgumentParser's message and usage to standard error and return 2
+    /// (ArgumentParser's own default is 64); `--help` prints to standard output and returns 0.
+    public static func run(arguments: [String], console: Console) -> Int32 {
+        do {
+            var command = try parseAsRoot(arguments)
+            if let runnable = command as? any ConsoleCommand {
+                return try runnable.run(console: console).rawValue
+            }
+            try command.run()
+            return ExitCode.success.rawValue
+        } catch {
+            return report(error, console: console)
+        }
+    }
+
+    private static func report(_ error: any Error, console: Console) -> Int32 {
+        let message = fullMessage(for: error, columns: 100)
+        let code = exitCode(for: error)
+        if code == .success {
+            if !message.isEmpty { console.out(message + "\n") }
+            return code.rawValue
+        }
+        if !message.isEmpty { console.err(message + "\n") }
+        return code == .validationFailure ? ExitCode.usageOrIO.rawValue : code.rawValue
+    }
 }

@@ -1,19 +1,63 @@
+import Foundation
 import LeverSyntax
 
-/// Result of checking a policy and everything it imports. (stub: being written)
-public struct CheckResult: Sendable {
-    /// Every file read, so diagnostics can be rendered.
-    public var sources: SourceMap
-    /// All diagnostics from every stage, sorted.
-    public var diagnostics: [Diagnostic]
-}
-
-/// Entry point of the checker. (stub)
+/// Entry point of the checker: parse, resolve, type and unit check a policy and its imports,
+/// then run the table, curve and proof analyses.
+///
+/// Never throws and never crashes on user input: unreadable files and every mistake in the
+/// policy come back as diagnostics in the `CheckResult`.
 public enum Checker {
     /// Reads, parses and checks the policy at `path` and its imports.
-    public static func check(path: String) -> CheckResult {
-        var map = SourceMap()
-        let file = map.add(path: path, text: "")
-        return CheckResult(sources: map, diagnostics: Parser.parse(file).diagnostics)
+    public static func check(path: String, stopAfter: StageName = .proofs) -> CheckResult {
+        var loader = PolicyLoader(read: readFile)
+        loader.loadRoot(path)
+        return check(loaded: loader, stopAfter: stopAfter)
+    }
+
+    /// Checks policy text held in memory (tests, the REPL); imports are read from disk
+    /// relative to `path`.
+    public static func check(source: String, path: String, stopAfter: StageName = .proofs) -> CheckResult {
+        var loader = PolicyLoader(read: readFile)
+        loader.load(path, bytes: Array(source.utf8))
+        return check(loaded: loader, stopAfter: stopAfter)
+    }
+
+    /// Checks a set of in-memory files (path → text) starting at `root`; imports are looked up
+    /// among them. Used by multi-file tests and the REPL's `:load`.
+    public static func check(files: [String: String], root: String, stopAfter: StageName = .proofs) -> CheckResult {
+        var loader = PolicyLoader { path in
+            guard let text = files[PolicyLoader.normalize(path)] ?? files[path] else {
+                throw CocoaError(.fileReadNoSuchFile)
+            }
+            return Array(text.utf8)
+        }
+        loader.loadRoot(root)
+        return check(loaded: loader, stopAfter: stopAfter)
+    }
+
+    private static func readFile(_ path: String) throws -> [UInt8] {
+        [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+    }
+
+    /// Runs the stages on loaded files. Each stage must run after the ones before it in
+    /// `StageName.allCases`; the analyses need resolved names and checked units.
+    private static func check(loaded: PolicyLoader, stopAfter: StageName) -> CheckResult {
+        let parseDiagnostics = loaded.diagnostics + loaded.files.flatMap(\.diagnostics)
+        let (symbols, symbolDiagnostics) = SymbolTable.build(files: loaded.files)
+        var checker = TypeChecker(symbols: symbols, sources: loaded.sources)
+        checker.checkAll()
+        var byStage: [StageName: [Diagnostic]] = [.parse: parseDiagnostics, .resolve: symbolDiagnostics]
+        for d in checker.diagnostics { byStage[StageName.of(d), default: []].append(d) }
+        if stopAfter >= .tables {
+            let analyses = AnalysisStages(symbols: symbols, types: checker.types,
+                                          earlier: parseDiagnostics + symbolDiagnostics + checker.diagnostics)
+            for d in analyses.run(stopAfter: stopAfter) { byStage[StageName.of(d), default: []].append(d) }
+        }
+        let stages = StageName.allCases.filter { $0 <= stopAfter }.map {
+            Stage(name: $0, diagnostics: (byStage[$0] ?? []).sorted())
+        }
+        return CheckResult(sources: loaded.sources, diagnostics: stages.flatMap(\.diagnostics).sorted(),
+                           files: loaded.files, symbols: symbols, types: checker.types,
+                           resolutions: checker.resolutions, stages: stages)
     }
 }

@@ -1,1 +1,4 @@
+@_exported import LeverNumerics
+@_exported import LeverCompile
+
 // LeverEngine: market and book model, margin formulas, margin engine.

@@ -1,2 +1,4 @@
+import Foundation
 import LeverCLI
-LeverCommand.main()
+
+exit(LeverCommand.run(arguments: Array(CommandLine.arguments.dropFirst()), console: .standard()))

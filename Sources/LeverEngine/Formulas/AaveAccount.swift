@@ -1,3 +1,4 @@
+import LeverNumerics
 // LeverEngine formulas: Aave v3 GenericLogic account data, to the last unit.
 
 /// One collateral reserve of an Aave account, in the contract's integers.

@@ -1,3 +1,4 @@
+import LeverNumerics
 // LeverEngine formulas: Aave v3's interest factors in ray, to the last unit.
 
 /// Aave v3 `MathUtils`: linear and compounded interest factors in ray, as the contract computes them.

@@ -1,3 +1,4 @@
+import LeverNumerics
 // LeverEngine formulas: Aave v3 liquidationCall amounts, to the last unit.
 
 /// The collateral reserve being seized, in the contract's integers.

@@ -1,3 +1,4 @@
+import LeverNumerics
 // LeverEngine formulas: which Aave v3 rules a policy follows.
 
 /// The Aave v3 release whose liquidation and accounting rules a formula follows.

@@ -1,3 +1,4 @@
+import LeverNumerics
 // LeverEngine formulas: account status from a health measure.
 
 /// How an account stands: what the engine reports and what triggers a liquidation plan.

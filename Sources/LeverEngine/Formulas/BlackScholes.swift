@@ -1,12 +1,6 @@
+import LeverNumerics
 // LeverEngine formulas: Black–Scholes–Merton prices and Greeks.
 
-/// Call or put.
-public enum OptionRight: String, Sendable, Hashable, CaseIterable {
-    /// The right to buy.
-    case call
-    /// The right to sell.
-    case put
-}
 
 /// The inputs of a European option under generalized Black–Scholes–Merton (Haug's form).
 ///

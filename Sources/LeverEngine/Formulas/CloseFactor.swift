@@ -1,3 +1,4 @@
+import LeverNumerics
 // LeverEngine formulas: how much of a debt one liquidation may repay.
 
 /// The close factor: the share of debt a single liquidation may repay.

@@ -1,3 +1,4 @@
+import LeverNumerics
 // LeverEngine formulas: score-based credit terms.
 
 /// TrueFi's credit-score rate adjustment: a premium that grows as the score falls.

@@ -1,3 +1,4 @@
+import LeverNumerics
 // LeverEngine formulas: exact decimal text to scaled integers.
 
 /// A decimal literal (`-12.5`, `1e-05`, `0.000000000000000001`) scaled to a number of decimals.

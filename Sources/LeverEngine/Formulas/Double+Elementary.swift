@@ -1,3 +1,4 @@
+import LeverNumerics
 // LeverEngine formulas: C math functions used by the Double-only formulas.
 #if canImport(Glibc)
 import Glibc

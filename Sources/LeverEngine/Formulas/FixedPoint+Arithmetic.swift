@@ -1,3 +1,4 @@
+import LeverNumerics
 // LeverEngine formulas: arithmetic of the exact number type.
 
 extension FixedPoint {

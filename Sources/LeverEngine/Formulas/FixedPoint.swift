@@ -1,3 +1,4 @@
+import LeverNumerics
 // LeverEngine formulas: the exact number type for on-chain math.
 
 /// The unit of a fixed-point scale: how many raw units make one.

@@ -1,3 +1,4 @@
+import LeverNumerics
 // LeverEngine formulas: 256-bit intermediates for exact fixed-point math.
 
 /// `a × b ÷ d` on unsigned 128-bit integers with a 256-bit intermediate and a rounding direction.

@@ -1,3 +1,4 @@
+import LeverNumerics
 // LeverEngine formulas: Aave-style health factor.
 
 /// Aave-style health factor: `Σ collateral value × liquidation threshold ÷ debt`.

@@ -1,3 +1,4 @@
+import LeverNumerics
 // LeverEngine formulas: interest accrued over a horizon.
 
 /// Growth factors of a debt or deposit over a horizon, in the conventions lending markets use.

@@ -1,3 +1,4 @@
+import LeverNumerics
 // LeverEngine formulas: Compound's jump-rate interest-rate curve.
 
 /// Compound's rate model: a multiplier per unit of utilization, and a jump multiplier above the kink.

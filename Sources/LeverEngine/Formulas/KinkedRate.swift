@@ -1,3 +1,4 @@
+import LeverNumerics
 // LeverEngine formulas: Aave's two-slope interest-rate curve.
 
 /// Aave v3's variable borrow rate: two linear slopes joined at the optimal utilization.

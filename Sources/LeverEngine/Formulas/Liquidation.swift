@@ -1,3 +1,4 @@
+import LeverNumerics
 // LeverEngine formulas: one liquidation of one debt against one collateral.
 
 /// What one liquidation repays and seizes, in asset units.

@@ -1,3 +1,4 @@
+import LeverNumerics
 // LeverEngine formulas: liquidating an account's debts against its collaterals in order.
 
 /// A debt the plan may repay: amount in asset units and its price.

@@ -1,3 +1,4 @@
+import LeverNumerics
 // LeverEngine formulas: margin ratio.
 
 /// Margin ratio: `equity ÷ maintenance requirement` (a derivatives venue's health measure).

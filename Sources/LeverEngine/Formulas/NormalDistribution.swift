@@ -1,3 +1,4 @@
+import LeverNumerics
 // LeverEngine formulas: the standard normal distribution.
 
 /// The standard normal density and distribution function.

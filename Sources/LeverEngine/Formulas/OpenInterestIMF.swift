@@ -1,3 +1,4 @@
+import LeverNumerics
 // LeverEngine formulas: dYdX v4 perpetual margin with open-interest scaling.
 
 /// dYdX v4's initial-margin fraction scaled by market open interest, and its margin requirements.

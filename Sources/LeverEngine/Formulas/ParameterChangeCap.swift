@@ -1,3 +1,4 @@
+import LeverNumerics
 // LeverEngine formulas: how far a risk parameter may move in one update.
 
 /// A limit on how far one update may move a risk parameter (Aave's risk stewards).

@@ -1,3 +1,4 @@
+import LeverNumerics
 // LeverEngine formulas: piecewise-linear curves.
 
 /// A piecewise-linear curve through points with strictly increasing x (Lever's `points { … }`).

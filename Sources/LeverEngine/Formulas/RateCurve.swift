@@ -1,3 +1,4 @@
+import LeverNumerics
 // LeverEngine formulas: any interest-rate curve a policy can declare.
 
 /// One of the curve shapes a policy can declare, evaluated by one exhaustive switch.

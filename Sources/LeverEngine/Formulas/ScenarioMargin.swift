@@ -1,3 +1,4 @@
+import LeverNumerics
 // LeverEngine formulas: scenario (SPAN-style) margin.
 
 /// SPAN's scan risk: the worst loss over a set of scenario revaluations.

@@ -1,3 +1,4 @@
+import LeverNumerics
 // LeverEngine formulas: weights that shrink (assets) or grow (liabilities) with position size.
 
 /// Size-scaled margin weights: the FTX "IMF" rule as Drift v2 applies it to spot markets.

@@ -1,3 +1,4 @@
+import LeverNumerics
 // LeverEngine formulas: step curves.
 
 /// A step curve: each y holds from its x up to the next x (Lever's `steps { … }`).

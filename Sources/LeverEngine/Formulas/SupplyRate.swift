@@ -1,3 +1,4 @@
+import LeverNumerics
 // LeverEngine formulas: the rate suppliers earn.
 
 /// What suppliers earn: `borrow rate × utilization × (1 − reserve factor)`.

@@ -1,3 +1,4 @@
+import LeverNumerics
 // LeverEngine formulas: pool utilization.
 
 /// The share of a lending pool that is lent out: `borrowed ÷ supplied`.

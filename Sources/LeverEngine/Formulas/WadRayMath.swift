@@ -1,3 +1,4 @@
+import LeverNumerics
 // LeverEngine formulas: Aave's WadRayMath and PercentageMath on raw integers.
 
 /// Aave v3's `WadRayMath` and `PercentageMath` on raw unsigned integers, with its roundings.

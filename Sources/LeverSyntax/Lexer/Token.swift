@@ -25,10 +25,10 @@ public enum TokenKind: Sendable, Hashable {
         case .identifier: "identifier"
         case .number: "number"
         case .string: "string"
-        case .keyword(let k): "'\(k.rawValue)'"
+        case .keyword(let k): "`\(k.rawValue)`"
         case .endOfFile: "end of file"
         case .invalid: "invalid character"
-        default: "'\(spelling)'"
+        default: "`\(spelling)`"
         }
     }
 

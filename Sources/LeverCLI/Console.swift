@@ -1,0 +1,49 @@
+import Foundation
+
+/// Where a command writes and what it knows about its surroundings, passed in rather than read
+/// from globals so tests run commands in process with captured output (OPA's `output io.Writer`).
+public struct Console: Sendable {
+    /// Writes to standard output.
+    public var out: @Sendable (String) -> Void
+    /// Writes to standard error.
+    public var err: @Sendable (String) -> Void
+    /// The environment (`NO_COLOR`, …).
+    public var environment: [String: String]
+    /// Whether standard output is a terminal, which decides the default format and colour.
+    public var isTerminal: Bool
+    /// Relative paths are resolved against this directory when set; `nil` means the process's
+    /// current directory. Tests set it so that they need not change the shared working directory.
+    public var workingDirectory: String?
+
+    /// A console over explicit sinks.
+    public init(
+        out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void,
+        environment: [String: String] = [:], isTerminal: Bool = false, workingDirectory: String? = nil
+    ) {
+        self.out = out
+        self.err = err
+        self.environment = environment
+        self.isTerminal = isTerminal
+        self.workingDirectory = workingDirectory
+    }
+
+    /// The process's real standard output and error, environment and terminal.
+    public static func standard() -> Console {
+        Console(
+            out: { FileHandle.standardOutput.write(Data($0.utf8)) },
+            err: { FileHandle.standardError.write(Data($0.utf8)) },
+            environment: ProcessInfo.processInfo.environment,
+            isTerminal: isatty(STDOUT_FILENO) != 0)
+    }
+
+    /// `path` as the file system should see it: resolved against `workingDirectory` when relative.
+    public func resolve(_ path: String) -> String {
+        guard let base = workingDirectory, !path.hasPrefix("/") else { return path }
+        return URL(fileURLWithPath: base).appendingPathComponent(path).path
+    }
+
+    /// Whether colour is allowed: a terminal, and `NO_COLOR` unset or empty (no-color.org).
+    public var allowsColor: Bool {
+        isTerminal && (environment["NO_COLOR"] ?? "").isEmpty
+    }
+}

@@ -1,0 +1,46 @@
+import LeverSyntax
+
+extension ConstantFolder {
+    /// The truth of a constant condition; nil when any part is not constant.
+    func truth(_ expr: Expr, depth: Int, visiting: inout Set<String>) -> Bool? {
+        guard depth < Self.maxDepth else { return nil }
+        let d = depth + 1
+        switch expr.kind {
+        case .bool(let b): return b
+        case .paren(let inner): return truth(inner, depth: d, visiting: &visiting)
+        case .unary(.not, let operand): return truth(operand, depth: d, visiting: &visiting).map { !$0 }
+        case .binary(let op, let l, let r) where op == .and || op == .or:
+            guard let a = truth(l, depth: d, visiting: &visiting),
+                  let b = truth(r, depth: d, visiting: &visiting) else { return nil }
+            return op == .and ? (a && b) : (a || b)
+        case .binary(let op, let l, let r) where op.isComparison:
+            guard let a = quantity(l, depth: d, visiting: &visiting),
+                  let b = quantity(r, depth: d, visiting: &visiting) else { return nil }
+            return Self.compare(op, a.value, b.value)
+        case .inRange(let x, let interval):
+            return inRange(x, interval, depth: d, visiting: &visiting)
+        default: return nil
+        }
+    }
+
+    private func inRange(_ x: Expr, _ i: Interval, depth: Int, visiting: inout Set<String>) -> Bool? {
+        guard let v = quantity(x, depth: depth, visiting: &visiting)?.value,
+              let lo = quantity(i.lower, depth: depth, visiting: &visiting)?.value,
+              let hi = quantity(i.upper, depth: depth, visiting: &visiting)?.value else { return nil }
+        let aboveLow = i.lowerClosed ? v >= lo : v > lo
+        let belowHigh = i.upperClosed ? v <= hi : v < hi
+        return aboveLow && belowHigh
+    }
+
+    static func compare(_ op: BinaryOp, _ a: Double, _ b: Double) -> Bool? {
+        switch op {
+        case .equal: a == b
+        case .notEqual: a != b
+        case .less: a < b
+        case .lessEqual: a <= b
+        case .greater: a > b
+        case .greaterEqual: a >= b
+        case .add, .subtract, .multiply, .divide, .power, .and, .or: nil
+        }
+    }
+}

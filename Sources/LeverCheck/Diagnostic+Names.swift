@@ -1,0 +1,135 @@
+import LeverSyntax
+
+// MARK: - Declaration and name diagnostics (L02xx)
+
+extension Diagnostic {
+    static func duplicateDeclaration(_ symbol: Symbol, first: Symbol) -> Diagnostic {
+        .error("L0201", "\(first.kind.display) `\(symbol.name)` is declared twice", at: symbol.nameSpan,
+               label: "declared again here", secondary: [Label(first.nameSpan, "first declared here")],
+               help: "rename one of them, or delete the second")
+    }
+
+    static func redeclaresImport(_ symbol: Symbol, imported: Symbol) -> Diagnostic {
+        .error("L0202", "`\(symbol.name)` is already declared by an imported file", at: symbol.nameSpan,
+               secondary: [Label(imported.nameSpan, "imported declaration")],
+               help: "write `override` before the declaration to replace the imported one",
+               fixIts: [FixIt("add `override`", [Edit(Span(file: symbol.declaration.span.file,
+                                                             start: symbol.declaration.span.start,
+                                                             end: symbol.declaration.span.start), "override ")])])
+    }
+
+    static func overridesNothing(_ symbol: Symbol) -> Diagnostic {
+        .error("L0203", "`override` of `\(symbol.name)`, which no imported file declares", at: symbol.nameSpan,
+               help: "remove `override`, or import the file that declares `\(symbol.name)`")
+    }
+
+    static func classCycle(_ names: [String], at span: Span) -> Diagnostic {
+        let path = (names + names.prefix(1)).map { "`\($0)`" }.joined(separator: " → ")
+        return .error("L0204", "class inherits from itself", at: span,
+                      notes: ["the chain is \(path)"], help: "remove one of the `:` parents to break the cycle")
+    }
+
+    static func cannotRead(_ path: String, reason: String) -> Diagnostic {
+        .error("L0205", "cannot read file `\(path)`: \(reason)", at: .synthetic,
+               help: "check that the path exists and is readable")
+    }
+}
+
+// MARK: - Unknown names (L021x–L022x)
+
+extension Diagnostic {
+    /// An error about an unknown name, with `help: use …` and a fix-it when a close name exists.
+    static func unknown(_ code: String, _ message: String, at span: Span, suggestion: String?,
+                        fallback: String) -> Diagnostic {
+        guard let suggestion else { return .error(code, message, at: span, help: fallback) }
+        return .error(code, message, at: span, help: "use `\(suggestion)`",
+                      fixIts: [FixIt("use `\(suggestion)`", [Edit(span, suggestion)])])
+    }
+
+    static func unknownName(_ name: String, at span: Span, suggestion: String?) -> Diagnostic {
+        unknown("L0210", "unknown name `\(name)`", at: span, suggestion: suggestion,
+                fallback: "declare it with `param \(name) = …` or `measure \(name) = …`")
+    }
+
+    static func unknownAccountAttribute(_ member: Name, suggestion: String) -> Diagnostic {
+        .warning("L0211", "`account.\(member.text)` is not a known account attribute", at: member.span,
+                 notes: ["it will be read from the book as is"], help: "use `\(suggestion)`",
+                 fixIts: [FixIt("use `\(suggestion)`", [Edit(member.span, suggestion)])])
+    }
+
+    static func unknownField(_ member: Name, table: String, suggestion: String?) -> Diagnostic {
+        unknown("L0212", "no row of `\(table)` sets `\(member.text)`", at: member.span, suggestion: suggestion,
+                fallback: "set `\(member.text)` in the rows of the table")
+    }
+
+    static func unknownAssetMember(_ member: Name, asset: String, suggestion: String?) -> Diagnostic {
+        unknown("L0213", "`\(member.text)` is not a market input of `\(asset)`", at: member.span,
+                suggestion: suggestion, fallback: "market inputs are `price`, `vol`, `utilization`, `supplied`, `borrowed`")
+    }
+
+    static func unknownClass(_ name: Name, suggestion: String?) -> Diagnostic {
+        unknown("L0214", "unknown class `\(name.text)`", at: name.span, suggestion: suggestion,
+                fallback: "declare it with `class \(name.text) { … }`")
+    }
+
+    static func unknownParent(_ name: Name, suggestion: String?) -> Diagnostic {
+        unknown("L0215", "unknown parent class `\(name.text)`", at: name.span, suggestion: suggestion,
+                fallback: "declare it with `class \(name.text) { … }`")
+    }
+
+    static func unknownFunction(_ name: Name, suggestion: String?) -> Diagnostic {
+        unknown("L0216", "unknown function `\(name.text)`", at: name.span, suggestion: suggestion,
+                fallback: "declare a curve with `curve \(name.text)(utilization) = …`")
+    }
+
+    static func unknownShockTarget(_ name: Name, suggestion: String?) -> Diagnostic {
+        unknown("L0217", "a scenario cannot shock `\(name.text)`", at: name.span, suggestion: suggestion,
+                fallback: "shock a class, an asset, a market input (`vol`) or `ASSET.input`")
+    }
+
+    static func unknownQuantifier(_ name: Name, suggestion: String?) -> Diagnostic {
+        unknown("L0218", "cannot assert over every `\(name.text)`", at: name.span, suggestion: suggestion,
+                fallback: "use one of `asset`, `class`, `venue`, `tier`, `position`, `account`")
+    }
+
+    static func unknownProperty(_ name: Name, in owner: String, suggestion: String?) -> Diagnostic {
+        unknown("L0219", "unknown property `\(name.text)` for \(owner)", at: name.span, suggestion: suggestion,
+                fallback: "define it in the class first with `\(name.text) = …`")
+    }
+
+    static func unknownSetting(_ name: Name, block: Keyword, suggestion: String?) -> Diagnostic {
+        unknown("L0220", "`\(block.rawValue)` has no setting `\(name.text)`", at: name.span, suggestion: suggestion,
+                fallback: "see `lever doc \(block.rawValue)` for the settings it accepts")
+    }
+
+    static func customPropertyLooksStandard(_ name: Name, standard: String) -> Diagnostic {
+        .warning("L0221", "`\(name.text)` defines a new custom property", at: name.span,
+                 notes: ["it is close to the standard property `\(standard)`, which is left unset"],
+                 help: "use `\(standard)`", fixIts: [FixIt("use `\(standard)`", [Edit(name.span, standard)])])
+    }
+
+    static func definedInTermsOfItself(_ name: String, at span: Span) -> Diagnostic {
+        .error("L0222", "`\(name)` is defined in terms of itself", at: span, label: "used here",
+               help: "break the cycle by giving one of the definitions a value that does not refer back")
+    }
+
+    static func noFields(at span: Span) -> Diagnostic {
+        .error("L0223", "this value has no fields", at: span,
+               help: "fields exist on `account`, on tables (`tier.credit_line`) and on assets (`BTC.price`)")
+    }
+
+    static func unknownInput(_ name: Name, suggestion: String?) -> Diagnostic {
+        unknown("L0224", "`\(name.text)` is not an input", at: name.span, suggestion: suggestion,
+                fallback: "declare ranges of market inputs (`vol`), `ASSET.input` or `account.<attribute>`")
+    }
+
+    static func importCycle(_ path: String, at span: Span) -> Diagnostic {
+        .error("L0206", "`\(path)` imports itself through its imports", at: span,
+               help: "remove this import; a file may not import a file that imports it")
+    }
+
+    static func cannotImport(_ path: String, reason: String, at span: Span) -> Diagnostic {
+        .error("L0205", "cannot read file `\(path)`: \(reason)", at: span,
+               help: "import paths are relative to the importing file")
+    }
+}

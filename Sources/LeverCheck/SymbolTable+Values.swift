@@ -1,0 +1,57 @@
+import LeverSyntax
+
+/// A measure declaration's parts.
+public struct MeasureInfo: Sendable, Hashable {
+    public var name: Name
+    public var level: MeasureLevel
+    public var value: Expr
+}
+
+extension SymbolTable {
+    /// The expression of a param, if declared.
+    public func param(_ name: String) -> Expr? {
+        guard let s = lookup(.param, name), case .param(_, let e) = s.declaration.kind else { return nil }
+        return e
+    }
+
+    /// The declared range of an input (`vol`, `account.score`, `BTC.vol`), if declared.
+    public func inputRange(_ name: String) -> Interval? {
+        guard let s = lookup(.input, name), case .input(_, let i) = s.declaration.kind else { return nil }
+        return i
+    }
+
+    /// A table by the name expressions read it as (`tier` for the `tiers` table).
+    public func table(_ name: String) -> TableDecl? {
+        guard let s = lookup(.table, name), case .table(let t) = s.declaration.kind else { return nil }
+        return t
+    }
+
+    /// Every table, in declaration order.
+    public var tables: [TableDecl] {
+        symbols(.table).compactMap { s in
+            if case .table(let t) = s.declaration.kind { return t }
+            return nil
+        }
+    }
+
+    /// A curve by name, if declared.
+    public func curve(_ name: String) -> CurveDecl? {
+        guard let s = lookup(.curve, name), case .curve(let c) = s.declaration.kind else { return nil }
+        return c
+    }
+
+    /// Every curve, in declaration order.
+    public var curves: [CurveDecl] {
+        symbols(.curve).compactMap { s in
+            if case .curve(let c) = s.declaration.kind { return c }
+            return nil
+        }
+    }
+
+    /// A measure by name, if declared.
+    public func measure(_ name: String) -> MeasureInfo? {
+        guard let s = lookup(.measure, name), case .measure(let n, let level, let e) = s.declaration.kind
+        else { return nil }
+        return MeasureInfo(name: n, level: level, value: e)
+    }
+}

@@ -1,0 +1,115 @@
+import LeverSyntax
+
+extension TypeChecker {
+    mutating func checkClass(_ name: Name, parent: Name?, body: [Property]) {
+        if let parent, symbols.lookup(.class, parent.text) == nil {
+            let suggestion = Suggestion.closest(to: parent.text, in: symbols.names(.class))
+            diagnostics.append(.unknownParent(parent, suggestion: suggestion))
+        }
+        let inherited = parent.map { defined(class: $0.text) } ?? []
+        for (index, property) in body.enumerated() {
+            let earlier = Set(body[..<index].map(\.name.text))
+            if property.op == .set, Vocabulary.standardProperties[property.name.text] == nil,
+               let standard = Suggestion.closest(to: property.name.text, in: Vocabulary.standardProperties.keys),
+               !inherited.contains(property.name.text) {
+                diagnostics.append(.customPropertyLooksStandard(property.name, standard: standard))
+            }
+            checkAssetProperty(property, inherited: inherited.union(earlier), owner: "class `\(name.text)`",
+                               mayDefine: true)
+        }
+    }
+
+    mutating func checkAsset(_ name: Name, cls: Name, body: [Property]) {
+        guard symbols.lookup(.class, cls.text) != nil else {
+            diagnostics.append(.unknownClass(cls, suggestion: Suggestion.closest(to: cls.text, in: symbols.names(.class))))
+            body.forEach { _ = propertyValueType($0, usedAt: $0.span) }
+            return
+        }
+        let inherited = defined(class: cls.text)
+        for (index, property) in body.enumerated() {
+            let earlier = Set(body[..<index].map(\.name.text))
+            checkAssetProperty(property, inherited: inherited.union(earlier), owner: "asset `\(name.text)`",
+                               mayDefine: false, known: inherited)
+        }
+    }
+
+    mutating func checkVenue(_ name: Name, body: [Property]) {
+        let defined = allDefinedProperties()
+        let known = defined.union(Vocabulary.standardProperties.keys)
+        for property in body {
+            checkAssetProperty(property, inherited: known, owner: "venue `\(name.text)`", mayDefine: false, known: defined)
+        }
+    }
+
+    /// Checks one line of a class, asset or venue body: the name is known (or may be defined
+    /// here), `+=` and friends have something to adjust, and the value has the property's unit.
+    private mutating func checkAssetProperty(_ property: Property, inherited: Set<String>, owner: String,
+                                             mayDefine: Bool, known: Set<String> = []) {
+        let name = property.name.text
+        let isStandard = Vocabulary.standardProperties[name] != nil
+        let got = propertyValueType(property, usedAt: property.span)
+        if !mayDefine, !isStandard, !known.contains(name) {
+            let candidates = known.union(Vocabulary.standardProperties.keys)
+            diagnostics.append(.unknownProperty(property.name, in: owner, suggestion: Suggestion.closest(to: name, in: candidates)))
+            return
+        }
+        if property.op == .when {
+            diagnostics.append(.wrongPropertyOp(property, isCondition: false))
+            return
+        }
+        if property.op != .set, !inherited.contains(name) {
+            diagnostics.append(.nothingToAdjust(property, owner: owner))
+        }
+        let expected = propertyType(name, usedAt: property.name.span)
+        checkValue(property, expected: expected, got: got)
+    }
+
+    /// Checks a property's value against the property's type; `*=` takes a ratio.
+    mutating func checkValue(_ property: Property, expected: LeverType, got: LeverType) {
+        guard !expected.isUnchecked, !got.isUnchecked else { return }
+        if property.op == .multiply {
+            if got.dimension?.isDimensionless != true {
+                diagnostics.append(.scaleNotRatio(property.name, got: got, at: property.value.span))
+            }
+            return
+        }
+        if let e = expected.dimension, let g = got.dimension {
+            if e != g { diagnostics.append(.propertyUnitMismatch(property.name, expected: expected, got: got, at: property.value.span)) }
+        } else if !Self.comparable(expected, got) {
+            diagnostics.append(.propertyTypeMismatch(property.name, expected: expected, got: got, at: property.value.span))
+        }
+    }
+
+    mutating func checkSettings(_ keyword: Keyword, body: [Property]) {
+        let known = Vocabulary.settingsProperties(keyword)
+        for property in body {
+            let name = property.name.text
+            guard let entry = known[name] else {
+                check(property.value, .account("a `\(keyword.rawValue)` setting"))
+                let suggestion = Suggestion.closest(to: name, in: known.keys)
+                diagnostics.append(.unknownSetting(property.name, block: keyword, suggestion: suggestion))
+                continue
+            }
+            checkSetting(property, entry: entry, keyword: keyword)
+        }
+    }
+
+    private mutating func checkSetting(_ property: Property, entry: KnownName, keyword: Keyword) {
+        let purpose = "`\(keyword.rawValue).\(property.name.text)`"
+        let scope = Scope(level: entry.level, purpose: purpose)
+        let isCondition = Vocabulary.conditionProperties.contains(property.name.text)
+        if isCondition != (property.op == .when) {
+            diagnostics.append(.wrongPropertyOp(property, isCondition: isCondition))
+            check(property.value, scope)
+            return
+        }
+        if property.op != .set, property.op != .when {
+            diagnostics.append(.nothingToAdjust(property, owner: "`\(keyword.rawValue)`"))
+        }
+        if isCondition {
+            checkCondition(property.value, scope, what: purpose)
+        } else {
+            checkValue(property, expected: entry.type, got: check(property.value, scope))
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import LeverSyntax
+
+extension TypeChecker {
+    /// Checks every declaration of the symbol table (imports included), in declaration order.
+    mutating func checkAll() {
+        for symbol in symbols.ordered { checkDeclaration(symbol.declaration) }
+        for assertion in symbols.assertions { checkDeclaration(assertion) }
+    }
+
+    mutating func checkDeclaration(_ decl: Declaration) {
+        switch decl.kind {
+        case .param(let name, _): _ = paramType(name.text, usedAt: name.span)
+        case .input(let name, let interval): checkInput(name, interval)
+        case .classDecl(let name, let parent, let body): checkClass(name, parent: parent, body: body)
+        case .asset(let name, let cls, let body): checkAsset(name, cls: cls, body: body)
+        case .venue(let name, let body): checkVenue(name, body: body)
+        case .settings(let keyword, let body): checkSettings(keyword, body: body)
+        case .table(let table): checkTable(table)
+        case .curve(let curve): _ = curveType(curve, usedAt: curve.name.span)
+        case .scenario(_, let shocks): shocks.forEach { checkShock($0) }
+        case .assertion(let assertion): checkAssertion(assertion)
+        case .measure(let name, _, _): _ = measureType(name.text, usedAt: name.span)
+        }
+    }
+
+    // MARK: - Inputs, scenarios, assertions
+
+    private mutating func checkInput(_ name: Name, _ interval: Interval) {
+        if inputType(name.text) == nil {
+            let known = Array(Vocabulary.marketInputs.keys) + Vocabulary.accountAttributes.keys.map { "account.\($0)" }
+            diagnostics.append(.unknownInput(name, suggestion: Suggestion.closest(to: name.text, in: known)))
+        }
+        let scope = Scope.constant("an input range")
+        let lo = check(interval.lower, scope), hi = check(interval.upper, scope)
+        if let l = numeric((interval.lower, lo), "in"), let h = numeric((interval.upper, hi), "in"), l != h {
+            diagnostics.append(.boundMismatch((interval.lower, lo), (interval.upper, hi)))
+        }
+    }
+
+    /// The type of a declarable input path (`vol`, `account.score`, `BTC.vol`), if it is one.
+    func inputType(_ path: String) -> LeverType? {
+        let parts = path.split(separator: ".").map(String.init)
+        switch parts.count {
+        case 1: return Vocabulary.marketInputs[path]?.type
+        case 2 where parts[0] == "account": return Vocabulary.accountAttributes[parts[1]]?.type ?? .dynamic
+        case 2 where symbols.lookup(.asset, parts[0]) != nil: return Vocabulary.marketInputs[parts[1]]?.type
+        default: return nil
+        }
+    }
+
+    private mutating func checkShock(_ shock: Shock) {
+        let text = shock.target.text
+        let isEntity = symbols.lookup(.class, text) != nil || symbols.lookup(.asset, text) != nil
+        if !isEntity, inputType(text) == nil {
+            let known = symbols.names(.class) + symbols.names(.asset) + Array(Vocabulary.marketInputs.keys)
+            diagnostics.append(.unknownShockTarget(shock.target, suggestion: Suggestion.closest(to: text, in: known)))
+        }
+        let type = check(shock.value, .constant("a scenario shock"))
+        if let d = numeric((shock.value, type), "a shock"), !d.isDimensionless {
+            diagnostics.append(.shockNotRatio(shock.target, got: type, at: shock.value.span))
+        }
+    }
+
+    private mutating func checkAssertion(_ assertion: Assertion) {
+        var scope = Scope.position("an assertion")
+        if let q = assertion.quantifier {
+            if !Vocabulary.quantifiers.contains(q.text) {
+                diagnostics.append(.unknownQuantifier(q, suggestion: Suggestion.closest(to: q.text, in: Vocabulary.quantifiers)))
+            } else if q.text == "account" || q.text == "tier" {
+                scope = .account("an assertion over every \(q.text)")
+            }
+        }
+        checkCondition(assertion.condition, scope, what: "an assertion")
+    }
+}

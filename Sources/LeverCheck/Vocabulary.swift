@@ -1,0 +1,116 @@
+import LeverSyntax
+
+/// A name the language defines: its type, its level, and a line of documentation.
+public struct KnownName: Sendable, Hashable {
+    public var type: LeverType
+    public var level: Level
+    public var doc: String
+
+    public init(_ type: LeverType, _ level: Level, _ doc: String) {
+        self.type = type
+        self.level = level
+        self.doc = doc
+    }
+}
+
+/// The names the language itself defines, by category, with their types and levels.
+///
+/// One table so that the resolver, the type checker, the REPL's completion and `:doc` agree.
+public enum Vocabulary {
+    private static let ratio = LeverType.plain
+
+    /// Per-asset market inputs, read bare where an asset is current and as `BTC.price` elsewhere.
+    public static let marketInputs: [String: KnownName] = [
+        "price": KnownName(.money, .asset, "the asset's price in USD"),
+        "vol": KnownName(.number(.volatility), .asset, "annualised volatility (per square root of a year)"),
+        "utilization": KnownName(ratio, .asset, "borrowed ÷ supplied"),
+        "supplied": KnownName(.money, .asset, "USD supplied to the asset's pool"),
+        "borrowed": KnownName(.money, .asset, "USD borrowed from the asset's pool"),
+    ]
+
+    /// Fields of the current position.
+    public static let positionFields: [String: KnownName] = [
+        "notional": KnownName(.money, .position, "|quantity| × price"),
+        "quantity": KnownName(.plain, .position, "signed quantity held"),
+        "market_value": KnownName(.money, .position, "signed value: quantity × price"),
+        "side": KnownName(.word(.side), .position, "`long` or `short`"),
+        "kind": KnownName(.word(.kind), .position, "`spot`, `perp` or `option`"),
+        "right": KnownName(.word(.right), .position, "`call` or `put` (options)"),
+        "asset": KnownName(.entity(.asset), .position, "the position's asset"),
+        "class": KnownName(.entity(.class), .position, "the asset's class"),
+        "venue": KnownName(.entity(.venue), .position, "where the position is held"),
+        "entry_price": KnownName(.money, .position, "price at entry"),
+        "strike": KnownName(.money, .position, "option strike"),
+        "expiry": KnownName(.time, .position, "option expiry"),
+        "delta": KnownName(.plain, .position, "option delta"),
+        "gamma": KnownName(.plain, .position, "option gamma"),
+        "vega": KnownName(.plain, .position, "option vega"),
+        "theta": KnownName(.plain, .position, "option theta"),
+        "collateral_value": KnownName(.money, .position, "value counted as collateral, after haircut"),
+        "debt_value": KnownName(.money, .position, "value owed"),
+    ]
+
+    /// Standard asset properties (set in class, asset and venue blocks) and their units.
+    public static let standardProperties: [String: KnownName] = [
+        "haircut": KnownName(ratio, .position, "share of value not counted as collateral"),
+        "ltv": KnownName(ratio, .position, "loan-to-value limit"),
+        "liquidation_threshold": KnownName(ratio, .position, "share of value counted towards liquidation"),
+        "liquidation_bonus": KnownName(ratio, .position, "liquidator's bonus"),
+        "reserve_factor": KnownName(ratio, .position, "share of interest kept as reserve"),
+        "borrow_rate": KnownName(ratio, .position, "annual borrow rate"),
+        "supply_rate": KnownName(ratio, .position, "annual supply rate"),
+        "max_price_age": KnownName(.time, .position, "oldest usable price"),
+        "initial_weight": KnownName(ratio, .position, "initial margin weight"),
+        "maintenance_weight": KnownName(ratio, .position, "maintenance margin weight"),
+    ]
+
+    /// Account-level results.
+    public static let accountResults: [String: KnownName] = [
+        "collateral": KnownName(.money, .account, "sum of collateral values"),
+        "debt": KnownName(.money, .account, "sum of debt values"),
+        "equity": KnownName(.money, .account, "collateral − debt"),
+        "health": KnownName(.plain, .account, "collateral ÷ maintenance requirement"),
+        "margin_ratio": KnownName(.plain, .account, "maintenance requirement ÷ equity"),
+        "initial_requirement": KnownName(.money, .account, "initial margin required"),
+        "maintenance_requirement": KnownName(.money, .account, "maintenance margin required"),
+    ]
+
+    /// Attributes read as `account.<name>` that the language knows; others come from the book.
+    public static let accountAttributes: [String: KnownName] = [
+        "score": KnownName(.plain, .account, "credit score"),
+        "id": KnownName(.string, .account, "account identifier"),
+    ]
+
+    /// Properties of the `margin` block.
+    public static let marginProperties: [String: KnownName] = [
+        "initial": KnownName(ratio, .position, "initial margin per position"),
+        "maintenance": KnownName(ratio, .position, "maintenance margin per position"),
+        "liquidate": KnownName(.bool, .account, "when the account is liquidated"),
+        "margin_call": KnownName(.bool, .account, "when the account gets a margin call"),
+        "close_factor": KnownName(ratio, .account, "share of debt a liquidation may close"),
+        "bonus": KnownName(ratio, .account, "liquidation bonus"),
+    ]
+
+    /// Properties of the `oracle` block.
+    public static let oracleProperties: [String: KnownName] = [
+        "max_price_age": KnownName(.time, .constant, "oldest usable price"),
+        "stale_price": KnownName(.word(.stalePrice), .constant, "what a stale price becomes"),
+    ]
+
+    /// Fields of the `tiers` table the engine itself reads, with their units.
+    public static let tierFields: [String: KnownName] = [
+        "credit_line": KnownName(.money, .account, "unsecured credit"),
+        "haircut_discount": KnownName(ratio, .account, "reduction of every haircut"),
+    ]
+
+    /// What `assert every X:` may range over.
+    public static let quantifiers = ["asset", "class", "venue", "tier", "position", "account"]
+
+    /// Properties written with `when` (conditions); all others use `=` and friends.
+    public static let conditionProperties: Set<String> = ["liquidate", "margin_call"]
+
+    /// The properties a settings block accepts.
+    public static func settingsProperties(_ keyword: Keyword) -> [String: KnownName] {
+        keyword == .oracle ? oracleProperties : marginProperties
+    }
+}

@@ -1,0 +1,76 @@
+import LeverCheck
+import LeverSyntax
+import LeverNumerics
+
+/// What an output holds, so reports can render it.
+public enum OutputKind: Sendable, Hashable {
+    /// A number with its dimension (`USD`, ratio, time).
+    case number(Dimension)
+    /// A true/false flag (1 or 0).
+    case flag
+    /// An index into `labels` (tier names, status words, string measures); −1 is "none".
+    case label([String])
+}
+
+/// One named result per account.
+public struct OutputInfo: Sendable, Hashable {
+    public var name: String
+    public var kind: OutputKind
+    /// Declared by the policy (`measure`) rather than standard.
+    public var isMeasure: Bool
+}
+
+/// Options fixed when a policy is compiled.
+public struct CompileOptions: Sendable, Hashable {
+    /// Interest accrual horizon in years (default one day).
+    public var horizon: Double
+    public init(horizon: Double = 1.0 / 365) { self.horizon = horizon }
+}
+
+/// A checked policy compiled for evaluation: the plan, its program for `Double`, and the
+/// metadata reports need. Immutable and safe to share across threads.
+public struct CompiledPolicy: Sendable {
+    public let plan: Plan
+    public let program: Program<Double>
+    /// The policy's assets, in the order market and book columns use.
+    public let assets: [String]
+    /// Each asset's class.
+    public let assetClasses: [String]
+    public let venues: [String]
+    /// Per plan output, what it holds.
+    public let outputs: [OutputInfo]
+    /// Strings interned as numbers (categorical attributes compare by these codes).
+    public let strings: [String]
+    /// Settings the engine applies outside the plan (oracle rules), already in base units.
+    public let oracle: OracleSettings
+
+    /// The output's index by name.
+    public func output(_ name: String) -> Int? { outputs.firstIndex { $0.name == name } }
+}
+
+/// How the engine treats market data that cannot be used as is.
+public struct OracleSettings: Sendable, Hashable {
+    public enum StalePrice: String, Sendable, Hashable { case zero, reject, keep }
+    /// Oldest usable price, in years; infinite when the policy sets none.
+    public var maxPriceAge: Double
+    public var stalePrice: StalePrice
+}
+
+/// Compiles a checked policy. Entry point of the compile phase.
+public enum Compiler {
+    /// Lowers the checked policy to a plan and builds its `Double` program. A policy with check
+    /// errors is refused (nil, with the diagnostics to show).
+    public static func compile(_ checked: CheckResult, options: CompileOptions = CompileOptions())
+        -> (CompiledPolicy?, [Diagnostic]) {
+        guard checked.isValid else { return (nil, checked.diagnostics) }
+        var lowerer = Lowerer(checked: checked, options: options)
+        lowerer.lowerAll()
+        guard !lowerer.diagnostics.hasErrors else { return (nil, lowerer.diagnostics) }
+        let plan = lowerer.builder.plan
+        let policy = CompiledPolicy(
+            plan: plan, program: Program<Double>(plan), assets: lowerer.assets,
+            assetClasses: lowerer.assetClasses, venues: lowerer.venues, outputs: lowerer.outputInfos,
+            strings: lowerer.strings, oracle: lowerer.oracleSettings())
+        return (policy, lowerer.diagnostics)
+    }
+}

@@ -1,0 +1,91 @@
+import LeverNumerics
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One thread's scratch space: a column per account- and position-level node, sized for one batch.
+///
+/// Allocated page-aligned so two threads' frames never share a cache line (TOOLCHAIN.md §4,
+/// trap 3), and reused for every batch the thread runs.
+final class Frame<N: MarginNumber> {
+    let program: Program<N>
+    let book: ProgramBook<N>
+    let columns: UnsafeMutablePointer<UnsafeMutablePointer<N>>
+    let storage: UnsafeMutableRawPointer
+    let positionCapacity: Int
+    let accountCapacity: Int
+    let resultTable: UnsafeMutablePointer<UnsafeMutablePointer<N>>
+
+    init(program: Program<N>, snapshot: Snapshot<N>, book: ProgramBook<N>) {
+        self.program = program
+        self.book = book
+        let plan = program.plan
+        positionCapacity = max(program.batchPositions, book.largestAccount, 1)
+        accountCapacity = positionCapacity
+        let perNode = max(positionCapacity, accountCapacity) * MemoryLayout<N>.stride
+        var raw: UnsafeMutableRawPointer?
+        posix_memalign(&raw, 4096, max(plan.nodes.count, 1) * perNode + 4096)
+        storage = raw!
+        columns = .allocate(capacity: max(plan.nodes.count, 1))
+        resultTable = .allocate(capacity: max(plan.outputs.count, 1))
+        for (i, node) in plan.nodes.enumerated() {
+            if node.domain <= .asset {
+                columns[i] = snapshot.columns[i]
+            } else {
+                let p = (storage + i * perNode).bindMemory(to: N.self, capacity: positionCapacity)
+                p.initialize(repeating: N.zero, count: positionCapacity)
+                columns[i] = p
+            }
+        }
+    }
+
+    deinit {
+        free(storage)
+        columns.deallocate()
+        resultTable.deallocate()
+    }
+
+    /// Evaluates `accounts` in batches of about `positionCapacity` positions.
+    func run(accounts: Range<Int>, results: UnsafeMutablePointer<UnsafeMutablePointer<N>>) {
+        var first = accounts.lowerBound
+        while first < accounts.upperBound {
+            var last = first + 1
+            let base = Int(book.accountStart[first])
+            while last < accounts.upperBound, last - first < accountCapacity,
+                  Int(book.accountStart[last + 1]) - base <= positionCapacity { last += 1 }
+            runBatch(first..<last, results: results)
+            first = last
+        }
+    }
+
+    private func runBatch(_ batch: Range<Int>, results: UnsafeMutablePointer<UnsafeMutablePointer<N>>) {
+        let p0 = Int(book.accountStart[batch.lowerBound])
+        let pCount = Int(book.accountStart[batch.upperBound]) - p0
+        bindInputs(accountOffset: batch.lowerBound, positionOffset: p0)
+        for j in 0..<program.plan.outputs.count { resultTable[j] = results[j] + batch.lowerBound }
+        let starts = UnsafeMutablePointer<Int32>.allocate(capacity: batch.count + 1)
+        defer { starts.deallocate() }
+        for (k, a) in (batch.lowerBound...batch.upperBound).enumerated() { starts[k] = book.accountStart[a] - Int32(p0) }
+        var exec = Exec<N>(columns: columns, counts: (1, 0, batch.count, pCount),
+                           positionAsset: UnsafePointer(book.positionAsset + p0),
+                           positionVenue: UnsafePointer(book.positionVenue + p0),
+                           accountStart: UnsafePointer(starts), results: resultTable)
+        program.batchChain(&exec)
+    }
+
+    /// Points the input nodes at the book's columns for this batch.
+    private func bindInputs(accountOffset a0: Int, positionOffset p0: Int) {
+        for (i, node) in program.plan.nodes.enumerated() {
+            switch node.op {
+            case .positionInput(let input): columns[i] = (book.positionColumns[input] ?? book.side) + p0
+            case .side: columns[i] = book.side + p0
+            case .positionKey(.asset): columns[i] = book.assetKey + p0
+            case .positionKey(.venue): columns[i] = book.venueKey + p0
+            case .accountInput(let input): if let c = book.accountColumns[input] { columns[i] = c + a0 }
+            default: break
+            }
+        }
+    }
+}

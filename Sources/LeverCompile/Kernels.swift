@@ -1,0 +1,79 @@
+import LeverNumerics
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// An element-wise binary operation, as a type so that each kernel loop is specialised for it.
+protocol BinaryOperation {
+    static func apply<N: MarginNumber>(_ a: N, _ b: N) -> N
+}
+
+@inline(__always) func truth<N: MarginNumber>(_ b: Bool) -> N { b ? N.one : N.zero }
+@inline(__always) func isTrue<N: MarginNumber>(_ x: N) -> Bool { x != N.zero }
+
+enum AddOp: BinaryOperation { @inline(__always) static func apply<N: MarginNumber>(_ a: N, _ b: N) -> N { a + b } }
+enum SubtractOp: BinaryOperation { @inline(__always) static func apply<N: MarginNumber>(_ a: N, _ b: N) -> N { a - b } }
+enum MultiplyOp: BinaryOperation { @inline(__always) static func apply<N: MarginNumber>(_ a: N, _ b: N) -> N { a * b } }
+/// Division by zero is defined, never NaN: ±∞ by the numerator's sign, and +∞ for 0 ÷ 0 (a
+/// ratio of cover to exposure with no exposure is fully covered, as a health factor with no debt).
+enum DivideOp: BinaryOperation {
+    @inline(__always) static func apply<N: MarginNumber>(_ a: N, _ b: N) -> N {
+        b == N.zero ? (a < N.zero ? N.zero - N.infinity : N.infinity) : a / b
+    }
+}
+enum MinOp: BinaryOperation { @inline(__always) static func apply<N: MarginNumber>(_ a: N, _ b: N) -> N { b < a ? b : a } }
+enum MaxOp: BinaryOperation { @inline(__always) static func apply<N: MarginNumber>(_ a: N, _ b: N) -> N { b > a ? b : a } }
+enum PowerOp: BinaryOperation {
+    static func apply<N: MarginNumber>(_ a: N, _ b: N) -> N { N(approximating: pow(a.doubleValue, b.doubleValue)) }
+}
+enum EqualOp: BinaryOperation { @inline(__always) static func apply<N: MarginNumber>(_ a: N, _ b: N) -> N { truth(a == b) } }
+enum NotEqualOp: BinaryOperation { @inline(__always) static func apply<N: MarginNumber>(_ a: N, _ b: N) -> N { truth(a != b) } }
+enum LessOp: BinaryOperation { @inline(__always) static func apply<N: MarginNumber>(_ a: N, _ b: N) -> N { truth(a < b) } }
+enum LessEqualOp: BinaryOperation { @inline(__always) static func apply<N: MarginNumber>(_ a: N, _ b: N) -> N { truth(a <= b) } }
+enum GreaterOp: BinaryOperation { @inline(__always) static func apply<N: MarginNumber>(_ a: N, _ b: N) -> N { truth(a > b) } }
+enum GreaterEqualOp: BinaryOperation { @inline(__always) static func apply<N: MarginNumber>(_ a: N, _ b: N) -> N { truth(a >= b) } }
+enum AndOp: BinaryOperation { @inline(__always) static func apply<N: MarginNumber>(_ a: N, _ b: N) -> N { truth(isTrue(a) && isTrue(b)) } }
+enum OrOp: BinaryOperation { @inline(__always) static func apply<N: MarginNumber>(_ a: N, _ b: N) -> N { truth(isTrue(a) || isTrue(b)) } }
+
+/// The value of a unary kernel at one point. Transcendentals go through `Double`: exact
+/// fixed-point policies never need them (on-chain code approximates them with formulas instead).
+@inline(__always)
+func applyUnary<N: MarginNumber>(_ kernel: UnaryKernel, _ x: N) -> N {
+    switch kernel {
+    case .negate: return N.zero - x
+    case .not: return truth(!isTrue(x))
+    case .abs: return x < N.zero ? N.zero - x : x
+    case .sqrt: return x.squareRoot()
+    case .exp: return N(approximating: exp(x.doubleValue))
+    case .ln: return N(approximating: log(x.doubleValue))
+    case .floor: return N(approximating: floor(x.doubleValue))
+    case .ceil: return N(approximating: ceil(x.doubleValue))
+    case .round: return N(approximating: x.doubleValue.rounded(.toNearestOrAwayFromZero))
+    case .expm1: return N(approximating: expm1(x.doubleValue))
+    case .log1p: return N(approximating: log1p(x.doubleValue))
+    }
+}
+
+extension BinaryKernel {
+    var operation: any BinaryOperation.Type {
+        switch self {
+        case .add: AddOp.self
+        case .subtract: SubtractOp.self
+        case .multiply: MultiplyOp.self
+        case .divide: DivideOp.self
+        case .power: PowerOp.self
+        case .min: MinOp.self
+        case .max: MaxOp.self
+        case .equal: EqualOp.self
+        case .notEqual: NotEqualOp.self
+        case .less: LessOp.self
+        case .lessEqual: LessEqualOp.self
+        case .greater: GreaterOp.self
+        case .greaterEqual: GreaterEqualOp.self
+        case .and: AndOp.self
+        case .or: OrOp.self
+        }
+    }
+}

@@ -1,0 +1,85 @@
+import LeverCheck
+import LeverSyntax
+
+extension Lowerer {
+    /// The standard results, in report order.
+    static let standardNames = [
+        "credit_line", "gross_value", "collateral", "debt", "unrealised_pnl", "options_value", "equity",
+        "initial_requirement", "maintenance_requirement", "health", "margin_ratio", "interest",
+    ]
+
+    /// Status words, indexed by the `status` output's code.
+    public static let statusWords = ["healthy", "margin_call", "liquidatable"]
+
+    mutating func lowerAll() {
+        let ctx = LowerContext()
+        var pending: [(String, NodeRef, OutputKind?, Bool)] = []
+        if symbols.table("tier") != nil {
+            let labels = symbols.table("tier")?.rows.map(\.label.text) ?? []
+            pending.append(("tier", tableRow("tier", ctx), .label(labels), false))
+        }
+        for name in Self.standardNames {
+            pending.append((name, standardResult(name, ctx), nil, symbols.measure(name) != nil))
+        }
+        let liquidate = setting(.margin, "liquidate", ctx), call = setting(.margin, "margin_call", ctx)
+        let status = builder.select(liquidate, builder.constant(2), builder.select(call, builder.constant(1), builder.constant(0)))
+        pending.append(("status", status, .label(Self.statusWords), false))
+        pending.append(("close_factor", setting(.margin, "close_factor", ctx), .number(.none), false))
+        pending += scenarioOutputs()
+        for symbol in symbols.symbols(.measure) where !pending.contains(where: { $0.0 == symbol.name }) {
+            guard let m = symbols.measure(symbol.name), m.level == .account else { continue }
+            pending.append((symbol.name, lowerMeasure(symbol.name, ctx), nil, true))
+        }
+        lowerAssetOutputs()
+        for (name, node, kind, isMeasure) in pending {
+            builder.output(name, node)
+            outputInfos.append(OutputInfo(name: name, kind: kind ?? outputKind(name), isMeasure: isMeasure))
+        }
+    }
+
+    /// Per-asset values the engine's liquidation plan reads: the bonus paid on each collateral
+    /// and the order in which collaterals are seized (`liquidation_priority`, lower first).
+    mutating func lowerAssetOutputs() {
+        for name in ["liquidation_bonus", "liquidation_priority"] {
+            let perAsset = assets.indices.map { a -> NodeRef in
+                var ctx = LowerContext()
+                ctx.asset = a
+                return assetProperty(name, asset: a, ctx)
+            }
+            guard perAsset.allSatisfy({ builder.domain($0) <= .asset }) else { continue }
+            let unique = Array(Set(perAsset)).sorted()
+            let node = builder.cases(.asset, caseOf: perAsset.map { unique.firstIndex(of: $0)! }, cases: unique,
+                                     fallback: builder.constant(0))
+            builder.assetOutput(name, node)
+        }
+    }
+
+    /// The kind of a standard result or a measure, from the checker's types.
+    func outputKind(_ name: String) -> OutputKind {
+        if let m = symbols.measure(name), let type = checked.types[m.value] {
+            switch type {
+            case .bool: return .flag
+            case .string: return .label(strings)
+            case .label(let table): return .label(symbols.table(table)?.rows.map(\.label.text) ?? [])
+            case .number(let d): return .number(d)
+            default: return .number(.none)
+            }
+        }
+        switch name {
+        case "health", "margin_ratio", "close_factor": return .number(.none)
+        default: return .number(.money)
+        }
+    }
+
+    func oracleSettings() -> OracleSettings {
+        let fold = ConstantFolder(symbols: symbols)
+        let body = symbols.settingsBody(.oracle) ?? []
+        let age = body.last { $0.name.text == "max_price_age" }.flatMap { fold.fold($0.value) } ?? .infinity
+        var stale = OracleSettings.StalePrice.zero
+        if let item = body.last(where: { $0.name.text == "stale_price" }), case .name(let word) = item.value.kind,
+           let parsed = OracleSettings.StalePrice(rawValue: word) {
+            stale = parsed
+        }
+        return OracleSettings(maxPriceAge: age, stalePrice: stale)
+    }
+}

@@ -1,0 +1,40 @@
+import LeverCheck
+import LeverSyntax
+
+extension Lowerer {
+    /// A market input under a scenario: relative shocks, the most specific target winning
+    /// (asset, then its class and the class's ancestors from nearest, then `all`).
+    mutating func shocked(_ column: NodeRef, input: AssetInput, scenario s: Int) -> NodeRef {
+        guard input == .price || input == .vol,
+              case .scenario(_, let shocks) = symbols.symbols(.scenario)[s].declaration.kind else { return column }
+        let fold = ConstantFolder(symbols: symbols)
+        let factors = assets.indices.map { a -> Double in
+            let targets = [assets[a]] + symbols.classChain(assetClasses[a]).map(\.name.text).reversed() + ["all"]
+            for target in targets {
+                let names = input == .price ? [target, target + ".price"] : [target + ".vol"] + (target == "all" ? ["vol"] : [])
+                if let shock = shocks.last(where: { names.contains($0.target.text) }) {
+                    return 1 + (fold.fold(shock.value) ?? 0)
+                }
+            }
+            return 1
+        }
+        return builder.binary(.multiply, column, builder.add(.assetConstants(factors)))
+    }
+
+    /// Per scenario, the loss of equity against the snapshot; then the worst of them (never below 0).
+    mutating func scenarioOutputs() -> [(String, NodeRef, OutputKind?, Bool)] {
+        let scenarios = symbols.symbols(.scenario)
+        guard !scenarios.isEmpty else { return [] }
+        let base = standardResult("equity", LowerContext())
+        var worst = builder.constant(0)
+        var outputs: [(String, NodeRef, OutputKind?, Bool)] = []
+        for (s, symbol) in scenarios.enumerated() {
+            var ctx = LowerContext()
+            ctx.scenario = s
+            let loss = builder.binary(.subtract, base, standardResult("equity", ctx))
+            worst = builder.binary(.max, worst, loss)
+            outputs.append(("loss_\(symbol.name)", loss, .number(.money), false))
+        }
+        return [("worst_scenario_loss", worst, .number(.money), false)] + outputs
+    }
+}

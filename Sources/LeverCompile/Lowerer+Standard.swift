@@ -1,0 +1,153 @@
+import LeverCheck
+import LeverSyntax
+
+/// The engine's standard measures, built around the policy's rules. A policy measure with the
+/// same name replaces the standard definition everywhere (the resolver then points at it).
+extension Lowerer {
+    mutating func isKind(_ code: Double) -> NodeRef {
+        builder.binary(.equal, builder.add(.positionInput(.kind)), builder.constant(code))
+    }
+
+    mutating func sideIs(_ kernel: BinaryKernel) -> NodeRef {
+        builder.binary(kernel, builder.add(.side), builder.constant(0))
+    }
+
+    /// Position fields computed from inputs and rules.
+    mutating func derivedField(_ field: String, _ ctx: LowerContext) -> NodeRef {
+        memo(Self.key("field", field, ctx), at: .synthetic) { me in
+            me.named(me.derivedFieldBody(field, ctx), field, Self.fieldFormulas[field] ?? "")
+        }
+    }
+
+    private mutating func derivedFieldBody(_ field: String, _ ctx: LowerContext) -> NodeRef {
+        let zero = builder.constant(0)
+        let quantity = builder.add(.positionInput(.quantity))
+        let price = marketInput("price", ctx)
+        switch field {
+        case "notional":
+            return builder.unary(.abs, builder.binary(.multiply, quantity, price))
+        case "pnl":
+            let move = builder.binary(.subtract, price, builder.add(.positionInput(.entryPrice)))
+            return builder.select(isKind(1), builder.binary(.multiply, quantity, move), zero)
+        case "option_value":
+            let value = builder.binary(.multiply, quantity, builder.add(.positionInput(.optionPrice)))
+            return builder.select(isKind(2), value, zero)
+        case "market_value":
+            let spot = builder.binary(.multiply, quantity, price)
+            return builder.select(isKind(0), spot,
+                                  builder.select(isKind(1), derivedField("pnl", ctx), derivedField("option_value", ctx)))
+        case "effective_haircut":
+            // haircut after venue, then the tier discount, kept within [0, 1]
+            let discount = tierDiscount(ctx)
+            let discounted = builder.binary(.multiply, property("haircut", ctx),
+                                            builder.binary(.subtract, builder.constant(1), discount))
+            return builder.binary(.min, builder.binary(.max, discounted, zero), builder.constant(1))
+        case "collateral_value":
+            let kept = builder.binary(.subtract, builder.constant(1), derivedField("effective_haircut", ctx))
+            let value = builder.binary(.multiply, derivedField("notional", ctx), kept)
+            return builder.select(builder.binary(.and, isKind(0), sideIs(.greater)), value, zero)
+        case "debt_value":
+            return builder.select(builder.binary(.and, isKind(0), sideIs(.less)), derivedField("notional", ctx), zero)
+        case "requirement_notional":
+            return builder.select(isKind(0), zero, derivedField("notional", ctx))
+        default:
+            return builder.constant(.nan)
+        }
+    }
+
+    /// How the standard position fields are computed, for `explain`.
+    static let fieldFormulas: [String: String] = [
+        "notional": "|quantity| × price",
+        "pnl": "perpetuals: quantity × (price − entry price)",
+        "option_value": "options: quantity × Black–Scholes value",
+        "market_value": "spot: quantity × price; perpetuals: PnL; options: value",
+        "effective_haircut": "haircut × (1 − tier haircut discount), within [0%, 100%]",
+        "collateral_value": "long spot: notional × (1 − effective haircut)",
+        "debt_value": "borrowed spot: notional",
+        "requirement_notional": "perpetuals and options: notional",
+    ]
+
+    /// How the standard results are computed, for `explain`.
+    static let resultFormulas: [String: String] = [
+        "gross_value": "Σ notional of long spot positions",
+        "collateral": "Σ collateral value",
+        "debt": "Σ debt value",
+        "unrealised_pnl": "Σ perpetual PnL",
+        "options_value": "Σ option values",
+        "equity": "collateral + unrealised PnL + options value − debt",
+        "initial_requirement": "Σ perpetual and option notional × margin initial",
+        "maintenance_requirement": "Σ perpetual and option notional × margin maintenance",
+        "credit_line": "tier.credit_line",
+        "health": "(Σ collateral value × liquidation threshold + PnL + options + credit line) ÷ (debt + maintenance); ∞ with nothing owed",
+        "margin_ratio": "equity ÷ maintenance requirement; ∞ with no requirement",
+        "interest": "Σ debt value × ((1 + borrow rate ÷ seconds per year)^(horizon in seconds) − 1)",
+    ]
+
+    /// `tier.haircut_discount` when the tiers table has that field, else none.
+    mutating func tierDiscount(_ ctx: LowerContext) -> NodeRef {
+        guard let table = symbols.table("tier"),
+              table.rows.contains(where: { $0.body.contains { $0.name.text == "haircut_discount" } })
+        else { return builder.constant(0) }
+        return tableField("tier", "haircut_discount", ctx)
+    }
+
+    /// A standard account result, unless a policy measure of that name replaces it.
+    mutating func standardResult(_ name: String, _ ctx: LowerContext) -> NodeRef {
+        if symbols.measure(name) != nil { return lowerMeasure(name, ctx) }
+        var own = LowerContext()
+        own.scenario = ctx.scenario
+        return memo(Self.key("result", name, own), at: .synthetic) { me in
+            me.named(me.standardBody(name, own), name, Self.resultFormulas[name] ?? "")
+        }
+    }
+
+    private mutating func standardBody(_ name: String, _ ctx: LowerContext) -> NodeRef {
+        let zero = builder.constant(0), infinity = builder.constant(.infinity)
+        func sum(_ me: inout Lowerer, _ field: String) -> NodeRef {
+            me.builder.aggregate(.sum, me.derivedField(field, ctx), filter: nil)
+        }
+        switch name {
+        case "gross_value":
+            let longSpot = builder.binary(.and, isKind(0), sideIs(.greater))
+            return builder.aggregate(.sum, derivedField("notional", ctx), filter: longSpot)
+        case "collateral": return sum(&self, "collateral_value")
+        case "debt": return sum(&self, "debt_value")
+        case "unrealised_pnl": return sum(&self, "pnl")
+        case "options_value": return sum(&self, "option_value")
+        case "equity":
+            let assets = builder.binary(.add, standardResult("collateral", ctx),
+                                        builder.binary(.add, standardResult("unrealised_pnl", ctx), standardResult("options_value", ctx)))
+            return builder.binary(.subtract, assets, standardResult("debt", ctx))
+        case "initial_requirement", "maintenance_requirement":
+            let rate = setting(.margin, name == "initial_requirement" ? "initial" : "maintenance", ctx)
+            return builder.aggregate(.sum, builder.binary(.multiply, derivedField("requirement_notional", ctx), rate), filter: nil)
+        case "credit_line":
+            return symbols.table("tier") == nil ? zero : tableFieldOrZero("tier", "credit_line", ctx)
+        case "health":
+            // (Σ collateral value × liquidation threshold + PnL + options + credit line) ÷ (debt + maintenance)
+            let weighted = builder.aggregate(.sum, builder.binary(.multiply, derivedField("collateral_value", ctx),
+                                                                  property("liquidation_threshold", ctx)), filter: nil)
+            let extras = builder.binary(.add, standardResult("unrealised_pnl", ctx),
+                                        builder.binary(.add, standardResult("options_value", ctx), standardResult("credit_line", ctx)))
+            let owed = builder.binary(.add, standardResult("debt", ctx), standardResult("maintenance_requirement", ctx))
+            let ratio = builder.binary(.divide, builder.binary(.add, weighted, extras), owed)
+            return builder.select(builder.binary(.lessEqual, owed, zero), infinity, ratio)
+        case "margin_ratio":
+            let maintenance = standardResult("maintenance_requirement", ctx)
+            return builder.select(builder.binary(.lessEqual, maintenance, zero), infinity,
+                                  builder.binary(.divide, standardResult("equity", ctx), maintenance))
+        case "interest": return interest(ctx)
+        default: return builder.constant(.nan)
+        }
+    }
+
+    /// Interest on each borrowed balance over the horizon, compounded per second as lending
+    /// markets do: debt × ((1 + r / secondsPerYear)^seconds − 1) = debt × expm1(seconds × log1p(r / secondsPerYear)).
+    mutating func interest(_ ctx: LowerContext) -> NodeRef {
+        let secondsPerYear = 31_536_000.0
+        let perSecond = builder.binary(.divide, property("borrow_rate", ctx), builder.constant(secondsPerYear))
+        let growth = builder.unary(.expm1, builder.binary(.multiply, builder.unary(.log1p, perSecond),
+                                                         builder.constant(options.horizon * secondsPerYear)))
+        return builder.aggregate(.sum, builder.binary(.multiply, derivedField("debt_value", ctx), growth), filter: nil)
+    }
+}

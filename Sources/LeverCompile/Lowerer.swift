@@ -1,0 +1,155 @@
+import LeverCheck
+import LeverSyntax
+
+/// Where an expression is being lowered.
+struct LowerContext: Hashable {
+    /// The asset whose property chain is being lowered (market inputs then read that asset's
+    /// column); nil for the current position's asset.
+    var asset: Int?
+    /// The stress scenario whose shocked market is read; nil for the snapshot as given.
+    var scenario: Int?
+    /// The node a curve's parameter stands for, while lowering an expression curve.
+    var curveArgument: NodeRef?
+}
+
+/// Turns a checked policy into a `Plan`: names become nodes through the checker's resolutions,
+/// each asset's property chain is specialised once, and the engine's standard results are built
+/// around the policy's own rules and measures.
+struct Lowerer {
+    let checked: CheckResult
+    let options: CompileOptions
+    var builder = PlanBuilder()
+    var diagnostics: [Diagnostic] = []
+    let assets: [String]
+    let assetClasses: [String]
+    let venues: [String]
+    let classes: [String]
+    var strings: [String] = []
+    var outputInfos: [OutputInfo] = []
+    var cache: [String: NodeRef] = [:]
+    /// Names being lowered, to report a definition that depends on itself instead of looping.
+    var visiting: Set<String> = []
+
+    var symbols: SymbolTable { checked.symbols }
+
+    init(checked: CheckResult, options: CompileOptions) {
+        self.checked = checked
+        self.options = options
+        let assetSymbols = checked.symbols.symbols(.asset)
+        assets = assetSymbols.map(\.name)
+        assetClasses = assetSymbols.map { checked.symbols.assetInfo($0.name)?.cls.text ?? "" }
+        venues = checked.symbols.names(.venue)
+        classes = checked.symbols.names(.class)
+    }
+
+    // MARK: - Expressions
+
+    mutating func lower(_ expr: Expr, _ ctx: LowerContext) -> NodeRef {
+        switch expr.kind {
+        case .number(let literal):
+            return builder.constant(UnitTable.quantity(of: literal)?.value ?? .nan)
+        case .string(let text): return builder.constant(Double(intern(text)))
+        case .bool(let b): return builder.constant(b ? 1 : 0)
+        case .name, .member: return lowerReference(expr, ctx)
+        case .unary(let op, let operand):
+            let x = lower(operand, ctx)
+            switch op {
+            case .plus: return x
+            case .negate: return builder.unary(.negate, x)
+            case .not: return builder.unary(.not, x)
+            }
+        case .binary(let op, let l, let r):
+            return builder.binary(Self.kernel(op), lower(l, ctx), lower(r, ctx))
+        case .call(let name, let args, let filter): return lowerCall(expr, name.text, args, filter, ctx)
+        case .conditional(let c, let a, let b): return builder.select(lower(c, ctx), lower(a, ctx), lower(b, ctx))
+        case .inRange(let x, let interval): return lowerInRange(lower(x, ctx), interval, ctx)
+        case .per(let amount, let unit, let base, let above):
+            // amount × max(0, base − above) ÷ unit
+            let excess = above.map { builder.binary(.subtract, lower(base, ctx), lower($0, ctx)) } ?? lower(base, ctx)
+            let positive = builder.binary(.max, excess, builder.constant(0))
+            return builder.binary(.multiply, lower(amount, ctx), builder.binary(.divide, positive, lower(unit, ctx)))
+        case .paren(let inner): return lower(inner, ctx)
+        case .missing: return builder.constant(.nan)
+        }
+    }
+
+    mutating func lowerInRange(_ x: NodeRef, _ interval: Interval, _ ctx: LowerContext) -> NodeRef {
+        let lo = builder.binary(interval.lowerClosed ? .greaterEqual : .greater, x, lower(interval.lower, ctx))
+        let hi = builder.binary(interval.upperClosed ? .lessEqual : .less, x, lower(interval.upper, ctx))
+        return builder.binary(.and, lo, hi)
+    }
+
+    static func kernel(_ op: BinaryOp) -> BinaryKernel {
+        switch op {
+        case .add: .add
+        case .subtract: .subtract
+        case .multiply: .multiply
+        case .divide: .divide
+        case .power: .power
+        case .equal: .equal
+        case .notEqual: .notEqual
+        case .less: .less
+        case .lessEqual: .lessEqual
+        case .greater: .greater
+        case .greaterEqual: .greaterEqual
+        case .and: .and
+        case .or: .or
+        }
+    }
+
+    /// Names a node for `explain` and returns it.
+    mutating func named(_ ref: NodeRef, _ title: String, _ detail: String, at span: Span? = nil,
+                        asset: Int? = nil) -> NodeRef {
+        let origin = Origin(title: title, detail: detail, span: span, asset: asset)
+        if case .constant = builder.plan[ref].op {
+            let alias = builder.add(.alias(ref, title))
+            builder.label(alias, origin)
+            return alias
+        }
+        builder.label(ref, origin)
+        return ref
+    }
+
+    /// The source text of a span (a rule as written).
+    func source(_ span: Span) -> String {
+        checked.sources.file(span.file)?.text(of: span) ?? ""
+    }
+
+    mutating func intern(_ text: String) -> Int {
+        if let i = strings.firstIndex(of: text) { return i }
+        strings.append(text)
+        return strings.count - 1
+    }
+
+    // MARK: - Calls
+
+    mutating func lowerCall(_ expr: Expr, _ name: String, _ args: [Argument], _ filter: Expr?,
+                            _ ctx: LowerContext) -> NodeRef {
+        if case .curve(let curve) = checked.resolutions[expr], let arg = args.first {
+            return lowerCurveCall(curve, lower(arg.value, ctx), ctx)
+        }
+        let isAggregate = Builtins.lookup(name, arguments: args.count)?.kind == .aggregate || filter != nil
+        if isAggregate, let kind = AggregateKind(rawValue: name) {
+            let value = args.first.map { arg -> NodeRef in
+                if case .name("positions") = arg.value.kind { return builder.constant(1) }
+                return lower(arg.value, ctx)
+            } ?? builder.constant(1)
+            return builder.aggregate(kind, value, filter: filter.map { lower($0, ctx) })
+        }
+        let xs = args.map { lower($0.value, ctx) }
+        return lowerFunction(name, xs)
+    }
+
+    mutating func lowerFunction(_ name: String, _ xs: [NodeRef]) -> NodeRef {
+        switch (name, xs.count) {
+        case ("min", 1...), ("max", 1...):
+            return xs.dropFirst().reduce(xs[0]) { builder.binary(name == "min" ? .min : .max, $0, $1) }
+        case ("clamp", 3):
+            return builder.binary(.min, builder.binary(.max, xs[0], xs[1]), xs[2])
+        case (_, 1):
+            if let kernel = UnaryKernel(rawValue: name) { return builder.unary(kernel, xs[0]) }
+        default: break
+        }
+        return builder.constant(.nan)
+    }
+}

@@ -1,0 +1,176 @@
+import LeverSyntax
+
+/// Where a plan node's values live, and so how often it is evaluated.
+///
+/// Ordered: a node's domain is the highest of its operands'. `scalar` values are computed once per
+/// market snapshot (literals, params, `BTC.price`); `asset` values once per asset per snapshot (the
+/// hoisted per-asset tables); `account` and `position` values per batch of accounts.
+public enum Domain: Int, Sendable, Hashable, Comparable, CustomStringConvertible {
+    case scalar, asset, account, position
+
+    public static func < (a: Domain, b: Domain) -> Bool { a.rawValue < b.rawValue }
+    public var description: String { ["scalar", "asset", "account", "position"][rawValue] }
+}
+
+/// Index of a node in a `Plan`; children always have smaller indices than their parents, so
+/// index order is a valid evaluation order.
+public struct NodeRef: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public let index: Int
+    public init(_ index: Int) { self.index = index }
+    public static func < (a: NodeRef, b: NodeRef) -> Bool { a.index < b.index }
+    public var description: String { "%\(index)" }
+}
+
+/// Per-asset market data, one column over the snapshot's assets.
+public enum AssetInput: String, Sendable, Hashable, CaseIterable {
+    case price, vol, utilization, supplied, borrowed
+}
+
+/// Per-position data, read straight from the book's columns.
+public enum PositionInput: String, Sendable, Hashable, CaseIterable {
+    /// Signed quantity (spot balance or perp/option size).
+    case quantity
+    /// `PositionKindCode`: spot 0, perp 1, option 2.
+    case kind
+    /// call 0, put 1 (options; 0 otherwise).
+    case right
+    case entryPrice = "entry_price"
+    case strike
+    /// Years from the snapshot's as-of time to expiry (negative when expired).
+    case expiry
+    case delta, gamma, vega, theta
+    /// Black–Scholes value of one option unit at the snapshot (0 for other kinds).
+    case optionPrice = "option_price"
+}
+
+/// Per-account data from the book.
+public enum AccountInput: Sendable, Hashable {
+    case score
+    /// A numeric or interned categorical attribute, by its index in the book's attribute list.
+    case attribute(String)
+}
+
+/// How a per-position value is split into cases by something the position belongs to.
+public enum CaseKey: String, Sendable, Hashable {
+    case asset, venue
+}
+
+public enum UnaryKernel: String, Sendable, Hashable {
+    case negate, not, abs, sqrt, exp, ln, floor, ceil, round
+    /// `exp(x) − 1` and `ln(1 + x)`, exact for small x (interest compounded per second).
+    case expm1, log1p
+}
+
+public enum BinaryKernel: String, Sendable, Hashable {
+    case add, subtract, multiply, divide, power, min, max
+    case equal, notEqual, less, lessEqual, greater, greaterEqual, and, or
+}
+
+public enum AggregateKind: String, Sendable, Hashable {
+    case sum, max, min, avg, count
+}
+
+/// A compiled decision table: per row, one matcher per key column.
+public struct TablePlan: Sendable, Hashable {
+    public enum Matcher: Sendable, Hashable {
+        case interval(lower: Double, upper: Double, lowerClosed: Bool, upperClosed: Bool)
+        case values([Double])
+        case any
+    }
+    public var name: String
+    public var rows: [[Matcher]]
+    public var labels: [String]
+}
+
+/// A compiled curve shape (expression curves are inlined instead).
+public enum CurvePlan: Sendable, Hashable {
+    case kinked(base: Double, slope1: Double, kink: Double, slope2: Double)
+    case points(xs: [Double], ys: [Double])
+    case steps(xs: [Double], ys: [Double])
+}
+
+/// One operation of the plan. Operands are `NodeRef`s to earlier nodes.
+public enum PlanOp: Sendable, Hashable {
+    /// A literal, already in base units.
+    case constant(Double)
+    /// A named copy of a literal, so that two rules with the same value keep their own names in
+    /// `explain` (literals are otherwise shared). Costs nothing per account: it is a scalar.
+    case alias(NodeRef, String)
+    case assetInput(AssetInput)
+    /// A per-asset table known at compile time (class membership, per-asset literals).
+    case assetConstants([Double])
+    case positionInput(PositionInput)
+    /// The position's asset or venue index (for comparisons such as `venue == Binance`).
+    case positionKey(CaseKey)
+    /// Sign of the position: long 1, short −1, flat 0.
+    case side
+    case accountInput(AccountInput)
+    /// The value of an asset-domain node at one asset (e.g. `BTC.price`): a scalar.
+    case pick(NodeRef, asset: Int)
+    /// Asset-domain value to each position, by the position's asset.
+    case gather(NodeRef)
+    /// Account-domain value to each of the account's positions.
+    case broadcast(NodeRef)
+    /// Scalar value to a whole domain.
+    case splat(NodeRef, Domain)
+    case unary(UnaryKernel, NodeRef)
+    case binary(BinaryKernel, NodeRef, NodeRef)
+    /// `if c then a else b`.
+    case select(NodeRef, NodeRef, NodeRef)
+    /// Per key value (asset or venue index), which case applies; `caseOf[k] == -1` keeps `fallback`.
+    case cases(CaseKey, caseOf: [Int], cases: [NodeRef], fallback: NodeRef)
+    /// Per-position values summed (etc.) per account, counting only positions where `filter` ≠ 0.
+    case aggregate(AggregateKind, NodeRef, filter: NodeRef?)
+    /// Index of the matching row, −1 when none.
+    case tableRow(TablePlan, keys: [NodeRef])
+    /// The value of a table field for a row index (NaN for −1).
+    case tableField(NodeRef, values: [Double])
+    case curve(CurvePlan, NodeRef)
+}
+
+/// Where a plan node comes from, for `explain`: the rule's name and its source.
+public struct Origin: Sendable, Hashable {
+    /// What the node is, as a committee reads it: `measure health`, `haircut of BTC`, `tier`.
+    public var title: String
+    /// The rule's text or a description of a standard result.
+    public var detail: String
+    /// The rule's place in the policy, when it has one.
+    public var span: Span?
+    /// The asset the rule was specialised for (`haircut of BTC`), whose positions it applies to.
+    public var asset: Int?
+
+    public init(title: String, detail: String, span: Span? = nil, asset: Int? = nil) {
+        self.title = title
+        self.detail = detail
+        self.span = span
+        self.asset = asset
+    }
+}
+
+/// A node: its operation and domain.
+public struct PlanNode: Sendable, Hashable {
+    public var op: PlanOp
+    public var domain: Domain
+}
+
+/// The lowered form of a policy: a DAG of nodes in evaluation order, shared subexpressions
+/// merged, plus the named outputs the engine reads.
+public struct Plan: Sendable {
+    public internal(set) var nodes: [PlanNode] = []
+    /// Named account-level outputs (measures, standard results), in report order.
+    public internal(set) var outputs: [(name: String, node: NodeRef)] = []
+    /// Names of nodes that are rules a committee knows (measures, properties, table rows, curves).
+    public internal(set) var origins: [NodeRef: Origin] = [:]
+    /// Named per-asset values the engine reads from a prepared snapshot (e.g. liquidation bonus).
+    public internal(set) var assetOutputs: [(name: String, node: NodeRef)] = []
+
+    public init() {}
+
+    public subscript(ref: NodeRef) -> PlanNode { nodes[ref.index] }
+
+    /// The literal value of a node, if it is a constant.
+    public func constant(_ ref: NodeRef) -> Double? {
+        if case .constant(let v) = nodes[ref.index].op { return v }
+        return nil
+    }
+}

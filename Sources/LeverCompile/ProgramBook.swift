@@ -1,0 +1,70 @@
+import LeverNumerics
+
+/// The book as the compiled program reads it: positions grouped by account, one column per field.
+///
+/// Built once from a loaded book; the columns live in buffers this object owns (stable
+/// addresses that batches point into), so evaluating never copies or allocates per account.
+public final class ProgramBook<N: MarginNumber>: @unchecked Sendable {
+    public let accountCount: Int
+    public let positionCount: Int
+    /// `accountCount + 1` offsets into the position columns.
+    let accountStart: UnsafeMutablePointer<Int32>
+    let positionAsset: UnsafeMutablePointer<Int32>
+    let positionVenue: UnsafeMutablePointer<Int32>
+    let positionColumns: [PositionInput: UnsafeMutablePointer<N>]
+    let side: UnsafeMutablePointer<N>
+    let assetKey: UnsafeMutablePointer<N>
+    let venueKey: UnsafeMutablePointer<N>
+    let accountColumns: [AccountInput: UnsafeMutablePointer<N>]
+    /// Most positions held by one account (sizes the batch frame).
+    public let largestAccount: Int
+
+    /// - Parameters:
+    ///   - accountStart: `accounts + 1` non-decreasing offsets; account `a` holds positions
+    ///     `accountStart[a]..<accountStart[a + 1]`.
+    ///   - positionAsset: per position, the asset's index in the policy's asset list.
+    ///   - positionVenue: per position, the venue's index in the policy's venue list, or −1.
+    ///   - side: per position, long 1, short −1, flat 0.
+    public init(accountStart: [Int32], positionAsset: [Int32], positionVenue: [Int32],
+                positionInputs: [PositionInput: [N]], side: [N], accountInputs: [AccountInput: [N]]) {
+        accountCount = max(0, accountStart.count - 1)
+        positionCount = Int(accountStart.last ?? 0)
+        self.accountStart = Self.copy(accountStart.isEmpty ? [0] : accountStart)
+        self.positionAsset = Self.copy(positionAsset)
+        self.positionVenue = Self.copy(positionVenue)
+        self.positionColumns = positionInputs.mapValues { Self.copy($0) }
+        self.side = Self.copy(side)
+        self.assetKey = Self.copy(positionAsset.map { N(Int($0)) })
+        self.venueKey = Self.copy(positionVenue.map { N(Int($0)) })
+        self.accountColumns = accountInputs.mapValues { Self.copy($0) }
+        largestAccount = (0..<max(0, accountStart.count - 1)).map { Int(accountStart[$0 + 1] - accountStart[$0]) }.max() ?? 0
+    }
+
+    deinit {
+        accountStart.deallocate()
+        positionAsset.deallocate()
+        positionVenue.deallocate()
+        positionColumns.values.forEach { $0.deallocate() }
+        side.deallocate()
+        assetKey.deallocate()
+        venueKey.deallocate()
+        accountColumns.values.forEach { $0.deallocate() }
+    }
+
+    static func copy<T>(_ values: [T]) -> UnsafeMutablePointer<T> {
+        let p = UnsafeMutablePointer<T>.allocate(capacity: max(values.count, 1))
+        p.initialize(from: values, count: values.count)
+        return p
+    }
+}
+
+/// Market data for one snapshot: one column per input over the policy's assets, in the policy's
+/// asset order (a missing value is NaN, reported by the engine before it gets here).
+public struct ProgramMarket<N: MarginNumber>: Sendable {
+    public var assetCount: Int
+    public var inputs: [AssetInput: [N]]
+    public init(assetCount: Int, inputs: [AssetInput: [N]]) {
+        self.assetCount = assetCount
+        self.inputs = inputs
+    }
+}

@@ -1,0 +1,103 @@
+import LeverNumerics
+
+/// An operand as a step reads it: a column, or a scalar read at index 0 (stride 0).
+struct Operand: Sendable {
+    var node: Int
+    var stride: Int
+}
+
+enum Steps<N: MarginNumber> {
+    static func binary(_ kernel: BinaryKernel, _ a: Operand, _ b: Operand, out: Int, domain: Domain,
+                       next: @escaping Step<N>) -> Step<N> {
+        switch kernel {
+        case .add: binary(AddOp.self, a, b, out: out, domain: domain, next: next)
+        case .subtract: binary(SubtractOp.self, a, b, out: out, domain: domain, next: next)
+        case .multiply: binary(MultiplyOp.self, a, b, out: out, domain: domain, next: next)
+        case .divide: binary(DivideOp.self, a, b, out: out, domain: domain, next: next)
+        case .power: binary(PowerOp.self, a, b, out: out, domain: domain, next: next)
+        case .min: binary(MinOp.self, a, b, out: out, domain: domain, next: next)
+        case .max: binary(MaxOp.self, a, b, out: out, domain: domain, next: next)
+        case .equal: binary(EqualOp.self, a, b, out: out, domain: domain, next: next)
+        case .notEqual: binary(NotEqualOp.self, a, b, out: out, domain: domain, next: next)
+        case .less: binary(LessOp.self, a, b, out: out, domain: domain, next: next)
+        case .lessEqual: binary(LessEqualOp.self, a, b, out: out, domain: domain, next: next)
+        case .greater: binary(GreaterOp.self, a, b, out: out, domain: domain, next: next)
+        case .greaterEqual: binary(GreaterEqualOp.self, a, b, out: out, domain: domain, next: next)
+        case .and: binary(AndOp.self, a, b, out: out, domain: domain, next: next)
+        case .or: binary(OrOp.self, a, b, out: out, domain: domain, next: next)
+        }
+    }
+
+    /// One loop per shape of operands, so the common column-column and column-scalar cases run
+    /// without index arithmetic.
+    static func binary<O: BinaryOperation>(_: O.Type, _ a: Operand, _ b: Operand, out: Int, domain: Domain,
+                                            next: @escaping Step<N>) -> Step<N> {
+        let (ai, bi) = (a.node, b.node)
+        switch (a.stride, b.stride) {
+        case (1, 1):
+            return { e in
+                let n = e.pointee.count(domain), x = e.pointee.columns[ai], y = e.pointee.columns[bi]
+                let z = e.pointee.columns[out]
+                for i in 0..<n { z[i] = O.apply(x[i], y[i]) }
+                next(e)
+            }
+        case (1, 0):
+            return { e in
+                let n = e.pointee.count(domain), x = e.pointee.columns[ai], k = e.pointee.columns[bi][0]
+                let z = e.pointee.columns[out]
+                for i in 0..<n { z[i] = O.apply(x[i], k) }
+                next(e)
+            }
+        case (0, 1):
+            return { e in
+                let n = e.pointee.count(domain), k = e.pointee.columns[ai][0], y = e.pointee.columns[bi]
+                let z = e.pointee.columns[out]
+                for i in 0..<n { z[i] = O.apply(k, y[i]) }
+                next(e)
+            }
+        default:
+            return { e in
+                let n = e.pointee.count(domain), k = e.pointee.columns[ai][0], m = e.pointee.columns[bi][0]
+                let z = e.pointee.columns[out]
+                for i in 0..<n { z[i] = O.apply(k, m) }
+                next(e)
+            }
+        }
+    }
+
+    static func unary(_ kernel: UnaryKernel, _ a: Operand, out: Int, domain: Domain, next: @escaping Step<N>) -> Step<N> {
+        let (ai, sa) = (a.node, a.stride)
+        return { e in
+            let n = e.pointee.count(domain), x = e.pointee.columns[ai], z = e.pointee.columns[out]
+            for i in 0..<n { z[i] = applyUnary(kernel, x[i &* sa]) }
+            next(e)
+        }
+    }
+
+    static func select(_ c: Operand, _ a: Operand, _ b: Operand, out: Int, domain: Domain,
+                       next: @escaping Step<N>) -> Step<N> {
+        return { e in
+            let n = e.pointee.count(domain), z = e.pointee.columns[out]
+            let cc = e.pointee.columns[c.node], x = e.pointee.columns[a.node], y = e.pointee.columns[b.node]
+            for i in 0..<n { z[i] = isTrue(cc[i &* c.stride]) ? x[i &* a.stride] : y[i &* b.stride] }
+            next(e)
+        }
+    }
+
+    static func curve(_ shape: CurvePlan, _ a: Operand, out: Int, domain: Domain, next: @escaping Step<N>) -> Step<N> {
+        let curve = CurveKernel<N>(shape)
+        return { e in
+            let n = e.pointee.count(domain), x = e.pointee.columns[a.node], z = e.pointee.columns[out]
+            for i in 0..<n { z[i] = curve.value(x[i &* a.stride]) }
+            next(e)
+        }
+    }
+
+    static func splat(_ a: Operand, out: Int, domain: Domain, next: @escaping Step<N>) -> Step<N> {
+        return { e in
+            let n = e.pointee.count(domain), k = e.pointee.columns[a.node][0], z = e.pointee.columns[out]
+            for i in 0..<n { z[i] = k }
+            next(e)
+        }
+    }
+}

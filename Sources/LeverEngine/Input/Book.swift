@@ -1,0 +1,69 @@
+import LeverSyntax
+
+/// A book of accounts: what the margin engine evaluates.
+///
+/// `accounts` holds every account that loaded; with `keepGoing`, accounts that had errors are
+/// left out and listed in `rejected`, so a report can name them instead of dropping them silently.
+public struct Book: Sendable, Hashable {
+    public var accounts: [Account]
+    /// Accounts not loaded because of errors (only with `LoadOptions.keepGoing`).
+    public var rejected: [RejectedAccount]
+
+    public init(accounts: [Account], rejected: [RejectedAccount] = []) {
+        self.accounts = accounts
+        self.rejected = rejected
+    }
+}
+
+/// One account: who it is, its reputation score, free-form attributes, and its positions.
+public struct Account: Sendable, Hashable {
+    /// Unique within the book.
+    public var id: String
+    /// Reputation score (policies usually declare `input account.score in [0, 1000]`).
+    public var score: Double
+    /// Custom attributes read by policies as `account.<name>`.
+    public var attributes: [String: AttributeValue]
+    public var positions: [Position]
+    /// Problems found when checking the account against the market (see `AccountFlags`).
+    public var flags: AccountFlags
+
+    public init(id: String, score: Double, attributes: [String: AttributeValue] = [:], positions: [Position],
+                flags: AccountFlags = []) {
+        self.id = id
+        self.score = score
+        self.attributes = attributes
+        self.positions = positions
+        self.flags = flags
+    }
+}
+
+/// Problems that do not stop an account from loading but must show in its report.
+public struct AccountFlags: OptionSet, Sendable, Hashable {
+    public let rawValue: UInt8
+    public init(rawValue: UInt8) { self.rawValue = rawValue }
+
+    /// A position names an asset the market snapshot does not have (its column asset index is -1).
+    public static let unknownAsset = AccountFlags(rawValue: 1 << 0)
+}
+
+/// An account left out of the book because of errors, with where it was in the file.
+public struct RejectedAccount: Sendable, Hashable {
+    /// Its index in the file's `accounts` array.
+    public var index: Int
+    /// Its id, when that much could be read.
+    public var id: String?
+    /// The errors (and warnings) found in it.
+    public var diagnostics: [Diagnostic]
+
+    public init(index: Int, id: String?, diagnostics: [Diagnostic]) {
+        self.index = index
+        self.id = id
+        self.diagnostics = diagnostics
+    }
+}
+
+/// The value of a custom account attribute: a number or a string.
+public enum AttributeValue: Sendable, Hashable {
+    case number(Double)
+    case string(String)
+}

@@ -1,0 +1,66 @@
+import LeverSyntax
+
+/// Loads a book of accounts from JSON, validating everything (see docs/input-format.md).
+///
+/// The file format, in short: `{"accounts": [{"id", "score", "attributes"?, "positions": [...]}]}`
+/// with spot (`asset`, `quantity` or `qty`, `venue`?), perpetual (`kind: "perp"`, `asset`, `size`,
+/// `entry_price`, `venue`) and option (`kind: "option"`, `underlying`, `right`, `strike`,
+/// `expiry`, `size`, `venue`) positions. The margin workload's `accounts_N.json` is a valid book.
+public enum BookLoader {
+    /// Loads the book in `file`. Given a `market`, positions on assets it does not list are
+    /// reported (L0708) and their accounts flagged `unknownAsset`.
+    public static func load(_ file: SourceFile, market: MarketSnapshot? = nil, options: LoadOptions = LoadOptions()) -> Loaded<Book> {
+        file.bytes.withUnsafeBufferPointer { buffer in
+            var d = DocumentDecoder(buffer, fileID: file.id, maxDepth: options.maxDepth)
+            var state = BookState(market: market)
+            let ok = BookDecoding.decodeRoot(&d, &state)
+            d.finish()
+            let failed = !ok || d.reader.failed || (!options.keepGoing && d.errorCount > 0)
+            let book = Book(accounts: state.accounts, rejected: state.rejected)
+            return Loaded(value: failed ? nil : book, diagnostics: d.diagnostics)
+        }
+    }
+
+    /// Reads and loads the book at `path`, adding the file to `sources`; throws only on I/O errors.
+    public static func load(path: String, into sources: inout SourceMap, market: MarketSnapshot? = nil,
+                            options: LoadOptions = LoadOptions()) throws -> Loaded<Book> {
+        let file = sources.add(path: path, bytes: try InputFile.read(path))
+        return load(file, market: market, options: options)
+    }
+}
+
+/// What one book load has built so far.
+struct BookState {
+    let market: MarketSnapshot?
+    var accounts: [Account] = []
+    var rejected: [RejectedAccount] = []
+    var idSpans: [String: Span] = [:]
+    /// Unknown-asset errors so far: they flag an account instead of rejecting it.
+    var unknownAssetErrors = 0
+
+    init(market: MarketSnapshot?) { self.market = market }
+}
+
+/// The book format's decoding functions, one per object kind. They take the decoder and the
+/// state as separate `inout` parameters so that member closures can use both.
+enum BookDecoding {
+    enum RootField: String, FieldName {
+        static let table = FieldTable<Self>()
+        case accounts
+    }
+
+    /// The top level; false when the document is unusable (not an object, or no `accounts`).
+    static func decodeRoot(_ d: inout DocumentDecoder, _ s: inout BookState) -> Bool {
+        var accounts = FieldSlot<Bool>()
+        let root = d.decodeObject(RootField.self) { d, field in
+            switch field {
+            case .accounts: d.fill(&accounts) { d in d.decodeArray { d, i in decodeAccount(&d, &s, index: i) } }
+            }
+        }
+        guard let root else { return false }
+        if !accounts.isPresent {
+            d.report(.missingField("", "accounts", help: "a book is `{\"accounts\": [...]}`", at: root))
+        }
+        return accounts.value == true
+    }
+}

@@ -1,0 +1,81 @@
+import LeverSyntax
+
+extension DocumentDecoder {
+    /// A finite number; infinity (from an overflowing literal such as `1e999`) is reported.
+    mutating func decodeNumber() -> Double? {
+        guard let kind = reader.peek() else { return nil }
+        guard kind == .number else {
+            mismatch("a number", kind)
+            return nil
+        }
+        guard let value = reader.readNumber() else { return nil }
+        guard value.isFinite else {
+            report(.numberOutOfRange(here, at: valueSpan))
+            return nil
+        }
+        return value
+    }
+
+    /// A number that must satisfy `valid`; otherwise `requirement` is reported.
+    mutating func decodeNumber(_ requirement: String, _ valid: (Double) -> Bool) -> Double? {
+        guard let value = decodeNumber() else { return nil }
+        guard valid(value) else {
+            report(.valueOutOfRange(here, requirement, at: valueSpan))
+            return nil
+        }
+        return value
+    }
+
+    /// A string.
+    mutating func decodeString() -> String? {
+        guard let kind = reader.peek() else { return nil }
+        guard kind == .string else {
+            mismatch("a string", kind)
+            return nil
+        }
+        return reader.readString()
+    }
+
+    /// A non-empty string (ids, symbols, venues).
+    mutating func decodeName() -> String? {
+        guard let s = decodeString() else { return nil }
+        guard !s.isEmpty else {
+            report(.valueOutOfRange(here, "must not be empty", at: valueSpan))
+            return nil
+        }
+        return s
+    }
+
+    /// An RFC 3339 time string.
+    mutating func decodeTimestamp() -> Timestamp? {
+        guard let s = decodeString() else { return nil }
+        guard let t = Timestamp(iso8601: s) else {
+            report(.invalidTimestamp(here, at: valueSpan))
+            return nil
+        }
+        return t
+    }
+
+    /// One of a fixed set of words (`"call"`, `"put"`), mapped through `table`.
+    mutating func decodeWord<T>(_ table: [(String, T)]) -> T? {
+        guard let s = decodeString() else { return nil }
+        if let hit = table.first(where: { $0.0 == s }) { return hit.1 }
+        report(.unknownWord(here, s, expected: table.map(\.0), at: valueSpan))
+        return nil
+    }
+
+    /// True when the value is `null` (consumed); false leaves the cursor on the value.
+    mutating func decodeNull() -> Bool {
+        guard reader.peek() == .null else { return false }
+        return reader.readNull()
+    }
+
+    /// Stores `value` in `slot`, reporting a duplicate key when the slot is already filled.
+    mutating func assign<T>(_ slot: inout T?, _ value: T?) {
+        if slot != nil {
+            report(.duplicateField(parentPrefix, currentKey, at: keySpan))
+            return
+        }
+        slot = value
+    }
+}

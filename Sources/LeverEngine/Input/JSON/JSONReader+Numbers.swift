@@ -1,0 +1,104 @@
+// Numbers: JSON's grammar checked byte by byte, then converted to the nearest Double.
+
+extension JSONReader {
+    /// Reads a number, correctly rounded to the nearest `Double` (ties to even).
+    ///
+    /// A number too large for a Double reads as ±infinity and one too small as ±0, as `strtod`
+    /// does; the loader reports the infinite case. `-0` keeps its sign.
+    public mutating func readNumber() -> Double? {
+        skipWhitespace()
+        valueStart = position
+        var scan = NumberScan()
+        guard let end = scan.run(bytes, from: position) else {
+            fail(.invalidNumber, at: scan.errorOffset)
+            return nil
+        }
+        let range = position..<end
+        position = end
+        if let exact = scan.fastValue { return exact }
+        return NumberParser.parse(UnsafeBufferPointer(rebasing: bytes[range]))
+    }
+}
+
+/// One pass over a JSON number's bytes: validates the grammar and collects up to 19 significant
+/// digits, so that most numbers convert exactly without calling `strtod`.
+struct NumberScan {
+    var negative = false
+    var mantissa: UInt64 = 0
+    var digits = 0
+    var exponent = 0
+    var truncated = false
+    var errorOffset = 0
+
+    /// Powers of ten that are exact in a Double (10^0 … 10^22).
+    static let exactPowers: [Double] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    ]
+
+    /// Clinger's fast path: when the digits fit in 53 bits and the power of ten is exact, one
+    /// IEEE multiplication or division is correctly rounded. Otherwise nil (use `strtod`).
+    var fastValue: Double? {
+        if mantissa == 0 && !truncated { return negative ? -0.0 : 0.0 }
+        guard !truncated, mantissa <= 1 << 53, exponent >= -22, exponent <= 22 else { return nil }
+        let m = Double(mantissa)
+        let v = exponent >= 0 ? m * Self.exactPowers[exponent] : m / Self.exactPowers[-exponent]
+        return negative ? -v : v
+    }
+
+    /// Scans from `start`; returns the offset after the number, or nil when it is malformed.
+    mutating func run(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        var p = start
+        if p < b.count, b[p] == UInt8(ascii: "-") { negative = true; p += 1 }
+        guard p < b.count, isDigit(b[p]) else { errorOffset = p; return nil }
+        if b[p] == UInt8(ascii: "0") {
+            p += 1
+            if p < b.count, isDigit(b[p]) { errorOffset = p; return nil }  // no leading zeros
+        } else {
+            while p < b.count, isDigit(b[p]) { add(b[p], fraction: false); p += 1 }
+        }
+        if p < b.count, b[p] == UInt8(ascii: ".") {
+            p += 1
+            guard p < b.count, isDigit(b[p]) else { errorOffset = p; return nil }
+            while p < b.count, isDigit(b[p]) { add(b[p], fraction: true); p += 1 }
+        }
+        if p < b.count, b[p] | 0x20 == UInt8(ascii: "e") {
+            guard let end = scanExponent(b, from: p + 1) else { return nil }
+            p = end
+        }
+        return p
+    }
+
+    @inline(__always)
+    private mutating func add(_ c: UInt8, fraction: Bool) {
+        let d = UInt64(c &- UInt8(ascii: "0"))
+        if digits < 19 {
+            mantissa = mantissa &* 10 &+ d
+            if mantissa != 0 { digits += 1 }
+            if fraction { exponent -= 1 }
+        } else {
+            if d != 0 { truncated = true }
+            if !fraction { exponent += 1 }
+        }
+    }
+
+    private mutating func scanExponent(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        var p = start
+        var sign = 1
+        if p < b.count, b[p] == UInt8(ascii: "+") || b[p] == UInt8(ascii: "-") {
+            if b[p] == UInt8(ascii: "-") { sign = -1 }
+            p += 1
+        }
+        guard p < b.count, isDigit(b[p]) else { errorOffset = p; return nil }
+        var e = 0
+        while p < b.count, isDigit(b[p]) {
+            if e < 100_000 { e = e * 10 + Int(b[p] - UInt8(ascii: "0")) }  // saturate: 1e100000 is ∞ anyway
+            p += 1
+        }
+        exponent += sign * e
+        return p
+    }
+
+    @inline(__always)
+    private func isDigit(_ c: UInt8) -> Bool { c &- UInt8(ascii: "0") < 10 }
+}

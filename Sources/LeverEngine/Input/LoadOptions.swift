@@ -1,0 +1,30 @@
+import LeverSyntax
+
+/// How strictly a book or market file is loaded.
+public struct LoadOptions: Sendable, Hashable {
+    /// When false (the default) any error fails the load; every problem is still reported.
+    /// When true, an account (or market asset) with errors is reported and left out, and the
+    /// rest loads; accounts on unknown assets are kept and flagged (`AccountFlags.unknownAsset`).
+    /// Syntax errors always fail the load: a broken document has no safe place to resume.
+    public var keepGoing: Bool
+    /// Deepest JSON nesting read before reporting an error (the formats need 5 levels).
+    public var maxDepth: Int
+
+    public init(keepGoing: Bool = false, maxDepth: Int = 128) {
+        self.keepGoing = keepGoing
+        self.maxDepth = maxDepth
+    }
+}
+
+/// What a load produced: the value, unless it failed, and every problem found.
+public struct Loaded<Value: Sendable>: Sendable {
+    /// Nil when the load failed (an error without `keepGoing`, or an unreadable document).
+    public var value: Value?
+    /// Errors and warnings in file order; spans point into the loaded `SourceFile`.
+    public var diagnostics: [Diagnostic]
+
+    public init(value: Value?, diagnostics: [Diagnostic]) {
+        self.value = value
+        self.diagnostics = diagnostics
+    }
+}

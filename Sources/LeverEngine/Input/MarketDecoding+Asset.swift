@@ -1,0 +1,88 @@
+import LeverSyntax
+
+extension MarketDecoding {
+    /// Asset fields; `util` is the margin workload's name for `utilization`.
+    enum AssetField: String, FieldName {
+        static let table = FieldTable<Self>()
+        case `class`, price
+        case priceTime = "price_time"
+        case vol, supplied, borrowed, utilization, util
+    }
+
+    /// One asset; nil when it has errors.
+    static func decodeAsset(_ d: inout DocumentDecoder, symbol: String) -> AssetQuote? {
+        let errorsBefore = d.errorCount
+        let symbolSpan = d.keySpan
+        var cls = FieldSlot<String>(), price = FieldSlot<Double?>(), priceTime = FieldSlot<Timestamp>()
+        var vol = FieldSlot<Double>(), supplied = FieldSlot<Double>(), borrowed = FieldSlot<Double>()
+        var utilization = FieldSlot<Double>(), util = FieldSlot<Double>()
+        let object = d.decodeObject(AssetField.self) { d, field in
+            switch field {
+            case .class: d.fill(&cls) { $0.decodeName() }
+            case .price: d.fill(&price) { decodePrice(&$0) }
+            case .priceTime: d.fill(&priceTime) { $0.decodeTimestamp() }
+            case .vol: d.fill(&vol) { $0.decodeNumber("must not be negative") { $0 >= 0 } }
+            case .supplied: d.fill(&supplied) { $0.decodeNumber("must not be negative") { $0 >= 0 } }
+            case .borrowed: d.fill(&borrowed) { $0.decodeNumber("must not be negative") { $0 >= 0 } }
+            case .utilization: d.fill(&utilization) { $0.decodeNumber("must be within [0, 1]") { $0 >= 0 && $0 <= 1 } }
+            case .util: d.fill(&util) { $0.decodeNumber("must be within [0, 1]") { $0 >= 0 && $0 <= 1 } }
+            }
+        }
+        guard let object else { return nil }
+        if utilization.isPresent, let second = util.key { d.report(.conflictingFields(d.here, "utilization", "util", at: second)) }
+        BookDecoding.requireFields(&d, at: object, ("vol", vol.isPresent))
+        if !price.isPresent { d.report(.missingPrice(d.prefix(appending: "price"), at: symbolSpan)) }
+        guard d.errorCount == errorsBefore, let v = vol.value else { return nil }
+        return AssetQuote(symbol: symbol, classHint: cls.value, price: price.value ?? nil, priceTime: priceTime.value,
+                          vol: v, supplied: supplied.value, borrowed: borrowed.value,
+                          utilization: utilization.value ?? util.value)
+    }
+
+    /// A price: a non-negative number, or `null` for "no price" (the policy's oracle rule applies).
+    static func decodePrice(_ d: inout DocumentDecoder) -> Double?? {
+        if d.decodeNull() { return .some(nil) }
+        guard let p = d.decodeNumber("must not be negative", { $0 >= 0 }) else { return nil }
+        return .some(p)
+    }
+
+    enum VenueField: String, FieldName {
+        static let table = FieldTable<Self>()
+        case prices
+    }
+    enum VenuePriceField: String, FieldName {
+        static let table = FieldTable<Self>()
+        case price
+        case priceTime = "price_time"
+    }
+
+    /// `venues`: per venue, prices that differ from the reference.
+    static func decodeVenues(_ d: inout DocumentDecoder) -> [VenueQuotes]? {
+        var out: [VenueQuotes] = []
+        let ok = d.decodeMap { d, venue in
+            var prices = FieldSlot<[String: VenuePrice]>()
+            _ = d.decodeObject(VenueField.self) { d, field in
+                switch field {
+                case .prices: d.fill(&prices) { decodeVenuePrices(&$0) }
+                }
+            }
+            out.append(VenueQuotes(venue: venue, prices: prices.value ?? [:]))
+        }
+        return ok == nil ? nil : out
+    }
+
+    static func decodeVenuePrices(_ d: inout DocumentDecoder) -> [String: VenuePrice]? {
+        var out: [String: VenuePrice] = [:]
+        let ok = d.decodeMap { d, symbol in
+            var price = FieldSlot<Double>(), time = FieldSlot<Timestamp>()
+            guard let object = d.decodeObject(VenuePriceField.self, { d, field in
+                switch field {
+                case .price: d.fill(&price) { $0.decodeNumber("must be positive") { $0 > 0 } }
+                case .priceTime: d.fill(&time) { $0.decodeTimestamp() }
+                }
+            }) else { return }
+            BookDecoding.requireFields(&d, at: object, ("price", price.isPresent))
+            if let p = price.value { out[symbol] = VenuePrice(price: p, priceTime: time.value) }
+        }
+        return ok == nil ? nil : out
+    }
+}

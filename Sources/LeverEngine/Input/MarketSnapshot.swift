@@ -1,0 +1,92 @@
+/// Market data at one instant: per-asset prices, volatilities and lending-pool state, and
+/// optionally per-venue prices.
+///
+/// Assets keep file order (for deterministic reports); `index(of:)` finds one by symbol, and
+/// that index is the asset index of the columnar book.
+public struct MarketSnapshot: Sendable, Hashable {
+    /// When the snapshot was taken; price ages are measured from here. Optional in the file
+    /// (the workload's market has none); without it, staleness cannot be judged.
+    public var asOf: Timestamp?
+    public var assets: [AssetQuote]
+    /// Per-venue prices, when a venue quotes differently from the reference price.
+    public var venues: [VenueQuotes]
+    private var indexBySymbol: [String: Int]
+
+    public init(asOf: Timestamp?, assets: [AssetQuote], venues: [VenueQuotes] = []) {
+        self.asOf = asOf
+        self.assets = assets
+        self.venues = venues
+        var index: [String: Int] = [:]
+        for (i, a) in assets.enumerated() where index[a.symbol] == nil { index[a.symbol] = i }
+        self.indexBySymbol = index
+    }
+
+    /// The asset index of `symbol`, or nil when the market does not list it.
+    public func index(of symbol: String) -> Int? {
+        // Up to 32 assets a scan beats hashing: short symbols compare as two machine words.
+        if assets.count <= 32 { return assets.firstIndex { $0.symbol == symbol } }
+        return indexBySymbol[symbol]
+    }
+
+    /// The quote for `symbol`.
+    public subscript(symbol: String) -> AssetQuote? { index(of: symbol).map { assets[$0] } }
+}
+
+/// One asset's market data.
+public struct AssetQuote: Sendable, Hashable {
+    public var symbol: String
+    /// A class name hint (`stable`, `major`, `alt`): the policy's `asset` declarations win.
+    public var classHint: String?
+    /// Reference price in USD; nil when the feed has none (the policy's oracle rules decide).
+    public var price: Double?
+    /// When the price was observed at its source (for `max_price_age`); nil if unknown.
+    public var priceTime: Timestamp?
+    /// Annualised volatility (0.55 = 55 % per √year).
+    public var vol: Double
+    /// Pool supply and borrows in USD, when the pool state is given as amounts.
+    public var supplied: Double?
+    public var borrowed: Double?
+    /// Utilization given directly (`utilization` or `util` in the file).
+    public var utilizationGiven: Double?
+
+    public init(symbol: String, classHint: String? = nil, price: Double?, priceTime: Timestamp? = nil, vol: Double,
+                supplied: Double? = nil, borrowed: Double? = nil, utilization: Double? = nil) {
+        self.symbol = symbol
+        self.classHint = classHint
+        self.price = price
+        self.priceTime = priceTime
+        self.vol = vol
+        self.supplied = supplied
+        self.borrowed = borrowed
+        self.utilizationGiven = utilization
+    }
+
+    /// Pool utilization: as given, else borrowed ÷ supplied (0 for an empty pool), else nil.
+    public var utilization: Double? {
+        if let utilizationGiven { return utilizationGiven }
+        guard let supplied, let borrowed else { return nil }
+        return supplied > 0 ? min(1, borrowed / supplied) : 0
+    }
+}
+
+/// Prices one venue quotes, where they differ from the reference price.
+public struct VenueQuotes: Sendable, Hashable {
+    public var venue: String
+    /// Per symbol: the venue's price and when it was observed.
+    public var prices: [String: VenuePrice]
+
+    public init(venue: String, prices: [String: VenuePrice]) {
+        self.venue = venue
+        self.prices = prices
+    }
+}
+
+/// One venue price.
+public struct VenuePrice: Sendable, Hashable {
+    public var price: Double
+    public var priceTime: Timestamp?
+    public init(price: Double, priceTime: Timestamp? = nil) {
+        self.price = price
+        self.priceTime = priceTime
+    }
+}

@@ -1,0 +1,117 @@
+/// One holding of an account: a spot balance, a perpetual future, or an option.
+///
+/// An enum so that each kind carries exactly its own fields and every consumer switches over all
+/// three. Signs: a negative spot quantity is a borrowed balance (debt); a negative perpetual or
+/// option size is a short.
+public enum Position: Sendable, Hashable {
+    case spot(Spot)
+    case perpetual(Perpetual)
+    case option(Option)
+
+    /// A spot balance: `quantity` units of `asset`, negative when borrowed.
+    public struct Spot: Sendable, Hashable {
+        public var asset: String
+        public var quantity: Double
+        /// Where it is held; nil means unspecified (the workload's files have no venue).
+        public var venue: String?
+        public init(asset: String, quantity: Double, venue: String? = nil) {
+            self.asset = asset
+            self.quantity = quantity
+            self.venue = venue
+        }
+    }
+
+    /// A perpetual future on `asset`: signed `size` in units of the asset, opened at `entryPrice` USD.
+    public struct Perpetual: Sendable, Hashable {
+        public var asset: String
+        public var size: Double
+        public var entryPrice: Double
+        public var venue: String
+        public init(asset: String, size: Double, entryPrice: Double, venue: String) {
+            self.asset = asset
+            self.size = size
+            self.entryPrice = entryPrice
+            self.venue = venue
+        }
+    }
+
+    /// A European option on `underlying`: signed `size` contracts of one unit each.
+    public struct Option: Sendable, Hashable {
+        public var underlying: String
+        public var right: OptionRight
+        public var strike: Double
+        public var expiry: Timestamp
+        public var size: Double
+        public var venue: String
+        public init(underlying: String, right: OptionRight, strike: Double, expiry: Timestamp, size: Double, venue: String) {
+            self.underlying = underlying
+            self.right = right
+            self.strike = strike
+            self.expiry = expiry
+            self.size = size
+            self.venue = venue
+        }
+    }
+
+    /// The position's kind, as the `kind` field of the language.
+    public var kind: PositionKind {
+        switch self {
+        case .spot: .spot
+        case .perpetual: .perpetual
+        case .option: .option
+        }
+    }
+
+    /// The asset whose market data prices the position (an option's underlying).
+    public var asset: String {
+        switch self {
+        case .spot(let s): s.asset
+        case .perpetual(let p): p.asset
+        case .option(let o): o.underlying
+        }
+    }
+
+    /// The signed amount: spot quantity, perpetual size or option size.
+    public var quantity: Double {
+        switch self {
+        case .spot(let s): s.quantity
+        case .perpetual(let p): p.size
+        case .option(let o): o.size
+        }
+    }
+
+    /// The venue, if any.
+    public var venue: String? {
+        switch self {
+        case .spot(let s): s.venue
+        case .perpetual(let p): p.venue
+        case .option(let o): o.venue
+        }
+    }
+}
+
+/// The three kinds of position; the raw value is what the columnar view stores.
+public enum PositionKind: UInt8, Sendable, Hashable, CaseIterable {
+    case spot = 0, perpetual = 1, option = 2
+
+    /// The word used in JSON and in the language (`kind == perp`).
+    public var word: String {
+        switch self {
+        case .spot: "spot"
+        case .perpetual: "perp"
+        case .option: "option"
+        }
+    }
+}
+
+/// Call or put.
+public enum OptionRight: UInt8, Sendable, Hashable, CaseIterable {
+    case call = 1, put = 2
+
+    public var word: String {
+        switch self {
+        case .call: "call"
+        case .put: "put"
+        }
+    }
+}

@@ -1,0 +1,134 @@
+import LeverSyntax
+import Testing
+@testable import LeverEngine
+
+/// Parses `text` as a generic JSON value.
+func parseJSON(_ text: String, maxDepth: Int = 256) -> Result<JSONValue, JSONSyntaxError> {
+    JSONValue.parse(Array(text.utf8), maxDepth: maxDepth)
+}
+
+/// The number `text` reads as, or nil on a syntax error.
+func readNumber(_ text: String) -> Double? {
+    guard case .success(.number(let v)) = parseJSON(text) else { return nil }
+    return v
+}
+
+@Suite struct JSONReaderTests {
+    @Test func numbersMatchTheCorrectlyRoundedDouble() {
+        let cases = ["0", "-0", "1", "-1", "0.1", "0.2", "0.30000000000000004", "1e308", "1.7976931348623157e308",
+                     "1e-320", "4.9e-324", "2.2250738585072014e-308", "123456789012345678901234567890",
+                     "160001.89643870218", "0.0000198", "97250.5", "9007199254740993", "1E+2", "1e-7",
+                     "3.141592653589793238462643383279", "5e-324", "1.00000000000000011102230246251565404236316680908203125"]
+        for text in cases {
+            #expect(readNumber(text)?.bitPattern == Double(text)?.bitPattern, "\(text)")
+        }
+    }
+
+    @Test func negativeZeroKeepsItsSign() {
+        #expect(readNumber("-0")?.sign == .minus)
+        #expect(readNumber("-0.0e5")?.sign == .minus)
+    }
+
+    @Test func pointOneTwoAreExactlyTheDoubleLiterals() {
+        // 0.1 + 0.2 must be 0.30000000000000004 exactly as Swift computes it from literals.
+        guard let a = readNumber("0.1"), let b = readNumber("0.2") else { Issue.record("unreadable"); return }
+        #expect(a + b == 0.1 + 0.2)
+        #expect(a + b != 0.3)
+    }
+
+    @Test func overflowReadsAsInfinityAndUnderflowAsZero() {
+        #expect(readNumber("1e400") == .infinity)
+        #expect(readNumber("-1e400") == -.infinity)
+        #expect(readNumber("1e-400") == 0)
+    }
+
+    @Test func randomDecimalsRoundTripBitForBit() {
+        var rng = SplitMix(seed: 7)
+        for _ in 0..<20_000 {
+            let v = Double(bitPattern: rng.next() & 0x7FEF_FFFF_FFFF_FFFF)
+            let text = "\(v)"
+            #expect(readNumber(text)?.bitPattern == Double(text)?.bitPattern, "\(text)")
+            let digits = String(rng.next() % 100_000_000_000_000_000) + "e" + String(Int(rng.next() % 600) - 300)
+            #expect(readNumber(digits)?.bitPattern == Double(digits)?.bitPattern, "\(digits)")
+        }
+    }
+
+    @Test func malformedNumbersAreSyntaxErrors() {
+        for text in ["01", "1.", ".5", "+1", "1e", "1e+", "-", "--1", "0x10", "NaN", "Infinity", "1.5.2"] {
+            guard case .failure = parseJSON(text) else {
+                Issue.record("\(text) parsed")
+                continue
+            }
+        }
+    }
+
+    @Test func stringEscapesAndSurrogatePairs() throws {
+        #expect(try parseJSON(#""a\"b\\c\/d\b\f\n\r\t""#).get() == .string("a\"b\\c/d\u{8}\u{c}\n\r\t"))
+        #expect(try parseJSON(#""\u00e9\u20AC""#).get() == .string("é€"))
+        #expect(try parseJSON(#""\ud83d\ude00""#).get() == .string("😀"))
+        #expect(try parseJSON("\"héllo 😀\"").get() == .string("héllo 😀"))
+    }
+
+    @Test func badStringsAreSyntaxErrors() {
+        let bad = [#""\ud83d""#, #""\ude00""#, #""\ud83dx""#, #""\x""#, #""\u12G4""#, "\"a\nb\"", "\"abc", #""\u12""#]
+        for text in bad {
+            guard case .failure = parseJSON(text) else {
+                Issue.record("\(text) parsed")
+                continue
+            }
+        }
+        guard case .failure(let e) = JSONValue.parse([0x22, 0xFF, 0x22]) else { Issue.record("invalid UTF-8 parsed"); return }
+        #expect(e.kind == .invalidUTF8)
+    }
+
+    @Test func deepNestingIsAnErrorNotACrash() {
+        let deep = String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)
+        guard case .failure(let e) = parseJSON(deep) else { Issue.record("parsed"); return }
+        #expect(e.kind == .nestingTooDeep(limit: 256))
+        #expect(e.offset == 256)
+        // Skipping (the loaders' path for unknown fields) is bounded the same way.
+        let book = "{\"accounts\": [], \"$x\": " + deep + "}"
+        let loaded = BookLoader.load(SourceFile(id: 0, path: "deep.json", text: book))
+        #expect(loaded.value == nil)
+        #expect(loaded.diagnostics.map(\.code) == ["L0700"])
+    }
+
+    @Test func syntaxErrorsCarryTheirOffset() throws {
+        let cases: [(String, JSONSyntaxError.Kind, Int)] = [
+            ("{\"a\": 1,}", .expectedKey, 8), ("[1 2]", .expectedCommaOrBracket, 3), ("{\"a\" 1}", .expectedColon, 5),
+            ("[1, 2", .unexpectedEnd, 5), ("{} x", .trailingCharacters, 3), ("", .unexpectedEnd, 0),
+            ("[tru]", .expectedValue, 1), ("{\"a\": 1 \"b\": 2}", .expectedCommaOrBrace, 8),
+        ]
+        for (text, kind, offset) in cases {
+            guard case .failure(let e) = parseJSON(text) else { Issue.record("\(text) parsed"); continue }
+            #expect(e.kind == kind, "\(text)")
+            #expect(e.offset == offset, "\(text)")
+        }
+    }
+
+    @Test func objectsKeepOrderAndWhitespaceIsAllowedEverywhere() throws {
+        let v = try parseJSON("\t{ \"b\" : [ true , false , null ] ,\r\n \"a\" : { } }\n").get()
+        #expect(v == .object([.init("b", .array([.bool(true), .bool(false), .null])), .init("a", .object([]))]))
+        #expect(v["a"] == .object([]))
+    }
+}
+
+/// A small deterministic random generator for tests (SplitMix64).
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(1, n))) }
+}
+
+extension String {
+    func replacingOccurrences(_ target: String, with replacement: String) -> String {
+        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}
