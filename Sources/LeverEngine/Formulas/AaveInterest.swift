@@ -27,31 +27,24 @@ public enum AaveInterest {
               case let basePowerTwo = square / (secondsPerYear * secondsPerYear),
               let cube = WadRayMath.rayMul(basePowerTwo, rateRay),
               case let basePowerThree = cube / secondsPerYear,
-              let second = product([elapsed, expMinusOne, basePowerTwo]),
-              let third = product([elapsed, expMinusOne, expMinusTwo, basePowerThree]),
-              let linear = product([rateRay, elapsed]) else { return nil }
-        return sum([WadRayMath.ray, linear / secondsPerYear, second / 2, third / 6])
+              let pairs = mul(elapsed, expMinusOne),
+              let second = mul(pairs, basePowerTwo),
+              let triples = mul(pairs, expMinusTwo),
+              let third = mul(triples, basePowerThree),
+              let linear = mul(rateRay, elapsed),
+              let partial = add(WadRayMath.ray + linear / secondsPerYear, second / 2) else { return nil }
+        return add(partial, third / 6)
     }
 
-    /// The product of the factors, nil on overflow.
-    static func product(_ factors: [UInt128]) -> UInt128? {
-        var result: UInt128 = 1
-        for factor in factors {
-            let (next, overflow) = result.multipliedReportingOverflow(by: factor)
-            guard !overflow else { return nil }
-            result = next
-        }
-        return result
+    /// `a × b`, nil on overflow (allocation-free, unlike a variadic helper).
+    static func mul(_ a: UInt128, _ b: UInt128) -> UInt128? {
+        let (product, overflow) = a.multipliedReportingOverflow(by: b)
+        return overflow ? nil : product
     }
 
-    /// The sum of the terms, nil on overflow.
-    static func sum(_ terms: [UInt128]) -> UInt128? {
-        var result: UInt128 = 0
-        for term in terms {
-            let (next, overflow) = result.addingReportingOverflow(term)
-            guard !overflow else { return nil }
-            result = next
-        }
-        return result
+    /// `a + b`, nil on overflow.
+    static func add(_ a: UInt128, _ b: UInt128) -> UInt128? {
+        let (sum, overflow) = a.addingReportingOverflow(b)
+        return overflow ? nil : sum
     }
 }

@@ -100,6 +100,9 @@ public enum AaveLiquidation {
         _ debtToCover: UInt128, _ version: AaveVersion
     ) -> (debt: UInt128, seizedBeforeFee: UInt128, toLiquidator: UInt128, fee: UInt128)? {
         let exact = version == .v3_5
+        // A bonus below 100% or a fee above 100% is not a valid reserve configuration (and
+        // would make the subtractions below underflow), so it is refused like a revert.
+        guard collateral.bonusBps >= 10_000, collateral.protocolFeeBps <= 10_000, debt.price > 0 else { return nil }
         guard let (num, numOverflow) = Optional(debt.price.multipliedReportingOverflow(by: debtToCover)), !numOverflow,
               let (den, denOverflow) = Optional(collateral.price.multipliedReportingOverflow(by: debtUnit)), !denOverflow,
               let base = WadRayMath.mulDiv(num, collateralUnit, den, .down),

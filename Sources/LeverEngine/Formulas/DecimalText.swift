@@ -17,7 +17,7 @@ struct DecimalText {
         var body = Substring(text)
         var exponent = 0
         if let e = body.firstIndex(where: { $0 == "e" || $0 == "E" }) {
-            guard let parsed = Int(body[body.index(after: e)...]), abs(parsed) < 100 else { return nil }
+            guard let parsed = Int(body[body.index(after: e)...]), parsed > -100, parsed < 100 else { return nil }
             exponent = parsed
             body = body[..<e]
         }
@@ -46,7 +46,8 @@ struct DecimalText {
         if power >= 0 { return multiply(value, byPowerOfTen: power) }
         let dropped = digits.dropFirst(kept.count)
         let roundsUp = -power <= digits.count && (dropped.first?.wholeNumberValue ?? 0) >= 5
-        return roundsUp ? value + 1 : value
+        guard roundsUp else { return value }
+        return value < .max ? value + 1 : nil
     }
 
     /// `value × 10^power`, nil on overflow.

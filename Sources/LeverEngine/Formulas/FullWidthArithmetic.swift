@@ -31,42 +31,24 @@ public enum FullWidthArithmetic {
         return d.dividingFullWidth((high: high, low: low)).quotient
     }
 
-    /// The integer square root (floor) of a 128-bit value.
-    ///
-    /// Starts from the `Double` estimate and corrects it with exact integer comparisons, so the
-    /// result is the true floor even where `Double` has too few digits (Drift's `nth_root(2)`).
-    public static func squareRoot(_ n: UInt128) -> UInt128 {
-        if n < 2 { return n }
-        var r = UInt128(Double(n).squareRoot())
-        while r > 0 && squareExceeds(r, n) { r -= 1 }
-        while !squareExceeds(r + 1, n) { r += 1 }
-        return r
-    }
-
-    /// Whether `r × r > n`, computed without overflow.
-    @usableFromInline
-    static func squareExceeds(_ r: UInt128, _ n: UInt128) -> Bool {
-        let (high, low) = r.multipliedFullWidth(by: r)
-        return high > 0 || low > n
-    }
+    /// The integer square root (floor) of a 128-bit value (Drift's `nth_root(2)`).
+    public static func squareRoot(_ n: UInt128) -> UInt128 { squareRoot(high: 0, low: n) }
 
     /// The integer square root (floor) of the 256-bit value `high · 2^128 + low`.
     ///
-    /// Used by the fixed-point `squareRoot()`, whose radicand is `raw × unit`.
+    /// Integer Newton iteration from a start at or above the root (the `Double` estimate plus a
+    /// margin), which decreases monotonically to the floor; a unit-step correction from the
+    /// estimate would take ~1e11 steps for a 1e54 radicand. `N ÷ x` is a full-width division,
+    /// valid because any `x ≥ √N` exceeds `high`. Used by the fixed-point `squareRoot()`.
     public static func squareRoot(high: UInt128, low: UInt128) -> UInt128 {
-        if high == 0 { return squareRoot(low) }
-        let estimate = (Double(high) * 0x1p128 + Double(low)).squareRoot()
-        var r = estimate >= 0x1p128 ? UInt128.max : UInt128(estimate)
-        while compareSquare(r, high, low) > 0 { r -= 1 }
-        while r < UInt128.max && compareSquare(r + 1, high, low) <= 0 { r += 1 }
-        return r
-    }
-
-    /// The sign of `r × r − (high · 2^128 + low)`.
-    static func compareSquare(_ r: UInt128, _ high: UInt128, _ low: UInt128) -> Int {
-        let (h, l) = r.multipliedFullWidth(by: r)
-        if h != high { return h < high ? -1 : 1 }
-        if l != low { return l < low ? -1 : 1 }
-        return 0
+        if high == 0 && low < 2 { return low }
+        let estimate = (Double(high) * 0x1p128 + Double(low)).squareRoot() * (1 + 0x1p-40) + 2
+        var x = estimate >= 0x1p128 ? UInt128.max : UInt128(estimate)
+        while true {
+            let quotient = x.dividingFullWidth((high: high, low: low)).quotient
+            let next = x / 2 + quotient / 2 + ((x & 1) + (quotient & 1)) / 2
+            if next >= x { return x }
+            x = next
+        }
     }
 }

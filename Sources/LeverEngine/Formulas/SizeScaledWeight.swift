@@ -43,8 +43,8 @@ public enum DriftWeight {
     public static func liability(size1e9: UInt128, imfFactor: UInt128, baseWeight: UInt128) -> UInt128? {
         guard imfFactor != 0 else { return baseWeight }
         guard let root = root(size1e9), let scaled = mul(root, imfFactor) else { return nil }
-        let premium = baseWeight - baseWeight / 5 + scaled / 10_000_000
-        return max(baseWeight, premium)
+        let (premium, overflow) = (baseWeight - baseWeight / 5).addingReportingOverflow(scaled / 10_000_000)
+        return overflow ? nil : max(baseWeight, premium)
     }
 
     /// `isqrt(size·10 + 1)`, nil on overflow.

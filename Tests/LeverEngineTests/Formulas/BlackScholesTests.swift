@@ -3,16 +3,19 @@ import Testing
 
 @Suite("Black–Scholes–Merton")
 struct BlackScholesTests {
-    static func inputs(_ i: VectorValue, right: OptionRight) throws -> OptionInputs {
+    static func inputs(_ i: VectorJSON, right: OptionRight) throws -> OptionInputs {
         OptionInputs(right: right, spot: try need(i["spot"].double), strike: try need(i["strike"].double),
                      years: try need(i["timeYears"].double), rate: try need(i["rate"].double),
                      dividendYield: i["dividendYield"].double ?? 0, vol: try need(i["vol"].double))
     }
 
+    /// The vector's "call"/"put" word.
+    static func right(_ word: String) -> OptionRight? { OptionRight.allCases.first { $0.word == word } }
+
     @Test(arguments: ReferenceVector.of(kind: "option_price"))
     func priceVector(_ v: ReferenceVector) throws {
         if let type = v.inputs["type"].string {
-            let o = try Self.inputs(v.inputs, right: try need(OptionRight(word: type)))
+            let o = try Self.inputs(v.inputs, right: try need(Self.right(type)))
             #expect(try close(BlackScholes.price(o), need(v.expected["value"].double), 1e-4))
         } else {
             let call = try Self.inputs(v.inputs, right: .call), put = try Self.inputs(v.inputs, right: .put)
@@ -28,7 +31,7 @@ struct BlackScholesTests {
 
     @Test(arguments: ReferenceVector.of(kind: "option_greek"))
     func greekVector(_ v: ReferenceVector) throws {
-        let o = try Self.inputs(v.inputs, right: try need(OptionRight(word: v.inputs["type"].string ?? "")))
+        let o = try Self.inputs(v.inputs, right: try need(Self.right(v.inputs["type"].string ?? "")))
         let g = BlackScholes.valuation(o)
         let value: Double? = switch v.inputs["greek"].string {
         case "delta": g.delta

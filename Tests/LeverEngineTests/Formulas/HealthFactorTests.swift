@@ -4,7 +4,7 @@ import Testing
 @Suite("Health factor, margin ratio and status")
 struct HealthFactorTests {
     /// Reserves of an Aave reference account: params by symbol; USDC (not listed) has 6 decimals.
-    static func account(_ i: VectorValue) throws -> (collateral: [AaveCollateral], debt: [AaveDebt]) {
+    static func account(_ i: VectorJSON) throws -> (collateral: [AaveCollateral], debt: [AaveDebt]) {
         let params = Dictionary(uniqueKeysWithValues: i["params"].array.map { ($0["symbol"].string ?? "", $0) })
         let collateral = try i["collateral"].array.map { leg in
             let p = try need(params[leg["asset"].string ?? ""])

@@ -32,13 +32,19 @@ struct InterestAccrualTests {
     }
 
     @Test func conventionsOrderOverAYear() throws {
-        // 8% for one year: linear 1.08 < Aave binomial 1 + .08 + .0032 + .0000853 (≈ 1.0832853)
-        //                 < per-second (1 + .08/SPY)^SPY (≈ e^.08 − 1e-10) < continuous e^.08 = 1.0832870677
+        // 8% for one year (n = SPY = 31,536,000 s), Aave's binomial with the contract's truncations:
+        //   basePowerTwo   = rayMul(8e25, 8e25) / SPY² = 6.4e24 / 9.94519296e14 = 6,435,269,808 (floor)
+        //   basePowerThree = rayMul(6,435,269,808, 8e25) / SPY = 514,821,585 / 31,536,000 = 16 (floor of 16.3)
+        //   1e27 + 8e25 + n(n−1)·6,435,269,808/2 + n(n−1)(n−2)·16/6
+        //   = 1e27 + 8e25 + 3,199,999,898,039,773,251,456,000 + 83,635,086,760,261,800,192,000
+        //   = 1,083,283,634,984,800,035,051,648,000 — the cube term's truncation (16 for 16.3) costs
+        //   1.7e-6 against the untruncated 1 + .08 + .0032 + .08³/6 = 1.0832853.
+        // Order: linear 1.08 < Aave 1.0832836 < per-second (1 + .08/SPY)^SPY < continuous e^.08 = 1.0832870677.
         let aave = try need(AaveInterest.compoundedFactor(rateRay: 80_000_000_000_000_000_000_000_000, elapsed: 31_536_000))
+        #expect(aave == UInt128(1_083_283_634_984_800_035_051_648_000))
         let binomial = Double(aave) / 1e27
         let perSecond = InterestAccrual.perSecondFactor(rate: 0.08, seconds: 31_536_000)
         let continuous = InterestAccrual.continuousFactor(rate: 0.08, years: 1.0)
-        #expect(close(binomial, 1.0832853333, 1e-9))
         #expect(InterestAccrual.linearFactor(rate: 0.08, years: 1.0) < binomial)
         #expect(binomial < perSecond && perSecond < continuous)
         #expect(close(continuous, 1.0832870676749586, 1e-15))

@@ -2,12 +2,12 @@ import Foundation
 import Testing
 
 /// A JSON value of a reference vector, kept as text where it is a number so big integers survive.
-enum VectorValue: Sendable, Hashable, Decodable {
+enum VectorJSON: Sendable, Hashable, Decodable {
     case string(String)
     case number(Double)
     case bool(Bool)
-    case array([VectorValue])
-    case object([String: VectorValue])
+    case array([VectorJSON])
+    case object([String: VectorJSON])
     case null
 
     init(from decoder: Decoder) throws {
@@ -16,21 +16,21 @@ enum VectorValue: Sendable, Hashable, Decodable {
         else if let b = try? c.decode(Bool.self) { self = .bool(b) }
         else if let d = try? c.decode(Double.self) { self = .number(d) }
         else if let s = try? c.decode(String.self) { self = .string(s) }
-        else if let a = try? c.decode([VectorValue].self) { self = .array(a) }
-        else { self = .object(try c.decode([String: VectorValue].self)) }
+        else if let a = try? c.decode([VectorJSON].self) { self = .array(a) }
+        else { self = .object(try c.decode([String: VectorJSON].self)) }
     }
 
-    subscript(_ key: String) -> VectorValue {
+    subscript(_ key: String) -> VectorJSON {
         if case .object(let o) = self { return o[key] ?? .null }
         return .null
     }
 
-    subscript(_ index: Int) -> VectorValue {
+    subscript(_ index: Int) -> VectorJSON {
         if case .array(let a) = self, a.indices.contains(index) { return a[index] }
         return .null
     }
 
-    var array: [VectorValue] { if case .array(let a) = self { a } else { [] } }
+    var array: [VectorJSON] { if case .array(let a) = self { a } else { [] } }
 
     var string: String? {
         switch self {
@@ -57,8 +57,8 @@ enum VectorValue: Sendable, Hashable, Decodable {
 struct ReferenceVector: Sendable, Decodable, CustomTestStringConvertible {
     let id: String
     let kind: String
-    let inputs: VectorValue
-    let expected: VectorValue
+    let inputs: VectorJSON
+    let expected: VectorJSON
     let tolerance: String
     let notes: String
 
