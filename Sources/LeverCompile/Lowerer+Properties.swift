@@ -67,9 +67,13 @@ extension Lowerer {
     /// named `borrow_rate` when there is one.
     mutating func standardDefault(_ name: String, _ ctx: LowerContext) -> NodeRef {
         switch name {
-        case "haircut", "liquidation_bonus", "reserve_factor", "initial_weight", "maintenance_weight":
+        case "haircut", "reserve_factor", "initial_weight", "maintenance_weight", "liquidation_priority":
             return builder.constant(0)
         case "ltv", "liquidation_threshold": return builder.constant(1)
+        case "liquidation_bonus":
+            // The margin block's `bonus` applies where no asset sets its own.
+            return symbols.settingsBody(.margin)?.contains { $0.name.text == "bonus" } == true
+                ? setting(.margin, "bonus", ctx) : builder.constant(0)
         case "borrow_rate":
             if symbols.curve("borrow_rate") != nil {
                 return lowerCurveCall("borrow_rate", marketInput("utilization", ctx), ctx)

@@ -135,6 +135,8 @@ public struct Plan: Sendable {
     public internal(set) var nodes: [PlanNode] = []
     /// Named account-level outputs (measures, standard results), in report order.
     public internal(set) var outputs: [(name: String, node: NodeRef)] = []
+    /// Named per-asset values the engine reads from a prepared snapshot (e.g. liquidation bonus).
+    public internal(set) var assetOutputs: [(name: String, node: NodeRef)] = []
 
     public init() {}
 

@@ -28,6 +28,16 @@ public struct PlanBuilder {
         plan.outputs.append((name, lift(ref, to: .account)))
     }
 
+    /// Names a per-asset node the engine reads once per snapshot; refused (false) when the value
+    /// depends on positions or accounts.
+    @discardableResult
+    public mutating func assetOutput(_ name: String, _ ref: NodeRef) -> Bool {
+        guard domain(ref) <= .asset else { return false }
+        plan.assetOutputs.removeAll { $0.name == name }
+        plan.assetOutputs.append((name, ref))
+        return true
+    }
+
     // MARK: - Operations with domain moves
 
     public mutating func unary(_ kernel: UnaryKernel, _ a: NodeRef) -> NodeRef {

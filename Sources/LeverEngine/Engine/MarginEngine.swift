@@ -21,11 +21,18 @@ public struct MarginEngine: Sendable {
         let prepared = PreparedMarket(policy: policy, market: market)
         let adapted = BookAdapter(book: book, policy: policy, market: market, prepared: prepared)
         let program = policy.program
-        let results = program.evaluate(adapted.columns, snapshot: program.prepare(prepared.columns), threads: threads)
+        let snapshot = program.prepare(prepared.columns)
+        let results = program.evaluate(adapted.columns, snapshot: snapshot, threads: threads)
+        let planner = LiquidationPlanner(policy: policy, prices: prepared.columns.inputs[.price] ?? [], snapshot: snapshot)
         var accounts: [AccountReport] = []
         accounts.reserveCapacity(book.accounts.count)
         for (a, account) in book.accounts.enumerated() {
-            accounts.append(report(account: account, index: a, results: results, adapted: adapted))
+            var r = report(account: account, index: a, results: results, adapted: adapted)
+            if r.evaluated, isLiquidatable(r) {
+                let closeFactor = policy.output("close_factor").map { results[$0][a] } ?? 0.5
+                r.liquidation = planner.plan(for: account, closeFactor: closeFactor)
+            }
+            accounts.append(r)
         }
         return Report(policy: identity, asOf: market.asOf, horizon: horizon, outputs: policy.outputs,
                       accounts: accounts, marketIssues: prepared.issues.compactMap { $0 })
@@ -41,6 +48,11 @@ public struct MarginEngine: Sendable {
             notes.append(AccountNote(severity: .warning, message: "\(policy.outputs[i].name) is undefined (a missing or invalid input)"))
         }
         return AccountReport(id: account.id, evaluated: true, values: values, notes: notes, liquidation: nil)
+    }
+
+    private func isLiquidatable(_ r: AccountReport) -> Bool {
+        guard let i = policy.output("status") else { return false }
+        return r.values[i] == .label("liquidatable")
     }
 
     static func value(_ x: Double, kind: OutputKind) -> ReportValue {

@@ -37,6 +37,8 @@ public struct AccountReport: Sendable, Hashable {
 
 /// A liquidation as the engine plans it for one account.
 public struct LiquidationPlanReport: Sendable, Hashable {
+    /// One debt repaid from one collateral: amounts in units of each asset; `bonus` is the part
+    /// of the seized collateral paid to the liquidator as the bonus.
     public struct Step: Sendable, Hashable {
         public var repayAsset: String
         public var repayAmount: Double
@@ -46,6 +48,11 @@ public struct LiquidationPlanReport: Sendable, Hashable {
     }
     public var closeFactor: Double
     public var steps: [Step]
+    /// Σ debt repaid × price (USD).
+    public var debtRepaidValue: Double
+    /// Σ collateral seized × price (USD), bonus included.
+    public var collateralSeizedValue: Double
+    /// Debt value left with no collateral behind it (USD).
     public var badDebt: Double
 }
 

@@ -35,7 +35,8 @@ extension Parser {
     mutating func parseDisjunction() -> Expr {
         let start = current.span
         var lhs = parseConjunction()
-        while eat(.keyword(.or)) != nil {
+        var links = 0
+        while chainAllows(&links), eat(.keyword(.or)) != nil {
             lhs = node(.binary(.or, lhs, parseConjunction()), from: start)
         }
         return lhs
@@ -45,7 +46,8 @@ extension Parser {
     mutating func parseConjunction() -> Expr {
         let start = current.span
         var lhs = parseNegation()
-        while eat(.keyword(.and)) != nil {
+        var links = 0
+        while chainAllows(&links), eat(.keyword(.and)) != nil {
             lhs = node(.binary(.and, lhs, parseNegation()), from: start)
         }
         return lhs
@@ -93,7 +95,8 @@ extension Parser {
     mutating func parseAdditive() -> Expr {
         let start = current.span
         var lhs = parseScaled()
-        while at(.plus) || at(.minus) {
+        var links = 0
+        while at(.plus) || at(.minus), chainAllows(&links) {
             let op: BinaryOp = advance().kind == .plus ? .add : .subtract
             lhs = node(.binary(op, lhs, parseScaled()), from: start)
         }
@@ -121,7 +124,8 @@ extension Parser {
     mutating func parseMultiplicative() -> Expr {
         let start = current.span
         var lhs = parseUnary()
-        while at(.star) || at(.slash) {
+        var links = 0
+        while at(.star) || at(.slash), chainAllows(&links) {
             let op: BinaryOp = advance().kind == .star ? .multiply : .divide
             lhs = node(.binary(op, lhs, parseUnary()), from: start)
         }
@@ -148,12 +152,24 @@ extension Parser {
     mutating func parsePostfix() -> Expr {
         let start = current.span
         var base = parsePrimary()
-        while at(.dot) {
+        var links = 0
+        while at(.dot), chainAllows(&links) {
             advance()
             let member = expectName("after `.`")
             base = node(.member(base, member), from: start)
         }
         return base
+    }
+
+    /// Counts one more link of an operator chain (`a + b + c` nests to the left, one level per
+    /// link): a chain longer than the nesting cap is reported and skipped like deep parentheses,
+    /// so no tree is too deep to check, format or free.
+    mutating func chainAllows(_ links: inout Int) -> Bool {
+        links += 1
+        guard depth + links > Self.maxDepth else { return true }
+        report(.tooDeep(at: current.span))
+        skipTooDeep()
+        return false
     }
 
     /// Runs `body` one nesting level deeper, or reports and skips when too deep; prefix
