@@ -41,6 +41,12 @@ struct ReportCell {
         }
     }
 
+    /// A fraction as a percentage: `25%`, `12.50%`.
+    static func percent(_ x: Double) -> String {
+        let p = x * 100
+        return NumberText.fixed(p, decimals: p == p.rounded() ? 0 : 2, grouped: true) + "%"
+    }
+
     /// 4 decimals, or none for whole numbers.
     static func plain(_ x: Double) -> String {
         let whole = x.isFinite && x == x.rounded() && abs(x) < 1e15

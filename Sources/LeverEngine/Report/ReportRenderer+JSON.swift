@@ -6,7 +6,12 @@ import LeverCompile
 //     "horizon_days": 30, "outputs": [{"name", "unit", "measure"}],
 //     "market_issues": [{"asset", "reason", "outcome", "message"}],
 //     "accounts": [{"id", "evaluated", "values": {NAME: VALUE}, "notes": [{"severity", "message"}],
-//                   "liquidation": {"close_factor", "bad_debt", "steps": [...]} | null}] }
+//                   "liquidation": {"close_factor", "debt_repaid_value", "collateral_seized_value",
+//                                   "bad_debt", "steps": [{"repay_asset", "repay_amount", "seize_asset",
+//                                   "seize_amount", "bonus"}]} | null}] }
+//
+// Liquidation amounts are in units of each asset (the bonus in units of the seized asset);
+// the `_value` fields and `bad_debt` are USD.
 //
 // A VALUE is a number (shortest round-trip text), "Infinity"/"-Infinity", true/false for flags,
 // a string for labels (tier, status), or null when undefined — and then the account's notes say
@@ -79,6 +84,7 @@ extension ReportRenderer {
     static func json(_ plan: LiquidationPlanReport) -> JSONOutput {
         .object([
             "close_factor": .number(plan.closeFactor), "bad_debt": .number(plan.badDebt),
+            "debt_repaid_value": .number(plan.debtRepaidValue), "collateral_seized_value": .number(plan.collateralSeizedValue),
             "steps": .array(plan.steps.map { step in
                 .object([
                     "repay_asset": .string(step.repayAsset), "repay_amount": .number(step.repayAmount),

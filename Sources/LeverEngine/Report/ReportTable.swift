@@ -64,8 +64,9 @@ struct ReportTable {
     var liquidations: [String] {
         report.accounts.flatMap { account -> [String] in
             guard let plan = account.liquidation else { return [] }
-            let head = "  \(account.id): close factor \(ReportCell.plain(plan.closeFactor)), "
-                + "bad debt \(NumberText.fixed(plan.badDebt, decimals: 2, grouped: true))"
+            let usd = { NumberText.fixed($0, decimals: 2, grouped: true) }
+            let head = "  \(account.id): close factor \(ReportCell.percent(plan.closeFactor)), repay \(usd(plan.debtRepaidValue)) USD, "
+                + "seize \(usd(plan.collateralSeizedValue)) USD, bad debt \(usd(plan.badDebt)) USD"
             return [head] + plan.steps.map { step in
                 "    repay \(ReportCell.plain(step.repayAmount)) \(step.repayAsset), "
                     + "seize \(ReportCell.plain(step.seizeAmount)) \(step.seizeAsset), "
