@@ -3,8 +3,8 @@ import LeverCompile
 /// One value as a table shows it.
 ///
 /// Money (USD) has thousands separators and 2 decimals; durations are shown in days; other
-/// numbers — ratios such as health and margin ratio, counts, rates — with 4 decimals, or as
-/// whole numbers when they are whole (a count of 3 is `3`, not `3.0000`). Ratios are not turned
+/// numbers — ratios such as health and margin ratio, counts, rates — with 4 decimals, or with
+/// none in a column whose values are all whole (a count of 3 is `3`, not `3.0000`). Ratios are not turned
 /// into percentages: the policy's ratio outputs mix factors (health 1.25) with fractions, and
 /// the dimension cannot tell them apart. Infinite is `∞`, undefined `—`. JSON keeps full precision.
 struct ReportCell {
@@ -14,10 +14,11 @@ struct ReportCell {
 
     static let undefined = "—"
 
-    init(_ value: ReportValue?, kind: OutputKind) {
+    /// The cell of `value`; `whole` says its column holds only whole numbers.
+    init(_ value: ReportValue?, kind: OutputKind, whole: Bool = false) {
         switch value {
         case .number(let x)?:
-            self.init(text: Self.number(x, kind: kind), alignRight: true)
+            self.init(text: Self.number(x, kind: kind, whole: whole), alignRight: true)
         case .flag(let b)?:
             self.init(text: b ? "yes" : "no", alignRight: false)
         case .label(let s)?:
@@ -32,12 +33,20 @@ struct ReportCell {
         self.alignRight = alignRight
     }
 
-    static func number(_ x: Double, kind: OutputKind) -> String {
+    static func number(_ x: Double, kind: OutputKind, whole: Bool) -> String {
         guard case .number(let dimension) = kind else { return NumberText.shortest(x) }
         switch (dimension.money, dimension.halfTime) {
         case (1, 0): return NumberText.fixed(x, decimals: 2, grouped: true)
         case (0, 2): return NumberText.fixed(x * 365, decimals: 2, grouped: true) + " d"
-        default: return plain(x)
+        default: return NumberText.fixed(x, decimals: whole ? 0 : 4, grouped: true)
+        }
+    }
+
+    /// Whether every finite number among `values` is whole (infinite and undefined ones do not count).
+    static func allWhole(_ values: some Sequence<ReportValue>) -> Bool {
+        values.allSatisfy { value in
+            guard case .number(let x) = value, x.isFinite else { return true }
+            return x == x.rounded() && abs(x) < 1e15
         }
     }
 

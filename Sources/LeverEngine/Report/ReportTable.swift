@@ -17,7 +17,7 @@ struct ReportTable {
     /// Policy name, version and hash; as-of time and horizon.
     var heading: [String] {
         let policy = report.policy
-        let version = policy.version.isEmpty ? "" : " version \(policy.version)"
+        let version = policy.version.isEmpty ? "" : " version \"\(policy.version)\""
         let asOf = report.asOf.map { "as of \($0)" } ?? "no as-of time"
         let days = (report.horizon * 365 * 1e6).rounded() / 1e6
         let horizon = NumberText.fixed(days, decimals: days == days.rounded() ? 0 : 2, grouped: true)
@@ -29,7 +29,8 @@ struct ReportTable {
     var grid: [String] {
         let header = [ReportCell(text: "account", alignRight: false)]
             + report.outputs.map { ReportCell(text: $0.name, alignRight: $0.kind.isNumber) }
-        let rows = report.accounts.map(cells)
+        let whole = wholeColumns
+        let rows = report.accounts.map { cells($0, whole: whole) }
         let widths = header.indices.map { c in ([header] + rows).map { $0[c].text.count }.max() ?? 0 }
         let statusColumn = report.index(of: "status").map { $0 + 1 }
         return ([header] + rows).map { row in
@@ -41,10 +42,16 @@ struct ReportTable {
     }
 
     /// An account's row: its id, then a cell per output (`—` throughout when not evaluated).
-    func cells(_ account: AccountReport) -> [ReportCell] {
-        let values = account.evaluated ? account.values.map { Optional($0) } : report.outputs.map { _ in nil }
-        return [ReportCell(text: account.id, alignRight: false)]
-            + zip(values, report.outputs).map { ReportCell($0, kind: $1.kind) }
+    func cells(_ account: AccountReport, whole: [Bool]) -> [ReportCell] {
+        [ReportCell(text: account.id, alignRight: false)] + report.outputs.indices.map { c in
+            ReportCell(account.evaluated ? account.values[c] : nil, kind: report.outputs[c].kind, whole: whole[c])
+        }
+    }
+
+    /// Per output, whether all its values are whole numbers (shown without decimals).
+    var wholeColumns: [Bool] {
+        let evaluated = report.accounts.filter(\.evaluated)
+        return report.outputs.indices.map { c in ReportCell.allWhole(evaluated.lazy.map { $0.values[c] }) }
     }
 
     /// `shown` (the cell's text, perhaps with colour codes) padded by the cell's visible width.
