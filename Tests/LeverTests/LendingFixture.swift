@@ -1,11 +1,13 @@
 import Lever
 
-/// A small lending policy with a market and book held in memory, shared by the report tests.
+/// A small lending policy (two tiers and one measure) with a market and book held in memory,
+/// shared by the report tests.
 ///
 /// ETH collateral value = 2000 × (1 − 20%) = 1600, weighted by the 80% threshold = 1280.
 enum LendingFixture {
     static let policy = """
     policy "Hand-worked lending" version "1"
+    input account.score in [0, 1000]
     class stable { liquidation_threshold = 90%; liquidation_bonus = 5% }
     class crypto { haircut = 20%; liquidation_threshold = 80%; liquidation_bonus = 10% }
     asset USDC : stable
@@ -15,6 +17,11 @@ enum LendingFixture {
       margin_call when health < 1.1
       close_factor = if health < 0.95 then 100% else 50%
     }
+    tiers by account.score {
+      [600, 1000] -> Gold { credit_line = 0 USD }
+      [0, 600)    -> Plain { credit_line = 0 USD }
+    }
+    measure positions_held per account = count(positions)
     """
 
     static let market = """
@@ -26,7 +33,7 @@ enum LendingFixture {
     static let book = """
     {"accounts": [
       {"id": "nodebt", "score": 700, "positions": [{"asset": "ETH", "qty": 1}]},
-      {"id": "call", "score": 700, "positions": [{"asset": "ETH", "qty": 1}, {"asset": "USDC", "qty": -1200}]},
+      {"id": "call", "score": 550, "positions": [{"asset": "ETH", "qty": 1}, {"asset": "USDC", "qty": -1200}]},
       {"id": "deep", "score": 700, "positions": [{"asset": "ETH", "qty": 1}, {"asset": "USDC", "qty": -2000}]}
     ]}
     """

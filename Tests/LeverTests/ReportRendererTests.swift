@@ -60,12 +60,12 @@ import Lever
 
     @Test func unknownFieldsAreAllNamed() throws {
         let report = try #require(LendingFixture.report())
-        guard case .failure(let unknown) = report.selecting(outputs: ["health", "helth", "tier"]) else {
+        guard case .failure(let unknown) = report.selecting(outputs: ["health", "helth", "leverage"]) else {
             Issue.record("expected unknown fields")
             return
         }
-        #expect(unknown.names == ["helth", "tier"])
-        #expect(unknown.message.hasPrefix("unknown fields `helth`, `tier`; available fields: credit_line, "))
+        #expect(unknown.names == ["helth", "leverage"])
+        #expect(unknown.message.hasPrefix("unknown fields `helth`, `leverage`; available fields: tier, credit_line, "))
     }
 
     @Test func selectionKeepsTheOrderGiven() throws {
