@@ -55,9 +55,10 @@ struct Eval: ConsoleCommand {
         guard let selected = select(inputs, console: console), let book = selected.book, let market = selected.market
         else { return .findings }
         let evaluated = Lever.evaluate(engine, book: book, market: market, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
-        guard case .success(let shown) = evaluated.selecting(outputs: fields == nil ? defaultFields(names) : requestedFields)
+        let renderer = ReportRenderer(style: style(console))
+        guard case .success(let shown) = evaluated.selecting(outputs: fields == nil ? renderer.defaultFields(names) : requestedFields)
         else { return .usageOrIO }
-        console.out(ReportRenderer(style: style(console)).render(shown))
+        console.out(renderer.render(shown))
         let complete = !inputs.diagnostics.hasErrors && evaluated.accounts.allSatisfy(\.evaluated)
         return complete ? .success : .findings
     }
@@ -67,11 +68,6 @@ struct Eval: ConsoleCommand {
     /// The names given to `--fields`, blanks trimmed.
     var requestedFields: [String] {
         (fields ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-    }
-
-    /// All outputs for JSON; for the table, the summary columns the policy has.
-    func defaultFields(_ names: [String]) -> [String] {
-        format == .json ? names : ReportRenderer.defaultTableFields.filter(names.contains)
     }
 
     /// The inputs narrowed to `--account`; nil (after saying why) when they cannot be evaluated.

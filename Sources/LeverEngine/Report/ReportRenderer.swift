@@ -25,6 +25,15 @@ public struct ReportRenderer: Sendable {
         "tier", "collateral", "debt", "equity", "maintenance_requirement", "health", "margin_ratio", "status",
     ]
 
+    /// The outputs shown when the user names none: the summary columns (those of `available`)
+    /// for a table, every output for JSON.
+    public func defaultFields(_ available: [String]) -> [String] {
+        switch style {
+        case .table: Self.defaultTableFields.filter(available.contains)
+        case .json: available
+        }
+    }
+
     /// The report as text, ending in a newline.
     public func render(_ report: Report) -> String {
         switch style {
