@@ -1,3 +1,48 @@
 @_exported import LeverEngine
+@_exported import LeverCompile
 @_exported import LeverCheck
 @_exported import LeverSyntax
+
+/// The embedding API: load → check → compile → evaluate, in one place so that the CLI, the REPL,
+/// tests and a Swift service all run policies the same way.
+///
+/// Nothing here keeps state: each function takes values and returns values, user mistakes come
+/// back as `Diagnostic`s (only I/O throws), and the `MarginEngine` a policy compiles to is
+/// immutable and `Sendable`, so one engine can serve every thread of a service.
+public enum Lever {
+    /// Reads, checks and compiles the policy at `path` (and its imports). `horizon` is the
+    /// interest-accrual horizon in years (`Horizon.parse("30d")`).
+    public static func loadPolicy(path: String, horizon: Double = Horizon.defaultYears) -> LoadedPolicy {
+        compile(Checker.check(path: path), horizon: horizon)
+    }
+
+    /// Checks and compiles policy text held in memory; imports are read relative to `path`.
+    public static func loadPolicy(source: String, path: String, horizon: Double = Horizon.defaultYears) -> LoadedPolicy {
+        compile(Checker.check(source: source, path: path), horizon: horizon)
+    }
+
+    /// Compiles a checked policy into an engine named by `identity(of:)`; no engine when the
+    /// policy has errors (the diagnostics say why).
+    public static func compile(_ checked: CheckResult, horizon: Double = Horizon.defaultYears) -> LoadedPolicy {
+        let (compiled, compileDiagnostics) = Compiler.compile(checked, options: CompileOptions(horizon: horizon))
+        let diagnostics = checked.isValid ? checked.diagnostics + compileDiagnostics : checked.diagnostics
+        let engine = compiled.map { MarginEngine(policy: $0, identity: identity(of: checked), horizon: horizon) }
+        return LoadedPolicy(checked: checked, diagnostics: diagnostics, engine: engine)
+    }
+
+    /// Reads the market snapshot, then the book checked against it (`LoadedInputs`).
+    /// Throws only when a file cannot be read.
+    public static func loadInputs(market: String, book: String, options: LoadOptions = LoadOptions()) throws -> LoadedInputs {
+        var sources = SourceMap()
+        let loadedMarket = try MarketLoader.load(path: market, into: &sources, options: options)
+        let loadedBook = try BookLoader.load(path: book, into: &sources, market: loadedMarket.value, options: options)
+        return LoadedInputs(sources: sources, market: loadedMarket.value, book: loadedBook.value,
+                            diagnostics: loadedMarket.diagnostics + loadedBook.diagnostics)
+    }
+
+    /// Evaluates every account of the book, listing the accounts the loader rejected
+    /// (`keepGoing`) as not evaluated, in their place. The report is the same at any `threads`.
+    public static func evaluate(_ engine: MarginEngine, book: Book, market: MarketSnapshot, threads: Int = 1) -> Report {
+        engine.evaluate(book: book, market: market, threads: max(1, threads)).including(rejected: book.rejected)
+    }
+}

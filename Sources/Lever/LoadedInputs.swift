@@ -1,0 +1,28 @@
+/// A market snapshot and a book, loaded together because the book is checked against the
+/// market (positions on assets the market does not list are reported).
+public struct LoadedInputs: Sendable {
+    /// Both files, for rendering the diagnostics (their messages start with the JSON path).
+    public let sources: SourceMap
+    /// Nil when the market failed to load.
+    public let market: MarketSnapshot?
+    /// Nil when the book failed to load; with `keepGoing`, bad accounts are in `book.rejected`.
+    public let book: Book?
+    /// Every problem found in either file.
+    public let diagnostics: [Diagnostic]
+
+    /// True when there is something to evaluate.
+    public var isUsable: Bool { market != nil && book != nil }
+
+    /// The inputs with only the account `id` (loaded or rejected); nil when the book has no
+    /// such account.
+    public func selecting(account id: String) -> LoadedInputs? {
+        guard let book else { return nil }
+        let accounts = book.accounts.filter { $0.id == id }
+        let rejected = book.rejected.filter { $0.id == id }.map {
+            RejectedAccount(index: 0, id: $0.id, diagnostics: $0.diagnostics)
+        }
+        guard !accounts.isEmpty || !rejected.isEmpty else { return nil }
+        return LoadedInputs(sources: sources, market: market, book: Book(accounts: accounts, rejected: rejected),
+                            diagnostics: diagnostics)
+    }
+}

@@ -1,0 +1,102 @@
+import ArgumentParser
+import Foundation
+import Lever
+
+/// `lever eval POLICY --book BOOK --market MARKET`: the margin report of every account.
+struct Eval: ConsoleCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Evaluate a policy over a book of accounts and a market snapshot.",
+        discussion: """
+            Prints one row per account (or stable JSON with --format json) naming the policy, its version
+            and the SHA-256 of its canonical form. The report goes to standard output; diagnostics about
+            the policy or the input files go to standard error. With --keep-going, accounts with input
+            errors are reported as not evaluated and the others are evaluated.
+            Exit status: 0 when every account was evaluated; 1 when the policy has errors, an input file
+            has errors, an account could not be evaluated, or --account names no account; 2 for usage
+            errors (including unknown --fields) or unreadable files.
+            """)
+
+    /// The report forms.
+    enum ReportFormat: String, ExpressibleByArgument, CaseIterable { case table, json }
+
+    @ArgumentParser.Argument(help: "The policy file.") var policy: String
+    @Option(help: "The book of accounts (JSON).") var book: String
+    @Option(help: "The market snapshot (JSON).") var market: String
+    @Option(help: "Report format: table or json.") var format: ReportFormat = .table
+    @Option(help: "Report only the account with this id.") var account: String?
+    @Option(help: "Comma-separated outputs to report (default: a summary for the table, all for JSON).")
+    var fields: String?
+    @Option(help: "Interest horizon: a number and a duration unit, e.g. 30d, 12h, 1y.") var horizon = "1d"
+    @Option(help: "Threads to evaluate with (default: the number of processors); output is the same for any.")
+    var threads: Int?
+    @Flag(help: "Report accounts with input errors as not evaluated and evaluate the others.") var keepGoing = false
+    @Option(help: "Colour: auto (a terminal and NO_COLOR unset), always or never.") var color: OutputOptions.ColorMode = .auto
+
+    func validate() throws {
+        guard Horizon.parse(horizon) != nil else {
+            throw ValidationError("invalid --horizon `\(horizon)`: use a number and one of \(Horizon.words.joined(separator: ", ")), e.g. 30d")
+        }
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+        if fields != nil && requestedFields.isEmpty { throw ValidationError("--fields needs at least one name") }
+    }
+
+    func run(console: Console) throws -> ExitCode {
+        guard InputFile.allReadable([policy, book, market], console: console) else { return .usageOrIO }
+        let loaded = Lever.loadPolicy(path: console.resolve(policy), horizon: Horizon.parse(horizon) ?? Horizon.defaultYears)
+        guard let engine = loaded.engine else { return report(loaded.diagnostics, loaded.sources, console) }
+        let names = engine.policy.outputs.map(\.name)
+        if let unknown = UnknownOutputs.check(requestedFields, available: names) {
+            console.err("error: \(unknown.message)\n")
+            return .usageOrIO
+        }
+        let inputs = try Lever.loadInputs(market: console.resolve(market), book: console.resolve(book),
+                                          options: LoadOptions(keepGoing: keepGoing))
+        if !inputs.diagnostics.isEmpty { _ = report(inputs.diagnostics, inputs.sources, console) }
+        guard let selected = select(inputs, console: console), let book = selected.book, let market = selected.market
+        else { return .findings }
+        let evaluated = Lever.evaluate(engine, book: book, market: market, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
+        let renderer = ReportRenderer(style: style(console))
+        guard case .success(let shown) = evaluated.selecting(outputs: fields == nil ? renderer.defaultFields(names) : requestedFields)
+        else { return .usageOrIO }
+        console.out(renderer.render(shown))
+        let complete = !inputs.diagnostics.hasErrors && evaluated.accounts.allSatisfy(\.evaluated)
+        return complete ? .success : .findings
+    }
+
+    // MARK: - Steps
+
+    /// The names given to `--fields`, blanks trimmed.
+    var requestedFields: [String] {
+        (fields ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// The inputs narrowed to `--account`; nil (after saying why) when they cannot be evaluated.
+    func select(_ inputs: LoadedInputs, console: Console) -> LoadedInputs? {
+        guard inputs.isUsable else { return nil }
+        guard let id = account else { return inputs }
+        guard let one = inputs.selecting(account: id) else {
+            console.err("error: no account `\(id)` in `\(book)`\n")
+            return nil
+        }
+        return one
+    }
+
+    func style(_ console: Console) -> ReportRenderer.Style {
+        format == .json ? .json : .table(color: colored(console))
+    }
+
+    func colored(_ console: Console) -> Bool {
+        switch color {
+        case .auto: console.allowsColor
+        case .always: true
+        case .never: false
+        }
+    }
+
+    /// Renders diagnostics on standard error (standard output is the report's); returns 1.
+    func report(_ diagnostics: [Diagnostic], _ sources: SourceMap, _ console: Console) -> ExitCode {
+        let style: DiagnosticRenderer.Style = colored(console) ? .human(color: true) : .plain
+        console.err(DiagnosticRenderer(style: style).render(diagnostics, sources: sources))
+        return .findings
+    }
+}

@@ -1,0 +1,95 @@
+/// A JSON value to be written with stable bytes: object keys sorted by their UTF-8 bytes,
+/// two-space indentation, numbers as `NumberText.shortest`, and the infinities as the strings
+/// `"Infinity"` and `"-Infinity"` (JSON has no literal for them).
+///
+/// Kept apart from the input side's `JSONValue` (which keeps members in document order, as a
+/// reader must) because a writer needs the opposite: one canonical order.
+public indirect enum JSONOutput: Sendable, Hashable {
+    case null
+    case bool(Bool)
+    case number(Double)
+    case string(String)
+    case array([JSONOutput])
+    case object([String: JSONOutput])
+
+    /// The document text, ending in a newline.
+    public var text: String {
+        var out = ""
+        write(to: &out, indent: 0)
+        out.append("\n")
+        return out
+    }
+
+    /// Appends this value at nesting depth `indent`.
+    func write(to out: inout String, indent: Int) {
+        switch self {
+        case .null: out += "null"
+        case .bool(let b): out += b ? "true" : "false"
+        case .number(let x): Self.writeNumber(x, to: &out)
+        case .string(let s): Self.writeString(s, to: &out)
+        case .array(let items): writeArray(items, to: &out, indent: indent)
+        case .object(let members): writeObject(members, to: &out, indent: indent)
+        }
+    }
+
+    private func writeArray(_ items: [JSONOutput], to out: inout String, indent: Int) {
+        guard !items.isEmpty else { out += "[]"; return }
+        out += "["
+        for (i, item) in items.enumerated() {
+            out += i == 0 ? "\n" : ",\n"
+            Self.pad(indent + 1, &out)
+            item.write(to: &out, indent: indent + 1)
+        }
+        out += "\n"
+        Self.pad(indent, &out)
+        out += "]"
+    }
+
+    private func writeObject(_ members: [String: JSONOutput], to out: inout String, indent: Int) {
+        guard !members.isEmpty else { out += "{}"; return }
+        out += "{"
+        // Byte order, not `String`'s `<`, so the order is the same whatever Unicode version.
+        let keys = members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        for (i, key) in keys.enumerated() {
+            out += i == 0 ? "\n" : ",\n"
+            Self.pad(indent + 1, &out)
+            Self.writeString(key, to: &out)
+            out += ": "
+            members[key]?.write(to: &out, indent: indent + 1)
+        }
+        out += "\n"
+        Self.pad(indent, &out)
+        out += "}"
+    }
+
+    static func pad(_ depth: Int, _ out: inout String) {
+        out += String(repeating: "  ", count: depth)
+    }
+
+    static func writeNumber(_ x: Double, to out: inout String) {
+        if x.isFinite {
+            out += NumberText.shortest(x)
+        } else if x.isNaN {
+            out += "null"
+        } else {
+            out += x > 0 ? "\"Infinity\"" : "\"-Infinity\""
+        }
+    }
+
+    /// A string literal with `"` `\` and control characters escaped (`\n` `\t` or `\u00XX`).
+    static func writeString(_ s: String, to out: inout String) {
+        out += "\""
+        for scalar in s.unicodeScalars {
+            switch scalar.value {
+            case 0x22: out += "\\\""
+            case 0x5C: out += "\\\\"
+            case 0x0A: out += "\\n"
+            case 0x09: out += "\\t"
+            case 0x0D: out += "\\r"
+            case 0..<0x20: out += "\\u00" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        out += "\""
+    }
+}

@@ -1,0 +1,97 @@
+import LeverCompile
+
+// The JSON layout (keys are written sorted):
+//
+//   { "policy": {"name", "version", "hash"}, "as_of": "2026-11-25T12:00:00Z" | null,
+//     "horizon_days": 30, "outputs": [{"name", "unit", "measure"}],
+//     "market_issues": [{"asset", "reason", "outcome", "message"}],
+//     "accounts": [{"id", "evaluated", "values": {NAME: VALUE}, "notes": [{"severity", "message"}],
+//                   "liquidation": {"close_factor", "debt_repaid_value", "collateral_seized_value",
+//                                   "bad_debt", "steps": [{"repay_asset", "repay_amount", "seize_asset",
+//                                   "seize_amount", "bonus"}]} | null}] }
+//
+// Liquidation amounts are in units of each asset (the bonus in units of the seized asset);
+// the `_value` fields and `bad_debt` are USD.
+//
+// A VALUE is a number (shortest round-trip text), "Infinity"/"-Infinity", true/false for flags,
+// a string for labels (tier, status), or null when undefined — and then the account's notes say
+// why. An account that was not evaluated has empty `values` and an error note.
+
+extension ReportRenderer {
+    /// The JSON tree of a report.
+    static func json(_ report: Report) -> JSONOutput {
+        .object([
+            "policy": .object([
+                "name": .string(report.policy.name), "version": .string(report.policy.version),
+                "hash": .string(report.policy.hash),
+            ]),
+            "as_of": report.asOf.map { .string($0.description) } ?? .null,
+            "horizon_days": .number((report.horizon * 365 * 1e6).rounded() / 1e6),
+            "outputs": .array(report.outputs.map(json)),
+            "market_issues": .array(report.marketIssues.map(json)),
+            "accounts": .array(report.accounts.map { json($0, outputs: report.outputs) }),
+        ])
+    }
+
+    static func json(_ output: OutputInfo) -> JSONOutput {
+        .object(["name": .string(output.name), "unit": .string(unitName(output.kind)), "measure": .bool(output.isMeasure)])
+    }
+
+    /// `USD`, `plain`, `years`, … for numbers; `flag` and `label` for the others.
+    static func unitName(_ kind: OutputKind) -> String {
+        switch kind {
+        case .number(let dimension): dimension.description
+        case .flag: "flag"
+        case .label: "label"
+        }
+    }
+
+    static func json(_ issue: MarketIssue) -> JSONOutput {
+        .object([
+            "asset": .string(issue.asset), "reason": .string(reasonName(issue.reason)),
+            "outcome": .string(issue.outcome.rawValue), "message": .string(issue.message),
+        ])
+    }
+
+    static func reasonName(_ reason: MarketIssue.Reason) -> String {
+        switch reason {
+        case .missingAsset: "missing_asset"
+        case .missingPrice: "missing_price"
+        case .invalidPrice: "invalid_price"
+        case .stale: "stale"
+        }
+    }
+
+    static func json(_ account: AccountReport, outputs: [OutputInfo]) -> JSONOutput {
+        var values: [String: JSONOutput] = [:]
+        for (output, value) in zip(outputs, account.values) { values[output.name] = json(value) }
+        return .object([
+            "id": .string(account.id), "evaluated": .bool(account.evaluated), "values": .object(values),
+            "notes": .array(account.notes.map { .object(["severity": .string($0.severity.rawValue), "message": .string($0.message)]) }),
+            "liquidation": account.liquidation.map(json) ?? .null,
+        ])
+    }
+
+    static func json(_ value: ReportValue) -> JSONOutput {
+        switch value {
+        case .number(let x): .number(x)
+        case .flag(let b): .bool(b)
+        case .label(let s): .string(s)
+        case .undefined: .null
+        }
+    }
+
+    static func json(_ plan: LiquidationPlanReport) -> JSONOutput {
+        .object([
+            "close_factor": .number(plan.closeFactor), "bad_debt": .number(plan.badDebt),
+            "debt_repaid_value": .number(plan.debtRepaidValue), "collateral_seized_value": .number(plan.collateralSeizedValue),
+            "steps": .array(plan.steps.map { step in
+                .object([
+                    "repay_asset": .string(step.repayAsset), "repay_amount": .number(step.repayAmount),
+                    "seize_asset": .string(step.seizeAsset), "seize_amount": .number(step.seizeAmount),
+                    "bonus": .number(step.bonus),
+                ])
+            }),
+        ])
+    }
+}
