@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+import LeverCheck
+import LeverSyntax
+@testable import LeverEngine
+
+/// The compiled closures path agrees with the tree-walking reference on generated policies,
+/// markets and books, and the engine's report does not depend on the thread count.
+struct ReferenceAgreementTests {
+    static let policies = 100
+    static let accountsPerPolicy = 50
+
+    /// What one generated policy produced.
+    struct Outcome {
+        var seed: UInt64
+        var source: String
+        var comparison: ReferenceComparison?
+        var threadMismatch: Bool
+        var diagnostics: [String]
+    }
+
+    static func generate(seed: UInt64) -> Outcome {
+        var generator = PolicyGenerator(seed: seed)
+        let source = generator.policy()
+        let checked = Checker.check(source: source, path: "generated-\(seed).lever")
+        guard checked.isValid else {
+            let errors = checked.diagnostics.filter { $0.severity == .error }.map { "\($0.code) \($0.message)" }
+            return Outcome(seed: seed, source: source, comparison: nil, threadMismatch: false, diagnostics: errors)
+        }
+        var data = MarketBookGenerator(random: SeededRandom(seed: seed &* 31 &+ 7), assets: generator.assets,
+                                       venues: generator.venues, boundaries: generator.boundaries)
+        let market = data.market()
+        let book = data.book(accounts: accountsPerPolicy)
+        let horizon = Double(seed % 60 + 1) / 365
+        guard let (comparison, report) = ReferenceComparison.run(checked: checked, book: book, market: market,
+                                                                  horizon: horizon) else {
+            return Outcome(seed: seed, source: source, comparison: nil, threadMismatch: false, diagnostics: ["compile refused"])
+        }
+        let policy = Compiler.compile(checked, options: CompileOptions(horizon: horizon)).0!
+        let engine = MarginEngine(policy: policy, identity: PolicyIdentity(name: "ref", version: "", hash: ""), horizon: horizon)
+        let baseline = "\(report.accounts)"
+        let mismatch = [2, 3].contains { "\(engine.evaluate(book: book, market: market, threads: $0).accounts)" != baseline }
+        return Outcome(seed: seed, source: source, comparison: comparison, threadMismatch: mismatch, diagnostics: [])
+    }
+
+    @Test func compiledPathAgreesWithTheReferenceOnGeneratedPolicies() {
+        let outcomes = (1...UInt64(Self.policies)).map { Self.generate(seed: $0) }
+        let discarded = outcomes.filter { $0.comparison == nil }
+        let compared = outcomes.compactMap(\.comparison)
+        let values = compared.map(\.compared).reduce(0, +), accounts = compared.map(\.accounts).reduce(0, +)
+        print("reference agreement: \(compared.count) policies, \(accounts) accounts, \(values) values compared; "
+              + "\(discarded.count) of \(outcomes.count) generated policies discarded")
+        for d in discarded.prefix(3) { print("discarded seed \(d.seed): \(d.diagnostics.prefix(3))\n\(d.source)") }
+        #expect(discarded.count * 20 <= outcomes.count, "more than 5% of generated policies were refused")
+        for outcome in outcomes {
+            guard let c = outcome.comparison, !c.disagreements.isEmpty else { continue }
+            Issue.record("seed \(outcome.seed): \(c.disagreements.count) disagreements, first: \(c.disagreements.prefix(5))\n\(outcome.source)")
+        }
+        #expect(values > 10_000)
+    }
+
+    @Test func reportIsIdenticalAtOneTwoAndThreeThreads() {
+        let outcomes = (1...UInt64(Self.policies)).map { Self.generate(seed: $0 &+ 10_000) }
+        for o in outcomes where o.threadMismatch { Issue.record("seed \(o.seed): report differs across thread counts") }
+        #expect(outcomes.filter { $0.comparison != nil }.count >= Self.policies * 19 / 20)
+    }
+}
