@@ -13,10 +13,14 @@ struct MarketBookGenerator {
 
     mutating func market() -> MarketSnapshot {
         let quotes = assets.map { symbol -> AssetQuote in
-            let price = random.pick([1.0, 0.9995, 2000, 65_000, 150, 0.35, random.double(0.01...100_000)])
+            var price: Double? = random.pick([1.0, 0.9995, 2000, 65_000, 150, 0.35, random.double(0.01...100_000)])
+            // Now and then a price the oracle rules must handle: missing, zero, or a day old.
+            if random.chance(0.03) { price = nil }
+            if random.chance(0.03) { price = 0 }
+            let time = random.chance(0.08) ? Timestamp(secondsSinceEpoch: Self.asOf.secondsSinceEpoch - 86_400 * 3) : Self.asOf
             let supplied = random.double(1e6...1e9)
             let utilization = random.pick([0.0, 1.0, 0.8, random.double(0...1)])
-            return AssetQuote(symbol: symbol, price: price, priceTime: Self.asOf, vol: random.double(0.01...2.5),
+            return AssetQuote(symbol: symbol, price: price, priceTime: time, vol: random.double(0.01...2.5),
                               supplied: supplied, borrowed: supplied * utilization,
                               utilization: random.chance(0.5) ? utilization : nil)
         }
@@ -45,7 +49,8 @@ struct MarketBookGenerator {
     }
 
     mutating func position() -> Position {
-        let asset = random.pick(assets)
+        // A rare asset the policy does not declare: the account is reported, not evaluated.
+        let asset = random.chance(0.005) ? "UNDECLARED" : random.pick(assets)
         switch random.int(0...9) {
         case 0...5:
             return .spot(.init(asset: asset, quantity: quantity(), venue: random.chance(0.3) ? nil : venue()))

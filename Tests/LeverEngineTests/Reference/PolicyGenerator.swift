@@ -47,6 +47,7 @@ struct PolicyGenerator {
         lines += marginBlock()
         lines += measureDecls()
         lines += scenarioDecls()
+        lines += oracleBlock()
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -249,6 +250,14 @@ struct PolicyGenerator {
             "measure class_notional per account = sum(notional where class == \(random.pick(classes)))",
             "measure asset_cover per account = sum(notional * (1 - haircut) where asset == \(random.pick(assets)))",
             "measure px per account = \(random.pick(assets)).price * 2",
+            "measure rounded per account = round(collateral / 1k USD) * 1k USD",
+            "measure growth per account = exp(ln(1 + abs(equity) / 1M USD))",
+            "measure squared per account = (debt / 1M USD) ^ 2",
+            "measure not_low per account = not (health < 1)",
+            "measure floored per account = floor(health * 10) / 10 + ceil(margin_ratio) * 0",
+            "measure worst_spot per account = max(notional - collateral_value where kind == spot)",
+            "measure mid_size per account = count(positions where notional in [1k USD, 1M USD))",
+            "measure ltv_power per account = sum(notional * ltv where side == long)",
             "measure rate_load per account = sum(debt_value * borrow_rate) + sum(debt_value * supply_rate)",
         ]
         if let v = venues.first {
@@ -266,6 +275,12 @@ struct PolicyGenerator {
         }
         var seen = Set<String>()
         return chosen.filter { seen.insert($0.split(separator: " ")[1].description).inserted }
+    }
+
+    mutating func oracleBlock() -> [String] {
+        guard random.chance(0.4) else { return [] }
+        return ["oracle { max_price_age = \(random.pick(["1 h", "2 days", "30 days"])); "
+                + "stale_price = \(random.pick(["zero", "reject", "keep"])) }"]
     }
 
     mutating func scenarioDecls() -> [String] {

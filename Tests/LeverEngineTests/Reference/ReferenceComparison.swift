@@ -17,6 +17,9 @@ struct ReferenceComparison {
     var compared = 0
     var accounts = 0
     var disagreements: [Disagreement] = []
+    /// What the compared values were (finite, infinite, undefined, each status, not evaluated), to
+    /// show the sweep reaches the edge cases.
+    var tally: [String: Int] = [:]
 
     /// Numbers agree to 1e-12 relative (absolute near zero), or are both infinite with the same
     /// sign; labels and flags are equal; undefined in the same places.
@@ -34,6 +37,7 @@ struct ReferenceComparison {
             accounts += 1
             let engine = report.accounts[a]
             guard let expected = reference.evaluate(account) else {
+                tally["not evaluated", default: 0] += 1
                 if engine.evaluated { note(account.id, "evaluated", "true", "false (not evaluable)") }
                 continue
             }
@@ -48,8 +52,18 @@ struct ReferenceComparison {
             }
             for (i, (name, value)) in expected.enumerated() {
                 compared += 1
+                tally[Self.category(name, value), default: 0] += 1
                 if !Self.agree(engine.values[i], value) { note(account.id, name, "\(engine.values[i])", "\(value)") }
             }
+        }
+    }
+
+    static func category(_ name: String, _ value: ReportValue) -> String {
+        switch value {
+        case .number(let x): return x.isFinite ? "finite" : "infinite"
+        case .undefined: return "undefined"
+        case .flag: return "flag"
+        case .label(let l): return name == "status" ? l : "label"
         }
     }
 
