@@ -23,8 +23,11 @@ extension ReferenceEvaluator {
         case .accountResult(let name): return standardResult(name, scope)
         case .accountAttribute(let name):
             if name == "score" { return score }
-            if case .number(let x) = attributes[name] { return x }
-            return .nan
+            switch attributes[name] {
+            case .number(let x): return x
+            case .string(let text): return Double(intern(text))
+            case nil: return .nan
+            }
         case .tableLabel(let table): return tableRow(table, scope)
         case .tableField(let table, let field): return tableField(table, field, scope)
         case .rowLabel(let table, let label):

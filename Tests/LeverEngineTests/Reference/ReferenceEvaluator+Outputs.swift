@@ -18,14 +18,18 @@ extension ReferenceEvaluator {
         if let tiers = symbols.table("tier") {
             out.append(("tier", tableRow("tier", top), .label(tiers.rows.map(\.label.text))))
         }
-        for name in Self.standardNames { out.append((name, standardResult(name, top), kind(of: name))) }
+        for name in Self.standardNames {
+            let value = standardResult(name, top)
+            out.append((name, value, kind(of: name)))
+        }
         let status: Double = setting(.margin, "liquidate", top) != 0 ? 2 : (setting(.margin, "margin_call", top) != 0 ? 1 : 0)
         out.append(("status", status, .label(Self.statusWords)))
         out.append(("close_factor", setting(.margin, "close_factor", top), .number(.none)))
         out += scenarioOutputs()
         for symbol in symbols.symbols(.measure) where !out.contains(where: { $0.name == symbol.name }) {
             guard let m = symbols.measure(symbol.name), m.level == .account else { continue }
-            out.append((symbol.name, measure(symbol.name, top), kind(of: symbol.name)))
+            let value = measure(symbol.name, top)
+            out.append((symbol.name, value, kind(of: symbol.name)))
         }
         return out
     }
@@ -34,6 +38,7 @@ extension ReferenceEvaluator {
         if let m = symbols.measure(name), let type = checked.types[m.value] {
             switch type {
             case .bool: return .flag
+            case .string: return .label(strings)
             case .label(let table): return .label(symbols.table(table)?.rows.map(\.label.text) ?? [])
             case .number(let d): return .number(d)
             default: return .number(.none)

@@ -35,6 +35,8 @@ final class ReferenceEvaluator {
     var attributes: [String: AttributeValue] = [:]
     /// Account-level values already computed for the current account (results, measures, tables, params).
     var cache: [String: Double] = [:]
+    /// Strings met so far, coded by their index (only equality and display need them).
+    var strings: [String] = []
     /// Recursion guard: the checker forbids cycles, this only keeps a bug from overflowing the stack.
     var depth = 0
 
@@ -90,6 +92,12 @@ final class ReferenceEvaluator {
         }
     }
 
+    func intern(_ text: String) -> Int {
+        if let i = strings.firstIndex(of: text) { return i }
+        strings.append(text)
+        return strings.count - 1
+    }
+
     /// Memoises an account-level value of the current account.
     func memo(_ key: String, _ body: () -> Double) -> Double {
         if let hit = cache[key] { return hit }
@@ -110,7 +118,7 @@ final class ReferenceEvaluator {
         guard depth < 2_000 else { return .nan }
         switch expr.kind {
         case .number(let literal): return UnitTable.quantity(of: literal)?.value ?? .nan
-        case .string: return .nan
+        case .string(let text): return Double(intern(text))
         case .bool(let b): return b ? 1 : 0
         case .name, .member: return reference(expr, scope)
         case .unary(let op, let operand):

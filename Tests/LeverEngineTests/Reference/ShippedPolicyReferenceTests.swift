@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+import LeverCheck
+import LeverSyntax
+@testable import LeverEngine
+
+/// The shipped policies under `Rules/`, evaluated by the engine and by the reference on a
+/// generated market and book over each policy's own assets and venues.
+struct ShippedPolicyReferenceTests {
+    static let root = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static let policies = ["prime.lever", "lending.lever", "margin_workload.lever"]
+
+    @Test(arguments: policies)
+    func shippedPolicyAgreesWithTheReference(file: String) throws {
+        let checked = Checker.check(path: Self.root.appendingPathComponent("Rules/\(file)").path)
+        #expect(checked.isValid, "\(checked.diagnostics.filter { $0.severity == .error }.map(\.message))")
+        let symbols = checked.symbols
+        let boundaries = symbols.table("tier").map(Self.boundaries) ?? []
+        var data = MarketBookGenerator(random: SeededRandom(seed: UInt64(file.utf8.count) &* 977),
+                                       assets: symbols.names(.asset), venues: symbols.names(.venue),
+                                       boundaries: boundaries)
+        let (compiled, compileDiagnostics) = Compiler.compile(checked)
+        #expect(compiled != nil, "\(compileDiagnostics.map { "\($0.code) \($0.message)" })")
+        var total = ReferenceComparison()
+        for round in 0..<4 {
+            let market = data.market()
+            let book = data.book(accounts: 200)
+            let (comparison, _) = try #require(ReferenceComparison.run(checked: checked, book: book, market: market,
+                                                                       horizon: Double(round * 10 + 1) / 365))
+            total.compared += comparison.compared
+            total.accounts += comparison.accounts
+            total.disagreements += comparison.disagreements
+            total.tally.merge(comparison.tally, uniquingKeysWith: +)
+        }
+        print("\(file): \(total.accounts) accounts, \(total.compared) values compared, \(total.disagreements.count) disagreements; \(total.tally.sorted { $0.key < $1.key })")
+        #expect(total.compared > 1_000)
+        #expect(total.disagreements.isEmpty, "\(total.disagreements.prefix(10))")
+    }
+
+    /// The numeric bounds of a table's rows (interval ends and comparison bounds), to hit exactly.
+    static func boundaries(_ table: TableDecl) -> [Double] {
+        table.rows.flatMap { row in
+            row.patterns.flatMap { pattern -> [Double] in
+                switch pattern {
+                case .interval(let i): return [i.lower, i.upper].compactMap(Self.literal)
+                case .comparison(_, let bound, _): return [bound].compactMap(Self.literal)
+                default: return []
+                }
+            }
+        }
+    }
+
+    static func literal(_ e: Expr) -> Double? {
+        if case .number(let n) = e.kind { return UnitTable.quantity(of: n)?.value }
+        return nil
+    }
+}
