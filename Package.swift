@@ -35,7 +35,7 @@ let package = Package(
                     exclude: ["Golden"]),
         .testTarget(name: "LeverCompileTests", dependencies: ["LeverCompile", "LeverCheck", "LeverSyntax", "LeverNumerics"]),
         .testTarget(name: "LeverEngineTests", dependencies: ["LeverEngine", "LeverTestSupport"],
-                    exclude: ["Fixtures", "Formulas/Fixtures"]),
+                    exclude: ["Fixtures", "Formulas/Fixtures", "Golden"]),
         .testTarget(name: "LeverTests", dependencies: ["Lever", "LeverTestSupport"]),
         .testTarget(name: "LeverCLITests", dependencies: ["LeverCLI", "LeverTestSupport"],
                     exclude: ["Golden"]),

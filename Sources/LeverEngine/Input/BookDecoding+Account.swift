@@ -1,7 +1,10 @@
 import LeverSyntax
 
 extension BookDecoding {
-    enum AccountField: String, FieldName { case id, score, attributes, positions }
+    enum AccountField: String, FieldName {
+        static let table = FieldTable<Self>()
+        case id, score, attributes, positions
+    }
 
     /// One account: kept, or (with errors other than unknown assets) rejected.
     static func decodeAccount(_ d: inout DocumentDecoder, _ s: inout BookState, index: Int) {
@@ -40,6 +43,12 @@ extension BookDecoding {
         }
     }
 
+    /// `requireFields` for one field; no array is built, which matters once per position.
+    @inline(__always)
+    static func require(_ d: inout DocumentDecoder, at object: Span, _ name: String, _ present: Bool) {
+        if !present { d.report(.missingField(d.here, name, help: nil, at: object)) }
+    }
+
     private static func checkUnique(_ d: inout DocumentDecoder, _ s: inout BookState, _ id: String, at span: Span) {
         if let first = s.idSpans[id] {
             d.report(.duplicateAccount(d.prefix(appending: "id"), id, first: first, at: span))
@@ -65,6 +74,7 @@ extension BookDecoding {
     /// `positions`: an array; the result is nil when any position was invalid.
     static func decodePositions(_ d: inout DocumentDecoder, _ s: inout BookState, _ flags: inout AccountFlags) -> [Position]? {
         var out: [Position] = []
+        out.reserveCapacity(8)
         var allValid = true
         let ok = d.decodeArray { d, _ in
             if let p = decodePosition(&d, &s, &flags) { out.append(p) } else { allValid = false }

@@ -3,6 +3,7 @@ import LeverSyntax
 extension BookDecoding {
     /// Every field any position kind uses; `qty` is the margin workload's name for `quantity`.
     enum PositionField: String, FieldName {
+        static let table = FieldTable<Self>()
         case kind, asset, quantity, qty, venue, size
         case entryPrice = "entry_price"
         case underlying, right, strike, expiry
@@ -60,7 +61,7 @@ extension BookDecoding {
     }
 
     /// Reports members that do not belong to the position's kind (a `strike` on a spot balance).
-    private static func checkApplicable(_ d: inout DocumentDecoder, _ p: PositionDraft, _ kind: PositionKind) {
+    private static func checkApplicable(_ d: inout DocumentDecoder, _ p: borrowing PositionDraft, _ kind: PositionKind) {
         // The common case (a plain spot balance) decides without building the lists below.
         if kind == .spot, p.size.key == nil, p.entryPrice.key == nil, p.underlying.key == nil, p.right.key == nil,
            p.strike.key == nil, p.expiry.key == nil { return }
@@ -78,18 +79,20 @@ extension BookDecoding {
         }
     }
 
-    private static func spot(_ d: inout DocumentDecoder, _ p: PositionDraft, at object: Span) -> Position? {
+    private static func spot(_ d: inout DocumentDecoder, _ p: borrowing PositionDraft, at object: Span) -> Position? {
         if let second = p.qty.key, p.quantity.isPresent {
             d.report(.conflictingFields(d.here, "quantity", "qty", at: second))
             return nil
         }
-        let quantity = p.quantity.isPresent ? p.quantity : p.qty
-        requireFields(&d, at: object, ("asset", p.asset.isPresent), ("quantity", quantity.isPresent))
-        guard let asset = p.asset.value, let q = quantity.value else { return nil }
+        let quantity = p.quantity.isPresent ? p.quantity.value : p.qty.value
+        let hasQuantity = p.quantity.isPresent || p.qty.isPresent
+        require(&d, at: object, "asset", p.asset.isPresent)
+        require(&d, at: object, "quantity", hasQuantity)
+        guard let asset = p.asset.value, let q = quantity else { return nil }
         return .spot(.init(asset: asset, quantity: q, venue: p.venue.value))
     }
 
-    private static func perpetual(_ d: inout DocumentDecoder, _ p: PositionDraft, at object: Span) -> Position? {
+    private static func perpetual(_ d: inout DocumentDecoder, _ p: borrowing PositionDraft, at object: Span) -> Position? {
         requireFields(&d, at: object, ("asset", p.asset.isPresent), ("size", p.size.isPresent),
                       ("entry_price", p.entryPrice.isPresent), ("venue", p.venue.isPresent))
         guard let asset = p.asset.value, let size = p.size.value, let entry = p.entryPrice.value,
@@ -97,7 +100,7 @@ extension BookDecoding {
         return .perpetual(.init(asset: asset, size: size, entryPrice: entry, venue: venue))
     }
 
-    private static func option(_ d: inout DocumentDecoder, _ p: PositionDraft, at object: Span) -> Position? {
+    private static func option(_ d: inout DocumentDecoder, _ p: borrowing PositionDraft, at object: Span) -> Position? {
         requireFields(&d, at: object, ("underlying", p.underlying.isPresent), ("right", p.right.isPresent),
                       ("strike", p.strike.isPresent), ("expiry", p.expiry.isPresent), ("size", p.size.isPresent),
                       ("venue", p.venue.isPresent))

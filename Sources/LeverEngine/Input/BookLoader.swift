@@ -44,7 +44,10 @@ struct BookState {
 /// The book format's decoding functions, one per object kind. They take the decoder and the
 /// state as separate `inout` parameters so that member closures can use both.
 enum BookDecoding {
-    enum RootField: String, FieldName { case accounts }
+    enum RootField: String, FieldName {
+        static let table = FieldTable<Self>()
+        case accounts
+    }
 
     /// The top level; false when the document is unusable (not an object, or no `accounts`).
     static func decodeRoot(_ d: inout DocumentDecoder, _ s: inout BookState) -> Bool {

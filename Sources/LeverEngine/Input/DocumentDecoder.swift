@@ -9,7 +9,8 @@ import LeverSyntax
 struct DocumentDecoder {
     var reader: JSONReader
     let fileID: Int
-    var path: [JSONPath.Component] = []
+    /// The path to the current value; keys are kept as offsets and decoded only for messages.
+    var path: [PathStep] = []
     var diagnostics: [Diagnostic] = []
     /// Start and end of the current member's key, for diagnostics about the key itself.
     var keySpan = Span.synthetic
@@ -20,7 +21,30 @@ struct DocumentDecoder {
     }
 
     /// The current path as a message prefix: `accounts[3].size: `, or empty at the root.
-    var here: String { path.isEmpty ? "" : "\(JSONPath(path)): " }
+    var here: String { path.isEmpty ? "" : "\(jsonPath(path)): " }
+
+    /// One step of the current path: a key (offset of its opening quote) or an array index.
+    enum PathStep {
+        case key(Int)
+        case index(Int)
+    }
+
+    /// The readable path of `steps`.
+    func jsonPath(_ steps: some Sequence<PathStep>) -> JSONPath {
+        JSONPath(steps.map { step in
+            switch step {
+            case .key(let offset): .key(keyText(at: offset))
+            case .index(let i): .index(i)
+            }
+        })
+    }
+
+    /// The text of the key whose opening quote is at `offset`.
+    func keyText(at offset: Int) -> String {
+        var r = JSONReader(reader.bytes, maxDepth: 1)
+        r.position = offset
+        return r.readString() ?? "?"
+    }
 
     func span(_ start: Int, _ end: Int) -> Span { Span(file: fileID, start: start, end: end) }
 
@@ -51,13 +75,13 @@ struct DocumentDecoder {
     ) -> Span? {
         guard let start = expectKind(.object, "an object") else { return nil }
         var members = JSONReader.Members()
-        while let key = reader.nextKey(&members) {
-            keySpan = span(reader.valueStart, reader.position)
-            path.append(.key(key))
-            if let field = F(rawValue: key) {
+        while let key = reader.nextKeyToken(&members) {
+            keySpan = span(key.start, key.end)
+            path.append(.key(key.start))
+            if let field = field(F.self, key) {
                 body(&self, field)
             } else {
-                unknownField(key, known: F.names)
+                unknownField(reader.keyString(key) ?? "", known: F.names)
             }
             path.removeLast()
         }
@@ -68,10 +92,10 @@ struct DocumentDecoder {
     mutating func decodeMap(_ body: (inout DocumentDecoder, String) -> Void) -> Span? {
         guard let start = expectKind(.object, "an object") else { return nil }
         var members = JSONReader.Members()
-        while let key = reader.nextKey(&members) {
-            keySpan = span(reader.valueStart, reader.position)
-            path.append(.key(key))
-            body(&self, key)
+        while let token = reader.nextKeyToken(&members) {
+            keySpan = span(token.start, token.end)
+            path.append(.key(token.start))
+            body(&self, reader.keyString(token) ?? "")
             path.removeLast()
         }
         return reader.failed ? nil : span(start, start + 1)
@@ -89,6 +113,11 @@ struct DocumentDecoder {
             index += 1
         }
         return !reader.failed
+    }
+
+    private func field<F: FieldName>(_: F.Type, _ key: JSONReader.KeyToken) -> F? {
+        if key.escaped { return reader.keyString(key).flatMap(F.init(rawValue:)) }
+        return F.table.lookup(UnsafeBufferPointer(rebasing: reader.bytes[key.content]))
     }
 
     /// Checks the next value's kind and opens it if it is a container; returns its start offset.
@@ -118,14 +147,14 @@ struct DocumentDecoder {
     }
 
     /// The path of the object holding the current member, as a message prefix.
-    var parentPrefix: String { path.count > 1 ? "\(JSONPath(Array(path.dropLast()))): " : "" }
+    var parentPrefix: String { path.count > 1 ? "\(jsonPath(path.dropLast())): " : "" }
 
     /// The path of a member of the current object, as a message prefix: `accounts[2].id: `.
-    func prefix(appending key: String) -> String { "\(JSONPath(path + [.key(key)])): " }
+    func prefix(appending key: String) -> String { "\(jsonPath(path).appending(.key(key))): " }
 
     /// The current member's key (empty inside an array).
     var currentKey: String {
-        if case .key(let k)? = path.last { return k }
+        if case .key(let offset)? = path.last { return keyText(at: offset) }
         return ""
     }
 }

@@ -3,6 +3,7 @@ import LeverSyntax
 extension MarketDecoding {
     /// Asset fields; `util` is the margin workload's name for `utilization`.
     enum AssetField: String, FieldName {
+        static let table = FieldTable<Self>()
         case `class`, price
         case priceTime = "price_time"
         case vol, supplied, borrowed, utilization, util
@@ -44,8 +45,12 @@ extension MarketDecoding {
         return .some(p)
     }
 
-    enum VenueField: String, FieldName { case prices }
+    enum VenueField: String, FieldName {
+        static let table = FieldTable<Self>()
+        case prices
+    }
     enum VenuePriceField: String, FieldName {
+        static let table = FieldTable<Self>()
         case price
         case priceTime = "price_time"
     }

@@ -30,6 +30,7 @@ public enum MarketLoader {
 /// The market format's decoding functions, one per object kind.
 enum MarketDecoding {
     enum RootField: String, FieldName {
+        static let table = FieldTable<Self>()
         case asOf = "as_of"
         case assets, venues
     }
@@ -55,7 +56,12 @@ enum MarketDecoding {
 
     static func decodeAssets(_ d: inout DocumentDecoder) -> [AssetQuote]? {
         var out: [AssetQuote] = []
+        var seen: Set<String> = []
         let ok = d.decodeMap { d, symbol in
+            guard seen.insert(symbol).inserted else {
+                d.reader.skipValue()
+                return d.report(.duplicateField(d.parentPrefix, symbol, at: d.keySpan))
+            }
             if let quote = decodeAsset(&d, symbol: symbol) { out.append(quote) }
         }
         return ok == nil ? nil : out

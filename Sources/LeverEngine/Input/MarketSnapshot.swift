@@ -22,7 +22,11 @@ public struct MarketSnapshot: Sendable, Hashable {
     }
 
     /// The asset index of `symbol`, or nil when the market does not list it.
-    public func index(of symbol: String) -> Int? { indexBySymbol[symbol] }
+    public func index(of symbol: String) -> Int? {
+        // Up to 32 assets a scan beats hashing: short symbols compare as two machine words.
+        if assets.count <= 32 { return assets.firstIndex { $0.symbol == symbol } }
+        return indexBySymbol[symbol]
+    }
 
     /// The quote for `symbol`.
     public subscript(symbol: String) -> AssetQuote? { index(of: symbol).map { assets[$0] } }

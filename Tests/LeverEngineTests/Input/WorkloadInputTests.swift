@@ -93,6 +93,27 @@ enum MarginFixtures {
             best = min(best, seconds)
         }
         print("book load: \(bytes.count) bytes in \(best * 1000) ms = \(Double(bytes.count) / best / 1e6) MB/s (CPU time, best of 5)")
+        let skip = Self.bestOf5 {
+            bytes.withUnsafeBufferPointer { buffer in
+                var reader = JSONReader(buffer)
+                reader.skipValue()
+                reader.finish()
+                #expect(!reader.failed)
+            }
+        }
+        print("tokenizer only (skipValue): \(Double(bytes.count) / skip / 1e6) MB/s")
+        let tree = Self.bestOf5 { _ = JSONValue.parse(bytes) }
+        print("generic JSONValue tree: \(Double(bytes.count) / tree / 1e6) MB/s")
+    }
+
+    static func bestOf5(_ body: () -> Void) -> Double {
+        var best = Double.infinity
+        for _ in 0..<5 {
+            let start = clock()
+            body()
+            best = min(best, Double(clock() - start) / Double(CLOCKS_PER_SEC))
+        }
+        return best
     }
     #endif
 }

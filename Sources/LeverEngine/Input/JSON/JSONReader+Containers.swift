@@ -38,6 +38,32 @@ extension JSONReader {
     /// The next member's key (the reader then sits on its value), or nil after the closing `}`
     /// or on a syntax error.
     public mutating func nextKey(_ state: inout Members) -> String? {
+        guard let token = nextKeyToken(&state) else { return nil }
+        return keyString(token)
+    }
+
+    /// A key as it appears in the bytes: the loaders match keys without making Strings.
+    public struct KeyToken: Sendable, Hashable {
+        /// Offset of the opening quote.
+        public var start: Int
+        /// Offset just after the closing quote.
+        public var end: Int
+        /// True when the key contains escapes (its bytes are not its text).
+        public var escaped: Bool
+        /// The key's bytes between the quotes.
+        public var content: Range<Int> { (start + 1)..<(end - 1) }
+    }
+
+    /// The decoded text of a key token.
+    public func keyString(_ token: KeyToken) -> String? {
+        if !token.escaped { return String(decoding: UnsafeBufferPointer(rebasing: bytes[token.content]), as: UTF8.self) }
+        var r = JSONReader(bytes, maxDepth: 1)
+        r.position = token.start
+        return r.readString()
+    }
+
+    /// Like `nextKey`, but returns where the key is instead of its text.
+    public mutating func nextKeyToken(_ state: inout Members) -> KeyToken? {
         guard error == nil else { return nil }
         skipWhitespace()
         if position < bytes.count, bytes[position] == UInt8(ascii: "}") {
@@ -52,8 +78,9 @@ extension JSONReader {
             fail(position < bytes.count ? .expectedKey : .unexpectedEnd, at: position)
             return nil
         }
-        guard let key = readString(), expect(UInt8(ascii: ":"), else: .expectedColon) else { return nil }
-        return key
+        let start = position
+        guard let escaped = scanString(), expect(UInt8(ascii: ":"), else: .expectedColon) else { return nil }
+        return KeyToken(start: start, end: valueEnd, escaped: escaped)
     }
 
     /// True when another element follows (the reader then sits on it); false after the closing

@@ -32,7 +32,45 @@ extension JSONReader {
     }
 
     /// Skips a string value; false on a syntax error.
-    mutating func skipString() -> Bool { readString() != nil }
+    mutating func skipString() -> Bool { scanString() != nil }
+
+    /// Checks the string at the cursor without building it: returns whether it has escapes (nil
+    /// on a syntax error) and leaves `valueEnd` after its closing quote. Keys go through here.
+    mutating func scanString() -> Bool? {
+        skipWhitespace()
+        valueStart = position
+        guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else {
+            fail(position < bytes.count ? .expectedValue : .unexpectedEnd, at: position)
+            return nil
+        }
+        var p = position + 1
+        var high: UInt8 = 0
+        while p < bytes.count {
+            let c = bytes[p]
+            if c == UInt8(ascii: "\"") {
+                if high >= 0x80, String(validating: UnsafeBufferPointer(rebasing: bytes[(position + 1)..<p]), as: UTF8.self) == nil {
+                    fail(.invalidUTF8, at: position + 1)
+                    return nil
+                }
+                position = p + 1
+                valueEnd = position
+                return false
+            }
+            if c == UInt8(ascii: "\\") {
+                guard readString() != nil else { return nil }  // the slow path decodes (and checks) escapes
+                valueEnd = position
+                return true
+            }
+            if c < 0x20 {
+                fail(.controlCharacterInString, at: p)
+                return nil
+            }
+            high |= c
+            p += 1
+        }
+        fail(.unexpectedEnd, at: p)
+        return nil
+    }
 
     private mutating func makeString(_ range: Range<Int>, ascii: Bool) -> String? {
         let slice = UnsafeBufferPointer(rebasing: bytes[range])

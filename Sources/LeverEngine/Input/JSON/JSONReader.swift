@@ -18,6 +18,8 @@ public struct JSONReader {
     public internal(set) var position: Int = 0
     /// Byte offset where the last value read (or skipped) started.
     public internal(set) var valueStart: Int = 0
+    /// Byte offset just after the last key or string scanned with `scanString`.
+    public internal(set) var valueEnd: Int = 0
     /// The first syntax error, if any; once set, the document is unreadable.
     public internal(set) var error: JSONSyntaxError?
     /// Current container nesting.
