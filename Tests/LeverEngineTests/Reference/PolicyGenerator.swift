@@ -199,7 +199,7 @@ struct PolicyGenerator {
             return fields.isEmpty ? "" : " { \(fields.joined(separator: "; ")) }"
         }
         if random.chance(0.5) {
-            let top = random.chance(0.85) ? "1000]" : "1000)"  // a gap at 1000 sometimes: no tier there
+            let top = "1000]"  // a gap is an error (L0401), so `unique` tiers cover [0, 1000]
             return ["tiers by account.score {",
                     "  [\(b[2]), \(top) -> Prime\(body())", "  [\(b[1]), \(b[2])) -> Core\(body())",
                     "  [\(b[0]), \(b[1])) -> Basic\(body())", "  [0, \(b[0])) -> Watch\(body())", "}"]

@@ -137,18 +137,20 @@ extension ReferenceEvaluator {
     func assetProperty(_ name: String, asset a: Int, _ scope: ReferenceScope) -> Double {
         var value: Double? = nil
         for item in symbols.propertyChain(asset: assets[a], property: name) {
-            value = apply(item, to: value ?? standardDefault(name, scope), scope)
+            value = apply(item, to: value, scope)
         }
         return value ?? standardDefault(name, scope)
     }
 
-    func apply(_ item: Property, to current: Double, _ scope: ReferenceScope) -> Double {
+    /// `=` replaces the value so far; `+=`, `-=`, `*=` adjust it (the standard default when
+    /// nothing before set it). The default is only read when an adjustment needs it.
+    func apply(_ item: Property, to current: Double?, _ scope: ReferenceScope) -> Double {
         let x = eval(item.value, scope)
         switch item.op {
         case .set, .when: return x
-        case .add: return current + x
-        case .subtract: return current - x
-        case .multiply: return current * x
+        case .add: return (current ?? standardDefault(item.name.text, scope)) + x
+        case .subtract: return (current ?? standardDefault(item.name.text, scope)) - x
+        case .multiply: return (current ?? standardDefault(item.name.text, scope)) * x
         }
     }
 

@@ -13,6 +13,7 @@ struct ReferenceKnownIssueTests {
     /// process with a precondition failure. The reference evaluates this policy without trouble.
     static let assetHaircutWithTierDiscount = """
     policy "p" version "1"
+    input account.score in [0, 1000]
     class c { haircut = 10% }
     asset A : c
     tiers by account.score { [0, 1000] -> T { haircut_discount = 10% } }
@@ -39,5 +40,36 @@ struct ReferenceKnownIssueTests {
         let collateral = values?.first { $0.name == "collateral" }?.value
         guard case .number(let x) = collateral else { Issue.record("no collateral"); return }
         #expect(abs(x - 91) < 1e-9)
+    }
+
+    /// `Lowerer.apply` (Lowerer+Properties.swift, `let current = value ?? standardDefault(…)`)
+    /// computes the standard default even for `=`, which does not need it. The default of
+    /// `liquidation_bonus` is the margin block's `bonus`; when `bonus` reads `liquidation_bonus`
+    /// (as Rules/lending.lever does: `bonus = max(liquidation_bonus where side == long)`), the
+    /// lowerer reports a false cycle (L0801 "the value of `bonus` depends on itself") and refuses
+    /// the policy, although every asset sets its own bonus and nothing depends on itself.
+    static let bonusFromAssetBonuses = """
+    policy "p" version "1"
+    class c { liquidation_bonus = 5% }
+    asset A : c
+    margin { bonus = max(liquidation_bonus where side == long) }
+    """
+
+    @Test func marginBonusReadingAssetBonusesCompiles() {
+        let checked = Checker.check(source: Self.bonusFromAssetBonuses, path: "p.lever")
+        #expect(checked.isValid)
+        withKnownIssue("false L0801 cycle: Lowerer.apply reads the default for `=`") {
+            let (compiled, diagnostics) = Compiler.compile(checked)
+            #expect(compiled != nil, "\(diagnostics.map { "\($0.code) \($0.message)" })")
+        }
+    }
+
+    /// The reference's value: the margin bonus is the largest bonus among long positions: 5%.
+    @Test func referenceValuesTheMarginBonusFromAssetBonuses() {
+        let checked = Checker.check(source: Self.bonusFromAssetBonuses, path: "p.lever")
+        let market = MarketSnapshot(asOf: nil, assets: [AssetQuote(symbol: "A", price: 100, vol: 0.5)])
+        let reference = ReferenceEvaluator(checked: checked, market: market, horizon: 1.0 / 365)
+        _ = reference.evaluate(Account(id: "a", score: 500, positions: [.spot(.init(asset: "A", quantity: 1))]))
+        #expect(reference.setting(.margin, "bonus", ReferenceScope()) == 0.05)
     }
 }
