@@ -45,6 +45,7 @@ struct PolicyGenerator {
         lines += venueDecls()
         lines += tierDecls()
         lines += marginBlock()
+        lines += tableDecls()
         lines += measureDecls()
         lines += scenarioDecls()
         lines += oracleBlock()
@@ -164,7 +165,7 @@ struct PolicyGenerator {
         (0..<random.int(0...3)).map { v in
             let name = "V\(v)"
             venues.append(name)
-            switch random.int(0...3) {
+            switch random.int(0...4) {
             case 0:
                 positionLevelHaircut = true
                 return "venue \(name) { haircut += \(pct(1...5)) }"
@@ -174,6 +175,8 @@ struct PolicyGenerator {
             case 2:
                 positionLevelHaircut = true
                 return "venue \(name) { haircut += 1% per 10M USD of notional above 1M USD }"
+            case 3:
+                return "venue \(name) { liquidation_threshold = \(pct(40...70)) }"
             default: return "venue \(name)"
             }
         }
@@ -207,6 +210,29 @@ struct PolicyGenerator {
         return ["tiers by account.score hit first {",
                 "  >= \(b[2]) -> Prime\(body())", "  > \(b[1]) -> Core\(body())",
                 "  >= \(b[0]) -> Basic\(body())", "  else -> Watch\(body())", "}"]
+    }
+
+    private var tables: [String] = []
+
+    /// Generic tables (keys are account-level): by a result, with comparisons and `else`, and
+    /// by two columns under `hit first`.
+    mutating func tableDecls() -> [String] {
+        var out: [String] = []
+        if random.chance(0.5) {
+            tables.append("size_band")
+            out += ["table size_band by collateral hit first {",
+                    "  < \(random.int(1...100))k USD -> Small { add = 0% }",
+                    "  <= \(random.int(1...20))M USD -> Medium { add = \(pct(1...5)); floor = 1k USD }",
+                    "  else -> Large { add = \(pct(5...15)) }", "}"]
+        }
+        if random.chance(0.4) {
+            tables.append("grid")
+            out += ["table grid by account.score, equity hit first {",
+                    "  >= \(random.int(3...7) * 100), >= 0 USD -> Good { m = 1 }",
+                    "  else, >= 0 USD -> Mid { m = \(random.pick(["1.5", "2"])) }",
+                    "  else, else -> Bad { m = 3 }", "}"]
+        }
+        return out
     }
 
     mutating func marginBlock() -> [String] {
@@ -260,6 +286,17 @@ struct PolicyGenerator {
             "measure ltv_power per account = sum(notional * ltv where side == long)",
             "measure rate_load per account = sum(debt_value * borrow_rate) + sum(debt_value * supply_rate)",
         ]
+        if tables.contains("size_band") {
+            pool.append("measure banded per account = collateral * size_band.add + size_band.floor")
+            pool.append("measure large per account = size_band == Large")
+        }
+        if tables.contains("grid") { pool.append("measure grid_load per account = sum(debt_value * grid.m)") }
+        if random.chance(0.15) {
+            pool.append("measure collateral per account = sum(collateral_value where side == long and kind == spot)")
+        }
+        if random.chance(0.15) {
+            pool.append("measure health per account = if debt == 0 USD then 99 else sum(collateral_value * liquidation_threshold) / debt")
+        }
         if let v = venues.first {
             pool.append("measure venue_notional per account = sum(collateral_value where venue == \(v))")
             pool.append("measure off_venue per account = count(positions where venue != \(v) and side != short)")
