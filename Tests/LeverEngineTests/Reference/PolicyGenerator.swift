@@ -19,6 +19,9 @@ struct PolicyGenerator {
     private var curves: [String] = []
     private var hasTiers = false
     private var tierFields: Set<String> = []
+    /// The margin `bonus` depends on the account: the engine's liquidation plans then pay no
+    /// bonus at all (see `ReferenceKnownIssueTests.accountLevelMarginBonusIsPaid`).
+    private(set) var accountLevelBonus = false
     /// Whether some rule makes the haircut depend on the position (not only on its asset).
     private var positionLevelHaircut = false
     /// Per class: whether its haircut chain reads the position (`notional`, `side`).
@@ -251,7 +254,10 @@ struct PolicyGenerator {
                                      "margin_call when margin_ratio < 1.5 and debt > 0 USD"]))
         }
         if random.chance(0.7) { body.append("close_factor = if health < 0.95 then 100% else \(pct(20...60))") }
-        if random.chance(0.5) { body.append("bonus = \(pct(2...10))") }
+        if random.chance(0.5) {
+            accountLevelBonus = random.chance(0.3)
+            body.append(accountLevelBonus ? "bonus = if health < 0.9 then 10% else 5%" : "bonus = \(pct(2...10))")
+        }
         return ["margin {"] + body.map { "  " + $0 } + ["}"]
     }
 

@@ -55,6 +55,34 @@ struct ReferenceComparison {
                 tally[Self.category(name, value), default: 0] += 1
                 if !Self.agree(engine.values[i], value) { note(account.id, name, "\(engine.values[i])", "\(value)") }
             }
+            compareLiquidation(engine: engine, expected: expected, account: account, reference: reference)
+        }
+    }
+
+    /// The liquidation plan of a liquidatable account: totals and each step.
+    mutating func compareLiquidation(engine: AccountReport, expected: [(name: String, value: ReportValue)],
+                                     account: Account, reference: ReferenceEvaluator) {
+        let liquidatable = expected.first { $0.name == "status" }?.value == .label("liquidatable")
+        guard liquidatable else {
+            if engine.liquidation != nil { note(account.id, "liquidation", "a plan", "none") }
+            return
+        }
+        guard let plan = engine.liquidation else { return note(account.id, "liquidation", "none", "a plan") }
+        var closeFactor = 0.5
+        if case .number(let x)? = expected.first(where: { $0.name == "close_factor" })?.value { closeFactor = x }
+        let mine = reference.liquidationPlan(account, closeFactor: closeFactor)
+        tally["liquidation plans", default: 0] += 1
+        if mine.collateralSeizedValue > 0 { tally["liquidation plans seizing collateral", default: 0] += 1 }
+        let pairs: [(String, Double, Double)] = [("debt_repaid", plan.debtRepaidValue, mine.debtRepaidValue),
+                                                 ("collateral_seized", plan.collateralSeizedValue, mine.collateralSeizedValue),
+                                                 ("bad_debt", plan.badDebt, mine.badDebtValue)]
+        for (name, a, b) in pairs where !Self.agree(.number(a), .number(b)) {
+            note(account.id, "liquidation.\(name)", "\(a)", "\(b)")
+        }
+        let engineBonus = plan.steps.map(\.bonus), referenceBonus = mine.steps.map(\.fill.bonus)
+        if engineBonus.count != referenceBonus.count
+            || zip(engineBonus, referenceBonus).contains(where: { !Self.agree(.number($0), .number($1)) }) {
+            note(account.id, "liquidation.bonus", "\(engineBonus)", "\(referenceBonus)")
         }
     }
 
