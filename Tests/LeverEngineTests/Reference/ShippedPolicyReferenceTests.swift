@@ -45,6 +45,29 @@ struct ShippedPolicyReferenceTests {
         #expect(total.disagreements.isEmpty, "\(total.disagreements.prefix(10))")
     }
 
+    /// The sample market and book of the quick start (`Rules/sample`), under prime.lever (the
+    /// policy they are written for): the reference agrees on every account, and the engine's
+    /// report is identical at 1, 2, 3 and 4 threads.
+    @Test func sampleBookAgreesWithTheReference() throws {
+        let sample = Self.root.appendingPathComponent("Rules/sample")
+        let marketText = try String(contentsOf: sample.appendingPathComponent("market.json"), encoding: .utf8)
+        let bookText = try String(contentsOf: sample.appendingPathComponent("book.json"), encoding: .utf8)
+        let market = try #require(MarketLoader.load(SourceFile(id: 1, path: "market.json", text: marketText)).value)
+        let book = try #require(BookLoader.load(SourceFile(id: 2, path: "book.json", text: bookText), market: market).value)
+        let checked = Checker.check(path: Self.root.appendingPathComponent("Rules/prime.lever").path)
+        let (comparison, report) = try #require(ReferenceComparison.run(checked: checked, book: book, market: market))
+        #expect(comparison.accounts == book.accounts.count && comparison.compared > 0)
+        #expect(comparison.disagreements.isEmpty, "\(comparison.disagreements.prefix(10))")
+        let compiled = try #require(Compiler.compile(checked).0)
+        let engine = MarginEngine(policy: compiled, identity: PolicyIdentity(name: "prime", version: "", hash: ""),
+                                  horizon: 1.0 / 365)
+        let baseline = "\(report.accounts)"
+        for threads in 2...4 {
+            #expect("\(engine.evaluate(book: book, market: market, threads: threads).accounts)" == baseline)
+        }
+        print("sample book: \(comparison.accounts) accounts, \(comparison.compared) values compared; \(comparison.tally.sorted { $0.key < $1.key })")
+    }
+
     /// The numeric bounds of a table's rows (interval ends and comparison bounds), to hit exactly.
     static func boundaries(_ table: TableDecl) -> [Double] {
         table.rows.flatMap { row in
