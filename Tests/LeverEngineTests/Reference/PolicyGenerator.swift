@@ -261,36 +261,41 @@ struct PolicyGenerator {
         return ["margin {"] + body.map { "  " + $0 } + ["}"]
     }
 
-    mutating func measureDecls() -> [String] {
-        var pool = [
-            "measure long_notional per account = sum(notional where side == long and kind == spot)",
-            "measure perp_count per account = count(positions where kind == perp)",
-            "measure biggest per account = max(notional)",
-            "measure smallest per account = min(notional where side == short)",
-            "measure avg_delta per account = avg(delta where kind == option)",
-            "measure concentration per account = max(notional) / (sum(notional) + 1 USD)",
-            "measure stress per account = if health < 1.5 then clamp(debt / (collateral + 1 USD), 0, 10) else 0",
-            "measure band per account = if account.score in [500, 800) then 1 else 0",
-            "measure exposure per position = abs(market_value) * (1 + haircut)",
-            "measure sq per account = sqrt(abs(equity) * 1 USD)",
-            "measure excess per account = 1% per 1M USD of collateral above 5M USD",
-            "measure flagged per account = debt > 1M USD or health < 1.2",
-            "measure cover per account = collateral / debt",
-            "measure shortfall per account = min(0 USD, equity - maintenance_requirement)",
-            "measure pnl_ratio per account = sum(market_value where kind == perp) / (abs(sum(market_value where kind == option)) + 1 USD)",
-            "measure puts per account = sum(abs(quantity) where kind == option and right == put)",
+    /// Measures that need nothing from the rest of the policy.
+    static let fixedMeasures = [
+        "measure long_notional per account = sum(notional where side == long and kind == spot)",
+        "measure perp_count per account = count(positions where kind == perp)",
+        "measure biggest per account = max(notional)",
+        "measure smallest per account = min(notional where side == short)",
+        "measure avg_delta per account = avg(delta where kind == option)",
+        "measure concentration per account = max(notional) / (sum(notional) + 1 USD)",
+        "measure stress per account = if health < 1.5 then clamp(debt / (collateral + 1 USD), 0, 10) else 0",
+        "measure band per account = if account.score in [500, 800) then 1 else 0",
+        "measure exposure per position = abs(market_value) * (1 + haircut)",
+        "measure sq per account = sqrt(abs(equity) * 1 USD)",
+        "measure excess per account = 1% per 1M USD of collateral above 5M USD",
+        "measure flagged per account = debt > 1M USD or health < 1.2",
+        "measure cover per account = collateral / debt",
+        "measure shortfall per account = min(0 USD, equity - maintenance_requirement)",
+        "measure pnl_ratio per account = sum(market_value where kind == perp) / (abs(sum(market_value where kind == option)) + 1 USD)",
+        "measure puts per account = sum(abs(quantity) where kind == option and right == put)",
+        "measure rounded per account = round(collateral / 1k USD) * 1k USD",
+        "measure growth per account = exp(ln(1 + abs(equity) / 1M USD))",
+        "measure squared per account = (debt / 1M USD) ^ 2",
+        "measure not_low per account = not (health < 1)",
+        "measure floored per account = floor(health * 10) / 10 + ceil(margin_ratio) * 0",
+        "measure worst_spot per account = max(notional - collateral_value where kind == spot)",
+        "measure mid_size per account = count(positions where notional in [1k USD, 1M USD))",
+        "measure ltv_power per account = sum(notional * ltv where side == long)",
+        "measure rate_load per account = sum(debt_value * borrow_rate) + sum(debt_value * supply_rate)",
+    ]
+
+    /// Measures that name the policy's classes, assets, venues, tables or tiers.
+    mutating func measurePool() -> [String] {
+        var pool = Self.fixedMeasures + [
             "measure class_notional per account = sum(notional where class == \(random.pick(classes)))",
             "measure asset_cover per account = sum(notional * (1 - haircut) where asset == \(random.pick(assets)))",
             "measure px per account = \(random.pick(assets)).price * 2",
-            "measure rounded per account = round(collateral / 1k USD) * 1k USD",
-            "measure growth per account = exp(ln(1 + abs(equity) / 1M USD))",
-            "measure squared per account = (debt / 1M USD) ^ 2",
-            "measure not_low per account = not (health < 1)",
-            "measure floored per account = floor(health * 10) / 10 + ceil(margin_ratio) * 0",
-            "measure worst_spot per account = max(notional - collateral_value where kind == spot)",
-            "measure mid_size per account = count(positions where notional in [1k USD, 1M USD))",
-            "measure ltv_power per account = sum(notional * ltv where side == long)",
-            "measure rate_load per account = sum(debt_value * borrow_rate) + sum(debt_value * supply_rate)",
         ]
         if tables.contains("size_band") {
             pool.append("measure banded per account = collateral * size_band.add + size_band.floor")
@@ -312,6 +317,11 @@ struct PolicyGenerator {
             pool.append("measure power per account = sum(collateral_value * liquidation_threshold where side == long) + tier.credit_line")
             if tierFields.contains("haircut_discount") { pool.append("measure disc per account = tier.haircut_discount * 2") }
         }
+        return pool
+    }
+
+    mutating func measureDecls() -> [String] {
+        let pool = measurePool()
         var chosen = (0..<random.int(2...8)).map { _ in random.pick(pool) }
         if chosen.contains(where: { $0.hasPrefix("measure exposure") }) {
             chosen.append("measure total_exposure per account = sum(exposure where kind != option)")
