@@ -63,7 +63,8 @@ extension ReferenceEvaluator {
     }
 
     /// Per scenario and asset, the relative shock on price and on vol: the most specific target
-    /// wins (the asset, then its class and the class's ancestors from nearest, then `all`).
+    /// wins (the asset, then its class and the class's ancestors from nearest, then `all`, `price`
+    /// or `vol` for every asset).
     static func shockFactors(symbols: SymbolTable, assets: [String], classes: [String]) -> [(price: [Double], vol: [Double])] {
         let fold = ConstantFolder(symbols: symbols)
         return symbols.symbols(.scenario).map { symbol in
@@ -73,7 +74,10 @@ extension ReferenceEvaluator {
             func factor(_ a: Int, price: Bool) -> Double {
                 let targets = [assets[a]] + symbols.classChain(classes[a]).map(\.name.text).reversed() + ["all"]
                 for target in targets {
-                    let names = price ? [target, target + ".price"] : [target + ".vol"] + (target == "all" ? ["vol"] : [])
+                    // `price: -20%` shocks every price as `vol: +50%` shocks every vol (the checker
+                    // accepts both; the compiled path ignores `price`, a known issue).
+                    let names = price ? [target, target + ".price"] + (target == "all" ? ["price"] : [])
+                        : [target + ".vol"] + (target == "all" ? ["vol"] : [])
                     if let shock = shocks.last(where: { names.contains($0.target.text) }) {
                         return 1 + (fold.fold(shock.value) ?? 0)
                     }
