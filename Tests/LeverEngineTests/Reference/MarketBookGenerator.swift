@@ -35,7 +35,10 @@ struct MarketBookGenerator {
         let score = random.chance(0.4) && !boundaries.isEmpty ? random.pick(boundaries)
             : Double(random.int(0...1000)) + random.pick([0, 0.5])
         let count = random.pick([0, 1, 2, 3, 5, 8])
-        return Account(id: id, score: score, positions: (0..<count).map { _ in position() })
+        var attributes: [String: AttributeValue] = [:]
+        if random.chance(0.8) { attributes["region"] = .string(random.pick(["EU", "US", "APAC", "LATAM"])) }
+        if random.chance(0.8) { attributes["age"] = .number(Double(random.int(0...2000))) }
+        return Account(id: id, score: score, attributes: attributes, positions: (0..<count).map { _ in position() })
     }
 
     mutating func venue() -> String {

@@ -263,6 +263,9 @@ struct PolicyGenerator {
 
     /// Measures that need nothing from the rest of the policy.
     static let fixedMeasures = [
+        "measure eu per account = account.region == \"EU\"",
+        "measure region_label per account = if account.region == \"EU\" then \"eu\" else if account.region == \"US\" then \"us\" else \"other\"",
+        "measure seasoned per account = account.age > 365",
         "measure long_notional per account = sum(notional where side == long and kind == spot)",
         "measure perp_count per account = count(positions where kind == perp)",
         "measure biggest per account = max(notional)",
