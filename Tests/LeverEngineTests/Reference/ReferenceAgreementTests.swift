@@ -24,7 +24,7 @@ struct ReferenceAgreementTests {
         var knownBonusIssue = false
     }
 
-    static func generate(seed: UInt64, reference: Bool = true) -> Outcome {
+    static func generate(seed: UInt64, reference: Bool = true, accounts: Int = accountsPerPolicy) -> Outcome {
         var generator = PolicyGenerator(seed: seed)
         let source = generator.policy()
         if generator.hitsAssetHaircutTierDiscountCrash {
@@ -39,7 +39,7 @@ struct ReferenceAgreementTests {
         var data = MarketBookGenerator(random: SeededRandom(seed: seed &* 31 &+ 7), assets: generator.assets,
                                        venues: generator.venues, boundaries: generator.boundaries)
         let market = data.market()
-        let book = data.book(accounts: accountsPerPolicy)
+        let book = data.book(accounts: accounts)
         let horizon = Double(seed % 60 + 1) / 365
         guard let policy = Compiler.compile(checked, options: CompileOptions(horizon: horizon)).0 else {
             return Outcome(seed: seed, source: source, comparison: nil, threadMismatch: false, diagnostics: ["compile refused"])
@@ -98,5 +98,21 @@ struct ReferenceAgreementTests {
         for o in outcomes where o.threadMismatch { Issue.record("seed \(o.seed): report differs across thread counts") }
         let refused = outcomes.filter { $0.comparison == nil && !$0.knownCrash }.count
         #expect(refused * 20 <= outcomes.count)
+    }
+
+    /// Books large enough to span several batches of positions (512 per batch) on each thread:
+    /// accounts that straddle a batch boundary must come out the same as the others.
+    @Test func largeBooksAgreeAcrossBatches() {
+        let outcomes = (1...UInt64(4)).map { Self.generate(seed: $0 &+ 20_000, accounts: 1_200) }
+        var values = 0
+        for outcome in outcomes {
+            guard let c = outcome.comparison else { continue }
+            values += c.compared
+            let unknown = c.disagreements.filter { !(outcome.knownBonusIssue && $0.output.hasPrefix("liquidation")) }
+            if !unknown.isEmpty { Issue.record("seed \(outcome.seed): \(unknown.prefix(5))\n\(outcome.source)") }
+        }
+        let threaded = (1...UInt64(4)).map { Self.generate(seed: $0 &+ 20_000, reference: false, accounts: 1_200) }
+        for o in threaded where o.threadMismatch { Issue.record("seed \(o.seed): report differs across thread counts") }
+        #expect(values > 10_000)
     }
 }
