@@ -21,13 +21,13 @@ struct ReferenceComparison {
     /// show the sweep reaches the edge cases.
     var tally: [String: Int] = [:]
 
-    /// Numbers agree to 1e-12 relative (absolute near zero), or are both infinite with the same
+    /// Numbers agree to 1e-12 relative (strictly: no absolute slack near zero), or are both infinite with the same
     /// sign; labels and flags are equal; undefined in the same places.
     static func agree(_ a: ReportValue, _ b: ReportValue) -> Bool {
         switch (a, b) {
         case (.number(let x), .number(let y)):
             if x.isInfinite || y.isInfinite { return x == y }
-            return abs(x - y) <= 1e-12 * max(1, abs(x), abs(y))
+            return x == y || abs(x - y) <= 1e-12 * max(abs(x), abs(y))
         default: return a == b
         }
     }
