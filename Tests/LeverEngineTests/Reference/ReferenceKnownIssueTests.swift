@@ -8,8 +8,8 @@ import LeverSyntax
 struct ReferenceKnownIssueTests {
     /// A haircut that depends only on the asset (no `notional`, no venue adjustment) combined with
     /// a tier `haircut_discount` (per account) makes `Lowerer.derivedFieldBody("effective_haircut")`
-    /// (Lowerer+Standard.swift:40) multiply an asset-domain node by an account-domain node;
-    /// `PlanBuilder.lift` (PlanBuilder.swift:115) has no asset → account move and stops the
+    /// (Lowerer+Standard.swift:42) multiply an asset-domain node by an account-domain node;
+    /// `PlanBuilder.lift` (PlanBuilder.swift:120) has no asset → account move and stops the
     /// process with a precondition failure. The reference evaluates this policy without trouble.
     static let assetHaircutWithTierDiscount = """
     policy "p" version "1"
@@ -42,7 +42,7 @@ struct ReferenceKnownIssueTests {
         #expect(abs(x - 91) < 1e-9)
     }
 
-    /// `Lowerer.apply` (Lowerer+Properties.swift, `let current = value ?? standardDefault(…)`)
+    /// `Lowerer.apply` (Lowerer+Properties.swift:47, `let current = value ?? standardDefault(…)`)
     /// computes the standard default even for `=`, which does not need it. The default of
     /// `liquidation_bonus` is the margin block's `bonus`; when `bonus` reads `liquidation_bonus`
     /// (as Rules/lending.lever does: `bonus = max(liquidation_bonus where side == long)`), the
@@ -73,7 +73,7 @@ struct ReferenceKnownIssueTests {
         #expect(reference.setting(.margin, "bonus", ReferenceScope()) == 0.05)
     }
 
-    /// `Lowerer.lowerAssetOutputs` (Lowerer+Outputs.swift) publishes `liquidation_bonus` per asset
+    /// `Lowerer.lowerAssetOutputs` (Lowerer+Outputs.swift:49) publishes `liquidation_bonus` per asset
     /// only when every asset's value depends on nothing above the asset; otherwise it drops the
     /// output and `LiquidationPlanner` (LiquidationPlanner.swift:18) pays a bonus of 0 on every
     /// collateral. The default bonus of an asset is the margin block's `bonus`, which may depend on
@@ -111,7 +111,7 @@ struct ReferenceKnownIssueTests {
     }
 
     /// The checker accepts a market input as a shock target (`price: -50%`, like `vol: +50%` in
-    /// the design's example), but `Lowerer.shocked` (Lowerer+Scenarios.swift) only looks for the
+    /// the design's example), but `Lowerer.shocked` (Lowerer+Scenarios.swift:14) only looks for the
     /// asset, its classes, `all` and — for vol only — the bare `vol`; a bare `price` shock is
     /// silently ignored and the scenario loses nothing.
     static let priceShock = """
