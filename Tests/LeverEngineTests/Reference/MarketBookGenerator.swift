@@ -1,0 +1,70 @@
+@testable import LeverEngine
+
+/// Random markets and books over a policy's assets and venues: spot longs and shorts, perps and
+/// options on several venues (some the policy does not declare), empty accounts, zero
+/// quantities, and scores drawn partly from the tier boundaries.
+struct MarketBookGenerator {
+    var random: SeededRandom
+    let assets: [String]
+    let venues: [String]
+    /// Scores worth hitting exactly (tier boundaries).
+    let boundaries: [Double]
+    static let asOf = Timestamp(secondsSinceEpoch: 1_790_000_000)
+
+    mutating func market() -> MarketSnapshot {
+        let quotes = assets.map { symbol -> AssetQuote in
+            var price: Double? = random.pick([1.0, 0.9995, 2000, 65_000, 150, 0.35, random.double(0.01...100_000)])
+            // Now and then a price the oracle rules must handle: missing, zero, or a day old.
+            if random.chance(0.03) { price = nil }
+            if random.chance(0.03) { price = 0 }
+            let time = random.chance(0.08) ? Timestamp(secondsSinceEpoch: Self.asOf.secondsSinceEpoch - 86_400 * 3) : Self.asOf
+            let supplied = random.double(1e6...1e9)
+            let utilization = random.pick([0.0, 1.0, 0.8, random.double(0...1)])
+            return AssetQuote(symbol: symbol, price: price, priceTime: time, vol: random.double(0.01...2.5),
+                              supplied: supplied, borrowed: supplied * utilization,
+                              utilization: random.chance(0.5) ? utilization : nil)
+        }
+        return MarketSnapshot(asOf: Self.asOf, assets: quotes)
+    }
+
+    mutating func book(accounts: Int) -> Book {
+        Book(accounts: (0..<accounts).map { account(id: "acct-\($0)") })
+    }
+
+    mutating func account(id: String) -> Account {
+        let score = random.chance(0.4) && !boundaries.isEmpty ? random.pick(boundaries)
+            : Double(random.int(0...1000)) + random.pick([0, 0.5])
+        let count = random.pick([0, 1, 2, 3, 5, 8])
+        var attributes: [String: AttributeValue] = [:]
+        if random.chance(0.8) { attributes["region"] = .string(random.pick(["EU", "US", "APAC", "LATAM"])) }
+        if random.chance(0.8) { attributes["age"] = .number(Double(random.int(0...2000))) }
+        return Account(id: id, score: score, attributes: attributes, positions: (0..<count).map { _ in position() })
+    }
+
+    mutating func venue() -> String {
+        random.chance(0.15) || venues.isEmpty ? "Elsewhere" : random.pick(venues)
+    }
+
+    mutating func quantity() -> Double {
+        if random.chance(0.05) { return 0 }
+        let magnitude = random.pick([random.double(0.001...10), random.double(10...10_000), random.double(1e4...5e7)])
+        return random.chance(0.3) ? -magnitude : magnitude
+    }
+
+    mutating func position() -> Position {
+        // A rare asset the policy does not declare: the account is reported, not evaluated.
+        let asset = random.chance(0.005) ? "UNDECLARED" : random.pick(assets)
+        switch random.int(0...9) {
+        case 0...5:
+            return .spot(.init(asset: asset, quantity: quantity(), venue: random.chance(0.3) ? nil : venue()))
+        case 6...7:
+            return .perpetual(.init(asset: asset, size: quantity() / 100, entryPrice: random.double(0.01...70_000),
+                                    venue: venue()))
+        default:
+            let expiry = Timestamp(secondsSinceEpoch: Self.asOf.secondsSinceEpoch + random.double(-86_400...31_536_000))
+            return .option(.init(underlying: asset, right: random.chance(0.5) ? .call : .put,
+                                 strike: random.double(0.01...70_000), expiry: expiry, size: quantity() / 1000,
+                                 venue: venue()))
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import LeverCheck
+import LeverSyntax
+@testable import LeverEngine
+
+/// The report's outputs, their kinds and the scenario shocks.
+extension ReferenceEvaluator {
+    static let standardNames = [
+        "credit_line", "gross_value", "collateral", "debt", "unrealised_pnl", "options_value", "equity",
+        "initial_requirement", "maintenance_requirement", "health", "margin_ratio", "interest",
+    ]
+    static let statusWords = ["healthy", "margin_call", "liquidatable"]
+
+    /// Every output of the current account, in report order: the tier, the standard results,
+    /// status, close factor, scenario losses, then the policy's other account measures.
+    func outputs() -> [(name: String, value: Double, kind: OutputKind)] {
+        let top = ReferenceScope()
+        var out: [(name: String, value: Double, kind: OutputKind)] = []
+        if let tiers = symbols.table("tier") {
+            out.append(("tier", tableRow("tier", top), .label(tiers.rows.map(\.label.text))))
+        }
+        for name in Self.standardNames {
+            let value = standardResult(name, top)
+            out.append((name, value, kind(of: name)))
+        }
+        let status: Double = setting(.margin, "liquidate", top) != 0 ? 2 : (setting(.margin, "margin_call", top) != 0 ? 1 : 0)
+        out.append(("status", status, .label(Self.statusWords)))
+        out.append(("close_factor", setting(.margin, "close_factor", top), .number(.none)))
+        out += scenarioOutputs()
+        for symbol in symbols.symbols(.measure) where !out.contains(where: { $0.name == symbol.name }) {
+            guard let m = symbols.measure(symbol.name), m.level == .account else { continue }
+            let value = measure(symbol.name, top)
+            out.append((symbol.name, value, kind(of: symbol.name)))
+        }
+        return out
+    }
+
+    func kind(of name: String) -> OutputKind {
+        if let m = symbols.measure(name), let type = checked.types[m.value] {
+            switch type {
+            case .bool: return .flag
+            case .string: return .label(strings)
+            case .label(let table): return .label(symbols.table(table)?.rows.map(\.label.text) ?? [])
+            case .number(let d): return .number(d)
+            default: return .number(.none)
+            }
+        }
+        return ["health", "margin_ratio", "close_factor"].contains(name) ? .number(.none) : .number(.money)
+    }
+
+    /// Per scenario, equity lost against the snapshot; the worst of them, never below 0.
+    func scenarioOutputs() -> [(name: String, value: Double, kind: OutputKind)] {
+        let scenarios = symbols.symbols(.scenario)
+        guard !scenarios.isEmpty else { return [] }
+        let base = standardResult("equity", ReferenceScope())
+        var worst = 0.0
+        var losses: [(name: String, value: Double, kind: OutputKind)] = []
+        for (s, symbol) in scenarios.enumerated() {
+            let loss = base - standardResult("equity", ReferenceScope(scenario: s))
+            worst = Self.maximum(worst, loss)
+            losses.append(("loss_\(symbol.name)", loss, .number(.money)))
+        }
+        return [("worst_scenario_loss", worst, .number(.money))] + losses
+    }
+
+    /// Per scenario and asset, the relative shock on price and on vol: the most specific target
+    /// wins (the asset, then its class and the class's ancestors from nearest, then `all`, `price`
+    /// or `vol` for every asset).
+    static func shockFactors(symbols: SymbolTable, assets: [String], classes: [String]) -> [(price: [Double], vol: [Double])] {
+        let fold = ConstantFolder(symbols: symbols)
+        return symbols.symbols(.scenario).map { symbol in
+            guard case .scenario(_, let shocks) = symbol.declaration.kind else {
+                return ([Double](repeating: 1, count: assets.count), [Double](repeating: 1, count: assets.count))
+            }
+            func factor(_ a: Int, price: Bool) -> Double {
+                let targets = [assets[a]] + symbols.classChain(classes[a]).map(\.name.text).reversed() + ["all"]
+                for target in targets {
+                    // `price: -20%` shocks every price as `vol: +50%` shocks every vol (the checker
+                    // accepts both; the compiled path ignores `price`, a known issue).
+                    let names = price ? [target, target + ".price"] + (target == "all" ? ["price"] : [])
+                        : [target + ".vol"] + (target == "all" ? ["vol"] : [])
+                    if let shock = shocks.last(where: { names.contains($0.target.text) }) {
+                        return 1 + (fold.fold(shock.value) ?? 0)
+                    }
+                }
+                return 1
+            }
+            return (assets.indices.map { factor($0, price: true) }, assets.indices.map { factor($0, price: false) })
+        }
+    }
+}

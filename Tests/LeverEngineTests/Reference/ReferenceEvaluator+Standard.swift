@@ -1,0 +1,99 @@
+import Foundation
+import LeverCheck
+import LeverSyntax
+@testable import LeverEngine
+
+/// The engine's standard results, written out as plain loops over the account's positions.
+extension ReferenceEvaluator {
+    /// Position values computed from inputs and rules.
+    func derivedField(_ field: String, _ scope: ReferenceScope) -> Double {
+        guard let p = scope.position else { return .nan }
+        let row = positions[p]
+        let kind = row.field("kind")
+        switch field {
+        case "notional":
+            let x = row.quantity * marketInput("price", scope)
+            return x < 0 ? 0 - x : x
+        case "pnl":
+            return kind == 1 ? row.quantity * (marketInput("price", scope) - row.field("entry_price")) : 0
+        case "option_value":
+            return kind == 2 ? row.quantity * row.field("option_price") : 0
+        case "market_value":
+            if kind == 0 { return row.quantity * marketInput("price", scope) }
+            return kind == 1 ? derivedField("pnl", scope) : derivedField("option_value", scope)
+        case "effective_haircut":
+            // haircut × (1 − tier discount), kept within [0, 1]
+            let discounted = property("haircut", scope) * (1 - tierDiscount(scope))
+            return Self.minimum(Self.maximum(discounted, 0), 1)
+        case "collateral_value":
+            let value = derivedField("notional", scope) * (1 - derivedField("effective_haircut", scope))
+            return kind == 0 && row.side > 0 ? value : 0
+        case "debt_value":
+            return kind == 0 && row.side < 0 ? derivedField("notional", scope) : 0
+        case "requirement_notional":
+            return kind == 0 ? 0 : derivedField("notional", scope)
+        default: return .nan
+        }
+    }
+
+    func tierDiscount(_ scope: ReferenceScope) -> Double {
+        guard let table = symbols.table("tier"),
+              table.rows.contains(where: { $0.body.contains { $0.name.text == "haircut_discount" } }) else { return 0 }
+        return tableField("tier", "haircut_discount", scope)
+    }
+
+    /// A standard account result, unless a policy measure of that name replaces it.
+    func standardResult(_ name: String, _ scope: ReferenceScope) -> Double {
+        if symbols.measure(name) != nil { return measure(name, scope) }
+        let own = ReferenceScope(scenario: scope.scenario)
+        return memo(Self.key("result", name, own)) { standardBody(name, own) }
+    }
+
+    private func standardBody(_ name: String, _ scope: ReferenceScope) -> Double {
+        switch name {
+        case "gross_value":
+            return sum(scope) { s in
+                let row = positions[s.position!]
+                return row.field("kind") == 0 && row.side > 0 ? derivedField("notional", s) : 0
+            }
+        case "collateral": return sum(scope) { derivedField("collateral_value", $0) }
+        case "debt": return sum(scope) { derivedField("debt_value", $0) }
+        case "unrealised_pnl": return sum(scope) { derivedField("pnl", $0) }
+        case "options_value": return sum(scope) { derivedField("option_value", $0) }
+        case "equity":
+            let held = standardResult("collateral", scope)
+                + (standardResult("unrealised_pnl", scope) + standardResult("options_value", scope))
+            return held - standardResult("debt", scope)
+        case "initial_requirement", "maintenance_requirement":
+            let rate = name == "initial_requirement" ? "initial" : "maintenance"
+            return sum(scope) { derivedField("requirement_notional", $0) * setting(.margin, rate, $0) }
+        case "credit_line":
+            return symbols.table("tier") == nil ? 0 : tableFieldOrZero("tier", "credit_line", scope)
+        case "health": return health(scope)
+        case "margin_ratio":
+            let maintenance = standardResult("maintenance_requirement", scope)
+            return maintenance <= 0 ? .infinity : Self.divide(standardResult("equity", scope), maintenance)
+        case "interest": return interest(scope)
+        default: return .nan
+        }
+    }
+
+    /// (Σ collateral value × liquidation threshold + PnL + options + credit line) ÷ (debt + maintenance);
+    /// +∞ when nothing is owed.
+    func health(_ scope: ReferenceScope) -> Double {
+        let weighted = sum(scope) { derivedField("collateral_value", $0) * property("liquidation_threshold", $0) }
+        let extras = standardResult("unrealised_pnl", scope)
+            + (standardResult("options_value", scope) + standardResult("credit_line", scope))
+        let owed = standardResult("debt", scope) + standardResult("maintenance_requirement", scope)
+        return owed <= 0 ? .infinity : Self.divide(weighted + extras, owed)
+    }
+
+    /// Σ debt × ((1 + r / secondsPerYear)^seconds − 1), compounded per second.
+    func interest(_ scope: ReferenceScope) -> Double {
+        let secondsPerYear = 31_536_000.0
+        return sum(scope) { s in
+            let perSecond = Self.divide(property("borrow_rate", s), secondsPerYear)
+            return derivedField("debt_value", s) * expm1(log1p(perSecond) * (horizon * secondsPerYear))
+        }
+    }
+}

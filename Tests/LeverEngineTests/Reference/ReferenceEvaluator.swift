@@ -1,0 +1,238 @@
+import Foundation
+import LeverCheck
+import LeverSyntax
+@testable import LeverEngine
+
+/// Where an expression is evaluated: the asset whose property chain is being folded (nil for the
+/// current position's own asset, with venue adjustments), the scenario whose shocked market is
+/// read, the value a curve's parameter stands for, and the current position.
+struct ReferenceScope {
+    var asset: Int?
+    var scenario: Int?
+    var curveArgument: Double?
+    var position: Int?
+}
+
+/// The reference evaluator: evaluates one account of a book under a checked policy by walking the
+/// AST directly with the checker's resolutions. No plan, no closures, no columns: plain recursion
+/// over `Double`s, written from the language's semantics (the `Lowerer*.swift` files) so that the
+/// compiled path can be checked against it.
+///
+/// Values are coded as the compiled path codes them so that outputs compare one to one: booleans
+/// 1/0 (any non-zero, NaN included, is true), words by `WordCode`, row labels and entities by index.
+final class ReferenceEvaluator {
+    let checked: CheckResult
+    let market: ReferenceMarket
+    let horizon: Double
+    let assets: [String]
+    let assetClasses: [String]
+    let venues: [String]
+    let classes: [String]
+    /// Per scenario, per asset: the factor on price and on vol.
+    let shocks: [(price: [Double], vol: [Double])]
+    var positions: [ReferencePosition] = []
+    var score: Double = .nan
+    var attributes: [String: AttributeValue] = [:]
+    /// Account-level values already computed for the current account (results, measures, tables, params).
+    var cache: [String: Double] = [:]
+    /// Strings met so far, coded by their index (only equality and display need them).
+    var strings: [String] = []
+    /// Recursion guard: the checker forbids cycles, this only keeps a bug from overflowing the stack.
+    var depth = 0
+
+    var symbols: SymbolTable { checked.symbols }
+
+    init(checked: CheckResult, market: MarketSnapshot, horizon: Double) {
+        self.checked = checked
+        self.horizon = horizon
+        let symbols = checked.symbols
+        assets = symbols.symbols(.asset).map(\.name)
+        assetClasses = assets.map { symbols.assetInfo($0)?.cls.text ?? "" }
+        venues = symbols.names(.venue)
+        classes = symbols.names(.class)
+        let oracle = symbols.settingsBody(.oracle) ?? []
+        let fold = ConstantFolder(symbols: symbols)
+        let age = oracle.last { $0.name.text == "max_price_age" }.flatMap { fold.fold($0.value) } ?? .infinity
+        var stale = "zero"
+        if let item = oracle.last(where: { $0.name.text == "stale_price" }), case .name(let w) = item.value.kind,
+           ["zero", "reject", "keep"].contains(w) {
+            stale = w
+        }
+        self.market = ReferenceMarket(assets: assets, market: market, maxPriceAge: age, stalePrice: stale)
+        shocks = Self.shockFactors(symbols: symbols, assets: assets, classes: assetClasses)
+    }
+
+    // MARK: - Accounts
+
+    /// The account's outputs by name, in report order, or nil when the account is not evaluated
+    /// (an asset the policy does not declare, or a price the oracle rule rejects).
+    func evaluate(_ account: Account) -> [(name: String, value: ReportValue)]? {
+        var rows: [ReferencePosition] = []
+        for p in account.positions {
+            guard let a = assets.firstIndex(of: p.asset), !market.rejected[a] else { return nil }
+            let v = p.venue.flatMap { venues.firstIndex(of: $0) } ?? -1
+            rows.append(ReferencePosition(p, asset: a, venue: v, market: market.snapshot))
+        }
+        positions = rows
+        score = account.score
+        attributes = account.attributes
+        cache = [:]
+        return outputs().map { ($0.name, Self.reportValue($0.value, kind: $0.kind)) }
+    }
+
+    /// As the engine shows a number of a given kind: NaN is undefined, labels by index.
+    static func reportValue(_ x: Double, kind: OutputKind) -> ReportValue {
+        if x.isNaN { return .undefined }
+        switch kind {
+        case .number: return .number(x)
+        case .flag: return .flag(x != 0)
+        case .label(let labels):
+            let i = Int(x)
+            return labels.indices.contains(i) ? .label(labels[i]) : .undefined
+        }
+    }
+
+    func intern(_ text: String) -> Int {
+        if let i = strings.firstIndex(of: text) { return i }
+        strings.append(text)
+        return strings.count - 1
+    }
+
+    /// Memoises an account-level value of the current account.
+    func memo(_ key: String, _ body: () -> Double) -> Double {
+        if let hit = cache[key] { return hit }
+        let v = body()
+        cache[key] = v
+        return v
+    }
+
+    static func key(_ kind: String, _ name: String, _ scope: ReferenceScope) -> String {
+        "\(kind):\(name)/\(scope.scenario.map(String.init) ?? "-")"
+    }
+
+    // MARK: - Expressions
+
+    func eval(_ expr: Expr, _ scope: ReferenceScope) -> Double {
+        depth += 1
+        defer { depth -= 1 }
+        guard depth < 2_000 else { return .nan }
+        switch expr.kind {
+        case .number(let literal): return UnitTable.quantity(of: literal)?.value ?? .nan
+        case .string(let text): return Double(intern(text))
+        case .bool(let b): return b ? 1 : 0
+        case .name, .member: return reference(expr, scope)
+        case .unary(let op, let operand):
+            let x = eval(operand, scope)
+            switch op {
+            case .plus: return x
+            case .negate: return 0 - x
+            case .not: return x != 0 ? 0 : 1
+            }
+        case .binary(let op, let l, let r): return Self.binary(op, eval(l, scope), eval(r, scope))
+        case .call(let name, let args, let filter): return call(expr, name.text, args, filter, scope)
+        case .conditional(let c, let a, let b): return eval(c, scope) != 0 ? eval(a, scope) : eval(b, scope)
+        case .inRange(let x, let i):
+            let v = eval(x, scope), lo = eval(i.lower, scope), hi = eval(i.upper, scope)
+            let above = i.lowerClosed ? v >= lo : v > lo
+            let below = i.upperClosed ? v <= hi : v < hi
+            return above && below ? 1 : 0
+        case .per(let amount, let unit, let base, let above):
+            // amount × max(0, base − above) ÷ unit
+            let excess = above.map { eval(base, scope) - eval($0, scope) } ?? eval(base, scope)
+            return eval(amount, scope) * Self.divide(Self.maximum(excess, 0), eval(unit, scope))
+        case .paren(let inner): return eval(inner, scope)
+        case .missing: return .nan
+        }
+    }
+
+    /// Division by zero is ±∞ by the numerator's sign, +∞ for 0 ÷ 0.
+    static func divide(_ a: Double, _ b: Double) -> Double {
+        b == 0 ? (a < 0 ? -.infinity : .infinity) : a / b
+    }
+
+    /// `max` keeps the left operand unless the right is larger (so NaN on the right is ignored).
+    static func maximum(_ a: Double, _ b: Double) -> Double { b > a ? b : a }
+    static func minimum(_ a: Double, _ b: Double) -> Double { b < a ? b : a }
+
+    static func binary(_ op: BinaryOp, _ a: Double, _ b: Double) -> Double {
+        func truth(_ x: Bool) -> Double { x ? 1 : 0 }
+        switch op {
+        case .add: return a + b
+        case .subtract: return a - b
+        case .multiply: return a * b
+        case .divide: return divide(a, b)
+        case .power: return pow(a, b)
+        case .equal: return truth(a == b)
+        case .notEqual: return truth(a != b)
+        case .less: return truth(a < b)
+        case .lessEqual: return truth(a <= b)
+        case .greater: return truth(a > b)
+        case .greaterEqual: return truth(a >= b)
+        case .and: return truth(a != 0 && b != 0)
+        case .or: return truth(a != 0 || b != 0)
+        }
+    }
+
+    // MARK: - Calls
+
+    func call(_ expr: Expr, _ name: String, _ args: [Argument], _ filter: Expr?, _ scope: ReferenceScope) -> Double {
+        if case .curve(let curve) = checked.resolutions[expr], let arg = args.first {
+            return curveValue(curve, eval(arg.value, scope), scope)
+        }
+        let isAggregate = Builtins.lookup(name, arguments: args.count)?.kind == .aggregate || filter != nil
+        if isAggregate, ["sum", "max", "min", "avg", "count"].contains(name) {
+            return aggregate(name, args.first?.value, filter: filter, scope)
+        }
+        let xs = args.map { eval($0.value, scope) }
+        switch (name, xs.count) {
+        case ("min", 1...): return xs.dropFirst().reduce(xs[0], Self.minimum)
+        case ("max", 1...): return xs.dropFirst().reduce(xs[0], Self.maximum)
+        case ("clamp", 3): return Self.minimum(Self.maximum(xs[0], xs[1]), xs[2])
+        case ("abs", 1): return xs[0] < 0 ? 0 - xs[0] : xs[0]
+        case ("sqrt", 1): return xs[0].squareRoot()
+        case ("exp", 1): return exp(xs[0])
+        case ("ln", 1): return log(xs[0])
+        case ("floor", 1): return floor(xs[0])
+        case ("ceil", 1): return ceil(xs[0])
+        case ("round", 1): return xs[0].rounded(.toNearestOrAwayFromZero)
+        default: return .nan
+        }
+    }
+
+    /// Folds the account's positions where the filter holds; an account with no matching
+    /// position gets 0 for every kind.
+    func aggregate(_ kind: String, _ value: Expr?, filter: Expr?, _ scope: ReferenceScope) -> Double {
+        var total = 0.0, seen = 0
+        for p in positions.indices {
+            var inner = scope
+            inner.position = p
+            if let filter, eval(filter, inner) == 0 { continue }
+            let v: Double
+            if let value, !Self.isPositions(value) { v = eval(value, inner) } else { v = 1 }
+            switch kind {
+            case "sum", "avg": total += v
+            case "count": total += 1
+            case "max": total = seen == 0 || v > total ? v : total
+            default: total = seen == 0 || v < total ? v : total
+            }
+            seen += 1
+        }
+        return kind == "avg" && seen > 0 ? total / Double(seen) : total
+    }
+
+    static func isPositions(_ e: Expr) -> Bool {
+        if case .name("positions") = e.kind { return true }
+        return false
+    }
+
+    /// Sums a position-level quantity over the account (a standard result's building block).
+    func sum(_ scope: ReferenceScope, _ body: (ReferenceScope) -> Double) -> Double {
+        var total = 0.0
+        for p in positions.indices {
+            var inner = scope
+            inner.position = p
+            total += body(inner)
+        }
+        return total
+    }
+}

@@ -1,0 +1,92 @@
+import LeverCheck
+import LeverSyntax
+@testable import LeverEngine
+
+/// The market as the reference reads it: per policy asset, its inputs after the oracle rules,
+/// and whether accounts holding it are rejected. Built from the raw `MarketSnapshot` with no
+/// help from the engine's own preparation.
+struct ReferenceMarket {
+    /// Per policy asset: price, vol, utilization, supplied, borrowed.
+    var inputs: [String: [Double]]
+    /// Per policy asset: true when the oracle rule rejects accounts holding it.
+    var rejected: [Bool]
+    /// Raw quotes, for option valuation (which reads the snapshot as given).
+    var snapshot: MarketSnapshot
+
+    init(assets: [String], market: MarketSnapshot, maxPriceAge: Double, stalePrice: String) {
+        var columns: [String: [Double]] = ["price": [], "vol": [], "utilization": [], "supplied": [], "borrowed": []]
+        var rejected: [Bool] = []
+        for asset in assets {
+            let quote = market[asset]
+            let outcome = Self.outcome(quote, market: market, maxPriceAge: maxPriceAge, stalePrice: stalePrice)
+            var price = quote?.price ?? .nan
+            if let outcome, outcome != "keep" { price = outcome == "zero" ? 0 : .nan }
+            columns["price"]!.append(price)
+            columns["vol"]!.append(quote?.vol ?? .nan)
+            columns["utilization"]!.append(quote?.utilization ?? 0)
+            columns["supplied"]!.append(quote?.supplied ?? 0)
+            columns["borrowed"]!.append(quote?.borrowed ?? 0)
+            rejected.append(outcome == "reject")
+        }
+        inputs = columns
+        self.rejected = rejected
+        snapshot = market
+    }
+
+    /// What the oracle rule makes of a quote: nil when usable as is, else zero / reject / keep
+    /// (missing or invalid prices cannot be kept: they are rejected under `keep`).
+    static func outcome(_ quote: AssetQuote?, market: MarketSnapshot, maxPriceAge: Double, stalePrice: String) -> String? {
+        let unusable = stalePrice == "keep" ? "reject" : stalePrice
+        guard let quote, let price = quote.price else { return unusable }
+        if !(price > 0) || !price.isFinite { return unusable }
+        let limit = maxPriceAge * 31_536_000
+        if let asOf = market.asOf, let time = quote.priceTime, limit.isFinite,
+           asOf.secondsSinceEpoch - time.secondsSinceEpoch > limit {
+            return stalePrice
+        }
+        return nil
+    }
+}
+
+/// One position as the reference reads it.
+struct ReferencePosition {
+    var asset: Int
+    /// Index in the policy's venue list, or −1.
+    var venue: Int
+    var quantity: Double
+    /// long 1, short −1, flat 0.
+    var side: Double
+    /// Position inputs by field name (`kind`, `entry_price`, `delta`, `option_price`, …); absent ones are 0.
+    var fields: [String: Double]
+
+    init(_ p: Position, asset: Int, venue: Int, market: MarketSnapshot) {
+        self.asset = asset
+        self.venue = venue
+        quantity = p.quantity
+        side = p.quantity > 0 ? 1 : (p.quantity < 0 ? -1 : 0)
+        var f: [String: Double] = ["quantity": p.quantity]
+        switch p {
+        case .spot: f["kind"] = 0
+        case .perpetual(let perp):
+            f["kind"] = 1
+            f["entry_price"] = perp.entryPrice
+        case .option(let o):
+            f["kind"] = 2
+            f["right"] = o.right == .call ? 0 : 1
+            f["strike"] = o.strike
+            let years = market.asOf.map { (o.expiry.secondsSinceEpoch - $0.secondsSinceEpoch) / 31_536_000 } ?? .nan
+            f["expiry"] = years
+            let quote = market[o.underlying]
+            let v = BlackScholes.valuation(OptionInputs(right: o.right, spot: quote?.price ?? .nan, strike: o.strike,
+                                                        years: years, rate: 0, vol: quote?.vol ?? .nan))
+            f["option_price"] = v.price
+            f["delta"] = v.delta
+            f["gamma"] = v.gamma
+            f["vega"] = v.vega
+            f["theta"] = v.theta
+        }
+        fields = f
+    }
+
+    func field(_ name: String) -> Double { fields[name] ?? 0 }
+}
