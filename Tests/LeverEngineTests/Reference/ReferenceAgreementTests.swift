@@ -57,7 +57,7 @@ struct ReferenceAgreementTests {
         comparison.compare(report: report, book: book,
                            reference: ReferenceEvaluator(checked: checked, market: market, horizon: horizon))
         return Outcome(seed: seed, source: source, comparison: comparison, threadMismatch: false, diagnostics: [],
-                       knownBonusIssue: generator.accountLevelBonus)
+                       knownBonusIssue: false)
     }
 
     @Test func compiledPathAgreesWithTheReferenceOnGeneratedPolicies() {

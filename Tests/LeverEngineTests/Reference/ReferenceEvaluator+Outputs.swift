@@ -22,9 +22,14 @@ extension ReferenceEvaluator {
             let value = standardResult(name, top)
             out.append((name, value, kind(of: name)))
         }
-        let status: Double = setting(.margin, "liquidate", top) != 0 ? 2 : (setting(.margin, "margin_call", top) != 0 ? 1 : 0)
-        out.append(("status", status, .label(Self.statusWords)))
+        if symbols.measure("status") != nil {
+            out.append(("status", measure("status", top), kind(of: "status")))
+        } else {
+            let status: Double = setting(.margin, "liquidate", top) != 0 ? 2 : (setting(.margin, "margin_call", top) != 0 ? 1 : 0)
+            out.append(("status", status, .label(Self.statusWords)))
+        }
         out.append(("close_factor", setting(.margin, "close_factor", top), .number(.none)))
+        out.append(("bonus", setting(.margin, "bonus", top), .number(.none)))
         out += scenarioOutputs()
         for symbol in symbols.symbols(.measure) where !out.contains(where: { $0.name == symbol.name }) {
             guard let m = symbols.measure(symbol.name), m.level == .account else { continue }
@@ -44,7 +49,7 @@ extension ReferenceEvaluator {
             default: return .number(.none)
             }
         }
-        return ["health", "margin_ratio", "close_factor"].contains(name) ? .number(.none) : .number(.money)
+        return ["health", "margin_ratio", "close_factor", "bonus"].contains(name) ? .number(.none) : .number(.money)
     }
 
     /// Per scenario, equity lost against the snapshot; the worst of them, never below 0.

@@ -3,8 +3,8 @@ import LeverCheck
 import LeverSyntax
 @testable import LeverEngine
 
-/// Disagreements and failures the reference sweep found in the compiled path, kept as tests
-/// (marked known) until the compiler is fixed.
+/// Disagreements and failures the reference sweep found in the compiled path (all fixed), kept
+/// as regression tests.
 struct ReferenceKnownIssueTests {
     /// A haircut that depends only on the asset (no `notional`, no venue adjustment) combined with
     /// a tier `haircut_discount` (per account) makes `Lowerer.derivedFieldBody("effective_haircut")`
@@ -20,12 +20,10 @@ struct ReferenceKnownIssueTests {
     """
 
     @Test func assetLevelHaircutWithTierDiscountCompiles() async {
-        await withKnownIssue("compiler traps: no move from asset to account (PlanBuilder.lift)") {
-            await #expect(processExitsWith: .success) {
-                let checked = Checker.check(source: ReferenceKnownIssueTests.assetHaircutWithTierDiscount, path: "p.lever")
-                precondition(checked.isValid)
-                _ = Compiler.compile(checked)
-            }
+        await #expect(processExitsWith: .success) {
+            let checked = Checker.check(source: ReferenceKnownIssueTests.assetHaircutWithTierDiscount, path: "p.lever")
+            precondition(checked.isValid)
+            _ = Compiler.compile(checked)
         }
     }
 
@@ -58,10 +56,8 @@ struct ReferenceKnownIssueTests {
     @Test func marginBonusReadingAssetBonusesCompiles() {
         let checked = Checker.check(source: Self.bonusFromAssetBonuses, path: "p.lever")
         #expect(checked.isValid)
-        withKnownIssue("false L0801 cycle: Lowerer.apply reads the default for `=`") {
-            let (compiled, diagnostics) = Compiler.compile(checked)
-            #expect(compiled != nil, "\(diagnostics.map { "\($0.code) \($0.message)" })")
-        }
+        let (compiled, diagnostics) = Compiler.compile(checked)
+        #expect(compiled != nil, "\(diagnostics.map { "\($0.code) \($0.message)" })")
     }
 
     /// The reference's value: the margin bonus is the largest bonus among long positions: 5%.
@@ -104,10 +100,8 @@ struct ReferenceKnownIssueTests {
         #expect(abs(expected.collateralSeizedValue - 55) < 1e-9)
         let (comparison, report) = try #require(ReferenceComparison.run(checked: checked, book: Book(accounts: [account]),
                                                                         market: market))
-        withKnownIssue("liquidation plans pay no bonus when the margin bonus depends on the account") {
-            #expect(comparison.disagreements.isEmpty, "\(comparison.disagreements)")
-            #expect(report.accounts[0].liquidation?.collateralSeizedValue == 55)
-        }
+        #expect(comparison.disagreements.isEmpty, "\(comparison.disagreements)")
+        #expect(abs((report.accounts[0].liquidation?.collateralSeizedValue ?? 0) - 55) < 1e-9)
     }
 
     /// The checker accepts a market input as a shock target (`price: -50%`, like `vol: +50%` in
@@ -132,8 +126,6 @@ struct ReferenceKnownIssueTests {
         #expect(values.first { $0.name == "loss_down" }?.value == .number(50))
         let (comparison, _) = try #require(ReferenceComparison.run(checked: checked, book: Book(accounts: [account]),
                                                                    market: market))
-        withKnownIssue("a bare `price` shock target is ignored by the compiled path") {
-            #expect(comparison.disagreements.isEmpty, "\(comparison.disagreements)")
-        }
+        #expect(comparison.disagreements.isEmpty, "\(comparison.disagreements)")
     }
 }

@@ -23,10 +23,7 @@ struct ShippedPolicyReferenceTests {
                                        boundaries: boundaries)
         let (compiled, compileDiagnostics) = Compiler.compile(checked)
         guard compiled != nil else {
-            // lending.lever: the false L0801 cycle of `ReferenceKnownIssueTests.marginBonusReadingAssetBonusesCompiles`.
-            withKnownIssue("the compiler refuses \(file)") {
-                Issue.record("\(compileDiagnostics.map { "\($0.code) \($0.message)" })")
-            }
+            Issue.record("the compiler refuses \(file): \(compileDiagnostics.map { "\($0.code) \($0.message)" })")
             return
         }
         var total = ReferenceComparison()
