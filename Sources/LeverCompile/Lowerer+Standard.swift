@@ -47,7 +47,11 @@ extension Lowerer {
             let value = builder.binary(.multiply, derivedField("notional", ctx), kept)
             return builder.select(builder.binary(.and, isKind(0), sideIs(.greater)), value, zero)
         case "debt_value":
-            return builder.select(builder.binary(.and, isKind(0), sideIs(.less)), derivedField("notional", ctx), zero)
+            // Debts use the quoted price: a stale feed zeroes collateral, never what is owed.
+            let quoted = named(builder.add(.assetInput(.quotedPrice)), "quoted price", "market data, before the oracle rule")
+            let owed = builder.unary(.abs, builder.binary(.multiply, quantity,
+                                                          ctx.scenario.map { shocked(quoted, input: .price, scenario: $0) } ?? quoted))
+            return builder.select(builder.binary(.and, isKind(0), sideIs(.less)), owed, zero)
         case "requirement_notional":
             return builder.select(isKind(0), zero, derivedField("notional", ctx))
         default:
@@ -63,7 +67,7 @@ extension Lowerer {
         "market_value": "spot: quantity × price; perpetuals: PnL; options: value",
         "effective_haircut": "haircut × (1 − tier haircut discount), within [0%, 100%]",
         "collateral_value": "long spot: notional × (1 − effective haircut)",
-        "debt_value": "borrowed spot: notional",
+        "debt_value": "borrowed spot: |quantity| × quoted price",
         "requirement_notional": "perpetuals and options: notional",
     ]
 

@@ -24,6 +24,9 @@ public struct NodeRef: Sendable, Hashable, Comparable, CustomStringConvertible {
 /// Per-asset market data, one column over the snapshot's assets.
 public enum AssetInput: String, Sendable, Hashable, CaseIterable {
     case price, vol, utilization, supplied, borrowed
+    /// The quoted price before the oracle rule: what a debt in the asset is valued at when a
+    /// stale price counts collateral at zero (debts are never written down by a stale feed).
+    case quotedPrice = "quoted_price"
 }
 
 /// Per-position data, read straight from the book's columns.

@@ -23,8 +23,14 @@ public struct MarketIssue: Sendable, Hashable {
         case .stale(let age, let limit): what = "price is \(Int(age)) s old (limit \(Int(limit)) s)"
         }
         let rule: String
+        let quoted: Bool
+        switch reason {
+        case .stale: quoted = true
+        case .missingAsset, .missingPrice, .invalidPrice: quoted = false
+        }
         switch outcome {
-        case .zero: rule = "counted at 0"
+        case .zero: rule = quoted ? "counted at 0 as collateral, debts at the quoted price"
+                                  : "counted at 0 as collateral; a debt in it cannot be valued"
         case .reject: rule = "accounts holding it are not evaluated"
         case .keep: rule = "used as is"
         }
@@ -39,7 +45,7 @@ struct PreparedMarket {
     var issues: [MarketIssue?]
 
     init(policy: CompiledPolicy, market: MarketSnapshot) {
-        var price = [Double](), vol = [Double](), utilization = [Double](), supplied = [Double](), borrowed = [Double]()
+        var price = [Double](), quoted = [Double](), vol = [Double](), utilization = [Double](), supplied = [Double](), borrowed = [Double]()
         var issues = [MarketIssue?]()
         for asset in policy.assets {
             let quote = market[asset]
@@ -47,6 +53,7 @@ struct PreparedMarket {
             var p = quote?.price ?? .nan
             if let issue, issue.outcome != .keep { p = issue.outcome == .zero ? 0 : .nan }
             price.append(p)
+            quoted.append(issue?.outcome == .reject ? .nan : (quote?.price ?? .nan))
             vol.append(quote?.vol ?? .nan)
             utilization.append(quote?.utilization ?? 0)
             supplied.append(quote?.supplied ?? 0)
@@ -54,7 +61,8 @@ struct PreparedMarket {
             issues.append(issue)
         }
         columns = ProgramMarket(assetCount: policy.assets.count, inputs: [
-            .price: price, .vol: vol, .utilization: utilization, .supplied: supplied, .borrowed: borrowed,
+            .price: price, .quotedPrice: quoted, .vol: vol, .utilization: utilization, .supplied: supplied,
+            .borrowed: borrowed,
         ])
         self.issues = issues
     }

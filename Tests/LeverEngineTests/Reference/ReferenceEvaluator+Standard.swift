@@ -29,7 +29,8 @@ extension ReferenceEvaluator {
             let value = derivedField("notional", scope) * (1 - derivedField("effective_haircut", scope))
             return kind == 0 && row.side > 0 ? value : 0
         case "debt_value":
-            return kind == 0 && row.side < 0 ? derivedField("notional", scope) : 0
+            // debts at the quoted price: a stale price zeroes collateral only
+            return kind == 0 && row.side < 0 ? abs(row.quantity * marketInput("quoted_price", scope)) : 0
         case "requirement_notional":
             return kind == 0 ? 0 : derivedField("notional", scope)
         default: return .nan

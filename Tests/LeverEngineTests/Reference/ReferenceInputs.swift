@@ -14,7 +14,8 @@ struct ReferenceMarket {
     var snapshot: MarketSnapshot
 
     init(assets: [String], market: MarketSnapshot, maxPriceAge: Double, stalePrice: String) {
-        var columns: [String: [Double]] = ["price": [], "vol": [], "utilization": [], "supplied": [], "borrowed": []]
+        var columns: [String: [Double]] = ["price": [], "quoted_price": [], "vol": [], "utilization": [], "supplied": [],
+                                           "borrowed": []]
         var rejected: [Bool] = []
         for asset in assets {
             let quote = market[asset]
@@ -22,6 +23,7 @@ struct ReferenceMarket {
             var price = quote?.price ?? .nan
             if let outcome, outcome != "keep" { price = outcome == "zero" ? 0 : .nan }
             columns["price"]!.append(price)
+            columns["quoted_price"]!.append(outcome == "reject" ? .nan : (quote?.price ?? .nan))
             columns["vol"]!.append(quote?.vol ?? .nan)
             columns["utilization"]!.append(quote?.utilization ?? 0)
             columns["supplied"]!.append(quote?.supplied ?? 0)
