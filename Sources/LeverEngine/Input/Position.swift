@@ -112,7 +112,6 @@ public enum PositionKind: UInt8, Sendable, Hashable, CaseIterable {
     case spot = 0, perpetual = 1, option = 2
 
     /// The word used in JSON and in the language (`kind == perp`).
-    /// The word used in JSON (`call`, `put`).
     public var word: String {
         switch self {
         case .spot: "spot"
@@ -126,6 +125,7 @@ public enum PositionKind: UInt8, Sendable, Hashable, CaseIterable {
 public enum OptionRight: UInt8, Sendable, Hashable, CaseIterable {
     case call = 1, put = 2
 
+    /// The word used in JSON (`call`, `put`).
     public var word: String {
         switch self {
         case .call: "call"
