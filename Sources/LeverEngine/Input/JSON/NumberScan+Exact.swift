@@ -18,10 +18,18 @@ extension NumberScan {
         guard !truncated, mantissa > 0, exponent < 0, exponent >= -22 else { return nil }
         let k = -exponent
         let guess = Double(mantissa) / Self.exactPowers[k]  // within one ulp of the true value
-        for candidate in [guess, guess.nextDown, guess.nextUp] where isNearest(candidate, k: k) {
-            return negative ? -candidate : candidate
+        // Three candidates, unrolled: an array literal here would allocate once per number.
+        let candidate: Double
+        if isNearest(guess, k: k) {
+            candidate = guess
+        } else if isNearest(guess.nextDown, k: k) {
+            candidate = guess.nextDown
+        } else if isNearest(guess.nextUp, k: k) {
+            candidate = guess.nextUp
+        } else {
+            return nil
         }
-        return nil
+        return negative ? -candidate : candidate
     }
 
     /// True when `d` is strictly nearer than half an ulp to mantissa ÷ 10^k.
