@@ -1,7 +1,8 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Dependencies point one way: LeverNumerics, LeverSyntax → LeverCheck → LeverCompile → LeverEngine → LeverCLI → lever.
+// Dependencies point one way:
+// LeverNumerics, LeverSyntax → LeverCheck → LeverCompile → LeverEngine → Lever (driver) → LeverCLI → lever.
 // Later phases (LeverTesting, LeverREPL) slot in between LeverEngine and LeverCLI.
 let package = Package(
     name: "Lever",
@@ -10,6 +11,7 @@ let package = Package(
         .library(name: "LeverSyntax", targets: ["LeverSyntax"]),
         .library(name: "LeverCheck", targets: ["LeverCheck"]),
         .library(name: "LeverEngine", targets: ["LeverEngine"]),
+        .library(name: "Lever", targets: ["Lever"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -20,19 +22,21 @@ let package = Package(
         .target(name: "LeverCheck", dependencies: ["LeverSyntax"]),
         .target(name: "LeverCompile", dependencies: ["LeverCheck", "LeverSyntax", "LeverNumerics"]),
         .target(name: "LeverEngine", dependencies: ["LeverCompile", "LeverCheck", "LeverSyntax", "LeverNumerics"]),
+        .target(name: "Lever", dependencies: ["LeverEngine", "LeverCompile", "LeverCheck", "LeverSyntax", "LeverNumerics"]),
         .target(name: "LeverCLI", dependencies: [
-            "LeverSyntax", "LeverCheck", "LeverEngine",
+            "Lever", "LeverSyntax", "LeverCheck", "LeverEngine",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "lever", dependencies: ["LeverCLI"]),
-        .target(name: "LeverTestSupport", dependencies: ["LeverSyntax", "LeverCheck", "LeverCLI"]),
+        .target(name: "LeverTestSupport", dependencies: ["Lever", "LeverSyntax", "LeverCheck", "LeverCLI"]),
         .testTarget(name: "LeverSyntaxTests", dependencies: ["LeverSyntax", "LeverTestSupport"],
                     exclude: ["Golden"]),
         .testTarget(name: "LeverCheckTests", dependencies: ["LeverCheck", "LeverSyntax", "LeverTestSupport"],
                     exclude: ["Golden"]),
         .testTarget(name: "LeverCompileTests", dependencies: ["LeverCompile", "LeverCheck", "LeverSyntax", "LeverNumerics"]),
         .testTarget(name: "LeverEngineTests", dependencies: ["LeverEngine", "LeverTestSupport"],
-                    exclude: ["Fixtures", "Formulas/Fixtures"]),
+                    exclude: ["Fixtures", "Formulas/Fixtures", "Golden"]),
+        .testTarget(name: "LeverTests", dependencies: ["Lever", "LeverTestSupport"]),
         .testTarget(name: "LeverCLITests", dependencies: ["LeverCLI", "LeverTestSupport"],
                     exclude: ["Golden"]),
     ]

@@ -17,6 +17,9 @@ struct Check: ConsoleCommand {
     @Flag(help: "Treat warnings as errors: they are shown as errors and make the exit status 1.")
     var warningsAsErrors = false
 
+    @Option(help: "Run the stages up to and including this one: parse, resolve, typecheck, units, tables, curves or proofs.")
+    var stopAfter: StageName = .proofs
+
     @ArgumentParser.Argument(help: "The policy files to check.")
     var files: [String]
 
@@ -24,7 +27,7 @@ struct Check: ConsoleCommand {
         guard InputFile.allReadable(files, console: console) else { return .usageOrIO }
         var combined = CombinedDiagnostics()
         for file in files {
-            let result = Checker.check(path: console.resolve(file))
+            let result = Checker.check(path: console.resolve(file), stopAfter: stopAfter)
             combined.add(result.diagnostics, from: result.sources)
         }
         if warningsAsErrors { combined.promoteWarnings() }
@@ -32,3 +35,5 @@ struct Check: ConsoleCommand {
         return combined.diagnostics.hasErrors ? .findings : .success
     }
 }
+
+extension StageName: ExpressibleByArgument {}

@@ -49,7 +49,7 @@ struct Fmt: ConsoleCommand {
         if stdout {
             console.out(formatted)
         } else if check {
-            if changed { console.out("would reformat \(source.path)\n") }
+            if changed { status("would reformat \(source.path)", console: console) }
             return !changed
         } else if changed {
             do {
@@ -58,8 +58,14 @@ struct Fmt: ConsoleCommand {
                 console.err("\(error)\n")
                 throw ExitCode.usageOrIO
             }
-            console.out("formatted \(source.path)\n")
+            status("formatted \(source.path)", console: console)
         }
         return true
+    }
+
+    /// A line about a file; on standard error when standard output carries JSON or annotations,
+    /// so machine-readable output stays parseable.
+    private func status(_ line: String, console: Console) {
+        if output.isHuman(for: console) { console.out(line + "\n") } else { console.err(line + "\n") }
     }
 }

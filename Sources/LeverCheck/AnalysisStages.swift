@@ -2,18 +2,88 @@ import LeverSyntax
 
 /// Runs the table, curve and proof analyses (Sources/LeverCheck/Analyses) after the checker.
 ///
-/// Must run after `units`: the analyses fold constants and assume names resolve and units agree.
-enum AnalysisStages {
-    static func run(symbols: SymbolTable, types: NodeTable<LeverType>, stopAfter: StageName) -> [Diagnostic] {
+/// Must run after `units`: the analyses fold constants and assume names resolve and units agree,
+/// so a declaration with a checker error inside it is skipped rather than analysed into noise.
+struct AnalysisStages {
+    let symbols: SymbolTable
+    let types: NodeTable<LeverType>
+    let folder: ConstantFolder
+    /// Spans of the errors the earlier stages found.
+    let errorSpans: [Span]
+
+    init(symbols: SymbolTable, types: NodeTable<LeverType>, earlier: [Diagnostic]) {
+        self.symbols = symbols
+        self.types = types
+        self.folder = ConstantFolder(symbols: symbols)
+        self.errorSpans = earlier.filter { $0.severity == .error }.map(\.primary.span)
+    }
+
+    /// The diagnostics of every analysis stage up to `stopAfter`.
+    func run(stopAfter: StageName) -> [Diagnostic] {
+        let evaluator = makeEvaluator()
         var diagnostics: [Diagnostic] = []
-        // HOOK(tables): TableAnalysis.check per table, wired in `runTables` when it builds.
-        diagnostics += runTables(symbols)
-        // HOOK(curves): CurveAnalysis.check per curve, not yet available.
-        // HOOK(proofs): ProofAnalysis.check per assertion, not yet available.
+        for symbol in symbols.ordered where isClean(symbol.declaration) {
+            switch symbol.declaration.kind {
+            case .table(let table) where stopAfter >= .tables:
+                diagnostics += TableAnalysis.check(table, domains: table.keys.map(domain), evaluator: evaluator)
+            case .curve(let curve) where stopAfter >= .curves:
+                diagnostics += CurveAnalysis.check(curve, evaluator: evaluator)
+            default:
+                continue
+            }
+        }
+        guard stopAfter >= .proofs else { return diagnostics }
+        for decl in symbols.assertions where isClean(decl) {
+            guard case .assertion(let assertion) = decl.kind else { continue }
+            diagnostics += ProofAnalysis.check(assertion, span: assertion.condition.span, symbols: symbols,
+                                               evaluator: evaluator).diagnostics
+        }
         return diagnostics
     }
 
-    static func runTables(_ symbols: SymbolTable) -> [Diagnostic] {
-        []
+    /// No earlier error lies inside the declaration.
+    private func isClean(_ decl: Declaration) -> Bool {
+        !errorSpans.contains { $0.file == decl.span.file && $0.start >= decl.span.start && $0.end <= decl.span.end }
+    }
+
+    /// What a table key can take: its declared input range, its enum words, or unknown.
+    private func domain(_ key: Expr) -> TableAnalysis.KeyDomain {
+        if let path = Self.path(key), let range = inputBounds(path) { return .numeric(range) }
+        if case .word(let set)? = types[key] { return .categories(set.words) }
+        return .unknown
+    }
+
+    // MARK: - The evaluator the analyses share
+
+    /// Params fold to constants, declared inputs give their ranges, everything else is unknown.
+    func makeEvaluator() -> IntervalEvaluator {
+        IntervalEvaluator(
+            name: { expr in self.nameBounds(expr) },
+            literal: { UnitTable.quantity(of: $0)?.value },
+            function: { _, _ in nil })
+    }
+
+    private func nameBounds(_ expr: Expr) -> Bounds? {
+        if case .name(let name) = expr.kind, let param = symbols.param(name) {
+            return folder.fold(param).map(Bounds.exactly)
+        }
+        return Self.path(expr).flatMap(inputBounds)
+    }
+
+    /// The declared range of an input path, when both ends fold.
+    private func inputBounds(_ path: String) -> Bounds? {
+        guard let range = symbols.inputRange(path), let lo = folder.fold(range.lower),
+              let hi = folder.fold(range.upper) else { return nil }
+        return Bounds(lo, hi, lowerClosed: range.lowerClosed, upperClosed: range.upperClosed)
+    }
+
+    /// `vol`, `account.score` or `BTC.vol` as one dotted path.
+    static func path(_ expr: Expr) -> String? {
+        switch expr.kind {
+        case .name(let name): name
+        case .member(let base, let member): path(base).map { "\($0).\(member.text)" }
+        case .paren(let inner): path(inner)
+        default: nil
+        }
     }
 }

@@ -74,7 +74,8 @@ public enum Builtins {
     /// Whether a name is a builtin at all.
     public static func isBuiltin(_ name: String) -> Bool { all.contains { $0.name == name } }
 
-    static let functions: [Builtin] = [
+    /// Ordinary functions of numbers.
+    public static let functions: [Builtin] = [
         fn("min", "the smallest of its arguments", 2, nil, .same, "min(5%, 2%)", 0.02) { $0.min() ?? 0 },
         fn("max", "the largest of its arguments", 2, nil, .same, "max(5%, 2%)", 0.05) { $0.max() ?? 0 },
         fn("clamp", "x limited to [lo, hi]: clamp(x, lo, hi)", 3, 3, .same, "clamp(50%, 10%, 40%)", 0.4) {
@@ -91,7 +92,8 @@ public enum Builtins {
         },
     ]
 
-    static let aggregates: [Builtin] = [
+    /// Aggregates over an account's positions.
+    public static let aggregates: [Builtin] = [
         agg("sum", "the sum over the account's positions", .same, "sum(notional where side == long)"),
         agg("avg", "the mean over the account's positions (0 when none match)", .same, "avg(haircut)"),
         agg("min", "the smallest value over the account's positions", .same, "min(health)"),
@@ -99,7 +101,8 @@ public enum Builtins {
         agg("count", "the number of positions matching the filter", .count, "count(positions where side == short)"),
     ]
 
-    static let kinked = Builtin(
+    /// The two-slope rate curve shape.
+    public static let kinked = Builtin(
         name: "kinked", kind: .curveShape,
         doc: "a two-slope rate curve: base + slope1 up to the kink, then slope2 above it",
         minArguments: 4, maxArguments: 4, labels: ["base", "slope1", "kink", "slope2"], unitRule: .ratios,

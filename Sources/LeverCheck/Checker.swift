@@ -49,9 +49,9 @@ public enum Checker {
         var byStage: [StageName: [Diagnostic]] = [.parse: parseDiagnostics, .resolve: symbolDiagnostics]
         for d in checker.diagnostics { byStage[StageName.of(d), default: []].append(d) }
         if stopAfter >= .tables {
-            for d in AnalysisStages.run(symbols: symbols, types: checker.types, stopAfter: stopAfter) {
-                byStage[StageName.of(d), default: []].append(d)
-            }
+            let analyses = AnalysisStages(symbols: symbols, types: checker.types,
+                                          earlier: parseDiagnostics + symbolDiagnostics + checker.diagnostics)
+            for d in analyses.run(stopAfter: stopAfter) { byStage[StageName.of(d), default: []].append(d) }
         }
         let stages = StageName.allCases.filter { $0 <= stopAfter }.map {
             Stage(name: $0, diagnostics: (byStage[$0] ?? []).sorted())

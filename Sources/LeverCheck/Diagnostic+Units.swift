@@ -13,18 +13,40 @@ extension Diagnostic {
         case "-": "cannot subtract \(rp) from \(lp)"
         default: "cannot compare \(lp) with \(rp)"
         }
+        if let fix = unitFix(l, r) ?? unitFix(r, l) {
+            return .error("L0304", message, at: span, secondary: operandLabels(l, r),
+                          help: "write the unit: `\(fix.replacement)`", fixIts: [FixIt("add the unit", [fix])])
+        }
         return .error("L0304", message, at: span, secondary: operandLabels(l, r),
                       help: mixHelp(l.type.dimension, r.type.dimension, op: op))
+    }
+
+    /// When `bare` is a number written without a unit next to a quantity with one, the edit that
+    /// writes the unit (`1` → `1 USD`).
+    static func unitFix(_ bare: TypeChecker.Operand, _ other: TypeChecker.Operand) -> Edit? {
+        guard case .number(let literal) = bare.expr.kind, literal.unit == nil,
+              let unit = other.type.dimension?.unitWord else { return nil }
+        return Edit(bare.expr.span, "\(literal.digits)\(literal.magnitude ?? "") \(unit)")
     }
 
     /// The fix for mixing two units: how to turn one into the other.
     static func mixHelp(_ a: Dimension?, _ b: Dimension?, op: String) -> String {
         let pair = Set([a, b].compactMap { $0 })
         if pair == [.money, .none] {
-            return "divide the amount by an amount to get a ratio, e.g. `notional / 1M USD`, or multiply the ratio by one, e.g. `5% * notional`"
+            return "turn the amount into a ratio, e.g. `notional / 1M USD`, or the ratio into an amount, e.g. `5% * notional`"
         }
         if pair == [.time, .none] { return "write the duration with a unit, e.g. `2 days`" }
         return "both sides of `\(op)` need the same unit"
+    }
+
+    /// The fix when `got` is given where `expected` is needed.
+    static func convertHelp(expected: Dimension?, got: Dimension?) -> String {
+        switch (expected, got) {
+        case (.none?, .money?): "divide by an amount to get a ratio, e.g. `notional / 1M USD`"
+        case (.money?, .none?): "multiply by an amount to get one, e.g. `5% * notional`, or write `5M USD`"
+        case (.time?, .none?): "write the duration with a unit, e.g. `30 seconds`"
+        default: "write it as \(expected.map { LeverType.number($0).phrase } ?? "the expected unit")"
+        }
     }
 
     static func branchMismatch(_ t: TypeChecker.Operand, _ e: TypeChecker.Operand) -> Diagnostic {
@@ -72,7 +94,7 @@ extension Diagnostic {
 
     static func propertyUnitMismatch(_ name: Name, expected: LeverType, got: LeverType, at span: Span) -> Diagnostic {
         .error("L0309", "`\(name.text)` is \(expected.phrase), but this is \(got.phrase)", at: span,
-               label: got.unitLabel, help: mixHelp(expected.dimension, got.dimension, op: "="))
+               label: got.unitLabel, help: convertHelp(expected: expected.dimension, got: got.dimension))
     }
 
     static func scaleNotRatio(_ name: Name, got: LeverType, at span: Span) -> Diagnostic {

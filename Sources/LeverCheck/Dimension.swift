@@ -62,6 +62,15 @@ public struct Dimension: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// The unit word a bare number of this dimension would most likely be missing.
+    public var unitWord: String? {
+        switch (money, halfTime) {
+        case (1, 0): "USD"
+        case (0, 2): "days"
+        default: nil
+        }
+    }
+
     private static func timePower(_ halves: Int) -> String {
         if halves == 2 { return "" }
         if halves % 2 == 0 { return "^\(halves / 2)" }

@@ -56,7 +56,7 @@ public enum LeverType: Sendable, Hashable, CustomStringConvertible {
         case .string: "a string"
         case .word(let set): "a `\(set.rawValue)` word"
         case .label(let table): "a `\(table)` row label"
-        case .entity(let kind): "an \(kind.display) name"
+        case .entity(let kind): kind == .asset ? "an asset name" : "a \(kind.display) name"
         case .dynamic: "a value from the data"
         case .error: "an invalid expression"
         }

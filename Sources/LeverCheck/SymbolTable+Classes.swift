@@ -23,9 +23,7 @@ public struct VenueContribution: Sendable, Hashable {
 extension SymbolTable {
     /// The class named, if declared.
     public func classInfo(_ name: String) -> ClassInfo? {
-        guard let s = lookup(.class, name), case .classDecl(let n, let parent, let body) = s.declaration.kind
-        else { return nil }
-        return ClassInfo(name: n, parent: parent, body: body)
+        classInfos[name]
     }
 
     /// The asset named, if declared.
@@ -91,26 +89,37 @@ extension SymbolTable {
     }
 
     /// Finds each class whose parent chain returns to it, and reports the cycle once.
+    ///
+    /// Each class is walked at most once overall (classes already walked are `done`), so this is
+    /// linear in the number of classes however long the chains are.
     mutating func findClassCycles() -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for symbol in symbols(.class) where !cyclicClasses.contains(symbol.name) {
-            let loop = cycle(from: symbol.name)
-            guard !loop.isEmpty else { continue }
+        var done: Set<String> = []
+        for symbol in symbols(.class) where !done.contains(symbol.name) {
+            let loop = walkChain(from: symbol.name, done: &done)
+            guard let first = loop.first, let at = lookup(.class, first) else { continue }
             loop.forEach { cyclicClasses.insert($0) }
-            diagnostics.append(.classCycle(loop, at: symbol.nameSpan))
+            diagnostics.append(.classCycle(loop, at: at.nameSpan))
         }
         return diagnostics
     }
 
-    /// The names on the cycle starting at `name`, or empty when the chain ends.
-    private func cycle(from name: String) -> [String] {
+    /// Walks parents from `name` until a class already walked, an unknown parent, or a repeat;
+    /// returns the classes on the cycle when it is a repeat, else empty.
+    private func walkChain(from name: String, done: inout Set<String>) -> [String] {
         var path: [String] = []
+        var onPath: [String: Int] = [:]
         var current: String? = name
-        while let n = current, let info = classInfo(n) {
-            if let start = path.firstIndex(of: n) { return start == 0 ? path : [] }
+        while let n = current, !done.contains(n), let info = classInfo(n) {
+            if let start = onPath[n] {
+                path.forEach { done.insert($0) }
+                return Array(path[start...])
+            }
+            onPath[n] = path.count
             path.append(n)
             current = info.parent?.text
         }
+        path.forEach { done.insert($0) }
         return []
     }
 }

@@ -15,6 +15,8 @@ public struct SymbolTable: Sendable {
     public private(set) var assertions: [Declaration] = []
     /// Classes whose parent chain loops back on itself (reported once, at the class named).
     public internal(set) var cyclicClasses: Set<String> = []
+    /// Classes by name, kept apart so chain walks are one dictionary lookup per step.
+    public private(set) var classInfos: [String: ClassInfo] = [:]
 
     public init() {}
 
@@ -70,8 +72,12 @@ public struct SymbolTable: Sendable {
             if existing != nil { return }
         }
         if let existing { ordered.removeAll { $0.kind == existing.kind && $0.name == existing.name } }
+        if existing != nil { classInfos[name] = nil }
         byNamespace[kind.namespace, default: [:]][name] = symbol
         ordered.append(symbol)
+        if case .classDecl(let n, let parent, let body) = decl.kind {
+            classInfos[name] = ClassInfo(name: n, parent: parent, body: body)
+        }
     }
 
     /// What is wrong with declaring `symbol` next to `existing`, if anything.

@@ -6,7 +6,7 @@ extension TypeChecker {
             let suggestion = Suggestion.closest(to: parent.text, in: symbols.names(.class))
             diagnostics.append(.unknownParent(parent, suggestion: suggestion))
         }
-        let inherited = parent.map { symbols.definedProperties(class: $0.text) } ?? []
+        let inherited = parent.map { defined(class: $0.text) } ?? []
         for (index, property) in body.enumerated() {
             let earlier = Set(body[..<index].map(\.name.text))
             if property.op == .set, Vocabulary.standardProperties[property.name.text] == nil,
@@ -25,7 +25,7 @@ extension TypeChecker {
             body.forEach { _ = propertyValueType($0, usedAt: $0.span) }
             return
         }
-        let inherited = symbols.definedProperties(class: cls.text)
+        let inherited = defined(class: cls.text)
         for (index, property) in body.enumerated() {
             let earlier = Set(body[..<index].map(\.name.text))
             checkAssetProperty(property, inherited: inherited.union(earlier), owner: "asset `\(name.text)`",
@@ -34,7 +34,7 @@ extension TypeChecker {
     }
 
     mutating func checkVenue(_ name: Name, body: [Property]) {
-        let defined = Set(symbols.symbols(.class).flatMap { symbols.definedProperties(class: $0.name) })
+        let defined = allDefinedProperties()
         let known = defined.union(Vocabulary.standardProperties.keys)
         for property in body {
             checkAssetProperty(property, inherited: known, owner: "venue `\(name.text)`", mayDefine: false, known: defined)
@@ -100,7 +100,10 @@ extension TypeChecker {
         let isCondition = Vocabulary.conditionProperties.contains(property.name.text)
         if isCondition != (property.op == .when) {
             diagnostics.append(.wrongPropertyOp(property, isCondition: isCondition))
-        } else if property.op != .set, property.op != .when {
+            check(property.value, scope)
+            return
+        }
+        if property.op != .set, property.op != .when {
             diagnostics.append(.nothingToAdjust(property, owner: "`\(keyword.rawValue)`"))
         }
         if isCondition {

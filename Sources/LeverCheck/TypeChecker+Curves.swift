@@ -15,7 +15,7 @@ extension TypeChecker {
             }
         }
         let missing = expected.filter { !seen.contains($0) }
-        if !missing.isEmpty { diagnostics.append(.missingLabels(missing, at: name.span)) }
+        if !missing.isEmpty, args.allSatisfy({ $0.label != nil }) { diagnostics.append(.missingLabels(missing, at: name.span)) }
         return .plain
     }
 

@@ -21,6 +21,8 @@ struct TypeChecker {
     var visiting: Set<String> = []
     /// How many declarations are being worked out inside each other; capped to bound the stack.
     var lazyDepth = 0
+    /// Properties each class chain defines, worked out once per class.
+    var definedByClass: [String: Set<String>] = [:]
     static let maxLazyDepth = 48
 
     init(symbols: SymbolTable, sources: SourceMap) {

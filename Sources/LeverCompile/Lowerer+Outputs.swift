@@ -30,9 +30,27 @@ extension Lowerer {
             guard let m = symbols.measure(symbol.name), m.level == .account else { continue }
             pending.append((symbol.name, lowerMeasure(symbol.name, ctx), nil, true))
         }
+        lowerAssetOutputs()
         for (name, node, kind, isMeasure) in pending {
             builder.output(name, node)
             outputInfos.append(OutputInfo(name: name, kind: kind ?? outputKind(name), isMeasure: isMeasure))
+        }
+    }
+
+    /// Per-asset values the engine's liquidation plan reads: the bonus paid on each collateral
+    /// and the order in which collaterals are seized (`liquidation_priority`, lower first).
+    mutating func lowerAssetOutputs() {
+        for name in ["liquidation_bonus", "liquidation_priority"] {
+            let perAsset = assets.indices.map { a -> NodeRef in
+                var ctx = LowerContext()
+                ctx.asset = a
+                return assetProperty(name, asset: a, ctx)
+            }
+            guard perAsset.allSatisfy({ builder.domain($0) <= .asset }) else { continue }
+            let unique = Array(Set(perAsset)).sorted()
+            let node = builder.cases(.asset, caseOf: perAsset.map { unique.firstIndex(of: $0)! }, cases: unique,
+                                     fallback: builder.constant(0))
+            builder.assetOutput(name, node)
         }
     }
 

@@ -19,7 +19,10 @@ extension Lowerer {
                 return unique.count - 1
             }
             let base = me.builder.cases(.asset, caseOf: caseOf, cases: unique, fallback: me.builder.constant(.nan))
-            return me.venueAdjusted(name, base, ctx)
+            let adjusted = me.venueAdjusted(name, base, ctx)
+            let venues = me.venues.filter { (me.symbols.venueBody($0) ?? []).contains { $0.name.text == name } }
+            let detail = "each position's asset rule" + (venues.isEmpty ? "" : ", then venue adjustments (\(venues.joined(separator: ", ")))")
+            return me.named(adjusted, name, detail)
         }
     }
 
@@ -31,7 +34,10 @@ extension Lowerer {
         return memo(Self.key("property", name, ctx), at: span) { me in
             var value: NodeRef? = nil
             for item in chain { value = me.apply(item, to: value, ctx) }
-            return value ?? me.standardDefault(name, ctx)
+            let detail = chain.isEmpty ? "standard default"
+                : chain.map { "`\(me.source($0.span))` (\(me.owner(of: $0, asset: a)))" }.joined(separator: ", then ")
+            return me.named(value ?? me.standardDefault(name, ctx), "\(name) of \(me.assets[a])", detail, at: chain.last?.span,
+                            asset: a)
         }
     }
 
@@ -45,6 +51,13 @@ extension Lowerer {
         case .subtract: return builder.binary(.subtract, current, x)
         case .multiply: return builder.binary(.multiply, current, x)
         }
+    }
+
+    /// Which declaration a chain contribution sits in: `class major`, `asset SOL`.
+    func owner(of item: Property, asset a: Int) -> String {
+        if symbols.assetInfo(assets[a])?.body.contains(item) == true { return "asset \(assets[a])" }
+        let cls = symbols.classChain(assetClasses[a]).last { $0.body.contains(item) }
+        return cls.map { "class \($0.name.text)" } ?? "venue"
     }
 
     /// The asset-level value with each venue's adjustments for positions held there.
@@ -67,9 +80,13 @@ extension Lowerer {
     /// named `borrow_rate` when there is one.
     mutating func standardDefault(_ name: String, _ ctx: LowerContext) -> NodeRef {
         switch name {
-        case "haircut", "liquidation_bonus", "reserve_factor", "initial_weight", "maintenance_weight":
+        case "haircut", "reserve_factor", "initial_weight", "maintenance_weight", "liquidation_priority":
             return builder.constant(0)
         case "ltv", "liquidation_threshold": return builder.constant(1)
+        case "liquidation_bonus":
+            // The margin block's `bonus` applies where no asset sets its own.
+            return symbols.settingsBody(.margin)?.contains { $0.name.text == "bonus" } == true
+                ? setting(.margin, "bonus", ctx) : builder.constant(0)
         case "borrow_rate":
             if symbols.curve("borrow_rate") != nil {
                 return lowerCurveCall("borrow_rate", marketInput("utilization", ctx), ctx)

@@ -35,7 +35,7 @@ extension Lowerer {
         case .setting(let keyword, let name): return setting(keyword, name, ctx)
         case .accountResult(let name): return standardResult(name, ctx)
         case .accountAttribute(let name):
-            return builder.add(.accountInput(name == "score" ? .score : .attribute(name)))
+            return named(builder.add(.accountInput(name == "score" ? .score : .attribute(name))), "account.\(name)", "from the book")
         case .tableLabel(let table): return tableRow(table, ctx)
         case .tableField(let table, let field): return tableField(table, field, ctx)
         case .rowLabel(let table, let label):
@@ -77,20 +77,24 @@ extension Lowerer {
         guard let expr = symbols.param(name) else { return builder.constant(.nan) }
         var plain = LowerContext()
         plain.scenario = ctx.scenario
-        return memo(Self.key("param", name, plain), at: expr.span) { $0.lower(expr, plain) }
+        return memo(Self.key("param", name, plain), at: expr.span) { me in
+            me.named(me.lower(expr, plain), "param \(name)", me.source(expr.span), at: expr.span)
+        }
     }
 
     mutating func lowerMeasure(_ name: String, _ ctx: LowerContext) -> NodeRef {
         guard let measure = symbols.measure(name) else { return builder.constant(.nan) }
         var own = LowerContext()
         own.scenario = ctx.scenario
-        return memo(Self.key("measure", name, own), at: measure.name.span) { $0.lower(measure.value, own) }
+        return memo(Self.key("measure", name, own), at: measure.name.span) { me in
+            me.named(me.lower(measure.value, own), "measure \(name)", me.source(measure.value.span), at: measure.name.span)
+        }
     }
 
     /// A market input: the asset's column (shocked in a scenario); positions read it through their asset.
     mutating func marketInput(_ name: String, _ ctx: LowerContext) -> NodeRef {
         guard let input = AssetInput(rawValue: name) else { return builder.constant(.nan) }
-        let column = builder.add(.assetInput(input))
+        let column = named(builder.add(.assetInput(input)), name, "market data")
         guard let s = ctx.scenario else { return column }
         return shocked(column, input: input, scenario: s)
     }
@@ -115,7 +119,9 @@ extension Lowerer {
         }
         var own = ctx
         own.asset = nil
-        return memo(Self.key("setting", name, own), at: item.name.span) { $0.lower(item.value, own) }
+        return memo(Self.key("setting", name, own), at: item.name.span) { me in
+            me.named(me.lower(item.value, own), "\(keyword.rawValue) \(name)", me.source(item.span), at: item.span)
+        }
     }
 }
 

@@ -14,7 +14,9 @@ extension Lowerer {
 
     /// Position fields computed from inputs and rules.
     mutating func derivedField(_ field: String, _ ctx: LowerContext) -> NodeRef {
-        memo(Self.key("field", field, ctx), at: .synthetic) { me in me.derivedFieldBody(field, ctx) }
+        memo(Self.key("field", field, ctx), at: .synthetic) { me in
+            me.named(me.derivedFieldBody(field, ctx), field, Self.fieldFormulas[field] ?? "")
+        }
     }
 
     private mutating func derivedFieldBody(_ field: String, _ ctx: LowerContext) -> NodeRef {
@@ -53,6 +55,34 @@ extension Lowerer {
         }
     }
 
+    /// How the standard position fields are computed, for `explain`.
+    static let fieldFormulas: [String: String] = [
+        "notional": "|quantity| × price",
+        "pnl": "perpetuals: quantity × (price − entry price)",
+        "option_value": "options: quantity × Black–Scholes value",
+        "market_value": "spot: quantity × price; perpetuals: PnL; options: value",
+        "effective_haircut": "haircut × (1 − tier haircut discount), within [0%, 100%]",
+        "collateral_value": "long spot: notional × (1 − effective haircut)",
+        "debt_value": "borrowed spot: notional",
+        "requirement_notional": "perpetuals and options: notional",
+    ]
+
+    /// How the standard results are computed, for `explain`.
+    static let resultFormulas: [String: String] = [
+        "gross_value": "Σ notional of long spot positions",
+        "collateral": "Σ collateral value",
+        "debt": "Σ debt value",
+        "unrealised_pnl": "Σ perpetual PnL",
+        "options_value": "Σ option values",
+        "equity": "collateral + unrealised PnL + options value − debt",
+        "initial_requirement": "Σ perpetual and option notional × margin initial",
+        "maintenance_requirement": "Σ perpetual and option notional × margin maintenance",
+        "credit_line": "tier.credit_line",
+        "health": "(Σ collateral value × liquidation threshold + PnL + options + credit line) ÷ (debt + maintenance); ∞ with nothing owed",
+        "margin_ratio": "equity ÷ maintenance requirement; ∞ with no requirement",
+        "interest": "Σ debt value × ((1 + borrow rate ÷ seconds per year)^(horizon in seconds) − 1)",
+    ]
+
     /// `tier.haircut_discount` when the tiers table has that field, else none.
     mutating func tierDiscount(_ ctx: LowerContext) -> NodeRef {
         guard let table = symbols.table("tier"),
@@ -66,7 +96,9 @@ extension Lowerer {
         if symbols.measure(name) != nil { return lowerMeasure(name, ctx) }
         var own = LowerContext()
         own.scenario = ctx.scenario
-        return memo(Self.key("result", name, own), at: .synthetic) { me in me.standardBody(name, own) }
+        return memo(Self.key("result", name, own), at: .synthetic) { me in
+            me.named(me.standardBody(name, own), name, Self.resultFormulas[name] ?? "")
+        }
     }
 
     private mutating func standardBody(_ name: String, _ ctx: LowerContext) -> NodeRef {

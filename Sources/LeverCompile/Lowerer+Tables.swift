@@ -11,7 +11,12 @@ extension Lowerer {
             let keys = table.keys.map { me.lower($0, own) }
             let rows = table.rows.map { row in row.patterns.map { me.matcher($0, own) } }
             let plan = TablePlan(name: name, rows: rows, labels: table.rows.map(\.label.text))
-            return me.builder.tableRow(plan, keys: keys)
+            let detail = table.rows.map { row in
+                row.patterns.map { ExpressionText.pattern($0, source: me.source) }.joined(separator: ", ") + " → " + row.label.text
+            }.joined(separator: "; ")
+            let keyText = table.keys.map { me.source($0.span) }.joined(separator: ", ")
+            return me.named(me.builder.tableRow(plan, keys: keys), name,
+                            "by \(keyText) (hit \(table.hit?.rawValue ?? "unique")): \(detail)", at: table.name.span)
         }
     }
 
@@ -46,8 +51,10 @@ extension Lowerer {
         let fold = ConstantFolder(symbols: symbols)
         let exprs = table.rows.map { r in r.body.last { $0.name.text == field }?.value }
         let constants = exprs.map { e in e.map { fold.fold($0) } ?? 0 }
+        let detail = zip(table.rows, exprs).map { r, e in "\(r.label.text): \(e.map { source($0.span) } ?? "0")" }
+            .joined(separator: "; ")
         if constants.allSatisfy({ $0 != nil }) {
-            return builder.add(.tableField(row, values: constants.map { $0 ?? .nan }))
+            return named(builder.add(.tableField(row, values: constants.map { $0 ?? .nan })), "\(name).\(field)", detail)
         }
         var value = builder.constant(.nan)
         for (r, e) in exprs.enumerated().reversed() {
@@ -55,6 +62,13 @@ extension Lowerer {
             value = builder.select(builder.binary(.equal, row, builder.constant(Double(r))), v, value)
         }
         return value
+    }
+
+    static func bodySpan(_ body: CurveBody) -> Span {
+        switch body {
+        case .points(_, let s), .steps(_, let s): s
+        case .expression(let e): e.span
+        }
     }
 
     mutating func tableFieldOrZero(_ name: String, _ field: String, _ ctx: LowerContext) -> NodeRef {
@@ -70,20 +84,21 @@ extension Lowerer {
         func points(_ ps: [CurvePoint]) -> ([Double], [Double]) {
             (ps.map { fold.fold($0.x) ?? .nan }, ps.map { fold.fold($0.y) ?? .nan })
         }
+        let title = "curve \(name)", detail = source(curve.name.span.to(Self.bodySpan(curve.body)))
         switch curve.body {
         case .points(let ps, _):
             let (xs, ys) = points(ps)
-            return builder.curve(.points(xs: xs, ys: ys), x)
+            return named(builder.curve(.points(xs: xs, ys: ys), x), title, detail, at: curve.name.span)
         case .steps(let ps, _):
             let (xs, ys) = points(ps)
-            return builder.curve(.steps(xs: xs, ys: ys), x)
+            return named(builder.curve(.steps(xs: xs, ys: ys), x), title, detail, at: curve.name.span)
         case .expression(let e):
             if case .call(let fn, let args, _) = e.kind, fn.text == "kinked" {
                 func arg(_ label: String) -> Double {
                     args.first { $0.label?.text == label }.flatMap { fold.fold($0.value) } ?? .nan
                 }
-                return builder.curve(.kinked(base: arg("base"), slope1: arg("slope1"), kink: arg("kink"),
-                                             slope2: arg("slope2")), x)
+                return named(builder.curve(.kinked(base: arg("base"), slope1: arg("slope1"), kink: arg("kink"),
+                                                   slope2: arg("slope2")), x), title, detail, at: curve.name.span)
             }
             var inner = ctx
             inner.curveArgument = x

@@ -97,6 +97,24 @@ struct Lowerer {
         }
     }
 
+    /// Names a node for `explain` and returns it.
+    mutating func named(_ ref: NodeRef, _ title: String, _ detail: String, at span: Span? = nil,
+                        asset: Int? = nil) -> NodeRef {
+        let origin = Origin(title: title, detail: detail, span: span, asset: asset)
+        if case .constant = builder.plan[ref].op {
+            let alias = builder.add(.alias(ref, title))
+            builder.label(alias, origin)
+            return alias
+        }
+        builder.label(ref, origin)
+        return ref
+    }
+
+    /// The source text of a span (a rule as written).
+    func source(_ span: Span) -> String {
+        checked.sources.file(span.file)?.text(of: span) ?? ""
+    }
+
     mutating func intern(_ text: String) -> Int {
         if let i = strings.firstIndex(of: text) { return i }
         strings.append(text)

@@ -1,3 +1,5 @@
+import LeverSyntax
+
 /// Where a plan node's values live, and so how often it is evaluated.
 ///
 /// Ordered: a node's domain is the highest of its operands'. `scalar` values are computed once per
@@ -91,6 +93,9 @@ public enum CurvePlan: Sendable, Hashable {
 public enum PlanOp: Sendable, Hashable {
     /// A literal, already in base units.
     case constant(Double)
+    /// A named copy of a literal, so that two rules with the same value keep their own names in
+    /// `explain` (literals are otherwise shared). Costs nothing per account: it is a scalar.
+    case alias(NodeRef, String)
     case assetInput(AssetInput)
     /// A per-asset table known at compile time (class membership, per-asset literals).
     case assetConstants([Double])
@@ -123,6 +128,25 @@ public enum PlanOp: Sendable, Hashable {
     case curve(CurvePlan, NodeRef)
 }
 
+/// Where a plan node comes from, for `explain`: the rule's name and its source.
+public struct Origin: Sendable, Hashable {
+    /// What the node is, as a committee reads it: `measure health`, `haircut of BTC`, `tier`.
+    public var title: String
+    /// The rule's text or a description of a standard result.
+    public var detail: String
+    /// The rule's place in the policy, when it has one.
+    public var span: Span?
+    /// The asset the rule was specialised for (`haircut of BTC`), whose positions it applies to.
+    public var asset: Int?
+
+    public init(title: String, detail: String, span: Span? = nil, asset: Int? = nil) {
+        self.title = title
+        self.detail = detail
+        self.span = span
+        self.asset = asset
+    }
+}
+
 /// A node: its operation and domain.
 public struct PlanNode: Sendable, Hashable {
     public var op: PlanOp
@@ -135,6 +159,10 @@ public struct Plan: Sendable {
     public internal(set) var nodes: [PlanNode] = []
     /// Named account-level outputs (measures, standard results), in report order.
     public internal(set) var outputs: [(name: String, node: NodeRef)] = []
+    /// Names of nodes that are rules a committee knows (measures, properties, table rows, curves).
+    public internal(set) var origins: [NodeRef: Origin] = [:]
+    /// Named per-asset values the engine reads from a prepared snapshot (e.g. liquidation bonus).
+    public internal(set) var assetOutputs: [(name: String, node: NodeRef)] = []
 
     public init() {}
 

@@ -28,6 +28,21 @@ public struct PlanBuilder {
         plan.outputs.append((name, lift(ref, to: .account)))
     }
 
+    /// Records where a node comes from; the first name given to a shared node stays.
+    public mutating func label(_ ref: NodeRef, _ origin: Origin) {
+        if plan.origins[ref] == nil { plan.origins[ref] = origin }
+    }
+
+    /// Names a per-asset node the engine reads once per snapshot; refused (false) when the value
+    /// depends on positions or accounts.
+    @discardableResult
+    public mutating func assetOutput(_ name: String, _ ref: NodeRef) -> Bool {
+        guard domain(ref) <= .asset else { return false }
+        plan.assetOutputs.removeAll { $0.name == name }
+        plan.assetOutputs.append((name, ref))
+        return true
+    }
+
     // MARK: - Operations with domain moves
 
     public mutating func unary(_ kernel: UnaryKernel, _ a: NodeRef) -> NodeRef {
@@ -113,11 +128,12 @@ public struct PlanBuilder {
         case .positionInput, .positionKey, .side, .gather, .broadcast: .position
         case .accountInput, .aggregate: .account
         case .splat(_, let d): d
-        case .unary(_, let a), .tableField(let a, _), .curve(_, let a): domain(a)
+        case .unary(_, let a), .tableField(let a, _), .curve(_, let a), .alias(let a, _): domain(a)
         case .binary(_, let a, let b): max(domain(a), domain(b))
         case .select(let c, let a, let b): max(domain(c), domain(a), domain(b))
         case .cases(let key, _, let cases, let fallback):
-            key == .venue ? .position : max(domain(fallback), cases.map(domain).max() ?? .scalar)
+            // Values differ by asset (or venue) even when every case is a scalar.
+            key == .venue ? .position : max(.asset, domain(fallback), cases.map(domain).max() ?? .scalar)
         case .tableRow(_, let keys): keys.map(domain).max() ?? .scalar
         }
     }

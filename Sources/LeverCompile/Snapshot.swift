@@ -31,6 +31,13 @@ public final class Snapshot<N: MarginNumber>: @unchecked Sendable {
         }
     }
 
+    /// A per-asset output's values (one per policy asset), or nil when the plan has no such output.
+    public func assetOutput(_ name: String, in plan: Plan) -> [N]? {
+        guard let ref = plan.assetOutputs.first(where: { $0.name == name })?.node else { return nil }
+        let scalar = plan[ref].domain == .scalar
+        return (0..<assetCount).map { columns[ref.index][scalar ? 0 : $0] }
+    }
+
     deinit {
         owned.forEach { $0.deallocate() }
         dummy.deallocate()

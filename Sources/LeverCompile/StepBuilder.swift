@@ -34,7 +34,7 @@ struct StepBuilder<N: MarginNumber> {
         case .pick(let a, let asset): return Steps.pick(a.index, asset: asset, out: i, next: next)
         case .gather(let a): return Steps.gather(a.index, out: i, next: next)
         case .broadcast(let a): return Steps.broadcast(a.index, out: i, next: next)
-        case .splat(let a, _): return Steps.splat(operand(a), out: i, domain: d, next: next)
+        case .splat(let a, _), .alias(let a, _): return Steps.splat(operand(a), out: i, domain: d, next: next)
         case .unary(let k, let a): return Steps.unary(k, operand(a), out: i, domain: d, next: next)
         case .binary(let k, let a, let b):
             return Steps.binary(k, operand(a), operand(b), out: i, domain: d, next: next)

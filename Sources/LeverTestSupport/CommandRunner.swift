@@ -4,8 +4,11 @@ import Testing
 
 /// What one in-process run of `lever` printed and returned.
 public struct CommandResult: Sendable, Equatable {
+    /// Everything written to standard output, temporary-directory prefixes removed.
     public var stdout: String
+    /// Everything written to standard error, temporary-directory prefixes removed.
     public var stderr: String
+    /// The process exit code the command would have returned (0 ok, 1 findings, 2 usage or I/O).
     public var exitCode: Int32
 }
 

@@ -6,8 +6,11 @@
 public struct Txtar: Sendable, Equatable {
     /// One named file of the archive.
     public struct File: Sendable, Equatable {
+        /// The name between `-- ` and ` --`, e.g. `want/stdout` or `policy.lever`.
         public var name: String
+        /// The lines after the marker, each ending in a newline.
         public var content: String
+        /// A file from its name and content.
         public init(name: String, content: String) {
             self.name = name
             self.content = content

@@ -50,7 +50,7 @@ struct AnalysisFixture {
     private static func evaluator(params: [String: Expr], inputs: [String: Interval]) -> IntervalEvaluator {
         IntervalEvaluator(name: { e in
             let plain = IntervalEvaluator()
-            let key = KeyColumn.keyText(e)
+            let key = TableKeyColumn.keyText(e)
             if let p = params[key] { return plain.bounds(p) }
             if let i = inputs[key] { return plain.constantRange(i) }
             return nil
@@ -156,11 +156,11 @@ struct AnalysisFixture {
 @Suite struct IntervalEvaluatorTests {
     func eval(_ text: String, vol: Bounds = Bounds(0, 5)) -> Bounds {
         let e = AnalysisFixture.expr(text)
-        return IntervalEvaluator(name: { KeyColumn.keyText($0) == "vol" ? vol : nil }).bounds(e)
+        return IntervalEvaluator(name: { TableKeyColumn.keyText($0) == "vol" ? vol : nil }).bounds(e)
     }
 
     func truth(_ text: String) -> Truth {
-        IntervalEvaluator(name: { KeyColumn.keyText($0) == "vol" ? Bounds(0, 5) : nil })
+        IntervalEvaluator(name: { TableKeyColumn.keyText($0) == "vol" ? Bounds(0, 5) : nil })
             .truth(AnalysisFixture.expr(text))
     }
 

@@ -54,3 +54,9 @@ assert maintenance < initial
     }
     #expect(result.types[e] == .time)
 }
+
+@Test func examplePolicyAllStages() {
+    let result = Checker.check(source: examplePolicy, path: "example.lever")
+    #expect(result.stages.map(\.name) == StageName.allCases)
+    #expect(!result.diagnostics.hasErrors, "\(result.diagnostics.map(\.message))")
+}

@@ -39,6 +39,8 @@ import LeverSyntax
         #expect(gap.message == "`account.score` values in [500, 520) match no row")
         #expect(gap.help == "add a row for it or an `else` row")
         #expect(f.at(gap.primary.span) == "1:10" && f.text(gap.primary.span) == "account.score")
+        #expect(gap.secondary.map(\.message) == ["`Basic` starts at 520", "`Watch` ends at 500"])
+        #expect(gap.secondary.map { f.at($0.span) } == ["4:3", "5:3"])
     }
 
     @Test func withoutDomainTheWholeLineMustBeCovered() {
@@ -207,5 +209,35 @@ import LeverSyntax
         let (_, d) = check("table fee by utilization { [0%, 50%) -> Low; [60%, 100%] -> High }",
                            domains: [.numeric(Bounds(0, 1))])
         #expect(d.map(\.message) == ["`utilization` values in [50%, 60%) match no row"])
+    }
+
+    @Test func hugeTablesAreNotEnumerated() {
+        // 6 numeric columns with 10 ranges each: about 21^6 cells, far above the limit
+        let keys = (0..<6).map { "account.k\($0)" }.joined(separator: ", ")
+        let rows = (0..<10).map { i in
+            Array(repeating: "[\(i * 10), \(i * 10 + 10))", count: 6).joined(separator: ", ") + " -> R\(i)"
+        }.joined(separator: "\n  ")
+        let (_, d) = check("table big by \(keys) {\n  \(rows)\n}", domains: Array(repeating: .unknown, count: 6))
+        #expect(d.map(\.code) == ["L0411"])
+        #expect(d.first?.severity == .note)
+        #expect(d.first?.message == "table has too many combinations of key values to check for gaps")
+    }
+
+    @Test func manyRowsStayFastAndStillFindGapsAndOverlaps() {
+        // 5,000 adjacent rows with one missing and one extra: all found by the one-column sweep
+        var rows = (0..<5_000).filter { $0 != 1234 }.map { "[\($0), \($0 + 1)) -> R\($0)" }
+        rows.append("[100, 101] -> Extra")
+        let (_, d) = check("tiers by account.score {\n\(rows.joined(separator: "\n"))\n}",
+                           domains: [.numeric(Bounds(0, 5_000, upperClosed: false))])
+        #expect(d.map(\.message) == ["rows `R100` and `Extra` overlap on [100, 101)",
+                                     "rows `R101` and `Extra` overlap on 101",
+                                     "`account.score` values in [1234, 1235) match no row"])
+    }
+
+    @Test func pathologicalOverlapGivesUpWithNote() {
+        let rows = (0..<600).map { "[0, 1000] -> R\($0)" }.joined(separator: "\n")
+        let (_, d) = check("tiers by account.score {\n\(rows)\n}")
+        #expect(d.map(\.code) == ["L0412"])
+        #expect(d.first?.message == "table has too many rows to check for overlaps")
     }
 }

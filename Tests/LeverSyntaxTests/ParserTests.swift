@@ -163,3 +163,19 @@ struct ParserTests {
         #expect(t.rows.map(\.label.text) == ["Small", "Large"])
     }
 }
+
+struct LongChainTests {
+    @Test func longOperatorChainsAreCappedNotACrash() {
+        let sum = "param a = 1" + String(repeating: " + 1", count: 100_000) + "\nparam b = 2"
+        let parsed = parse(sum)
+        #expect(parsed.diagnostics.map(\.code) == ["L0115"])
+        #expect(parsed.policy.declarations.compactMap(\.name?.text) == ["a", "b"])
+        let path = "param p = account" + String(repeating: ".x", count: 50_000)
+        #expect(parse(path).diagnostics.map(\.code) == ["L0115"])
+    }
+
+    @Test func chainsWithinTheCapParse() {
+        let sum = "param a = 1" + String(repeating: " + 1", count: 150)
+        #expect(parse(sum).diagnostics.isEmpty)
+    }
+}

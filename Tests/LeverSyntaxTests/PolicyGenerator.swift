@@ -188,12 +188,17 @@ struct PolicyGenerator {
         random.pick(["[", "("]) + additive(depth) + "," + space() + additive(depth) + random.pick(["]", ")"])
     }
 
-    /// expr = conditional [ "per" additive "of" additive [ "above" additive ] ]
+    /// expr = conditional
     mutating func expr(_ depth: Int) -> String {
-        let base = conditional(depth)
+        conditional(depth)
+    }
+
+    /// scaled = multiplicative [ "per" multiplicative "of" multiplicative [ "above" multiplicative ] ]
+    private mutating func scaled(_ depth: Int) -> String {
+        let base = unary(depth)
         guard depth > 0, random.chance(10) else { return base }
-        let above = random.chance(50) ? " above \(additive(depth - 1))" : ""
-        return "\(base) per \(additive(depth - 1)) of \(additive(depth - 1))\(above)"
+        let above = random.chance(50) ? " above \(unary(depth - 1))" : ""
+        return "\(base) per \(unary(depth - 1)) of \(unary(depth - 1))\(above)"
     }
 
     private mutating func conditional(_ depth: Int) -> String {
@@ -222,8 +227,8 @@ struct PolicyGenerator {
     private mutating func additive(_ depth: Int) -> String {
         guard depth > 0, random.chance(40) else { return unary(depth) }
         let op = random.pick(["+", "-", "*", "/", "^"])
-        let rhs = op == "^" ? unary(depth - 1) : unary(depth - 1)
-        return unary(depth - 1) + space() + op + space() + rhs
+        let rhs = op == "^" ? unary(depth - 1) : scaled(depth - 1)
+        return scaled(depth - 1) + space() + op + space() + rhs
     }
 
     private mutating func unary(_ depth: Int) -> String {

@@ -10,6 +10,7 @@ extension RendererTests {
         map.add(path: "binary.lever", bytes: [0x70, 0x00, 0x1B, 0x5B, 0x33, 0x31, 0x6D, 0xFF, 0x0A])
         map.add(path: "long.lever", text: "param x = " + String(repeating: "1 + ", count: 200) + "oops\n")
         map.add(path: "crlf.lever", text: "param a = 1\r\nparam b = ?\r\n")
+        map.add(path: "bidi.lever", text: "param admin = 1 \u{202E}// comment \u{2066}\n")
         return map
     }()
 
@@ -33,6 +34,9 @@ extension RendererTests {
         RenderCase(name: "crlf", sources: awkward, diagnostics: [
             .error("L0101", "unexpected character `?`", at: a("?", file: 4)),
             .error("L0105", "expected a value at end of line", at: Span(file: 4, start: 11, end: 11)),
+        ]),
+        RenderCase(name: "bidi-overrides", sources: awkward, diagnostics: [
+            .error("L0101", "unexpected character `\u{202E}` (U+202E)", at: a("\u{202E}", file: 5), label: "bidi override"),
         ]),
     ]
 }

@@ -3,9 +3,9 @@ import LeverSyntax
 // MARK: - Decision table diagnostics (L04xx)
 
 extension Diagnostic {
-    static func tableGap(_ key: String, range: String, at span: Span) -> Diagnostic {
+    static func tableGap(_ key: String, range: String, at span: Span, neighbours: [Label]) -> Diagnostic {
         .error("L0401", "`\(key)` values in \(range) match no row", at: span,
-               label: "no row covers \(range)", help: "add a row for it or an `else` row")
+               label: "no row covers \(range)", secondary: neighbours, help: "add a row for it or an `else` row")
     }
 
     static func tableOverlap(_ first: String, _ second: String, on shared: String, at span: Span, other: Span) -> Diagnostic {
@@ -67,6 +67,11 @@ extension Diagnostic {
 
     static func tableTooLarge(_ span: Span) -> Diagnostic {
         .note("L0411", "table has too many combinations of key values to check for gaps", at: span,
-              notes: ["more than \(Grid.cellLimit) combinations; gaps are not reported"])
+              notes: ["more than \(TableGrid.cellLimit) combinations; gaps are not reported"])
+    }
+
+    static func tableTooManyRows(_ count: Int, at span: Span) -> Diagnostic {
+        .note("L0412", "table has too many rows to check for overlaps", at: span,
+              notes: ["\(count) rows; overlaps and rows that can never fire are not reported"])
     }
 }

@@ -29,11 +29,12 @@ public enum TableAnalysis {
     /// to constants so that row bounds such as `>= prime_floor` are known; rows whose bounds do
     /// not fold get a note and are left out of the gap analysis.
     public static func check(_ table: TableDecl, domains: [KeyDomain], evaluator: IntervalEvaluator) -> [Diagnostic] {
+        guard !table.keys.isEmpty else { return [] }  // the parser reports a table without keys
         var diagnostics: [Diagnostic] = []
-        var rows: [RowModel] = []
+        var rows: [TableRowModel] = []
         var unchecked = false
         for (index, row) in table.rows.enumerated() {
-            if let model = RowModel.make(row, index: index, keyCount: table.keys.count,
+            if let model = TableRowModel.make(row, index: index, keyCount: table.keys.count,
                                          evaluator: evaluator, into: &diagnostics) {
                 rows.append(model)
             } else {
@@ -41,10 +42,10 @@ public enum TableAnalysis {
             }
         }
         let columns = table.keys.indices.map { i in
-            KeyColumn.make(key: table.keys[i], domain: i < domains.count ? domains[i] : .unknown,
+            TableKeyColumn.make(key: table.keys[i], domain: i < domains.count ? domains[i] : .unknown,
                            rows: table.rows, cells: rows.map { $0.cells[i] }, column: i)
         }
-        var grid = Grid(columns: columns, rows: rows)
+        var grid = TableGrid(columns: columns, rows: rows)
         grid.dropMismatchedRows(into: &diagnostics, unchecked: &unchecked)
         let policy = table.hit ?? .unique
         diagnostics += policy == .unique ? grid.overlaps() : []
@@ -55,7 +56,7 @@ public enum TableAnalysis {
 }
 
 /// What one row pattern matches, with constant ends.
-enum Cell: Hashable {
+enum TableCell: Hashable {
     /// A union of numeric ranges (an interval, a comparison, or `1 | 2`).
     case ranges([Bounds])
     /// Categorical values, as shown in messages (`"EU"`, `long`).
@@ -65,22 +66,22 @@ enum Cell: Hashable {
 }
 
 /// A row reduced to constant cells, one per key column.
-struct RowModel {
+struct TableRowModel {
     var index: Int
     var row: TableRow
-    var cells: [Cell]
+    var cells: [TableCell]
     /// All patterns are `else`: the fallback row.
     var isFallback: Bool { cells.allSatisfy { $0 == .any } }
 
     /// The row's cells, or nil (with a diagnostic) when it cannot be analysed.
     static func make(_ row: TableRow, index: Int, keyCount: Int, evaluator: IntervalEvaluator,
-                     into diagnostics: inout [Diagnostic]) -> RowModel? {
+                     into diagnostics: inout [Diagnostic]) -> TableRowModel? {
         guard row.patterns.count == keyCount else {
             let span = row.patterns.first.map { $0.span.to(row.patterns[row.patterns.count - 1].span) } ?? row.label.span
             diagnostics.append(.tablePatternCount(row.patterns.count, keys: keyCount, at: span))
             return nil
         }
-        var cells: [Cell] = []
+        var cells: [TableCell] = []
         for pattern in row.patterns {
             switch cell(pattern, evaluator: evaluator) {
             case .success(let c): cells.append(c)
@@ -92,13 +93,13 @@ struct RowModel {
                 return nil
             }
         }
-        return RowModel(index: index, row: row, cells: cells)
+        return TableRowModel(index: index, row: row, cells: cells)
     }
 
     enum Problem: Error { case notConstant, empty(Bounds, unit: String?) }
 
     /// The cell a pattern denotes.
-    static func cell(_ pattern: Pattern, evaluator: IntervalEvaluator) -> Result<Cell, Problem> {
+    static func cell(_ pattern: Pattern, evaluator: IntervalEvaluator) -> Result<TableCell, Problem> {
         switch pattern {
         case .any: return .success(.any)
         case .interval(let i):
@@ -128,7 +129,7 @@ struct RowModel {
     }
 
     /// `"EU" | "UK"` is categorical, `1 | 2` numeric; a word that folds to a number is a number.
-    static func values(_ exprs: [Expr], evaluator: IntervalEvaluator) -> Result<Cell, Problem> {
+    static func values(_ exprs: [Expr], evaluator: IntervalEvaluator) -> Result<TableCell, Problem> {
         var numbers: [Bounds] = [], words: [String] = []
         for e in exprs {
             switch e.kind {

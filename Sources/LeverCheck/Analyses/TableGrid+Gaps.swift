@@ -1,16 +1,16 @@
 import LeverSyntax
 
-extension Grid {
+extension TableGrid {
     /// Cells no row matches. Cells involving "any other value" of an open-ended category cannot
     /// be called gaps (the values are unknown), so they give a note instead of an error.
     /// When `provable` is false some rows were left out, so gaps are not reported at all.
     func gaps(table: TableDecl, provable: Bool) -> [Diagnostic] {
         guard !rows.contains(where: \.isFallback) else { return [] }
         let universe = columns.map { Set($0.pieces.indices) }
-        guard let all = cells(of: universe) else {
+        guard let all = cells(of: universe), all.count * max(1, rows.count) <= Self.workLimit || isOneDimensional else {
             return [.tableTooLarge(table.keys.first?.span ?? table.name.span)]
         }
-        let open = all.filter { cell in !rows.indices.contains { covers($0, cell) } }
+        let open = isOneDimensional ? openPieces() : all.filter { cell in !rows.indices.contains { covers($0, cell) } }
         let (vague, definite) = open.split { cell in cell.indices.contains { columns[$0].pieces[cell[$0]] == .other } }
         var found: [Diagnostic] = []
         if provable { found += report(definite) }
@@ -18,6 +18,12 @@ extension Grid {
             found.append(.tableCoverageUnknown(columns[c].text, at: columns[c].key.span))
         }
         return found
+    }
+
+    /// The uncovered cells of a one-column table, from the union of what the rows cover.
+    private func openPieces() -> [[Int]] {
+        let covered = covers.reduce(into: Set<Int>()) { $0.formUnion($1[0]) }
+        return columns[0].pieces.indices.filter { !covered.contains($0) }.map { [$0] }
     }
 
     /// One error per uncovered stretch of a one-column table; the first uncovered combination
@@ -32,7 +38,8 @@ extension Grid {
                                                   count: indices.count, at: column.key.span)]
             }
             return column.ranges(of: indices).map { run in
-                .tableGap(column.text, range: column.describe(Set(run)), at: column.key.span)
+                .tableGap(column.text, range: column.describe(Set(run)), at: column.key.span,
+                          neighbours: neighbours(of: run))
             }
         }
         let openSet = Set(open)
@@ -40,6 +47,26 @@ extension Grid {
         let inBox = cells(of: box)?.count ?? 1
         let span = columns[0].key.span.to(columns[columns.count - 1].key.span)
         return [.tableCombinationUnmatched(describe(box), more: open.count - inBox, at: span)]
+    }
+
+    /// Labels on the rows on either side of a one-column gap: "`Watch` ends at 500".
+    private func neighbours(of run: ClosedRange<Int>) -> [Diagnostic.Label] {
+        let column = columns[0]
+        guard case .range(let a) = column.pieces[run.lowerBound], case .range(let b) = column.pieces[run.upperBound]
+        else { return [] }
+        let gap = a.hull(b)
+        var labels: [Diagnostic.Label] = []
+        for r in rows.indices {
+            guard case .ranges(let rs) = rows[r].cells[0] else { continue }
+            let name = rows[r].row.label.text
+            if rs.contains(where: { $0.upper == gap.lower && $0.upper.isFinite }) {
+                labels.append(.init(patternSpan(r), "`\(name)` ends at \(ValueFormat.value(gap.lower, unit: column.unit))"))
+            }
+            if rs.contains(where: { $0.lower == gap.upper && $0.lower.isFinite }) {
+                labels.append(.init(patternSpan(r), "`\(name)` starts at \(ValueFormat.value(gap.upper, unit: column.unit))"))
+            }
+        }
+        return labels
     }
 
     /// Grows one uncovered cell, column by column, into a box of uncovered cells (a contiguous

@@ -5,6 +5,7 @@ import LeverSyntax
 /// Interval analysis cannot always decide a condition; `unknown` is the honest answer then, and
 /// the proofs turn it into a runtime check instead of a false claim.
 public enum Truth: Sendable, Hashable, CustomStringConvertible {
+    /// Holds for every value; does not hold for any value; holds for some values or cannot be decided.
     case `true`, `false`, unknown
 
     /// The truth of a known boolean.
@@ -34,6 +35,7 @@ public enum Truth: Sendable, Hashable, CustomStringConvertible {
     /// What two alternatives have in common (for `if` with an unknown condition).
     public func joined(_ other: Truth) -> Truth { self == other ? self : .unknown }
 
+    /// `true`, `false` or `unknown`.
     public var description: String {
         switch self {
         case .true: "true"

@@ -36,10 +36,10 @@ extension DiagnosticRenderer {
     /// `path:line:col: error[L0304]: message`, or `error[L0304]: message` for a synthetic span.
     func header(_ d: Diagnostic, sources: SourceMap, paint: Paint) -> String {
         let kind = paint("\(d.severity.rawValue)[\(d.code)]", paint.severity(d.severity), bold: true)
-        let message = paint(d.message, .bold)
+        let message = paint(safe(d.message), .bold)
         guard let file = sources.file(d.primary.span.file) else { return "\(kind): \(message)" }
         let (line, column) = file.location(of: d.primary.span.start)
-        return paint("\(file.path):\(line):\(column):", .bold) + " \(kind): \(message)"
+        return paint("\(safe(file.path)):\(line):\(column):", .bold) + " \(kind): \(message)"
     }
 
     /// `= note:`, `= help:` and `= fix:` lines, plus messages of labels that have no place in a snippet.
@@ -51,7 +51,7 @@ extension DiagnosticRenderer {
         }
         if let help = d.help { items.append(("help", help)) }
         items += d.fixIts.map { ("fix", describe($0, sources: sources)) }
-        return items.map { kind, text in indent + paint(kind + ":", .bold) + " " + text }
+        return items.map { kind, text in indent + paint(kind + ":", .bold) + " " + safe(text) }
     }
 
     /// A fix-it in words: "replace `hiarcut` with `haircut`", "insert `}`", "remove `,`".
@@ -64,6 +64,12 @@ extension DiagnosticRenderer {
             if edit.replacement.isEmpty { return "remove `\(escaped(old))`" }
             return "replace `\(escaped(old))` with `\(new)`"
         }.joined(separator: ", then ")
+    }
+
+    /// `text` with control characters and bidi overrides replaced, as in source lines, so a
+    /// message quoting hostile source cannot reorder or recolour what the terminal shows.
+    func safe(_ text: String) -> String {
+        DisplayLine.sanitized(text)
     }
 
     private func escaped(_ text: String) -> String {

@@ -49,7 +49,7 @@ struct SnippetGroup {
         let (line, column) = file.location(of: label.span.start)
         let (endLine, endColumn) = file.location(of: label.span.end)
         let end = endLine == line ? endColumn - 1 : file.lineText(line).count
-        let message = label.message.flatMap { $0.isEmpty ? nil : $0 }
+        let message = label.message.flatMap { $0.isEmpty ? nil : DisplayLine.sanitized($0) }
         return (Mark(start: column - 1, end: end, isPrimary: isPrimary, message: message), line)
     }
 
@@ -104,7 +104,7 @@ extension Sequence<SnippetGroup> {
 
 /// A source line made safe and short for a terminal, with label marks moved to display columns.
 ///
-/// Tabs become four spaces and control characters U+FFFD, so underlines stay aligned and a binary
+/// Tabs become four spaces and control characters and bidi overrides U+FFFD, so underlines stay aligned and a binary
 /// file cannot send escapes to the terminal; a very long line is cut to a window around its labels.
 struct DisplayLine {
     var text: String
@@ -117,7 +117,7 @@ struct DisplayLine {
             offsets.append(expanded.count)
             if ch == "\t" {
                 expanded += "    "
-            } else if ch.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) }) {
+            } else if ch.unicodeScalars.contains(where: Self.isUnsafe) {
                 expanded.append("\u{FFFD}")
             } else {
                 expanded.append(ch)
@@ -132,6 +132,21 @@ struct DisplayLine {
         }
         (text, placed) = Self.window(expanded, placed, maxWidth: maxWidth)
         self.marks = placed
+    }
+
+    /// Control characters, and bidirectional overrides that would make the shown line read
+    /// differently from the bytes the lexer saw ("Trojan Source", CVE-2021-42574).
+    static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0..<0x20, 0x7F..<0xA0, 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true
+        default: false
+        }
+    }
+
+    /// `text` with every unsafe scalar replaced by U+FFFD.
+    static func sanitized(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isUnsafe) else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.map { isUnsafe($0) ? "\u{FFFD}" : $0 }))
     }
 
     /// Cuts `line` to at most `maxWidth` columns, starting a little before the leftmost label.

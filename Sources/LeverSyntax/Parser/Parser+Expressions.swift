@@ -7,7 +7,7 @@ extension Parser {
         Expr(id: makeID(), span: emptySpan(), kind: .missing)
     }
 
-    /// expr = conditional [ "per" additive "of" additive [ "above" additive ] ] ;
+    /// expr = conditional ;
     mutating func parseExpr() -> Expr {
         guard depth < Self.maxDepth else {
             report(.tooDeep(at: current.span))
@@ -16,16 +16,7 @@ extension Parser {
         }
         depth += 1
         defer { depth -= 1 }
-        let start = current.span
-        let amount = parseConditional()
-        guard at(word: "per"), !current.newlineBefore else { return amount }
-        advance()
-        let unit = parseAdditive()
-        if eat(word: "of") == nil { report(.expected("`of`", "after `per …` (as in `1% per 1M USD of notional`)", found: current)) }
-        let base = parseAdditive()
-        var above: Expr?
-        if eat(word: "above") != nil { above = parseAdditive() }
-        return node(.per(amount: amount, unit: unit, of: base, above: above), from: start)
+        return parseConditional()
     }
 
     /// conditional = "if" expr "then" expr "else" expr | disjunction ;
@@ -44,7 +35,8 @@ extension Parser {
     mutating func parseDisjunction() -> Expr {
         let start = current.span
         var lhs = parseConjunction()
-        while eat(.keyword(.or)) != nil {
+        var links = 0
+        while chainAllows(&links), eat(.keyword(.or)) != nil {
             lhs = node(.binary(.or, lhs, parseConjunction()), from: start)
         }
         return lhs
@@ -54,7 +46,8 @@ extension Parser {
     mutating func parseConjunction() -> Expr {
         let start = current.span
         var lhs = parseNegation()
-        while eat(.keyword(.and)) != nil {
+        var links = 0
+        while chainAllows(&links), eat(.keyword(.and)) != nil {
             lhs = node(.binary(.and, lhs, parseNegation()), from: start)
         }
         return lhs
@@ -98,22 +91,41 @@ extension Parser {
         }
     }
 
-    /// additive = multiplicative { ( "+" | "-" ) multiplicative } ;
+    /// additive = scaled { ( "+" | "-" ) scaled } ;
     mutating func parseAdditive() -> Expr {
         let start = current.span
-        var lhs = parseMultiplicative()
-        while at(.plus) || at(.minus) {
+        var lhs = parseScaled()
+        var links = 0
+        while at(.plus) || at(.minus), chainAllows(&links) {
             let op: BinaryOp = advance().kind == .plus ? .add : .subtract
-            lhs = node(.binary(op, lhs, parseMultiplicative()), from: start)
+            lhs = node(.binary(op, lhs, parseScaled()), from: start)
         }
         return lhs
+    }
+
+    /// scaled = multiplicative [ "per" multiplicative "of" multiplicative [ "above" multiplicative ] ] ;
+    ///
+    /// Binds tighter than `+`, so `base + 1% per 1M USD of notional above 5M USD` adds the
+    /// add-on to the base, as it reads aloud.
+    mutating func parseScaled() -> Expr {
+        let start = current.span
+        let amount = parseMultiplicative()
+        guard at(word: "per"), !current.newlineBefore else { return amount }
+        advance()
+        let unit = parseMultiplicative()
+        if eat(word: "of") == nil { report(.expected("`of`", "after `per …` (as in `1% per 1M USD of notional`)", found: current)) }
+        let base = parseMultiplicative()
+        var above: Expr?
+        if eat(word: "above") != nil { above = parseMultiplicative() }
+        return node(.per(amount: amount, unit: unit, of: base, above: above), from: start)
     }
 
     /// multiplicative = unary { ( "*" | "/" ) unary } ;
     mutating func parseMultiplicative() -> Expr {
         let start = current.span
         var lhs = parseUnary()
-        while at(.star) || at(.slash) {
+        var links = 0
+        while at(.star) || at(.slash), chainAllows(&links) {
             let op: BinaryOp = advance().kind == .star ? .multiply : .divide
             lhs = node(.binary(op, lhs, parseUnary()), from: start)
         }
@@ -140,12 +152,24 @@ extension Parser {
     mutating func parsePostfix() -> Expr {
         let start = current.span
         var base = parsePrimary()
-        while at(.dot) {
+        var links = 0
+        while at(.dot), chainAllows(&links) {
             advance()
             let member = expectName("after `.`")
             base = node(.member(base, member), from: start)
         }
         return base
+    }
+
+    /// Counts one more link of an operator chain (`a + b + c` nests to the left, one level per
+    /// link): a chain longer than the nesting cap is reported and skipped like deep parentheses,
+    /// so no tree is too deep to check, format or free.
+    mutating func chainAllows(_ links: inout Int) -> Bool {
+        links += 1
+        guard depth + links > Self.maxDepth else { return true }
+        report(.tooDeep(at: current.span))
+        skipTooDeep()
+        return false
     }
 
     /// Runs `body` one nesting level deeper, or reports and skips when too deep; prefix

@@ -1,0 +1,3 @@
+@_exported import LeverEngine
+@_exported import LeverCheck
+@_exported import LeverSyntax

@@ -1,0 +1,68 @@
+import LeverCompile
+
+/// Evaluates a compiled policy over books and market snapshots.
+///
+/// Immutable and `Sendable`: one engine serves any number of evaluations from any thread. Each
+/// evaluation lays the snapshot out in the policy's asset order (with the oracle rules applied),
+/// hoists the per-asset values once, then runs the compiled program over the book in batches.
+public struct MarginEngine: Sendable {
+    public let policy: CompiledPolicy
+    public let identity: PolicyIdentity
+    public let horizon: Double
+
+    public init(policy: CompiledPolicy, identity: PolicyIdentity, horizon: Double) {
+        self.policy = policy
+        self.identity = identity
+        self.horizon = horizon
+    }
+
+    /// Evaluates every account of `book`; the result is the same at any thread count.
+    public func evaluate(book: Book, market: MarketSnapshot, threads: Int = 1) -> Report {
+        let prepared = PreparedMarket(policy: policy, market: market)
+        let adapted = BookAdapter(book: book, policy: policy, market: market, prepared: prepared)
+        let program = policy.program
+        let snapshot = program.prepare(prepared.columns)
+        let results = program.evaluate(adapted.columns, snapshot: snapshot, threads: threads)
+        let planner = LiquidationPlanner(policy: policy, prices: prepared.columns.inputs[.price] ?? [], snapshot: snapshot)
+        var accounts: [AccountReport] = []
+        accounts.reserveCapacity(book.accounts.count)
+        for (a, account) in book.accounts.enumerated() {
+            var r = report(account: account, index: a, results: results, adapted: adapted)
+            if r.evaluated, isLiquidatable(r) {
+                let closeFactor = policy.output("close_factor").map { results[$0][a] } ?? 0.5
+                r.liquidation = planner.plan(for: account, closeFactor: closeFactor)
+            }
+            accounts.append(r)
+        }
+        return Report(policy: identity, asOf: market.asOf, horizon: horizon, outputs: policy.outputs,
+                      accounts: accounts, marketIssues: prepared.issues.compactMap { $0 })
+    }
+
+    private func report(account: Account, index a: Int, results: [[Double]], adapted: BookAdapter) -> AccountReport {
+        var notes = adapted.notes[a]
+        guard adapted.evaluable[a] else {
+            return AccountReport(id: account.id, evaluated: false, values: [], notes: notes, liquidation: nil)
+        }
+        let values = policy.outputs.indices.map { Self.value(results[$0][a], kind: policy.outputs[$0].kind) }
+        for (i, v) in values.enumerated() where v == .undefined {
+            notes.append(AccountNote(severity: .warning, message: "\(policy.outputs[i].name) is undefined (a missing or invalid input)"))
+        }
+        return AccountReport(id: account.id, evaluated: true, values: values, notes: notes, liquidation: nil)
+    }
+
+    private func isLiquidatable(_ r: AccountReport) -> Bool {
+        guard let i = policy.output("status") else { return false }
+        return r.values[i] == .label("liquidatable")
+    }
+
+    static func value(_ x: Double, kind: OutputKind) -> ReportValue {
+        if x.isNaN { return .undefined }
+        switch kind {
+        case .number: return .number(x)
+        case .flag: return .flag(x != 0)
+        case .label(let labels):
+            let i = Int(x)
+            return labels.indices.contains(i) ? .label(labels[i]) : .undefined
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import LeverCompile
+
+/// Which rules produced a report: a stored report names its policy exactly.
+public struct PolicyIdentity: Sendable, Hashable {
+    public var name: String
+    public var version: String
+    /// SHA-256 of the policy's canonical `fmt` form, hex.
+    public var hash: String
+
+    public init(name: String, version: String, hash: String) {
+        self.name = name
+        self.version = version
+        self.hash = hash
+    }
+}
+
+/// One reported value, as its output's kind says to show it.
+public enum ReportValue: Sendable, Hashable {
+    case number(Double)
+    case flag(Bool)
+    case label(String)
+    /// Not computable for this account (NaN came out); the account's notes say why.
+    case undefined
+}
+
+/// The evaluation of one account.
+public struct AccountReport: Sendable, Hashable {
+    public var id: String
+    /// False when the account could not be evaluated (its notes say why); values are then empty.
+    public var evaluated: Bool
+    /// Values by output, in the report's output order.
+    public var values: [ReportValue]
+    public var notes: [AccountNote]
+    /// What a liquidation would do, for liquidatable accounts.
+    public var liquidation: LiquidationPlanReport?
+}
+
+/// A liquidation as the engine plans it for one account.
+public struct LiquidationPlanReport: Sendable, Hashable {
+    /// One debt repaid from one collateral: amounts in units of each asset; `bonus` is the part
+    /// of the seized collateral paid to the liquidator as the bonus.
+    public struct Step: Sendable, Hashable {
+        public var repayAsset: String
+        public var repayAmount: Double
+        public var seizeAsset: String
+        public var seizeAmount: Double
+        public var bonus: Double
+    }
+    public var closeFactor: Double
+    public var steps: [Step]
+    /// Σ debt repaid × price (USD).
+    public var debtRepaidValue: Double
+    /// Σ collateral seized × price (USD), bonus included.
+    public var collateralSeizedValue: Double
+    /// Debt value left with no collateral behind it (USD).
+    public var badDebt: Double
+}
+
+/// The result of evaluating a book: per account, every output of the policy.
+public struct Report: Sendable {
+    public var policy: PolicyIdentity
+    public var asOf: Timestamp?
+    /// Interest horizon in years.
+    public var horizon: Double
+    public var outputs: [OutputInfo]
+    public var accounts: [AccountReport]
+    /// Assets whose market data could not be used as given.
+    public var marketIssues: [MarketIssue]
+
+    /// The column of an output by name.
+    public func index(of output: String) -> Int? { outputs.firstIndex { $0.name == output } }
+
+    /// One account's value of an output.
+    public func value(_ output: String, account: String) -> ReportValue? {
+        guard let i = index(of: output), let a = accounts.first(where: { $0.id == account }), a.evaluated else { return nil }
+        return a.values[i]
+    }
+}

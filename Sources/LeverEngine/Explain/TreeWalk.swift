@@ -1,0 +1,120 @@
+import LeverCompile
+import LeverSyntax
+
+/// Walks the plan from an output down to the named rules it depends on.
+struct TreeWalk {
+    let plan: Plan
+    let values: [[Double]]
+    let account: Account
+    let policy: CompiledPolicy
+    let sources: SourceMap
+    var shown: Set<NodeRef> = []
+    let heldAssets: Set<Int>
+    let heldVenues: Set<Int>
+    static let maxDepth = 12
+
+    init(plan: Plan, values: [[Double]], account: Account, policy: CompiledPolicy, sources: SourceMap) {
+        self.plan = plan
+        self.values = values
+        self.account = account
+        self.policy = policy
+        self.sources = sources
+        heldAssets = Set(account.positions.compactMap { policy.assets.firstIndex(of: $0.asset) })
+        heldVenues = Set(account.positions.compactMap { p in p.venue.flatMap { policy.venues.firstIndex(of: $0) } })
+    }
+
+    mutating func explain(_ ref: NodeRef, title: String? = nil, depth: Int = 0) -> Explanation {
+        let origin = plan.origins[ref]
+        let name = title.map { t in origin.map { $0.title.hasSuffix(t) ? $0.title : t } ?? t } ?? origin?.title ?? "value"
+        var node = Explanation(title: name, value: "", detail: origin?.detail ?? "",
+                               location: origin?.span.map { sources.location($0) })
+        guard shown.insert(ref).inserted else {
+            node.isRepeat = true
+            return node
+        }
+        describeValue(ref, only: origin?.asset, into: &node)
+        guard depth < Self.maxDepth else { return node }
+        var seen: Set<NodeRef> = []
+        node.children = namedDescendants(of: ref, seen: &seen).map { explain($0, depth: depth + 1) }
+        return node
+    }
+
+    /// The nearest named nodes below `ref`, in plan order, through unnamed arithmetic.
+    func namedDescendants(of ref: NodeRef, seen: inout Set<NodeRef>) -> [NodeRef] {
+        var found: [NodeRef] = []
+        for child in operands(of: ref) where seen.insert(child).inserted {
+            if case .constant = plan[child].op { continue }   // literals show in the rule text
+            if plan.origins[child] != nil { found.append(child) } else { found += namedDescendants(of: child, seen: &seen) }
+        }
+        return found.sorted()
+    }
+
+    /// The operands that matter for this account: of per-asset or per-venue cases, only the
+    /// cases of the assets and venues it holds.
+    func operands(of ref: NodeRef) -> [NodeRef] {
+        switch plan[ref].op {
+        case .constant, .assetInput, .assetConstants, .positionInput, .positionKey, .side, .accountInput: return []
+        case .pick(let a, _), .gather(let a), .broadcast(let a), .splat(let a, _), .unary(_, let a), .alias(let a, _),
+             .tableField(let a, _), .curve(_, let a): return [a]
+        case .binary(_, let a, let b): return [a, b]
+        case .select(let c, let a, let b): return [c, a, b]
+        case .aggregate(_, let a, let filter): return [a] + (filter.map { [$0] } ?? [])
+        case .tableRow(_, let keys): return keys
+        case .cases(let key, let caseOf, let cases, let fallback):
+            let held = key == .asset ? heldAssets : heldVenues
+            var refs: [NodeRef] = []
+            for k in held.sorted() where k < caseOf.count {
+                refs.append(caseOf[k] >= 0 ? cases[caseOf[k]] : fallback)
+            }
+            if key == .venue { refs.append(fallback) }
+            return refs
+        }
+    }
+
+    /// The node's value; per asset or per position, restricted to one asset for a rule that was
+    /// specialised for it.
+    func describeValue(_ ref: NodeRef, only asset: Int?, into node: inout Explanation) {
+        let v = values.indices.contains(ref.index) ? values[ref.index] : []
+        switch plan[ref].domain {
+        case .scalar, .account:
+            node.value = v.first.map { label(ref, $0) } ?? ""
+        case .asset:
+            node.positions = heldAssets.sorted().compactMap { a in
+                v.indices.contains(a) && (asset == nil || asset == a) ? "\(policy.assets[a]): \(Self.format(v[a]))" : nil
+            }
+        case .position:
+            node.positions = account.positions.indices.compactMap { i in
+                let p = account.positions[i]
+                guard v.indices.contains(i), asset == nil || policy.assets.firstIndex(of: p.asset) == asset else { return nil }
+                return "\(Self.describe(p)): \(Self.format(v[i]))"
+            }
+        }
+    }
+
+    /// Row labels and status words for lookups, numbers otherwise.
+    func label(_ ref: NodeRef, _ x: Double) -> String {
+        if case .tableRow(let table, _) = plan[ref].op {
+            let i = Int(x)
+            return table.labels.indices.contains(i) ? table.labels[i] : "no row matches"
+        }
+        return Self.format(x)
+    }
+
+    static func format(_ x: Double) -> String {
+        if x.isNaN { return "undefined" }
+        if x == .infinity { return "∞" }
+        if x == -.infinity { return "−∞" }
+        return x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : "\(x)"
+    }
+
+    static func describe(_ p: Position) -> String {
+        let kind: String
+        switch p {
+        case .spot: kind = "spot"
+        case .perpetual: kind = "perp"
+        case .option(let o): kind = "\(o.right.word) \(format(o.strike))"
+        }
+        let size = p.quantity > 0 ? "+\(format(p.quantity))" : format(p.quantity)
+        return "\(p.asset) \(kind) \(size)" + (p.venue.map { " @ \($0)" } ?? "")
+    }
+}

@@ -1,0 +1,42 @@
+import Testing
+import LeverCheck
+import LeverSyntax
+
+/// Every prefix of the example policy checks without crashing, whatever state it leaves the tree in.
+@Test func everyPrefixOfTheExampleChecks() {
+    let bytes = Array(examplePolicy.utf8)
+    for end in stride(from: 0, through: bytes.count, by: 7) {
+        let text = String(decoding: bytes[..<end], as: UTF8.self)
+        _ = Checker.check(source: text, path: "prefix.lever")
+    }
+}
+
+/// Long chains of params, measures and classes stay within bounded recursion.
+@Test func longChainsDoNotExhaustTheStack() {
+    let params = (1..<3000).map { "param p\($0) = p\($0 + 1) + 1" }.joined(separator: "\n") + "\nparam p3000 = 1"
+    _ = Checker.check(source: params, path: "chain.lever")
+    let classes = (1..<2000).map { "class c\($0) : c\($0 + 1) { haircut += 1% }" }.joined(separator: "\n")
+        + "\nclass c2000 { haircut = 1% }\nasset A : c1"
+    let result = Checker.check(source: classes, path: "classes.lever")
+    #expect(result.symbols.propertyChain(asset: "A", property: "haircut").count == 2000)
+}
+
+/// A cycle of many params is reported once.
+@Test func paramCycleReportedOnce() {
+    let src = (1...20).map { "param p\($0) = p\($0 % 20 + 1) * 2" }.joined(separator: "\n")
+    #expect(found(src).map(\.code) == ["L0222"])
+}
+
+/// Deep nesting is capped by the parser; the checker copes with what it returns.
+@Test func deepNestingChecks() {
+    let deep = "param p = " + String(repeating: "(", count: 500) + "1" + String(repeating: ")", count: 500)
+    _ = Checker.check(source: deep, path: "deep.lever")
+}
+
+/// Junk and binary input give diagnostics, never a crash.
+@Test func junkChecks() {
+    for text in ["}{", "class : {", "asset", "tiers by { -> }", "curve (", "param = = =", "\u{0}\u{1}\u{2}",
+                 "measure m per account = sum(sum(sum(", "assert every : ", "margin { liquidate when }"] {
+        _ = Checker.check(source: text, path: "junk.lever")
+    }
+}
