@@ -121,15 +121,10 @@ public enum PositionKind: UInt8, Sendable, Hashable, CaseIterable {
     }
 }
 
-/// Call or put.
-public enum OptionRight: UInt8, Sendable, Hashable, CaseIterable {
-    case call = 1, put = 2
+/// Call or put. The raw value is the JSON word; the enum is still one byte in a column.
+public enum OptionRight: String, Sendable, Hashable, CaseIterable {
+    case call, put
 
     /// The word used in JSON (`call`, `put`).
-    public var word: String {
-        switch self {
-        case .call: "call"
-        case .put: "put"
-        }
-    }
+    public var word: String { rawValue }
 }

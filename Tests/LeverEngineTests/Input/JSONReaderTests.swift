@@ -3,8 +3,8 @@ import Testing
 @testable import LeverEngine
 
 /// Parses `text` as a generic JSON value.
-func parseJSON(_ text: String, maxDepth: Int = 256) -> Result<JSONValue, JSONSyntaxError> {
-    JSONValue.parse(Array(text.utf8), maxDepth: maxDepth)
+func parseJSON(_ text: String, maxDepth: Int = 256) -> Result<LeverEngine.JSONValue, JSONSyntaxError> {
+    LeverEngine.JSONValue.parse(Array(text.utf8), maxDepth: maxDepth)
 }
 
 /// The number `text` reads as, or nil on a syntax error.
@@ -107,7 +107,7 @@ func readNumber(_ text: String) -> Double? {
                 continue
             }
         }
-        guard case .failure(let e) = JSONValue.parse([0x22, 0xFF, 0x22]) else { Issue.record("invalid UTF-8 parsed"); return }
+        guard case .failure(let e) = LeverEngine.JSONValue.parse([0x22, 0xFF, 0x22]) else { Issue.record("invalid UTF-8 parsed"); return }
         #expect(e.kind == .invalidUTF8)
     }
 
