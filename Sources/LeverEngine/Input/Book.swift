@@ -5,10 +5,12 @@ import LeverSyntax
 /// `accounts` holds every account that loaded; with `keepGoing`, accounts that had errors are
 /// left out and listed in `rejected`, so a report can name them instead of dropping them silently.
 public struct Book: Sendable, Hashable {
+    /// Accounts that loaded, in file order.
     public var accounts: [Account]
     /// Accounts not loaded because of errors (only with `LoadOptions.keepGoing`).
     public var rejected: [RejectedAccount]
 
+    /// A book of `accounts`, with the ones rejected while loading.
     public init(accounts: [Account], rejected: [RejectedAccount] = []) {
         self.accounts = accounts
         self.rejected = rejected
@@ -23,10 +25,12 @@ public struct Account: Sendable, Hashable {
     public var score: Double
     /// Custom attributes read by policies as `account.<name>`.
     public var attributes: [String: AttributeValue]
+    /// Holdings, in file order.
     public var positions: [Position]
     /// Problems found when checking the account against the market (see `AccountFlags`).
     public var flags: AccountFlags
 
+    /// An account; `flags` are normally set by the loader.
     public init(id: String, score: Double, attributes: [String: AttributeValue] = [:], positions: [Position],
                 flags: AccountFlags = []) {
         self.id = id
@@ -39,7 +43,9 @@ public struct Account: Sendable, Hashable {
 
 /// Problems that do not stop an account from loading but must show in its report.
 public struct AccountFlags: OptionSet, Sendable, Hashable {
+    /// The flag bits.
     public let rawValue: UInt8
+    /// Flags from their bits.
     public init(rawValue: UInt8) { self.rawValue = rawValue }
 
     /// A position names an asset the market snapshot does not have (its column asset index is -1).
@@ -55,6 +61,7 @@ public struct RejectedAccount: Sendable, Hashable {
     /// The errors (and warnings) found in it.
     public var diagnostics: [Diagnostic]
 
+    /// A rejected account record.
     public init(index: Int, id: String?, diagnostics: [Diagnostic]) {
         self.index = index
         self.id = id

@@ -9,7 +9,9 @@
 public struct BookColumns: Sendable {
     /// Account ids, in book order.
     public var accountIDs: [String]
+    /// Reputation score per account.
     public var score: [Double]
+    /// Loader flags per account (`unknownAsset`).
     public var flags: [AccountFlags]
     /// Row offsets: `accountStart.count == accountIDs.count + 1`, last entry = row count.
     public var accountStart: [Int32]
@@ -18,6 +20,7 @@ public struct BookColumns: Sendable {
     public var asset: [Int32]
     /// Signed amount: spot quantity (negative = borrowed), perpetual or option size.
     public var quantity: [Double]
+    /// Position kind per row.
     public var kind: [PositionKind]
     /// Index into `venues` per row, or -1 when unspecified.
     public var venue: [Int32]

@@ -72,13 +72,19 @@ extension BookDecoding {
     }
 
     /// `positions`: an array; the result is nil when any position was invalid.
+    ///
+    /// Positions collect in a scratch buffer reused across accounts and are copied out once at
+    /// their final size: one allocation per account instead of one per doubling.
     static func decodePositions(_ d: inout DocumentDecoder, _ s: inout BookState, _ flags: inout AccountFlags) -> [Position]? {
-        var out: [Position] = []
-        out.reserveCapacity(8)
+        var scratch = s.scratch
+        s.scratch = []
+        scratch.removeAll(keepingCapacity: true)
         var allValid = true
         let ok = d.decodeArray { d, _ in
-            if let p = decodePosition(&d, &s, &flags) { out.append(p) } else { allValid = false }
+            if let p = decodePosition(&d, &s, &flags) { scratch.append(p) } else { allValid = false }
         }
-        return ok && allValid ? out : nil
+        let out = ok && allValid ? Array(scratch[...]) : nil  // a slice copy: `Array(scratch)` would share the buffer
+        s.scratch = scratch
+        return out
     }
 }

@@ -37,6 +37,8 @@ struct BookState {
     var idSpans: [String: Span] = [:]
     /// Unknown-asset errors so far: they flag an account instead of rejecting it.
     var unknownAssetErrors = 0
+    /// Reused buffer for one account's positions (see `decodePositions`).
+    var scratch: [Position] = []
 
     init(market: MarketSnapshot?) { self.market = market }
 }

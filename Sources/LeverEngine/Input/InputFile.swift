@@ -8,8 +8,11 @@ import Darwin
 public enum InputFile {
     /// An input file could not be read; the only error the loaders throw.
     public struct ReadError: Error, Sendable, Hashable, CustomStringConvertible {
+        /// The path as given.
         public var path: String
+        /// The C library's explanation (`strerror`).
         public var reason: String
+        /// `cannot read PATH: REASON`.
         public var description: String { "cannot read \(path): \(reason)" }
     }
 

@@ -10,6 +10,7 @@ public struct LoadOptions: Sendable, Hashable {
     /// Deepest JSON nesting read before reporting an error (the formats need 5 levels).
     public var maxDepth: Int
 
+    /// Strict loading with a 128-level nesting cap unless told otherwise.
     public init(keepGoing: Bool = false, maxDepth: Int = 128) {
         self.keepGoing = keepGoing
         self.maxDepth = maxDepth
@@ -23,6 +24,7 @@ public struct Loaded<Value: Sendable>: Sendable {
     /// Errors and warnings in file order; spans point into the loaded `SourceFile`.
     public var diagnostics: [Diagnostic]
 
+    /// A load result.
     public init(value: Value?, diagnostics: [Diagnostic]) {
         self.value = value
         self.diagnostics = diagnostics

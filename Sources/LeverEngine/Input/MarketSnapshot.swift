@@ -7,11 +7,13 @@ public struct MarketSnapshot: Sendable, Hashable {
     /// When the snapshot was taken; price ages are measured from here. Optional in the file
     /// (the workload's market has none); without it, staleness cannot be judged.
     public var asOf: Timestamp?
+    /// Per-asset data, in file order (the asset index order).
     public var assets: [AssetQuote]
     /// Per-venue prices, when a venue quotes differently from the reference price.
     public var venues: [VenueQuotes]
     private var indexBySymbol: [String: Int]
 
+    /// A snapshot; the first of two assets with one symbol wins lookups.
     public init(asOf: Timestamp?, assets: [AssetQuote], venues: [VenueQuotes] = []) {
         self.asOf = asOf
         self.assets = assets
@@ -34,10 +36,12 @@ public struct MarketSnapshot: Sendable, Hashable {
 
 /// One asset's market data.
 public struct AssetQuote: Sendable, Hashable {
+    /// Ticker, as written in the file (`BTC`).
     public var symbol: String
     /// A class name hint (`stable`, `major`, `alt`): the policy's `asset` declarations win.
     public var classHint: String?
     /// Reference price in USD; nil when the feed has none (the policy's oracle rules decide).
+    /// The venue's price in USD.
     public var price: Double?
     /// When the price was observed at its source (for `max_price_age`); nil if unknown.
     public var priceTime: Timestamp?
@@ -45,10 +49,12 @@ public struct AssetQuote: Sendable, Hashable {
     public var vol: Double
     /// Pool supply and borrows in USD, when the pool state is given as amounts.
     public var supplied: Double?
+    /// Pool borrows in USD.
     public var borrowed: Double?
     /// Utilization given directly (`utilization` or `util` in the file).
     public var utilizationGiven: Double?
 
+    /// One asset's data; `utilization` is the directly given value.
     public init(symbol: String, classHint: String? = nil, price: Double?, priceTime: Timestamp? = nil, vol: Double,
                 supplied: Double? = nil, borrowed: Double? = nil, utilization: Double? = nil) {
         self.symbol = symbol
@@ -71,10 +77,12 @@ public struct AssetQuote: Sendable, Hashable {
 
 /// Prices one venue quotes, where they differ from the reference price.
 public struct VenueQuotes: Sendable, Hashable {
+    /// Venue name, as positions name it.
     public var venue: String
     /// Per symbol: the venue's price and when it was observed.
     public var prices: [String: VenuePrice]
 
+    /// One venue's quotes.
     public init(venue: String, prices: [String: VenuePrice]) {
         self.venue = venue
         self.prices = prices
@@ -83,8 +91,11 @@ public struct VenueQuotes: Sendable, Hashable {
 
 /// One venue price.
 public struct VenuePrice: Sendable, Hashable {
+    /// The venue's price in USD.
     public var price: Double
+    /// When the venue's price was observed.
     public var priceTime: Timestamp?
+    /// One venue price.
     public init(price: Double, priceTime: Timestamp? = nil) {
         self.price = price
         self.priceTime = priceTime

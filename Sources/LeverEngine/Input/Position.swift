@@ -10,10 +10,13 @@ public enum Position: Sendable, Hashable {
 
     /// A spot balance: `quantity` units of `asset`, negative when borrowed.
     public struct Spot: Sendable, Hashable {
+        /// The asset symbol.
         public var asset: String
+        /// Units held; negative when borrowed.
         public var quantity: Double
         /// Where it is held; nil means unspecified (the workload's files have no venue).
         public var venue: String?
+        /// A spot balance.
         public init(asset: String, quantity: Double, venue: String? = nil) {
             self.asset = asset
             self.quantity = quantity
@@ -23,10 +26,15 @@ public enum Position: Sendable, Hashable {
 
     /// A perpetual future on `asset`: signed `size` in units of the asset, opened at `entryPrice` USD.
     public struct Perpetual: Sendable, Hashable {
+        /// The asset symbol.
         public var asset: String
+        /// Signed size; negative is short (or written, for options).
         public var size: Double
+        /// Average entry price in USD.
         public var entryPrice: Double
+        /// Where it is held.
         public var venue: String
+        /// A perpetual position.
         public init(asset: String, size: Double, entryPrice: Double, venue: String) {
             self.asset = asset
             self.size = size
@@ -37,12 +45,19 @@ public enum Position: Sendable, Hashable {
 
     /// A European option on `underlying`: signed `size` contracts of one unit each.
     public struct Option: Sendable, Hashable {
+        /// The underlying asset symbol.
         public var underlying: String
+        /// Call or put.
         public var right: OptionRight
+        /// Strike price in USD.
         public var strike: Double
+        /// Expiry time.
         public var expiry: Timestamp
+        /// Signed size; negative is short (or written, for options).
         public var size: Double
+        /// Where it is held.
         public var venue: String
+        /// An option position.
         public init(underlying: String, right: OptionRight, strike: Double, expiry: Timestamp, size: Double, venue: String) {
             self.underlying = underlying
             self.right = right
@@ -63,6 +78,7 @@ public enum Position: Sendable, Hashable {
     }
 
     /// The asset whose market data prices the position (an option's underlying).
+    /// The asset symbol.
     public var asset: String {
         switch self {
         case .spot(let s): s.asset
@@ -72,6 +88,7 @@ public enum Position: Sendable, Hashable {
     }
 
     /// The signed amount: spot quantity, perpetual size or option size.
+    /// Units held; negative when borrowed.
     public var quantity: Double {
         switch self {
         case .spot(let s): s.quantity
@@ -104,20 +121,13 @@ public enum PositionKind: UInt8, Sendable, Hashable, CaseIterable {
     }
 }
 
-/// Call or put.
-public enum OptionRight: UInt8, Sendable, Hashable, CaseIterable {
-    case call = 1, put = 2
+/// Call or put. The raw value is the JSON word; the enum is still one byte in a column.
+public enum OptionRight: String, Sendable, Hashable, CaseIterable {
+    case call, put
 
     /// The right named `call` or `put`.
-    public init?(word: String) {
-        guard let right = Self.allCases.first(where: { $0.word == word }) else { return nil }
-        self = right
-    }
+    public init?(word: String) { self.init(rawValue: word) }
 
-    public var word: String {
-        switch self {
-        case .call: "call"
-        case .put: "put"
-        }
-    }
+    /// The word used in JSON (`call`, `put`).
+    public var word: String { rawValue }
 }

@@ -29,15 +29,20 @@ extension Timestamp {
         else { return nil }
         var seconds = Double(h * 3600 + m * 60 + s)
         if p < b.count, b[p] == UInt8(ascii: ".") {
+            // Digits as one integer divided once, so `.1` is exactly the double nearest 0.1;
+            // digits past nanoseconds are checked but not used.
             p += 1
-            var scale = 0.1
             let start = p
+            var fraction = 0, scale = 1.0
             while p < b.count, b[p] &- UInt8(ascii: "0") < 10 {
-                seconds += Double(b[p] - UInt8(ascii: "0")) * scale
-                scale /= 10
+                if p - start < 9 {
+                    fraction = fraction * 10 + Int(b[p] - UInt8(ascii: "0"))
+                    scale *= 10
+                }
                 p += 1
             }
             guard p > start else { return nil }
+            seconds += Double(fraction) / scale
         }
         return seconds
     }

@@ -6,8 +6,10 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
     /// Seconds since the Unix epoch, UTC.
     public var secondsSinceEpoch: Double
 
+    /// An instant from seconds since the epoch.
     public init(secondsSinceEpoch: Double) { self.secondsSinceEpoch = secondsSinceEpoch }
 
+    /// Earlier instants sort first.
     public static func < (a: Timestamp, b: Timestamp) -> Bool { a.secondsSinceEpoch < b.secondsSinceEpoch }
 
     /// Years of 365 days from `earlier` to `self` (Lever's time unit), negative if `earlier` is later.
@@ -17,6 +19,7 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// `2026-11-25T12:00:00Z` (whole seconds; fractions are shown with up to 6 digits).
     public var description: String {
+        guard secondsSinceEpoch.isFinite, abs(secondsSinceEpoch) < 1e14 else { return "invalid time" }
         let whole = secondsSinceEpoch.rounded(.down)
         let days = Int((whole / 86_400).rounded(.down))
         let secs = Int(whole) - days * 86_400

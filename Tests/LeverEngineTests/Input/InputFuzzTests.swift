@@ -47,7 +47,7 @@ import Testing
             let bytes = Self.mutate(original, &rng)
             let loaded = MarketLoader.load(SourceFile(id: 0, path: "f", bytes: bytes), options: LoadOptions(keepGoing: true))
             if loaded.value == nil { #expect(loaded.diagnostics.hasErrors) }
-            _ = JSONValue.parse(bytes)
+            _ = LeverEngine.JSONValue.parse(bytes)
         }
     }
 
@@ -55,7 +55,7 @@ import Testing
         var rng = SplitMix(seed: 1)
         for _ in 0..<2000 {
             let bytes = (0..<rng.below(64)).map { _ in Self.alphabet[rng.below(Self.alphabet.count)] }
-            _ = JSONValue.parse(bytes)
+            _ = LeverEngine.JSONValue.parse(bytes)
             _ = BookLoader.load(SourceFile(id: 0, path: "f", bytes: bytes))
         }
     }

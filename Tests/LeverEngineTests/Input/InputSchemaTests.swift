@@ -3,12 +3,12 @@ import Testing
 
 /// schema/*.schema.json must name exactly the fields the loaders accept.
 @Suite struct InputSchemaTests {
-    static func schema(_ name: String) throws -> JSONValue {
+    static func schema(_ name: String) throws -> LeverEngine.JSONValue {
         let root = "\(#filePath)".split(separator: "/", omittingEmptySubsequences: false).dropLast(4).joined(separator: "/")
-        return try JSONValue.parse(try InputFile.read(root + "/schema/" + name)).get()
+        return try LeverEngine.JSONValue.parse(try InputFile.read(root + "/schema/" + name)).get()
     }
 
-    static func properties(_ v: JSONValue?) -> Set<String> {
+    static func properties(_ v: LeverEngine.JSONValue?) -> Set<String> {
         guard case .object(let members)? = v?["properties"] else { return [] }
         return Set(members.map(\.key))
     }

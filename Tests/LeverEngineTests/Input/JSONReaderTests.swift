@@ -3,8 +3,8 @@ import Testing
 @testable import LeverEngine
 
 /// Parses `text` as a generic JSON value.
-func parseJSON(_ text: String, maxDepth: Int = 256) -> Result<JSONValue, JSONSyntaxError> {
-    JSONValue.parse(Array(text.utf8), maxDepth: maxDepth)
+func parseJSON(_ text: String, maxDepth: Int = 256) -> Result<LeverEngine.JSONValue, JSONSyntaxError> {
+    LeverEngine.JSONValue.parse(Array(text.utf8), maxDepth: maxDepth)
 }
 
 /// The number `text` reads as, or nil on a syntax error.
@@ -53,6 +53,36 @@ func readNumber(_ text: String) -> Double? {
         }
     }
 
+    /// The shape of real quantities (16–19 digits, short fraction) goes through the proven path.
+    @Test func longMantissasWithFractionsMatchStrtod() {
+        var rng = SplitMix(seed: 11)
+        for _ in 0..<50_000 {
+            let digits = 15 + rng.below(5)
+            var text = String(1 + rng.below(9))
+            for _ in 1..<digits { text += String(rng.below(10)) }
+            let point = 1 + rng.below(digits - 1)
+            let idx = text.index(text.startIndex, offsetBy: point)
+            text = String(text[..<idx]) + "." + String(text[idx...])
+            if rng.below(4) == 0 { text = "0.000" + text.replacingOccurrences(".", with: "") }
+            #expect(readNumber(text)?.bitPattern == Double(text)?.bitPattern, "\(text)")
+        }
+        // Halfway cases: 2^53 + 1 and friends written with a fraction must round to even.
+        for text in ["9007199254740993.0", "9007199254740995.0", "900719925474099.35", "0.30000000000000001665",
+                     "2.2250738585072011e-308", "1.7976931348623158e308", "0.1000000000000000055511151231257827"] {
+            #expect(readNumber(text)?.bitPattern == Double(text)?.bitPattern, "\(text)")
+        }
+    }
+
+    @Test func provenPathTakesTypicalQuantities() {
+        for text in ["160001.89643870218", "0.04040101551271478", "5998200.539838049", "3400811.4202812864"] {
+            var scan = NumberScan()
+            let bytes = Array(text.utf8)
+            let end = bytes.withUnsafeBufferPointer { scan.run($0, from: 0) }
+            #expect(end == bytes.count)
+            #expect(scan.provenValue?.bitPattern == Double(text)?.bitPattern, "\(text)")
+        }
+    }
+
     @Test func malformedNumbersAreSyntaxErrors() {
         for text in ["01", "1.", ".5", "+1", "1e", "1e+", "-", "--1", "0x10", "NaN", "Infinity", "1.5.2"] {
             guard case .failure = parseJSON(text) else {
@@ -77,7 +107,7 @@ func readNumber(_ text: String) -> Double? {
                 continue
             }
         }
-        guard case .failure(let e) = JSONValue.parse([0x22, 0xFF, 0x22]) else { Issue.record("invalid UTF-8 parsed"); return }
+        guard case .failure(let e) = LeverEngine.JSONValue.parse([0x22, 0xFF, 0x22]) else { Issue.record("invalid UTF-8 parsed"); return }
         #expect(e.kind == .invalidUTF8)
     }
 

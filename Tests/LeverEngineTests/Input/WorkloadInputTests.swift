@@ -102,7 +102,7 @@ enum MarginFixtures {
             }
         }
         print("tokenizer only (skipValue): \(Double(bytes.count) / skip / 1e6) MB/s")
-        let tree = Self.bestOf5 { _ = JSONValue.parse(bytes) }
+        let tree = Self.bestOf5 { _ = LeverEngine.JSONValue.parse(bytes) }
         print("generic JSONValue tree: \(Double(bytes.count) / tree / 1e6) MB/s")
     }
 

@@ -8,8 +8,10 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
         case index(Int)
     }
 
+    /// The steps from the document root.
     public var components: [Component]
 
+    /// A path from its steps (empty = the root).
     public init(_ components: [Component] = []) { self.components = components }
 
     /// `accounts[3].size`; keys that are not plain identifiers are quoted: `assets["US D"]`.

@@ -8,6 +8,7 @@ extension JSONReader {
     /// Iteration state of one object or array (whether the next item is the first).
     public struct Members: Sendable {
         var first = true
+        /// Fresh state, before the first item.
         public init() {}
     }
 

@@ -15,7 +15,7 @@ extension JSONReader {
         }
         let range = position..<end
         position = end
-        if let exact = scan.fastValue { return exact }
+        if let exact = scan.fastValue ?? scan.provenValue { return exact }
         return NumberParser.parse(UnsafeBufferPointer(rebasing: bytes[range]))
     }
 }

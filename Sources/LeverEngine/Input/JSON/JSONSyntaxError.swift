@@ -36,10 +36,12 @@ public struct JSONSyntaxError: Sendable, Hashable, Error {
         }
     }
 
+    /// What went wrong.
     public var kind: Kind
     /// Byte offset of the offending byte.
     public var offset: Int
 
+    /// An error of `kind` at byte `offset`.
     public init(kind: Kind, offset: Int) {
         self.kind = kind
         self.offset = offset

@@ -12,8 +12,11 @@ public indirect enum JSONValue: Sendable, Hashable {
 
     /// One object member, in document order.
     public struct Member: Sendable, Hashable {
+        /// The member name.
         public var key: String
+        /// The member value.
         public var value: JSONValue
+        /// A member.
         public init(_ key: String, _ value: JSONValue) {
             self.key = key
             self.value = value
