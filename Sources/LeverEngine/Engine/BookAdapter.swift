@@ -73,7 +73,8 @@ struct BookAdapter {
         let strings: [String]
         var starts: [Int32] = [0]
         var asset: [Int32] = [], venue: [Int32] = []
-        var inputs: [PositionInput: [Double]] = [:]
+        /// One column per position input, indexed like `PositionInput.allCases` (no hashing per value).
+        var inputs: [[Double]] = PositionInput.allCases.map { _ in [] }
         var side: [Double] = []
         var score: [Double] = []
         var attributeValues: [String: [Double]] = [:]
@@ -81,7 +82,6 @@ struct BookAdapter {
         init(attributes: [String], strings: [String]) {
             self.attributes = attributes
             self.strings = strings
-            for input in PositionInput.allCases { inputs[input] = [] }
         }
 
         mutating func append(_ p: Position, asset a: Int, venue v: Int, market: MarketSnapshot) {
@@ -90,7 +90,7 @@ struct BookAdapter {
             let q = p.quantity
             side.append(q > 0 ? 1 : (q < 0 ? -1 : 0))
             let row = PositionRow(p, market: market)
-            for input in PositionInput.allCases { inputs[input]?.append(row.value(input)) }
+            for (i, value) in row.values.enumerated() { inputs[i].append(value) }
         }
 
         mutating func close(_ account: Account) {
@@ -114,8 +114,9 @@ struct BookAdapter {
         func build() -> ProgramBook<Double> {
             var accountInputs: [AccountInput: [Double]] = [.score: score]
             for (name, values) in attributeValues { accountInputs[.attribute(name)] = values }
+            let columns = Dictionary(uniqueKeysWithValues: zip(PositionInput.allCases, inputs))
             return ProgramBook(accountStart: starts, positionAsset: asset, positionVenue: venue,
-                               positionInputs: inputs, side: side, accountInputs: accountInputs)
+                               positionInputs: columns, side: side, accountInputs: accountInputs)
         }
     }
 }

@@ -79,6 +79,12 @@ public indirect enum JSONOutput: Sendable, Hashable {
     /// A string literal with `"` `\` and control characters escaped (`\n` `\t` or `\u00XX`).
     static func writeString(_ s: String, to out: inout String) {
         out += "\""
+        // Most strings (keys, ids, words) need no escaping: append them whole.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            out += s
+            out += "\""
+            return
+        }
         for scalar in s.unicodeScalars {
             switch scalar.value {
             case 0x22: out += "\\\""
