@@ -36,8 +36,10 @@ extension Lowerer {
             for item in chain { value = me.apply(item, to: value, ctx) }
             let detail = chain.isEmpty ? "standard default"
                 : chain.map { "`\(me.source($0.span))` (\(me.owner(of: $0, asset: a)))" }.joined(separator: ", then ")
-            return me.named(value ?? me.standardDefault(name, ctx), "\(name) of \(me.assets[a])", detail, at: chain.last?.span,
-                            asset: a)
+            // Rules set only by classes are shared by every asset of the class: name them so.
+            let owner = chain.last.map { me.owner(of: $0, asset: a) } ?? "asset \(me.assets[a])"
+            let title = owner.hasPrefix("asset ") ? "\(name) of \(me.assets[a])" : "\(name) of \(owner)"
+            return me.named(value ?? me.standardDefault(name, ctx), title, detail, at: chain.last?.span, asset: a)
         }
     }
 

@@ -100,7 +100,7 @@ struct Lowerer {
     /// Names a node for `explain` and returns it.
     mutating func named(_ ref: NodeRef, _ title: String, _ detail: String, at span: Span? = nil,
                         asset: Int? = nil) -> NodeRef {
-        let origin = Origin(title: title, detail: detail, span: span, asset: asset)
+        let origin = Origin(title: title, detail: detail, span: span, assets: asset.map { [$0] } ?? [])
         if case .constant = builder.plan[ref].op {
             let alias = builder.add(.alias(ref, title))
             builder.label(alias, origin)

@@ -139,14 +139,15 @@ public struct Origin: Sendable, Hashable {
     public var detail: String
     /// The rule's place in the policy, when it has one.
     public var span: Span?
-    /// The asset the rule was specialised for (`haircut of BTC`), whose positions it applies to.
-    public var asset: Int?
+    /// The assets a specialised rule applies to (`haircut of class stable`: its assets), whose
+    /// positions it values; empty for rules that are not per asset.
+    public var assets: [Int]
 
-    public init(title: String, detail: String, span: Span? = nil, asset: Int? = nil) {
+    public init(title: String, detail: String, span: Span? = nil, assets: [Int] = []) {
         self.title = title
         self.detail = detail
         self.span = span
-        self.asset = asset
+        self.assets = assets
     }
 }
 

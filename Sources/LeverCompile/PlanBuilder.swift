@@ -28,9 +28,16 @@ public struct PlanBuilder {
         plan.outputs.append((name, lift(ref, to: .account)))
     }
 
-    /// Records where a node comes from; the first name given to a shared node stays.
+    /// Records where a node comes from; the first name given to a shared node stays, and the
+    /// same rule named again for another asset adds that asset to it.
     public mutating func label(_ ref: NodeRef, _ origin: Origin) {
-        if plan.origins[ref] == nil { plan.origins[ref] = origin }
+        guard var existing = plan.origins[ref] else {
+            plan.origins[ref] = origin
+            return
+        }
+        guard existing.title == origin.title, !origin.assets.isEmpty else { return }
+        existing.assets = Array(Set(existing.assets + origin.assets)).sorted()
+        plan.origins[ref] = existing
     }
 
     /// Names a per-asset node the engine reads once per snapshot; refused (false) when the value

@@ -23,7 +23,10 @@ struct TreeWalk {
         heldVenues = Set(account.positions.compactMap { p in p.venue.flatMap { policy.venues.firstIndex(of: $0) } })
     }
 
-    mutating func explain(_ ref: NodeRef, title: String? = nil, depth: Int = 0) -> Explanation {
+    /// - Parameter scope: the assets the parent rule applies to; a shared rule none of whose own
+    ///   assets the account holds (a class rule reached through one asset's chain) shows the
+    ///   values of its parent's assets instead.
+    mutating func explain(_ ref: NodeRef, title: String? = nil, depth: Int = 0, scope: [Int] = []) -> Explanation {
         let origin = plan.origins[ref]
         let name = title.map { t in origin.map { $0.title.hasSuffix(t) ? $0.title : t } ?? t } ?? origin?.title ?? "value"
         var node = Explanation(title: name, value: "", detail: origin?.detail ?? "",
@@ -32,10 +35,12 @@ struct TreeWalk {
             node.isRepeat = true
             return node
         }
-        describeValue(ref, only: origin?.asset, into: &node)
+        let own = origin?.assets ?? []
+        let assets = own.isEmpty || !heldAssets.isDisjoint(with: own) ? own : scope
+        describeValue(ref, only: assets, into: &node)
         guard depth < Self.maxDepth else { return node }
         var seen: Set<NodeRef> = []
-        node.children = namedDescendants(of: ref, seen: &seen).map { explain($0, depth: depth + 1) }
+        node.children = namedDescendants(of: ref, seen: &seen).map { explain($0, depth: depth + 1, scope: assets) }
         return node
     }
 
@@ -73,19 +78,20 @@ struct TreeWalk {
 
     /// The node's value; per asset or per position, restricted to one asset for a rule that was
     /// specialised for it.
-    func describeValue(_ ref: NodeRef, only asset: Int?, into node: inout Explanation) {
+    func describeValue(_ ref: NodeRef, only assets: [Int], into node: inout Explanation) {
+        let applies = { (a: Int?) in assets.isEmpty || a.map(assets.contains) == true }
         let v = values.indices.contains(ref.index) ? values[ref.index] : []
         switch plan[ref].domain {
         case .scalar, .account:
             node.value = v.first.map { label(ref, $0) } ?? ""
         case .asset:
             node.positions = heldAssets.sorted().compactMap { a in
-                v.indices.contains(a) && (asset == nil || asset == a) ? "\(policy.assets[a]): \(Self.format(v[a]))" : nil
+                v.indices.contains(a) && applies(a) ? "\(policy.assets[a]): \(Self.format(v[a]))" : nil
             }
         case .position:
             node.positions = account.positions.indices.compactMap { i in
                 let p = account.positions[i]
-                guard v.indices.contains(i), asset == nil || policy.assets.firstIndex(of: p.asset) == asset else { return nil }
+                guard v.indices.contains(i), applies(policy.assets.firstIndex(of: p.asset)) else { return nil }
                 return "\(Self.describe(p)): \(Self.format(v[i]))"
             }
         }

@@ -24,7 +24,8 @@ struct ExplainerTests {
         let text = try Self.explain("edge-800", measure: "health")
         #expect(text.contains("measure health"))
         #expect(text.contains("tier = Prime"))
-        #expect(text.contains("base_haircut of BTC"))
+        #expect(text.contains("base_haircut of class listed"))
+        #expect(text.contains("haircut_floor of class major = 0.1"))
         assertGolden(actual: text, path: Self.golden("explain-edge-800-health.txt"))
     }
 
