@@ -30,8 +30,11 @@ extension Lowerer {
             let move = builder.binary(.subtract, price, builder.add(.positionInput(.entryPrice)))
             return builder.select(isKind(1), builder.binary(.multiply, quantity, move), zero)
         case "option_value":
-            let value = builder.binary(.multiply, quantity, builder.add(.positionInput(.optionPrice)))
-            return builder.select(isKind(2), value, zero)
+            // Revalued from the (possibly shocked) price and volatility: full revaluation.
+            let unit = builder.optionPrice(kind: builder.add(.positionInput(.kind)), right: builder.add(.positionInput(.right)),
+                                           spot: price, strike: builder.add(.positionInput(.strike)),
+                                           years: builder.add(.positionInput(.expiry)), vol: marketInput("vol", ctx))
+            return builder.select(isKind(2), builder.binary(.multiply, quantity, unit), zero)
         case "market_value":
             let spot = builder.binary(.multiply, quantity, price)
             return builder.select(isKind(0), spot,

@@ -129,6 +129,9 @@ public enum PlanOp: Sendable, Hashable {
     /// The value of a table field for a row index (NaN for −1).
     case tableField(NodeRef, values: [Double])
     case curve(CurvePlan, NodeRef)
+    /// Black–Scholes value per option unit (0 for other kinds), from the position's kind, right,
+    /// strike and years to expiry and its asset's price and volatility (shocked in a scenario).
+    case optionPrice(kind: NodeRef, right: NodeRef, spot: NodeRef, strike: NodeRef, years: NodeRef, vol: NodeRef)
 }
 
 /// Where a plan node comes from, for `explain`: the rule's name and its source.

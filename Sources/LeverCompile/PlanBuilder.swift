@@ -74,6 +74,14 @@ public struct PlanBuilder {
 
     public mutating func curve(_ shape: CurvePlan, _ x: NodeRef) -> NodeRef { add(.curve(shape, x)) }
 
+    /// The Black–Scholes value of one unit of each option position (0 for other kinds).
+    public mutating func optionPrice(kind: NodeRef, right: NodeRef, spot: NodeRef, strike: NodeRef, years: NodeRef,
+                                     vol: NodeRef) -> NodeRef {
+        let p = { (ref: NodeRef, me: inout PlanBuilder) in me.lift(ref, to: .position) }
+        return add(.optionPrice(kind: p(kind, &self), right: p(right, &self), spot: p(spot, &self),
+                                strike: p(strike, &self), years: p(years, &self), vol: p(vol, &self)))
+    }
+
     public mutating func tableRow(_ table: TablePlan, keys: [NodeRef]) -> NodeRef {
         let d = Self.join(keys.map(domain))
         return add(.tableRow(table, keys: keys.map { lift($0, to: d) }))
@@ -140,7 +148,7 @@ public struct PlanBuilder {
         switch op {
         case .constant, .pick: .scalar
         case .assetInput, .assetConstants: .asset
-        case .positionInput, .positionKey, .side, .gather, .broadcast: .position
+        case .positionInput, .positionKey, .side, .gather, .broadcast, .optionPrice: .position
         case .accountInput, .aggregate: .account
         case .splat(_, let d): d
         case .unary(_, let a), .tableField(let a, _), .curve(_, let a), .alias(let a, _): domain(a)

@@ -74,6 +74,21 @@ extension Steps {
         }
     }
 
+    /// Options only (kind 2): the kernel works in `Double` (exact modes never price options).
+    static func optionPrice(_ o: [Operand], out: Int, next: @escaping Step<N>) -> Step<N> {
+        let (kind, right, spot, strike, years, vol) = (o[0], o[1], o[2], o[3], o[4], o[5])
+        return { e in
+            let n = e.pointee.counts.position, z = e.pointee.columns[out]
+            func at(_ x: Operand, _ i: Int) -> Double { e.pointee.columns[x.node][i &* x.stride].doubleValue }
+            for i in 0..<n {
+                guard at(kind, i) == 2 else { z[i] = N.zero; continue }
+                z[i] = N(approximating: OptionKernel.price(isCall: at(right, i) == 0, spot: at(spot, i), strike: at(strike, i),
+                                                           years: at(years, i), vol: at(vol, i)))
+            }
+            next(e)
+        }
+    }
+
     static func tableRow(_ table: TablePlan, keys: [Operand], out: Int, domain: Domain,
                          next: @escaping Step<N>) -> Step<N> {
         let matcher = TableMatcher<N>(table)

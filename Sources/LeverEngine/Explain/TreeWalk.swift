@@ -64,6 +64,7 @@ struct TreeWalk {
         case .binary(_, let a, let b): return [a, b]
         case .select(let c, let a, let b): return [c, a, b]
         case .aggregate(_, let a, let filter): return [a] + (filter.map { [$0] } ?? [])
+        case .optionPrice(_, _, let spot, _, _, let vol): return [spot, vol]
         case .tableRow(_, let keys): return keys
         case .cases(let key, let caseOf, let cases, let fallback):
             let held = key == .asset ? heldAssets : heldVenues

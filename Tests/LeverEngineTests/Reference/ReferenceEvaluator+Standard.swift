@@ -17,7 +17,12 @@ extension ReferenceEvaluator {
         case "pnl":
             return kind == 1 ? row.quantity * (marketInput("price", scope) - row.field("entry_price")) : 0
         case "option_value":
-            return kind == 2 ? row.quantity * row.field("option_price") : 0
+            guard kind == 2 else { return 0 }
+            // full revaluation at the (possibly shocked) price and volatility, rate 0
+            let option = OptionInputs(right: row.field("right") == 0 ? .call : .put, spot: marketInput("price", scope),
+                                      strike: row.field("strike"), years: row.field("expiry"), rate: 0,
+                                      vol: marketInput("vol", scope))
+            return row.quantity * BlackScholes.valuation(option).price
         case "market_value":
             if kind == 0 { return row.quantity * marketInput("price", scope) }
             return kind == 1 ? derivedField("pnl", scope) : derivedField("option_value", scope)
