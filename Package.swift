@@ -2,8 +2,9 @@
 import PackageDescription
 
 // Dependencies point one way:
-// LeverNumerics, LeverSyntax → LeverCheck → LeverCompile → LeverEngine → Lever (driver) → LeverCLI → lever.
-// Later phases (LeverTesting, LeverREPL) slot in between LeverEngine and LeverCLI.
+// LeverNumerics, LeverSyntax → LeverCheck → LeverCompile → LeverEngine → Lever (driver)
+//   → LeverTesting (golden runner, diff) → LeverCLI → lever.
+// The REPL (LeverREPL) will slot in beside LeverTesting.
 let package = Package(
     name: "Lever",
     products: [
@@ -12,6 +13,7 @@ let package = Package(
         .library(name: "LeverCheck", targets: ["LeverCheck"]),
         .library(name: "LeverEngine", targets: ["LeverEngine"]),
         .library(name: "Lever", targets: ["Lever"]),
+        .library(name: "LeverTesting", targets: ["LeverTesting"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -23,8 +25,9 @@ let package = Package(
         .target(name: "LeverCompile", dependencies: ["LeverCheck", "LeverSyntax", "LeverNumerics"]),
         .target(name: "LeverEngine", dependencies: ["LeverCompile", "LeverCheck", "LeverSyntax", "LeverNumerics"]),
         .target(name: "Lever", dependencies: ["LeverEngine", "LeverCompile", "LeverCheck", "LeverSyntax", "LeverNumerics"]),
+        .target(name: "LeverTesting", dependencies: ["Lever"]),
         .target(name: "LeverCLI", dependencies: [
-            "Lever", "LeverSyntax", "LeverCheck", "LeverEngine",
+            "Lever", "LeverTesting", "LeverSyntax", "LeverCheck", "LeverEngine",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "lever", dependencies: ["LeverCLI"]),
@@ -37,6 +40,8 @@ let package = Package(
         .testTarget(name: "LeverEngineTests", dependencies: ["LeverEngine", "LeverTestSupport"],
                     exclude: ["Fixtures", "Formulas/Fixtures", "Golden"]),
         .testTarget(name: "LeverTests", dependencies: ["Lever", "LeverTestSupport"]),
+        .testTarget(name: "LeverTestingTests", dependencies: ["LeverTesting", "LeverTestSupport"],
+                    exclude: ["Golden"]),
         .testTarget(name: "LeverCLITests", dependencies: ["LeverCLI", "LeverTestSupport"],
                     exclude: ["Golden"]),
     ]

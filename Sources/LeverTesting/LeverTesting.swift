@@ -1,0 +1,3 @@
+@_exported import Lever
+
+// LeverTesting: golden-portfolio runner, policy diff and change guardrails.

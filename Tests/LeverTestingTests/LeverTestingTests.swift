@@ -1,0 +1,3 @@
+import Testing
+@testable import LeverTesting
+@Test func testingPlaceholder() {}
