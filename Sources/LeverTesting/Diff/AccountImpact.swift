@@ -1,0 +1,55 @@
+/// One account under both versions of a policy: status, health, tier and credit before and after.
+public struct AccountImpact: Sendable, Hashable {
+    public var id: String
+    /// `healthy`, `margin_call`, `liquidatable`, or `not evaluated`.
+    public var oldStatus: String
+    public var newStatus: String
+    public var oldHealth: Double?
+    public var newHealth: Double?
+    public var oldTier: String?
+    public var newTier: String?
+    public var oldCollateral: Double?
+    public var newCollateral: Double?
+
+    /// True when the status differs between the versions.
+    public var statusChanged: Bool { oldStatus != newStatus }
+
+    /// New health minus old; nil unless both are finite.
+    public var healthDelta: Double? {
+        guard let a = oldHealth, let b = newHealth, a.isFinite, b.isFinite else { return nil }
+        return b - a
+    }
+
+    /// New collateral minus old; nil unless both are known.
+    public var collateralDelta: Double? {
+        guard let a = oldCollateral, let b = newCollateral else { return nil }
+        return b - a
+    }
+}
+
+/// Sums of one group of accounts (everything, a tier, an asset) under both versions.
+public struct ImpactTotals: Sendable, Hashable {
+    /// The group: `all`, a tier label, or an asset.
+    public var group: String
+    public var oldInitial = 0.0
+    public var newInitial = 0.0
+    public var oldMaintenance = 0.0
+    public var newMaintenance = 0.0
+    public var oldCredit = 0.0
+    public var newCredit = 0.0
+    public var oldCollateral = 0.0
+    public var newCollateral = 0.0
+    /// Σ notional of long spot positions (for the effective haircut per asset).
+    public var oldGross = 0.0
+    public var newGross = 0.0
+
+    /// Empty sums for `group`.
+    public init(group: String) { self.group = group }
+
+    /// Effective haircut of the group: 1 − collateral ÷ gross value; nil without gross value.
+    public func haircut(new: Bool) -> Double? {
+        let gross = new ? newGross : oldGross
+        guard gross > 0 else { return nil }
+        return 1 - (new ? newCollateral : oldCollateral) / gross
+    }
+}
