@@ -49,8 +49,8 @@ public struct ParameterChange: Sendable, Hashable {
             }
         }
         switch kind {
-        case .added: return "\(head) added: \(new ?? "")"
-        case .removed: return "\(head) removed (was \(old ?? ""))"
+        case .added: return new == item ? "\(head) added" : "\(head) added: \(new ?? "")"
+        case .removed: return old == item ? "\(head) removed" : "\(head) removed (was \(old ?? ""))"
         case .changed: return "\(head) \(old ?? "") → \(new ?? "")"
         }
     }

@@ -31,6 +31,7 @@ public enum ParameterDiff {
 
     /// Constants compare by value (so `85%` equals `0.85`), everything else by text.
     static func differs(_ a: PolicyEntry, _ b: PolicyEntry) -> Bool {
+        if a.operation != b.operation { return true }
         if let x = a.value, let y = b.value { return abs(x - y) > 1e-12 * max(1, abs(x), abs(y)) }
         return a.text != b.text
     }

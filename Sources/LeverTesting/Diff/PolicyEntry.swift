@@ -10,6 +10,9 @@ struct PolicyEntry: Sendable, Hashable {
     var item: String
     var text: String
     var value: Double?
+    /// The property operator (`=`, `+=`, …), empty for other entries; values compare only under
+    /// the same operator.
+    var operation = ""
 
     /// The key two versions are matched on.
     var key: String { subject + "\u{0}" + item }

@@ -56,15 +56,16 @@ struct PolicyFlattener {
         parent.map { [PolicyEntry(subject: subject, item: "class", text: $0.text)] } ?? []
     }
 
-    /// Properties keyed by name and operator: `haircut` for `=`, `haircut +=` for an adjustment.
+    /// Properties keyed by name; an adjustment's text starts with its operator (`-= 2%`).
     func properties(_ subject: String, _ body: [Property]) -> [PolicyEntry] {
         body.map { property in
-            let item: String
+            var shown = entry(subject, property.name.text, property.value)
             switch property.op {
-            case .set, .when: item = property.name.text
-            case .add, .subtract, .multiply: item = "\(property.name.text) \(property.op.rawValue)"
+            case .set, .when: break
+            case .add, .subtract, .multiply: shown.text = "\(property.op.rawValue) \(shown.text)"
             }
-            return entry(subject, item, property.value)
+            shown.operation = property.op.rawValue
+            return shown
         }
     }
 
