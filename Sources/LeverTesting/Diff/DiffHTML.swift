@@ -52,7 +52,12 @@ public enum DiffHTML {
 
     static func charts(_ r: PolicyDiffReport) -> String {
         var svgs = r.curves.filter { $0.old != nil || $0.new != nil }
-            .map { DiffSVG.curve($0, xLabel: "utilization", yLabel: "rate") }
+            .map { DiffSVG.curve(CurveComparison(name: "curve \($0.name)", old: $0.old, new: $0.new),
+                                 xLabel: "utilization", yLabel: "rate") }
+        svgs += r.haircutCurves.map { h in
+            DiffSVG.curve(CurveComparison(name: "haircut \(h.asset) (score \(ValueText.number(h.score)))", old: h.old, new: h.new),
+                          xLabel: "notional (USD)", yLabel: "haircut", xText: { ValueText.money($0) })
+        }
         let haircuts = r.impact.byAsset.filter { $0.oldGross > 0 || $0.newGross > 0 }
             .map { (label: $0.group, old: $0.haircut(new: false), new: $0.haircut(new: true)) }
         if !haircuts.isEmpty {

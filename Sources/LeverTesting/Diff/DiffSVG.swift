@@ -6,13 +6,14 @@ enum DiffSVG {
     static let width = 480.0, height = 260.0, left = 56.0, right = 16.0, top = 16.0, bottom = 44.0
 
     /// A line chart of one curve; x and y are ratios shown as percentages.
-    static func curve(_ c: CurveComparison, xLabel: String, yLabel: String) -> String {
+    static func curve(_ c: CurveComparison, xLabel: String, yLabel: String,
+                      xText: (Double) -> String = percent) -> String {
         let all = (c.old ?? []) + (c.new ?? [])
         let xMax = max(all.map(\.x).max() ?? 1, 1e-9)
         let yMax = max(all.map(\.y).max() ?? 1, 1e-9)
         let x = { (v: Double) in left + v / xMax * (width - left - right) }
         let y = { (v: Double) in height - bottom - v / yMax * (height - top - bottom) }
-        var svg = frame(title: "curve \(c.name)", xLabel: xLabel, yLabel: yLabel, xMax: xMax, yMax: yMax)
+        var svg = frame(title: c.name, xLabel: xLabel, yLabel: yLabel, xMax: xText(xMax), yMax: yMax)
         if let old = c.old { svg += polyline(old, x, y, dashed: true) }
         if let new = c.new { svg += polyline(new, x, y, dashed: false) }
         return svg + legend() + "</svg>"
@@ -34,15 +35,15 @@ enum DiffSVG {
         return svg + legend() + "</svg>"
     }
 
-    static func frame(title: String, xLabel: String, yLabel: String, xMax: Double?, yMax: Double) -> String {
+    static func frame(title: String, xLabel: String, yLabel: String, xMax: String?, yMax: Double) -> String {
         var s = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height))\" "
             + "viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\"><title>\(HTMLText.escape(title))</title>"
         let (x0, y0, x1, y1) = (left, height - bottom, width - right, top)
         s += "<line class=\"axis\" x1=\"\(f(x0))\" y1=\"\(f(y0))\" x2=\"\(f(x1))\" y2=\"\(f(y0))\"/>"
         s += "<line class=\"axis\" x1=\"\(f(x0))\" y1=\"\(f(y0))\" x2=\"\(f(x0))\" y2=\"\(f(y1))\"/>"
         s += text(x0 - 4, y0 + 4, "0%", anchor: "end") + text(x0 - 4, y1 + 8, percent(yMax), anchor: "end")
-        if let xMax { s += text(x1, y0 + 14, percent(xMax), anchor: "end") + text(x0, y0 + 14, "0%", anchor: "start") }
-        s += text((x0 + x1) / 2, height - 6, xLabel, anchor: "middle")
+        if let xMax { s += text(x1, y0 + 14, xMax, anchor: "end") + text(x0, y0 + 14, "0", anchor: "start") }
+        s += text((x0 + x1) / 2, height - 6, xLabel, anchor: "middle") + text(x0 + 4, y1 + 8, title, anchor: "start")
         s += "<text class=\"label\" transform=\"translate(12 \(f((y0 + y1) / 2))) rotate(-90)\" text-anchor=\"middle\">"
             + HTMLText.escape(yLabel) + "</text>"
         return s

@@ -12,6 +12,8 @@ public enum PolicyDiff {
             oldPolicy: oldEngine.identity, newPolicy: newEngine.identity,
             changes: ParameterDiff.compare(old: old.checked, new: new.checked),
             impact: impact, top: top, curves: curves(old: old.checked, new: new.checked),
-            violations: checks.flatMap { $0.violations(old: old.checked, new: new.checked) })
+            violations: checks.flatMap { $0.violations(old: old.checked, new: new.checked) },
+            haircutCurves: HaircutCurves.measure(old: old, new: new, oldEngine: oldEngine, newEngine: newEngine,
+                                                 book: book, market: market))
     }
 }

@@ -12,10 +12,13 @@ public struct PolicyDiffReport: Sendable {
     /// Rate curves of both versions, sampled for drawing.
     public var curves: [CurveComparison]
     public var violations: [GuardrailViolation]
+    /// Haircut against notional of size-scaled assets under both versions.
+    public var haircutCurves: [HaircutCurve]
 
     /// A report record.
     public init(oldPolicy: PolicyIdentity, newPolicy: PolicyIdentity, changes: [ParameterChange],
-                impact: PolicyImpact, top: Int, curves: [CurveComparison], violations: [GuardrailViolation] = []) {
+                impact: PolicyImpact, top: Int, curves: [CurveComparison], violations: [GuardrailViolation] = [],
+                haircutCurves: [HaircutCurve] = []) {
         self.oldPolicy = oldPolicy
         self.newPolicy = newPolicy
         self.changes = changes
@@ -23,6 +26,7 @@ public struct PolicyDiffReport: Sendable {
         self.top = top
         self.curves = curves
         self.violations = violations
+        self.haircutCurves = haircutCurves
     }
 
     /// The movers shown.
