@@ -7,11 +7,11 @@ import Lever
 /// means the change is allowed.
 public protocol PolicyChangeCheck: Sendable {
     /// What the change from `old` to `new` violates.
-    func violations(old: CheckResult, new: CheckResult) -> [GuardrailViolation]
+    func violations(old: CheckResult, new: CheckResult) -> [ChangeViolation]
 }
 
 /// A change that moved a parameter further than a cap allows.
-public struct GuardrailViolation: Sendable, Hashable {
+public struct ChangeViolation: Sendable, Hashable {
     /// The parameter, as the diff names it (`asset ETH: liquidation_threshold`).
     public var parameter: String
     /// Why, e.g. `moved 10 percentage points; the cap is 5`.
@@ -52,23 +52,23 @@ public struct CapTableCheck: PolicyChangeCheck {
     /// A check of `caps`.
     public init(caps: [ParameterCap]) { self.caps = caps }
 
-    public func violations(old: CheckResult, new: CheckResult) -> [GuardrailViolation] {
+    public func violations(old: CheckResult, new: CheckResult) -> [ChangeViolation] {
         ParameterDiff.compare(old: old, new: new).flatMap(violations(of:))
     }
 
     /// The caps one change breaks.
-    public func violations(of change: ParameterChange) -> [GuardrailViolation] {
+    public func violations(of change: ParameterChange) -> [ChangeViolation] {
         guard change.kind == .changed, let a = change.oldValue, let b = change.newValue else { return [] }
         let name = change.item.isEmpty ? change.subject : "\(change.subject): \(change.item)"
         let item = change.item.isEmpty ? change.subject : change.item
         let step = abs(b - a)
         return caps.filter { $0.item == item || $0.item == change.subject }.compactMap { cap in
             if let limit = cap.maxAbsolute, step > limit + 1e-12 {
-                return GuardrailViolation(parameter: name, message: "moved \(change.old ?? "") → \(change.new ?? ""), "
+                return ChangeViolation(parameter: name, message: "moved \(change.old ?? "") → \(change.new ?? ""), "
                     + "a step of \(ValueText.number(step)); the cap is \(ValueText.number(limit))")
             }
             if let limit = cap.maxRelative, a != 0, step / abs(a) > limit + 1e-12 {
-                return GuardrailViolation(parameter: name, message: "moved \(change.old ?? "") → \(change.new ?? ""), "
+                return ChangeViolation(parameter: name, message: "moved \(change.old ?? "") → \(change.new ?? ""), "
                     + "\(ValueText.number(step / abs(a) * 100))% of its value; the cap is \(ValueText.number(limit * 100))%")
             }
             return nil

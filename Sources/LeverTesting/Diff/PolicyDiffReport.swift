@@ -11,13 +11,13 @@ public struct PolicyDiffReport: Sendable {
     public var top: Int
     /// Rate curves of both versions, sampled for drawing.
     public var curves: [CurveComparison]
-    public var violations: [GuardrailViolation]
+    public var violations: [ChangeViolation]
     /// Haircut against notional of size-scaled assets under both versions.
     public var haircutCurves: [HaircutCurve]
 
     /// A report record.
     public init(oldPolicy: PolicyIdentity, newPolicy: PolicyIdentity, changes: [ParameterChange],
-                impact: PolicyImpact, top: Int, curves: [CurveComparison], violations: [GuardrailViolation] = [],
+                impact: PolicyImpact, top: Int, curves: [CurveComparison], violations: [ChangeViolation] = [],
                 haircutCurves: [HaircutCurve] = []) {
         self.oldPolicy = oldPolicy
         self.newPolicy = newPolicy

@@ -42,6 +42,9 @@ struct PolicyFlattener {
         case .assertion(let assertion): [assertEntry(assertion, span: declaration.span)]
         case .measure(let name, let level, let value):
             [PolicyEntry(subject: "measure \(name.text)", item: "", text: "per \(level.rawValue) = " + text.source(value))]
+        default:
+            // Declarations added to the language later (guards) are compared by their text.
+            [PolicyEntry(subject: "declaration", item: text.source(declaration.span), text: text.source(declaration.span))]
         }
     }
 
