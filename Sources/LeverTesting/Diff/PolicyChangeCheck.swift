@@ -23,8 +23,9 @@ public struct ChangeViolation: Sendable, Hashable {
         self.message = message
     }
 
-    /// `asset ETH: liquidation_threshold moved …`.
-    public var line: String { "\(parameter): \(message)" }
+    /// `asset ETH: liquidation_threshold moved …`: the message, prefixed by the parameter
+    /// unless the message already starts with it.
+    public var line: String { message.hasPrefix(parameter) ? message : "\(parameter): \(message)" }
 }
 
 /// How far one property may move: an absolute step in base units (0.05 for 5 percentage
