@@ -14,8 +14,9 @@ enum DiffSVG {
         let x = { (v: Double) in left + v / xMax * (width - left - right) }
         let y = { (v: Double) in height - bottom - v / yMax * (height - top - bottom) }
         var svg = frame(title: c.name, xLabel: xLabel, yLabel: yLabel, xMax: xText(xMax), yMax: yMax)
-        if let old = c.old { svg += polyline(old, x, y, dashed: true) }
+        // New first, old dashed on top: an unchanged curve shows both, not only the new one.
         if let new = c.new { svg += polyline(new, x, y, dashed: false) }
+        if let old = c.old { svg += polyline(old, x, y, dashed: true) }
         return svg + legend() + "</svg>"
     }
 
@@ -43,7 +44,7 @@ enum DiffSVG {
         s += "<line class=\"axis\" x1=\"\(f(x0))\" y1=\"\(f(y0))\" x2=\"\(f(x0))\" y2=\"\(f(y1))\"/>"
         s += text(x0 - 4, y0 + 4, "0%", anchor: "end") + text(x0 - 4, y1 + 8, percent(yMax), anchor: "end")
         if let xMax { s += text(x1, y0 + 14, xMax, anchor: "end") + text(x0, y0 + 14, "0", anchor: "start") }
-        s += text((x0 + x1) / 2, height - 6, xLabel, anchor: "middle") + text(x0 + 4, y1 + 8, title, anchor: "start")
+        s += text((x0 + x1) / 2 - 40, height - 6, xLabel, anchor: "middle") + text(x0 + 4, y1 + 8, title, anchor: "start")
         s += "<text class=\"label\" transform=\"translate(12 \(f((y0 + y1) / 2))) rotate(-90)\" text-anchor=\"middle\">"
             + HTMLText.escape(yLabel) + "</text>"
         return s
@@ -63,9 +64,9 @@ enum DiffSVG {
     }
 
     static func legend() -> String {
-        let x = width - right - 120
-        return "<line class=\"old\" x1=\"\(f(x))\" y1=\"24\" x2=\"\(f(x + 24))\" y2=\"24\"/>" + text(x + 28, 28, "old", anchor: "start")
-            + "<line class=\"new\" x1=\"\(f(x + 60))\" y1=\"24\" x2=\"\(f(x + 84))\" y2=\"24\"/>" + text(x + 88, 28, "new", anchor: "start")
+        let (x, y) = (width - right - 120, height - 10)
+        return "<line class=\"old\" x1=\"\(f(x))\" y1=\"\(f(y))\" x2=\"\(f(x + 24))\" y2=\"\(f(y))\"/>" + text(x + 28, y + 4, "old", anchor: "start")
+            + "<line class=\"new\" x1=\"\(f(x + 60))\" y1=\"\(f(y))\" x2=\"\(f(x + 84))\" y2=\"\(f(y))\"/>" + text(x + 88, y + 4, "new", anchor: "start")
     }
 
     static func percent(_ v: Double) -> String { ValueText.number((v * 1000).rounded() / 10) + "%" }

@@ -33,7 +33,8 @@ enum HaircutCurves {
                 Account(id: "n\(i)", score: score, positions: [.spot(.init(asset: asset, quantity: n / price))])
             }
             let sample = { (engine: MarginEngine) in samples(engine, Book(accounts: accounts), market, notionals) }
-            return HaircutCurve(asset: asset, score: score, old: sample(oldEngine), new: sample(newEngine))
+            let curve = HaircutCurve(asset: asset, score: score, old: sample(oldEngine), new: sample(newEngine))
+            return curve.old.isEmpty && curve.new.isEmpty ? nil : curve
         }
     }
 
