@@ -14,6 +14,10 @@ struct PolicyEntry: Sendable, Hashable {
     /// the same operator.
     var operation = ""
 
+    /// What the item is matched on when its text is not enough (a curve point's folded x, so
+    /// `90%` and `0.9` are the same point).
+    var matchItem: String?
+
     /// The key two versions are matched on.
-    var key: String { subject + "\u{0}" + item }
+    var key: String { subject + "\u{0}" + (matchItem ?? item) }
 }

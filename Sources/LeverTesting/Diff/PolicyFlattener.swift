@@ -95,8 +95,10 @@ struct PolicyFlattener {
     }
 
     func pointEntry(_ subject: String, _ point: CurvePoint) -> PolicyEntry {
-        let x = text.entry(point.x).text
-        return entry(subject, "point \(x)", point.y)
+        let x = text.entry(point.x)
+        var shown = entry(subject, "point \(x.text)", point.y)
+        shown.matchItem = x.value.map { "point \($0)" }
+        return shown
     }
 
     func assertEntry(_ assertion: Assertion, span: Span) -> PolicyEntry {
