@@ -14,7 +14,7 @@ struct GuardrailText {
         if dimension.isDimensionless { return percent ? Self.number(x * 100) + "%" : Self.number(x) }
         switch (dimension.money, dimension.halfTime) {
         case (1, 0): return Self.money(x)
-        case (0, 2): return Self.number(x * 365) + " days"
+        case (0, 2): return Self.days(x)
         default: return Self.number(x) + " " + dimension.description
         }
     }
@@ -40,6 +40,12 @@ struct GuardrailText {
         let rounded = (x * 1e9).rounded() / 1e9
         let text = rounded == 0 ? "0" : rounded.description
         return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
+    }
+
+    /// `1 day`, `2.5 days`.
+    static func days(_ years: Double) -> String {
+        let n = number(years * 365)
+        return n + (n == "1" ? " day" : " days")
     }
 
     /// `5M USD`, `250k USD`, `1.5B USD`, `300 USD`.
