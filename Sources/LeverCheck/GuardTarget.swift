@@ -17,8 +17,11 @@ public enum GuardTarget: Sendable, Hashable {
     case param(String)
     /// A field of every row of a table (`tier.credit_line`).
     case tableField(table: String, field: String)
-    /// An argument of a `kinked` curve (`eth_rate.slope2`).
+    /// An argument of a `kinked` curve (`eth_rate.slope2`); a `points` or `steps` curve's values
+    /// are guarded as `CURVE.points`.
     case curveArgument(curve: String, label: String)
+    /// The y value of every point of a `points` or `steps` curve, matched by x (`house_rate.points`).
+    case curvePoints(curve: String)
     /// A setting of the `margin` block (`margin.bonus`).
     case marginSetting(String)
 
@@ -36,6 +39,7 @@ public enum GuardTarget: Sendable, Hashable {
         case .param(let n): "param \(n)"
         case .tableField(let t, let f): "\(t).\(f)"
         case .curveArgument(let c, let l): "\(c).\(l)"
+        case .curvePoints(let c): "\(c).points"
         case .marginSetting(let s): "margin.\(s)"
         }
     }
@@ -82,8 +86,10 @@ public enum GuardTarget: Sendable, Hashable {
             return pick(member, Resolver.fields(of: table), whole) { .tableField(table: base, field: $0) }
         }
         if let curve = symbols.curve(base) {
-            let labels = kinkedLabels(curve)
-            return pick(member, labels, whole) { .curveArgument(curve: base, label: $0) }
+            if case .expression = curve.body {
+                return pick(member, kinkedLabels(curve), whole) { .curveArgument(curve: base, label: $0) }
+            }
+            return pick(member, ["points"], whole) { _ in .curvePoints(curve: base) }
         }
         let bases = ["margin"] + symbols.names(.asset) + symbols.names(.class) + symbols.names(.table) + symbols.names(.curve)
         let suggestion = Suggestion.closest(to: base, in: bases).map { "\($0).\(member.text)" }

@@ -35,6 +35,7 @@ extension TypeChecker {
         case .param(let n): paramType(n, usedAt: span)
         case .tableField(let t, let f): fieldType(table: t, field: f, usedAt: span)
         case .curveArgument: .plain
+        case .curvePoints(let c): symbols.curve(c).map { curveType($0, usedAt: span) } ?? .error
         case .marginSetting(let s): Vocabulary.marginProperties[s]?.type ?? .error
         }
     }
@@ -45,7 +46,7 @@ extension TypeChecker {
 extension Diagnostic {
     static func unknownGuardTarget(_ name: Name, suggestion: String?) -> Diagnostic {
         unknown("L0225", "`\(name.text)` is not a parameter a guard can cap", at: name.span, suggestion: suggestion,
-                fallback: "guard a property (`ltv`, `WETH.ltv`), a param (`param z`), a table field (`tier.credit_line`), a `kinked` curve argument (`rate.slope2`) or a margin setting (`margin.bonus`)")
+                fallback: "guard a property (`ltv`, `WETH.ltv`), a param (`param z`), a table field (`tier.credit_line`), a `kinked` curve argument (`rate.slope2`), a curve's `points` or a margin setting (`margin.bonus`)")
     }
 
     static func capUnitMismatch(_ name: Name, target: LeverType, cap: LeverType, at span: Span) -> Diagnostic {

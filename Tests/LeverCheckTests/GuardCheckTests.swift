@@ -42,6 +42,7 @@ struct GuardCheckTests {
             guard eth_rate.slope2 moves at most 50% relative
             guard margin.bonus moves at most 1%
             guard bonus moves at most 1%
+            guard flat.points moves at most 50 bps
             """)
         #expect(clean == [])
     }
@@ -76,6 +77,7 @@ struct GuardCheckTests {
         #expect(help == "write the cap in USD, or add `relative` to cap the change as a share of the old value")
         #expect(Self.check("guard ltv moves at most 1M USD").map(\.code) == ["L0330"])
         #expect(Self.check("guard horizon moves at most 5%").map(\.code) == ["L0330"])
+        #expect(Self.check("guard flat.points moves at most 1 day").map(\.code) == ["L0330"])
     }
 
     @Test func relativeCapMustBeAShare() {

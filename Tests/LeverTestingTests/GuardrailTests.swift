@@ -124,6 +124,32 @@ struct GuardrailTests {
         #expect(Self.violations(old, new).isEmpty)
     }
 
+    @Test func curvePointsAreMatchedByX() {
+        let curve = "\ncurve fee(utilization) = points { 0% -> 1%, 80% -> 4%, 100% -> 20% }"
+        let old = Self.policy(guards: "guard fee.points moves at most 1%") + curve
+        let new = old.replacingOccurrences(of: "80% -> 4%, 100% -> 20%", with: "80% -> 6%, 90% -> 10%, 100% -> 20.5%")
+        #expect(Self.violations(old, new).map(\.message) == [
+            "point at 80%: fee.points moved 4% → 6% (+2 points), more than the 1-point cap declared at Rules/old.lever:9",
+        ])
+    }
+
+    @Test func shippedLendingPolicyCapsItsThresholds() throws {
+        let path = Self.rules + "/lending.lever"
+        let old = try String(contentsOfFile: path, encoding: .utf8)
+        let new = old.replacingOccurrences(of: "  liquidation_threshold = 86%", with: "  liquidation_threshold = 92%")
+        let found = Guardrails.check(old: Checker.check(source: old, path: path), new: Checker.check(source: new, path: path))
+        #expect(found.count == 1)
+        #expect(found.first?.message.hasPrefix("asset WETH: liquidation_threshold moved 86% → 92% (+6 points), more than the 5-point cap declared at \(path):") == true)
+        let within = old.replacingOccurrences(of: "  liquidation_threshold = 86%", with: "  liquidation_threshold = 91%")
+        #expect(Guardrails.check(old: Checker.check(source: old, path: path), new: Checker.check(source: within, path: path)).isEmpty)
+    }
+
+    static let rules: String = {
+        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        parts.removeLast(3)
+        return (parts + ["Rules"]).joined(separator: "/")
+    }()
+
     @Test func capBoundsAreInclusiveUnderRounding() {
         #expect(Guardrails.allows(old: 0.8, new: 0.85, cap: 0.05, relative: false))
         #expect(Guardrails.allows(old: 0.85, new: 0.8, cap: 0.05, relative: false))

@@ -42,6 +42,8 @@ struct GuardedReader {
             return tableField(t, f)
         case .curveArgument(let c, let l):
             return curveArgument(c, l).map { [reading("", $0)] } ?? []
+        case .curvePoints(let c):
+            return curvePoints(c)
         case .marginSetting(let s):
             let property = symbols.settingsBody(.margin)?.first { $0.name.text == s }
             return property.map { [reading("", $0.value)] } ?? []
@@ -92,6 +94,20 @@ struct GuardedReader {
                 return GuardedReading(row: row.label.text, value: 0, rule: "0")
             }
             return reading(row.label.text, p.value)
+        }
+    }
+
+    /// One reading per point of a `points` or `steps` curve, keyed by its x (`at 80%`).
+    private func curvePoints(_ curve: String) -> [GuardedReading] {
+        guard let decl = symbols.curve(curve) else { return [] }
+        switch decl.body {
+        case .points(let points, _), .steps(let points, _):
+            return points.map { point in
+                let x = folder.fold(point.x).map { "at " + GuardrailText.number($0 * 100) + "%" } ?? "at " + ASTDump.dump(point.x)
+                return reading(x, point.y)
+            }
+        case .expression:
+            return []
         }
     }
 

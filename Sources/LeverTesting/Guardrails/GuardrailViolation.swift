@@ -5,9 +5,9 @@ import LeverCheck
 ///
 /// `lever diff --enforce` fails on any violation and prints `message`, which names the
 /// parameter, the asset or row, both values and the cap with where it was declared.
-public struct GuardrailViolation: Sendable, Hashable, CustomStringConvertible {
+public struct GuardrailViolation: Sendable, Hashable, Codable, CustomStringConvertible {
     /// What went wrong.
-    public enum Kind: String, Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable, Codable {
         /// Both values are constant and they differ by more than the cap.
         case exceeded
         /// A value depends on the market, a position or an account, and its rule changed, so

@@ -51,6 +51,7 @@ public enum Guardrails {
         switch target {
         case .property, .assetProperty, .classProperty: "asset"
         case .tableField(let table, _): table
+        case .curvePoints: "point"
         case .param, .curveArgument, .marginSetting: ""
         }
     }
@@ -71,6 +72,14 @@ public enum Guardrails {
             let expr = symbols.table(t)?.rows.lazy.compactMap { $0.body.first { $0.name.text == f }?.value }.first
             let dimension = expr.flatMap { folder.quantity($0)?.dimension } ?? Vocabulary.tierFields[f]?.type.dimension ?? .none
             return GuardrailText(dimension: dimension, percent: true)
+        case .curvePoints(let c):
+            let y: Expr? = symbols.curve(c).flatMap { decl in
+                switch decl.body {
+                case .points(let points, _), .steps(let points, _): points.first?.y
+                case .expression: nil
+                }
+            }
+            return GuardrailText(dimension: y.flatMap { folder.quantity($0)?.dimension } ?? .none, percent: true)
         case .curveArgument, .marginSetting:
             return GuardrailText(dimension: .none, percent: true)
         }
