@@ -27,7 +27,9 @@ public enum GuardTarget: Sendable, Hashable {
 
     /// The outcome of reading a target: what it names, or the error explaining why nothing.
     public enum Resolved: Sendable {
+        /// The target names this parameter.
         case found(GuardTarget)
+        /// The target names nothing guardable; the error (L0225) carries a "did you mean".
         case unknown(Diagnostic)
     }
 

@@ -14,6 +14,7 @@ public struct GuardDecl: Sendable, Hashable {
     /// Written with `relative`: the cap is a share of the old value, not an amount.
     public var isRelative: Bool
 
+    /// A guard as parsed; the parser is the only maker outside tests.
     public init(isParam: Bool, target: Name, cap: Expr, isRelative: Bool) {
         self.isParam = isParam
         self.target = target

@@ -34,5 +34,6 @@ public struct GuardrailViolation: Sendable, Hashable, Codable, CustomStringConve
     /// One readable sentence: `asset WETH: liquidation_threshold moved 86% → 92% (+6 points), …`.
     public var message: String
 
+    /// The message, so a violation prints as its sentence.
     public var description: String { message }
 }
