@@ -43,6 +43,11 @@ struct GuardSyntaxTests {
         #expect(diagnostics.first?.message == "expected `moves at most` after the guarded name, found `by`")
     }
 
+    @Test func missingWordsAreNamed() {
+        let (_, diagnostics) = Self.guards("guard ltv moves by 5%")
+        #expect(diagnostics.first?.message == "expected `at most` after `moves`, found `by`")
+    }
+
     @Test func missingCapIsReported() {
         let (_, diagnostics) = Self.guards("guard ltv moves at most\n")
         #expect(diagnostics.map(\.code) == [Diagnostic.unexpectedEndCode])

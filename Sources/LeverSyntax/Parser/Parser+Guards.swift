@@ -23,10 +23,12 @@ extension Parser {
         return (false, parsePath("after `guard` (the guarded parameter)"))
     }
 
-    /// Consumes each word in order, or reports the phrase as expected and returns false.
+    /// Consumes each word in order, or reports the rest of the phrase as expected and returns false.
     private mutating func expectWords(_ words: [String], after context: String) -> Bool {
-        for word in words where eat(word: word) == nil {
-            report(.expected("`\(words.joined(separator: " "))`", "after \(context)", found: current))
+        for (index, word) in words.enumerated() where eat(word: word) == nil {
+            let rest = words[index...].joined(separator: " ")
+            let after = index == 0 ? context : "`\(words[index - 1])`"
+            report(.expected("`\(rest)`", "after \(after)", found: current))
             return false
         }
         return true
