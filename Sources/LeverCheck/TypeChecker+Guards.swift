@@ -5,6 +5,9 @@ extension TypeChecker {
     /// non-negative amount in the target's unit (or a plain share when `relative`).
     mutating func checkGuard(_ decl: GuardDecl) {
         let capType = check(decl.cap, .constant("a guard cap"))
+        // A target with an empty part was cut short by a parse error, already reported.
+        guard !decl.target.text.split(separator: ".", omittingEmptySubsequences: false).contains(where: \.isEmpty)
+        else { return }
         let target: GuardTarget
         switch GuardTarget.resolve(decl, in: symbols) {
         case .found(let t): target = t
@@ -18,7 +21,7 @@ extension TypeChecker {
             diagnostics.append(.guardOnNonNumber(decl.target, type: targetType))
             return
         }
-        guard let capDimension = numeric((decl.cap, capType), "a guard cap") else { return }
+        guard let capDimension = numeric((decl.cap, capType), "moves at most") else { return }
         if decl.isRelative, !capDimension.isDimensionless {
             diagnostics.append(.relativeCapNotRatio(capType, at: decl.cap.span))
         } else if !decl.isRelative, capDimension != targetDimension {

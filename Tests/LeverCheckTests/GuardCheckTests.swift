@@ -91,6 +91,12 @@ struct GuardCheckTests {
         #expect(Self.check("guard ltv moves at most utilization").map(\.code) == ["L0312"])
     }
 
+    @Test func parseErrorsAreNotReportedTwice() {
+        #expect(found("guard\n").map(\.code) == ["L0104"])
+        #expect(found("guard margin.\n").map(\.code) == ["L0104"])
+        #expect(Self.check("guard ltv moves at most \"x\"").map(\.message) == ["cannot use `moves at most` on a string"])
+    }
+
     @Test func conditionsCannotBeGuarded() {
         let result = Self.check("guard margin.liquidate moves at most 1")
         #expect(result.map(\.code) == ["L0333"])
