@@ -33,6 +33,9 @@ public struct GoldenCase: Sendable, Hashable {
     /// Default horizon, as `lever eval` uses.
     public static let defaultHorizon = "1d"
 
+    /// The policy stem: the name of the directory above the case.
+    public var stem: String { String(name.split(separator: "/").first ?? "") }
+
     /// The case's input and expectation files.
     public var marketPath: String { join(directory, "market.json") }
     /// The book of accounts.

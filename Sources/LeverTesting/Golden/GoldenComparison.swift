@@ -20,7 +20,7 @@ struct GoldenComparison {
 
     /// Compares two whole reports.
     mutating func compare(expected: JSONValue, actual: JSONValue) {
-        let header = fields == nil ? ["policy", "as_of", "horizon_days", "market_issues", "outputs"] : ["policy", "as_of", "horizon_days"]
+        let header = ["policy", "as_of", "horizon_days"] + (fields == nil ? ["market_issues", "outputs"] : [])
         for key in header {
             var e = expected[key], a = actual[key]
             if key == "policy" { e = e.map(Self.withoutHash); a = a.map(Self.withoutHash) }
@@ -81,23 +81,26 @@ struct GoldenComparison {
     private mutating func value(_ e: JSONValue?, _ a: JSONValue?, account: String?, path: String) {
         switch (e, a) {
         case (nil, nil): return
-        case (let e?, nil):
-            differences.append(GoldenDifference(kind: .missing, account: account, field: path, expected: e.compactText, actual: nil))
-        case (nil, let a?):
-            differences.append(GoldenDifference(kind: .unexpected, account: account, field: path, expected: nil, actual: a.compactText))
+        case (let e?, nil): record(.missing, account, path, e, nil)
+        case (nil, let a?): record(.unexpected, account, path, nil, a)
         case (.object(let em)?, .object(let am)?):
             var keys = em.map(\.key)
             for member in am where !keys.contains(member.key) { keys.append(member.key) }
             for key in keys {
-                value(em.first { $0.key == key }?.value, am.first { $0.key == key }?.value, account: account, path: path + "." + key)
+                let e = em.first { $0.key == key }?.value, a = am.first { $0.key == key }?.value
+                value(e, a, account: account, path: path + "." + key)
             }
         case (.array(let ea)?, .array(let aa)?) where ea.count == aa.count:
             for (i, pair) in zip(ea, aa).enumerated() { value(pair.0, pair.1, account: account, path: "\(path)[\(i)]") }
         case (let e?, let a?):
-            if !matches(e, a) {
-                differences.append(GoldenDifference(kind: .changed, account: account, field: path, expected: e.compactText, actual: a.compactText))
-            }
+            if !matches(e, a) { record(.changed, account, path, e, a) }
         }
+    }
+
+    private mutating func record(_ kind: GoldenDifference.Kind, _ account: String?, _ path: String,
+                                 _ e: JSONValue?, _ a: JSONValue?) {
+        differences.append(GoldenDifference(kind: kind, account: account, field: path,
+                                            expected: e?.compactText, actual: a?.compactText))
     }
 
     /// Numbers within the relative tolerance; anything else exactly.

@@ -24,7 +24,7 @@ public struct GoldenJUnitReporter: Sendable {
         var order: [String] = []
         var groups: [String: [GoldenResult]] = [:]
         for result in results {
-            let stem = String(result.testCase.name.split(separator: "/").first ?? "golden")
+            let stem = result.testCase.stem
             if groups[stem] == nil { order.append(stem) }
             groups[stem, default: []].append(result)
         }

@@ -75,23 +75,29 @@ public struct GoldenRunner: Sendable {
     func evaluate(_ testCase: GoldenCase) -> Result<GoldenEvaluation, GoldenProblem> {
         if let problem = testCase.problem { return .failure(GoldenProblem(problem)) }
         guard let policyPath = testCase.policy else {
-            return .failure(GoldenProblem("no policy: `case.json` names none and there is no `Rules/\(testCase.name.split(separator: "/").first ?? "").lever` above the case"))
+            return .failure(GoldenProblem("no policy: `case.json` names none and no `Rules/\(testCase.stem).lever` is above the case"))
         }
-        guard FileManager.default.isReadableFile(atPath: policyPath) else { return .failure(GoldenProblem("cannot read policy `\(policyPath)`")) }
-        let loaded = Lever.loadPolicy(path: policyPath, horizon: Horizon.parse(testCase.horizon) ?? Horizon.defaultYears)
+        guard FileManager.default.isReadableFile(atPath: policyPath) else {
+            return .failure(GoldenProblem("cannot read policy `\(policyPath)`"))
+        }
+        let horizon = Horizon.parse(testCase.horizon) ?? Horizon.defaultYears
+        let loaded = Lever.loadPolicy(path: policyPath, horizon: horizon)
         guard let engine = loaded.engine else {
-            return .failure(GoldenProblem(DiagnosticRenderer(style: .plain).render(loaded.diagnostics, sources: loaded.sources)))
+            return .failure(GoldenProblem(loaded.diagnostics, loaded.sources))
         }
         let inputs: LoadedInputs
         do {
-            inputs = try Lever.loadInputs(market: testCase.marketPath, book: testCase.bookPath, options: LoadOptions(keepGoing: testCase.keepGoing))
+            inputs = try Lever.loadInputs(market: testCase.marketPath, book: testCase.bookPath,
+                                          options: LoadOptions(keepGoing: testCase.keepGoing))
         } catch {
             return .failure(GoldenProblem("\(error)"))
         }
-        guard let book = inputs.book, let market = inputs.market, !(inputs.diagnostics.hasErrors && !testCase.keepGoing) else {
-            return .failure(GoldenProblem(DiagnosticRenderer(style: .plain).render(inputs.diagnostics, sources: inputs.sources)))
+        let usable = testCase.keepGoing || !inputs.diagnostics.hasErrors
+        guard let book = inputs.book, let market = inputs.market, usable else {
+            return .failure(GoldenProblem(inputs.diagnostics, inputs.sources))
         }
         let full = Lever.evaluate(engine, book: book, market: market, threads: threads)
-        return GoldenEvaluation.make(full, testCase: testCase, engine: engine, sources: loaded.sources, book: book, market: market)
+        return GoldenEvaluation.make(full, testCase: testCase, engine: engine, sources: loaded.sources,
+                                     book: book, market: market)
     }
 }
