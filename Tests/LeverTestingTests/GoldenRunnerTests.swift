@@ -113,6 +113,25 @@ struct GoldenRunnerTests {
         #expect(message.hasSuffix("unknown key `tolerence` (known: policy, horizon, tolerance, accounts, fields, keep_going)"))
     }
 
+    @Test func caseSettingsNameThePolicyAndHorizon() throws {
+        let scratch = try GoldenScratch()
+        let moved = scratch.path("elsewhere/renamed")
+        try FileManager.default.createDirectory(atPath: scratch.path("elsewhere"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: scratch.path("hand/partial"), toPath: moved)
+        try #"{"policy": "../../Rules/hand.lever", "horizon": "30d", "accounts": ["deep"], "fields": ["health"]}"#
+            .write(toFile: moved + "/case.json", atomically: true, encoding: .utf8)
+        let testCase = GoldenCase(directory: moved)
+        #expect(testCase.stem == "elsewhere")
+        #expect(testCase.policy == scratch.path("Rules/hand.lever"))
+        #expect(testCase.horizon == "30d")
+        let result = GoldenRunner().run(testCase)
+        // The recorded report was made at the default 1-day horizon; health does not move here.
+        #expect(result.outcome == .failed([GoldenDifference(kind: .changed, account: nil, field: "horizon_days",
+                                                            expected: "1", actual: "30")]))
+        #expect(result.details == ["horizon_days: expected 1, actual 30"])
+        #expect(GoldenCase(directory: scratch.path("hand/partial")).policy == scratch.path("Rules/hand.lever"))
+    }
+
     @Test func aPathThatIsNotADirectoryThrows() {
         #expect(throws: GoldenDiscovery.Missing.self) { try GoldenRunner().run(paths: ["/no/such/corpus"]) }
     }

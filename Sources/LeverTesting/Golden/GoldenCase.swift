@@ -88,7 +88,8 @@ public struct GoldenCase: Sendable, Hashable {
     private mutating func apply(_ member: JSONValue.Member) {
         switch (member.key, member.value) {
         case ("policy", .string(let path)):
-            policy = Self.displayPath(URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: directory + "/")).standardized.path)
+            let resolved = path.hasPrefix("/") ? path : join(directory, path)
+            policy = Self.displayPath(URL(fileURLWithPath: resolved).standardized.path)
         case ("horizon", .string(let text)) where Horizon.parse(text) != nil: horizon = text
         case ("tolerance", .number(let value)) where value >= 0 && value.isFinite: tolerance = value
         case ("accounts", .array(let items)): accounts = Self.strings(items) ?? { problem = invalid(member.key); return nil }()
