@@ -6,7 +6,7 @@ import LeverSyntax
 /// so a class and a param may share a name but a param and a measure may not (both are read as
 /// bare values in expressions).
 public enum SymbolKind: String, Sendable, Hashable, CaseIterable {
-    case param, input, `class`, asset, venue, settings, table, curve, scenario, measure, assertion
+    case param, input, `class`, asset, venue, settings, table, curve, scenario, measure, assertion, `guard`
 
     /// The namespace a kind's names live in; duplicates are detected per namespace.
     public var namespace: String {
@@ -17,6 +17,7 @@ public enum SymbolKind: String, Sendable, Hashable, CaseIterable {
         case .settings: "settings"
         case .scenario: "scenario"
         case .assertion: "assertion"
+        case .guard: "guard"
         }
     }
 
@@ -34,6 +35,7 @@ public enum SymbolKind: String, Sendable, Hashable, CaseIterable {
         case .scenario: self = .scenario
         case .assertion: self = .assertion
         case .measure: self = .measure
+        case .guardrail: self = .guard
         }
     }
 

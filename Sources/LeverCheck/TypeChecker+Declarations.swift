@@ -20,6 +20,7 @@ extension TypeChecker {
         case .scenario(_, let shocks): shocks.forEach { checkShock($0) }
         case .assertion(let assertion): checkAssertion(assertion)
         case .measure(let name, _, _): _ = measureType(name.text, usedAt: name.span)
+        case .guardrail(let guardDecl): checkGuard(guardDecl)
         }
     }
 

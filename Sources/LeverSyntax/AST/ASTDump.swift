@@ -111,6 +111,8 @@ struct ASTDumper {
             return ["\(prefix)assert \(every)\(expr(assertion.condition))"]
         case .measure(let name, let level, let value):
             return ["\(prefix)measure \(name.text) per \(level.rawValue) = \(expr(value))"]
+        case .guardrail(let guardDecl):
+            return [prefix + guardDecl.text(capText: expr(guardDecl.cap))]
         }
     }
 

@@ -38,13 +38,15 @@ public struct Declaration: Sendable, Hashable {
         self.kind = kind
     }
 
-    /// The declared name, when the declaration has one (`margin` and `assert` have none).
+    /// The declared name, when the declaration has one (`margin` and `assert` have none; a guard's
+    /// is its target, so two guards on one target clash as duplicates).
     public var name: Name? {
         switch kind {
         case .param(let n, _), .input(let n, _), .measure(let n, _, _), .scenario(let n, _): n
         case .classDecl(let n, _, _), .asset(let n, _, _), .venue(let n, _): n
         case .table(let t): t.name
         case .curve(let c): c.name
+        case .guardrail(let g): g.target
         case .settings, .assertion: nil
         }
     }
@@ -71,6 +73,8 @@ public enum DeclKind: Sendable, Hashable {
     case assertion(Assertion)
     /// `measure borrowing_power per account = …`.
     case measure(Name, level: MeasureLevel, Expr)
+    /// `guard liquidation_threshold moves at most 5%`: a cap on how far one change may move a parameter.
+    case guardrail(GuardDecl)
 }
 
 /// One line of a block: `haircut = 2%`, `haircut += 1%`, `liquidate when health < 1`.

@@ -81,6 +81,8 @@ public enum Formatter {
             writer.line("\(prefix)assert \(every)\(text(assertion.condition))", span: span, indent: 0)
         case .measure(let name, let level, let value):
             writer.line("\(prefix)measure \(name.text) per \(level.rawValue) = \(text(value))", span: span, indent: 0)
+        case .guardrail(let guardDecl):
+            writer.line(prefix + guardDecl.text(capText: text(guardDecl.cap)), span: span, indent: 0)
         }
     }
 

@@ -67,7 +67,7 @@ extension Parser {
         return result
     }
 
-    /// declaration = [ "override" ] ( param | input | class | asset | venue | settings | table | curve | scenario | assertion | measure ) ;
+    /// declaration = [ "override" ] ( param | input | class | asset | venue | settings | table | curve | scenario | assertion | measure | guard ) ;
     mutating func parseDeclaration() -> Declaration? {
         let start = current.span
         let isOverride = eat(.keyword(.override)) != nil
@@ -92,6 +92,7 @@ extension Parser {
         case .scenario: return parseScenario()
         case .assert: return .assertion(parseAssertion())
         case .measure: return parseMeasure()
+        case .guard: return .guardrail(parseGuard())
         default:
             report(.expectedDeclaration(found: current))
             return nil

@@ -42,9 +42,7 @@ struct PolicyFlattener {
         case .assertion(let assertion): [assertEntry(assertion, span: declaration.span)]
         case .measure(let name, let level, let value):
             [PolicyEntry(subject: "measure \(name.text)", item: "", text: "per \(level.rawValue) = " + text.source(value))]
-        default:
-            // Declarations added to the language later (guards) are compared by their text.
-            [PolicyEntry(subject: "declaration", item: text.source(declaration.span), text: text.source(declaration.span))]
+        case .guardrail(let guardrail): [guardEntry(guardrail)]
         }
     }
 
@@ -99,6 +97,17 @@ struct PolicyFlattener {
         var shown = entry(subject, "point \(x.text)", point.y)
         shown.matchItem = x.value.map { "point \($0)" }
         return shown
+    }
+
+    /// `guard tier.credit_line: cap 25% relative → 50% relative`.
+    func guardEntry(_ guardrail: GuardDecl) -> PolicyEntry {
+        let subject = "guard " + (guardrail.isParam ? "param " : "") + guardrail.target.text
+        var cap = entry(subject, "cap", guardrail.cap)
+        if guardrail.isRelative {
+            cap.text += " relative"
+            cap.operation = "relative"
+        }
+        return cap
     }
 
     func assertEntry(_ assertion: Assertion, span: Span) -> PolicyEntry {

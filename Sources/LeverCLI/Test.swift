@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import LeverTesting
+
+/// `lever test [PATHS…]`: runs the golden cases found under PATHS (default `Tests/Golden`).
+struct Test: ConsoleCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run golden-portfolio cases: evaluate each case and compare with its expected report.",
+        discussion: """
+            A case is a directory holding market.json, book.json, expected.json (the stable JSON of
+            `lever eval --format json`) and optionally case.json (policy, horizon, tolerance, accounts,
+            fields). Prints one line per case, the differences of each failure with the rule behind
+            each actual value, and the summary line `N passed, N failed`.
+            Exit status: 0 when every case passes; 1 when any fails; 2 for usage errors, a path that is
+            not a directory, or a file that cannot be written.
+            """)
+
+    /// The report forms.
+    enum ReportFormat: String, ExpressibleByArgument, CaseIterable { case text, junit }
+
+    @ArgumentParser.Argument(help: "Directories to search for cases (default: Tests/Golden).") var paths: [String] = []
+    @Flag(help: "Rewrite the expected.json of each failing case from the actual report.") var bless = false
+    @Option(help: "Report format on standard output: text or junit.") var format: ReportFormat = .text
+    @Option(help: "Also write a JUnit XML report to this file.") var junit: String?
+
+    func run(console: Console) throws -> ExitCode {
+        let roots = (paths.isEmpty ? ["Tests/Golden"] : paths).map(console.resolve)
+        let summary: GoldenSummary
+        do {
+            summary = try GoldenRunner(bless: bless, threads: ProcessInfo.processInfo.activeProcessorCount).run(paths: roots)
+        } catch {
+            console.err("\(error)\n")
+            return .usageOrIO
+        }
+        let xml = GoldenJUnitReporter().render(summary)
+        console.out(format == .junit ? xml : GoldenTextReporter().render(summary))
+        if let junit {
+            do { try xml.write(toFile: console.resolve(junit), atomically: true, encoding: .utf8) } catch {
+                console.err("\(error)\n")
+                return .usageOrIO
+            }
+        }
+        return summary.failed == 0 ? .success : .findings
+    }
+}

@@ -1,0 +1,48 @@
+/// What running one golden case found.
+public struct GoldenResult: Sendable, Hashable {
+    /// How the case ended.
+    public enum Outcome: Sendable, Hashable {
+        /// The report matches `expected.json`.
+        case passed
+        /// The report differs; each difference names account, field, both values and the rule.
+        case failed([GoldenDifference])
+        /// `--bless` rewrote (or created) `expected.json` from the report.
+        case blessed
+        /// The case could not be evaluated: bad `case.json`, policy or input errors, no expectation.
+        case error(String)
+    }
+
+    /// The case.
+    public var testCase: GoldenCase
+    /// How many accounts the comparison covered (those of the report, after `accounts`).
+    public var accountCount: Int
+    /// How the case ended.
+    public var outcome: Outcome
+
+    /// A result.
+    public init(testCase: GoldenCase, accountCount: Int, outcome: Outcome) {
+        self.testCase = testCase
+        self.accountCount = accountCount
+        self.outcome = outcome
+    }
+
+    /// Passed, or blessed into passing.
+    public var isPassing: Bool {
+        switch outcome {
+        case .passed, .blessed: true
+        case .failed, .error: false
+        }
+    }
+
+    /// The failure text beneath the case line: one difference per line with its rule, or the error.
+    public var details: [String] {
+        switch outcome {
+        case .passed, .blessed: return []
+        case .error(let message): return message.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        case .failed(let differences):
+            return differences.flatMap { difference in
+                [difference.summary] + (difference.rule.map { ["  " + $0] } ?? [])
+            }
+        }
+    }
+}

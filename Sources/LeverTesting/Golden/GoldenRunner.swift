@@ -1,0 +1,103 @@
+import Foundation
+import Lever
+
+/// Runs golden cases: evaluates each case's book under its policy and compares the stable JSON
+/// report with `expected.json`, or (blessing) rewrites `expected.json` from the report.
+///
+/// Blessing rewrites only cases that do not already pass, so blessing a passing corpus leaves
+/// every file byte-identical, and a case with a tolerance or partial expectations keeps them.
+public struct GoldenRunner: Sendable {
+    /// Rewrite failing expectations instead of reporting them.
+    public var bless: Bool
+    /// Threads per evaluation (reports are identical at any count).
+    public var threads: Int
+
+    /// How many differences per case are traced back to their rule.
+    static let attributedDifferences = 100
+
+    /// A runner.
+    public init(bless: Bool = false, threads: Int = 1) {
+        self.bless = bless
+        self.threads = max(1, threads)
+    }
+
+    /// Discovers the cases under `paths` and runs them; throws only when a path is not a directory.
+    public func run(paths: [String]) throws -> GoldenSummary {
+        GoldenSummary(results: try GoldenDiscovery.cases(under: paths).map(run))
+    }
+
+    /// Runs one case.
+    public func run(_ testCase: GoldenCase) -> GoldenResult {
+        switch evaluate(testCase) {
+        case .failure(let problem): return GoldenResult(testCase: testCase, accountCount: 0, outcome: .error(problem.message))
+        case .success(let run): return judge(run, testCase)
+        }
+    }
+
+    /// Compares (or blesses) an evaluated case.
+    func judge(_ run: GoldenEvaluation, _ testCase: GoldenCase) -> GoldenResult {
+        let count = run.report.accounts.count
+        let expectedText = FileManager.default.contents(atPath: testCase.expectedPath).map { String(decoding: $0, as: UTF8.self) }
+        let outcome: GoldenResult.Outcome
+        if let expectedText {
+            outcome = compare(expectedText, run, testCase)
+        } else {
+            outcome = .error("no `\(testCase.expectedPath)`: run `lever test --bless` to record the current report")
+        }
+        guard bless, outcome != .passed else { return GoldenResult(testCase: testCase, accountCount: count, outcome: outcome) }
+        do {
+            try GoldenFile.write(run.json, to: testCase.expectedPath)
+            return GoldenResult(testCase: testCase, accountCount: count, outcome: .blessed)
+        } catch {
+            return GoldenResult(testCase: testCase, accountCount: count, outcome: .error("\(error)"))
+        }
+    }
+
+    func compare(_ expectedText: String, _ run: GoldenEvaluation, _ testCase: GoldenCase) -> GoldenResult.Outcome {
+        guard case .success(let expected) = JSONValue.parse(Array(expectedText.utf8)) else {
+            return .error("`\(testCase.expectedPath)` is not valid JSON")
+        }
+        guard case .success(let actual) = JSONValue.parse(Array(run.json.utf8)) else {
+            return .error("internal: the report did not render as JSON")
+        }
+        var comparison = GoldenComparison(tolerance: testCase.tolerance, fields: testCase.fields)
+        comparison.compare(expected: expected, actual: actual)
+        if comparison.differences.isEmpty { return .passed }
+        // Naming a rule re-evaluates the account; a policy change that moves every account would
+        // make that the slow part, so only the first differences get their rule.
+        let differences = comparison.differences.enumerated().map { index, difference in
+            index < Self.attributedDifferences ? run.attributing(difference) : difference
+        }
+        return .failed(differences)
+    }
+
+    /// Loads the policy and inputs and evaluates, or says why the case cannot run.
+    func evaluate(_ testCase: GoldenCase) -> Result<GoldenEvaluation, GoldenProblem> {
+        if let problem = testCase.problem { return .failure(GoldenProblem(problem)) }
+        guard let policyPath = testCase.policy else {
+            return .failure(GoldenProblem("no policy: `case.json` names none and no `Rules/\(testCase.stem).lever` is above the case"))
+        }
+        guard FileManager.default.isReadableFile(atPath: policyPath) else {
+            return .failure(GoldenProblem("cannot read policy `\(policyPath)`"))
+        }
+        let horizon = Horizon.parse(testCase.horizon) ?? Horizon.defaultYears
+        let loaded = Lever.loadPolicy(path: policyPath, horizon: horizon)
+        guard let engine = loaded.engine else {
+            return .failure(GoldenProblem(loaded.diagnostics, loaded.sources))
+        }
+        let inputs: LoadedInputs
+        do {
+            inputs = try Lever.loadInputs(market: testCase.marketPath, book: testCase.bookPath,
+                                          options: LoadOptions(keepGoing: testCase.keepGoing))
+        } catch {
+            return .failure(GoldenProblem("\(error)"))
+        }
+        let usable = testCase.keepGoing || !inputs.diagnostics.hasErrors
+        guard let book = inputs.book, let market = inputs.market, usable else {
+            return .failure(GoldenProblem(inputs.diagnostics, inputs.sources))
+        }
+        let full = Lever.evaluate(engine, book: book, market: market, threads: threads)
+        return GoldenEvaluation.make(full, testCase: testCase, engine: engine, sources: loaded.sources,
+                                     book: book, market: market)
+    }
+}
