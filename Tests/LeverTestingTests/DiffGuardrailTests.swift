@@ -26,3 +26,29 @@ import LeverTestSupport
         #expect(check.violations(old: Self.old, new: Self.new).map(\.parameter) == ["curve borrow_rate: slope2"])
     }
 }
+
+/// `lever diff --enforce` against the policy's own `guard` declarations.
+@Suite struct DiffEnforceTests {
+    /// The fixture pair (threshold 80% → 85%) with `guard` appended to both versions.
+    static func run(guard line: String) throws -> CommandResult {
+        let directory = try makeTemporaryDirectory("lever-diff-enforce")
+        for name in ["old", "lt85"] {
+            let text = try String(contentsOfFile: goldenPath("diff/\(name).lever"), encoding: .utf8)
+            try (text + line + "\n").write(toFile: "\(directory)/\(name).lever", atomically: true, encoding: .utf8)
+        }
+        return runCommand(["diff", "old.lever", "lt85.lever", "--book", goldenPath("diff/book.json"),
+                           "--market", goldenPath("diff/market.json"), "--enforce"], in: directory)
+    }
+
+    @Test func aChangeBeyondADeclaredCapFailsNamingTheParameter() throws {
+        let result = try Self.run(guard: "guard liquidation_threshold moves at most 3%")
+        #expect(result.exitCode == 1)
+        #expect(result.stderr.contains("liquidation_threshold"), "\(result.stderr)")
+        #expect(result.stderr.contains("80%") && result.stderr.contains("85%"), "\(result.stderr)")
+    }
+
+    @Test func aChangeWithinItsCapPasses() throws {
+        let result = try Self.run(guard: "guard liquidation_threshold moves at most 5%")
+        #expect(result.exitCode == 0, "\(result.stderr)")
+    }
+}
