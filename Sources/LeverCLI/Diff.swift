@@ -13,7 +13,8 @@ struct Diff: ConsoleCommand {
             evaluates both over the book: accounts whose status changes, initial and maintenance
             requirement, credit extended and collateral overall, by tier and by asset, and the largest
             movers. --html writes a self-contained page with the curves of both versions in SVG.
-            --enforce fails when a change moves a parameter beyond the caps the new policy declares.
+            --enforce fails when a change moves a parameter beyond its `guard` cap (the caps of the old,
+            approved version) and names the parameter.
             Exit status: 0 computed; 1 policy or input errors, or a guardrail violation with --enforce;
             2 usage errors or unreadable/unwritable files.
             """)
@@ -27,7 +28,7 @@ struct Diff: ConsoleCommand {
     @Option(help: "The market snapshot (JSON).") var market: String
     @Option(help: "Report format: table or json.") var format: DiffFormat = .table
     @Option(help: "Also write a self-contained HTML page to this file.") var html: String?
-    @Flag(help: "Fail when a change exceeds the guardrails declared in the new policy.") var enforce = false
+    @Flag(help: "Fail when a change exceeds a `guard` declared in the approved (old) policy.") var enforce = false
     @Option(help: "How many of the largest movers to show.") var top = 10
     @Option(help: "Interest horizon: a number and a duration unit, e.g. 30d, 12h, 1y.") var horizon = "1d"
 
