@@ -19,6 +19,7 @@ public struct DeclaredGuards: PolicyChangeCheck {
     /// The check.
     public init() {}
 
+    /// The declared guards' violations, named `row: parameter`.
     public func violations(old: CheckResult, new: CheckResult) -> [ChangeViolation] {
         Guardrails.check(old: old, new: new).map { violation in
             let name = violation.row.map { "\($0): \(violation.parameter)" } ?? violation.parameter

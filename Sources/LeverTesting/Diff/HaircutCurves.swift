@@ -8,11 +8,13 @@ import Lever
 /// 1 − collateral ÷ gross value, so class, asset and venue rules and the tier discount all apply
 /// exactly as they do in `lever eval`.
 public struct HaircutCurve: Sendable, Hashable {
+    /// The asset symbol.
     public var asset: String
     /// The account score the synthetic accounts carry (the book's median), which picks the tier.
     public var score: Double
-    /// (notional USD, haircut ratio) under each version.
+    /// (notional USD, haircut ratio) under the old version.
     public var old: [CurveSample]
+    /// (notional USD, haircut ratio) under the new version.
     public var new: [CurveSample]
 }
 

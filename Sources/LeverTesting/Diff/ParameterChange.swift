@@ -10,6 +10,7 @@ public struct ParameterChange: Sendable, Hashable {
         case added, removed, changed
     }
 
+    /// Added, removed or changed.
     public var kind: Kind
     /// The declaration, e.g. `asset ETH`, `tier Core`, `curve usdc_rate`, `margin`.
     public var subject: String

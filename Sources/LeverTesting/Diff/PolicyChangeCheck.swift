@@ -33,7 +33,9 @@ public struct ChangeViolation: Sendable, Hashable {
 public struct ParameterCap: Sendable, Hashable {
     /// The item the cap applies to (`liquidation_threshold`, `slope1`), in any declaration.
     public var item: String
+    /// The largest step allowed, in base units (0.05 = 5 percentage points).
     public var maxAbsolute: Double?
+    /// The largest step allowed as a share of the old value (0.5 = 50 %).
     public var maxRelative: Double?
 
     /// A cap record.
@@ -48,11 +50,13 @@ public struct ParameterCap: Sendable, Hashable {
 /// language declares caps itself, the table is supplied by the caller; a guardrail declaration
 /// reader only needs to build this table from the new policy.
 public struct CapTableCheck: PolicyChangeCheck {
+    /// The caps, matched on a change's item or subject.
     public var caps: [ParameterCap]
 
     /// A check of `caps`.
     public init(caps: [ParameterCap]) { self.caps = caps }
 
+    /// Every constant change of the diff that breaks a cap.
     public func violations(old: CheckResult, new: CheckResult) -> [ChangeViolation] {
         ParameterDiff.compare(old: old, new: new).flatMap(violations(of:))
     }

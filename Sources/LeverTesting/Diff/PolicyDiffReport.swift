@@ -3,14 +3,19 @@ import Lever
 /// Everything `lever diff` shows: the two policies, the parameter changes, the impact on the
 /// book, the curves of both versions, and any guardrail violations.
 public struct PolicyDiffReport: Sendable {
+    /// Which rules the old version is.
     public var oldPolicy: PolicyIdentity
+    /// Which rules the new version is.
     public var newPolicy: PolicyIdentity
+    /// The semantic parameter changes.
     public var changes: [ParameterChange]
+    /// The effect on the book.
     public var impact: PolicyImpact
     /// How many movers to show.
     public var top: Int
     /// Rate curves of both versions, sampled for drawing.
     public var curves: [CurveComparison]
+    /// Guardrail violations (only with `--enforce`).
     public var violations: [ChangeViolation]
     /// Haircut against notional of size-scaled assets under both versions.
     public var haircutCurves: [HaircutCurve]
@@ -36,13 +41,18 @@ public struct PolicyDiffReport: Sendable {
 /// One curve under both versions: sampled (x, y) points in base units; nil for a version that
 /// does not declare it or whose curve is not constant.
 public struct CurveComparison: Sendable, Hashable {
+    /// The curve's name (or a chart title).
     public var name: String
+    /// Samples of the old version.
     public var old: [CurveSample]?
+    /// Samples of the new version.
     public var new: [CurveSample]?
 }
 
 /// A point of a sampled curve.
 public struct CurveSample: Sendable, Hashable {
+    /// The argument, in base units.
     public var x: Double
+    /// The value, in base units.
     public var y: Double
 }
