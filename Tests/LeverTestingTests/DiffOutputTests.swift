@@ -56,5 +56,7 @@ import LeverTestSupport
         #expect(runCommand(["diff", "old.lever", broken, "--book", "book.json", "--market", "market.json"],
                            in: Self.directory).exitCode == 1)
         #expect(runCommand(Self.arguments + ["--enforce"], in: Self.directory).exitCode == 0)
+        #expect(runCommand(Self.arguments + ["--html", temporary + "/no/such/dir/page.html"], in: Self.directory).exitCode == 2)
+        #expect(runCommand(Self.arguments + ["--top", "-1"], in: Self.directory).exitCode == 2)
     }
 }
