@@ -60,7 +60,7 @@ public enum DiffHTML {
         }
         let haircuts = r.impact.byAsset.filter { $0.oldGross > 0 || $0.newGross > 0 }
             .map { (label: $0.group, old: $0.haircut(new: false), new: $0.haircut(new: true)) }
-        if !haircuts.isEmpty {
+        if haircuts.contains(where: { ($0.old ?? 0) > 0 || ($0.new ?? 0) > 0 }) {
             svgs.append(DiffSVG.bars(haircuts, title: "effective haircut per asset on this book", yLabel: "haircut"))
         }
         return svgs.isEmpty ? "<p>No curves.</p>" : "<div class=\"charts\">" + svgs.joined() + "</div>"
