@@ -4,7 +4,7 @@ import PackageDescription
 // Dependencies point one way:
 // LeverNumerics, LeverSyntax → LeverCheck → LeverCompile → LeverEngine → Lever (driver)
 //   → LeverTesting (golden runner, diff) → LeverCLI → lever.
-// The REPL (LeverREPL) will slot in beside LeverTesting.
+// LeverREPL (session, commands, completion, plots; GNU readline through CReadline) sits beside LeverTesting.
 let package = Package(
     name: "Lever",
     products: [
@@ -26,8 +26,10 @@ let package = Package(
         .target(name: "LeverEngine", dependencies: ["LeverCompile", "LeverCheck", "LeverSyntax", "LeverNumerics"]),
         .target(name: "Lever", dependencies: ["LeverEngine", "LeverCompile", "LeverCheck", "LeverSyntax", "LeverNumerics"]),
         .target(name: "LeverTesting", dependencies: ["Lever"]),
+        .systemLibrary(name: "CReadline"),
+        .target(name: "LeverREPL", dependencies: ["Lever", "CReadline"]),
         .target(name: "LeverCLI", dependencies: [
-            "Lever", "LeverTesting", "LeverSyntax", "LeverCheck", "LeverEngine",
+            "Lever", "LeverTesting", "LeverREPL", "LeverSyntax", "LeverCheck", "LeverEngine",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "lever", dependencies: ["LeverCLI"]),
@@ -41,6 +43,8 @@ let package = Package(
                     exclude: ["Fixtures", "Formulas/Fixtures", "Golden"]),
         .testTarget(name: "LeverTests", dependencies: ["Lever", "LeverTestSupport"]),
         .testTarget(name: "LeverTestingTests", dependencies: ["LeverTesting", "LeverTestSupport"],
+                    exclude: ["Golden"]),
+        .testTarget(name: "LeverREPLTests", dependencies: ["LeverREPL", "LeverTestSupport"],
                     exclude: ["Golden"]),
         .testTarget(name: "LeverCLITests", dependencies: ["LeverCLI", "LeverTestSupport"],
                     exclude: ["Golden"]),

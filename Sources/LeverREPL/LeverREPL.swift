@@ -1,0 +1,3 @@
+@_exported import Lever
+
+// LeverREPL: the REPL session (commands, completion, plots) over the Lever library.
