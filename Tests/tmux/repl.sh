@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# End-to-end test of `lever repl` on a real pseudo-terminal, driven through tmux:
+# tab completion, history recalled after a restart, a multi-line declaration, and Ctrl-C recovery.
+# Usage: Tests/tmux/repl.sh BIN   (BIN: the built `lever` executable)
+# Exit 0 when every check passes or when tmux is absent (skipped, with a message); 1 on a failure.
+set -euo pipefail
+bin="${1:?usage: Tests/tmux/repl.sh BIN}"
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+policy="$root/Rules/prime.lever"
+if ! command -v tmux >/dev/null 2>&1; then
+    echo "repl.sh: SKIPPED: tmux is not installed, so no pseudo-terminal can be driven (bootstrap installs it)"
+    exit 0
+fi
+
+work="$(mktemp -d)"
+session="lever-repl-$$"
+history="$work/history"
+# A private tmux server (-S), so the test neither needs nor disturbs the user's own tmux.
+tmux_() { tmux -S "$work/tmux.sock" "$@"; }
+cleanup() { tmux_ kill-server >/dev/null 2>&1 || true; rm -rf "$work"; }
+trap cleanup EXIT
+
+pane() { tmux_ capture-pane -p -t "$session"; }
+fail() { echo "repl.sh: FAIL: $1"; echo "--- screen ---"; pane || true; exit 1; }
+# Polls the screen (capture-pane strips trailing blanks: wait for `lever>`, not `lever> `).
+wait_for() {
+    local i
+    for i in $(seq 1 100); do
+        if pane | grep -qF -- "$1"; then return 0; fi
+        sleep 0.05
+    done
+    fail "did not see \`$1\` ($2)"
+}
+# Waits until TEXT appears COUNT times (a prompt that came back).
+wait_count() {
+    local i
+    for i in $(seq 1 100); do
+        if [ "$(pane | grep -cF -- "$1")" -ge "$2" ]; then return 0; fi
+        sleep 0.05
+    done
+    fail "did not see \`$1\` $2 times ($3)"
+}
+start() {
+    tmux_ new-session -d -s "$session" -x 120 -y 40 \
+        "env LEVER_HISTORY='$history' NO_COLOR=1 TERM=xterm '$bin' repl '$policy'"
+    tmux_ set-option -t "$session" remain-on-exit on >/dev/null   # keep the screen after exit
+    wait_for 'lever>' "prompt after start"
+}
+keys() { tmux_ send-keys -t "$session" "$@"; }
+
+start
+# 1. Tab completion: a unique command prefix is completed in place.
+keys ':hel' Tab
+wait_for 'lever> :help' "tab completion of :hel"
+keys C-u
+# 2. A multi-line declaration: the continuation prompt, then the declared value.
+keys 'param lever_test_q = max(1,' Enter
+wait_for '  |' "continuation prompt"
+keys '2)' Enter
+wait_count 'lever>' 2 "prompt after the multi-line declaration"
+keys 'lever_test_q * 10' Enter
+wait_for '20' "value of the multi-line declaration"
+# 3. Ctrl-C drops the half-typed multi-line input and the REPL keeps running.
+keys 'max(3,' Enter
+wait_for '  |' "continuation prompt before Ctrl-C"
+keys C-c
+wait_for '^C' "Ctrl-C echoed"
+keys '40 + 2' Enter
+wait_for '42' "a result after Ctrl-C"
+# 4. Ctrl-D leaves and the history file is written.
+keys C-d
+wait_for 'Pane is dead' "exit on Ctrl-D"
+grep -qxF 'lever_test_q * 10' "$history" || fail "history file lacks \`lever_test_q * 10\`"
+tmux_ kill-session -t "$session"
+
+# 5. History is recalled after a restart.
+start
+keys Up
+wait_for 'lever> 40 + 2' "history recalled after a restart"
+keys Up
+wait_for 'lever> lever_test_q * 10' "older history recalled after a restart"
+keys C-u ':quit' Enter
+wait_for 'Pane is dead' "exit on :quit"
+echo "repl.sh: ok (tab completion, multi-line, Ctrl-C, Ctrl-D, history after restart)"
