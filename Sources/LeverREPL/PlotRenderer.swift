@@ -21,7 +21,7 @@ public struct PlotRenderer: Sendable {
         let levels = plot.samples.map { level($0, low: low, high: high) }
         var lines = [plot.title]
         for row in (0..<height).reversed() {
-            let label = row == height - 1 ? top : row == 0 ? bottom : ""
+            let label = row == 0 ? bottom : (row == height - 1 && high > low) ? top : ""
             let cells = levels.map { Self.blocks[min(8, max(0, $0 - row * 8))] }
             lines.append(pad(label, gutter) + " ┤" + String(cells))
         }

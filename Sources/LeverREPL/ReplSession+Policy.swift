@@ -63,8 +63,16 @@ extension ReplSession {
 
     /// Checks `text` as an account-level expression of the session policy; its diagnostics
     /// point into `text`.
+    /// Account level first; when that fails, position level (so `z * vol` has a type too).
     func probe(_ text: String) -> (CheckResult, Expr?, TypedLine) {
-        let prefix = sessionSource + "measure \(Self.probeName) per account = "
+        let account = probe(text, level: "account")
+        guard account.2.diagnostics(account.0.diagnostics).hasErrors else { return account }
+        let position = probe(text, level: "position")
+        return position.2.diagnostics(position.0.diagnostics).hasErrors ? account : position
+    }
+
+    private func probe(_ text: String, level: String) -> (CheckResult, Expr?, TypedLine) {
+        let prefix = sessionSource + "measure \(Self.probeName) per \(level) = "
         let checked = Checker.check(source: prefix + text + "\n", path: checkPath)
         let line = TypedLine(text: text, offset: prefix.utf8.count, file: checked.root?.source.id ?? 0)
         let expr = checked.root?.policy.declarations.last.flatMap { decl -> Expr? in
@@ -95,12 +103,14 @@ extension ReplSession {
         guard let value, value.isFinite else {
             return .output("\(text) is not constant (\(type?.phrase ?? "a value") that depends on the market or an account); use :eval or :plot\n")
         }
-        return .output(Self.format(for: type, text: text).text(value) + "\n")
+        return .output(Self.format(for: type, expr: expr, symbols: checked.symbols).text(value) + "\n")
     }
 
     /// Ratios typed with `%` or `bps` come back as percentages; other numbers with their unit.
-    static func format(for type: LeverType?, text: String) -> ValueFormat {
-        guard let d = type?.dimension, !d.isDimensionless else { return text.contains("%") || text.contains("bps") ? .percent : .plain }
+    static func format(for type: LeverType?, expr: Expr, symbols: SymbolTable) -> ValueFormat {
+        guard let d = type?.dimension, !d.isDimensionless else {
+            return PercentLiterals(symbols: symbols).appear(in: expr) ? .percent : .plain
+        }
         return .unit(d)
     }
 }

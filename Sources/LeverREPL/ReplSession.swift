@@ -30,16 +30,12 @@ public final class ReplSession {
     public init(policyPath: String?, color: Bool = false) {
         self.color = color
         self.policy = Lever.loadPolicy(source: "", path: "<repl>")
-        if let policyPath {
-            let response = load(policyPath)
-            if case .diagnostics = response { failed = true }
-        }
+        if let policyPath { startupResponse = record(load(policyPath)) }
     }
 
-    /// The diagnostics printed when `init` could not load the policy (nil when it loaded).
-    public var startupDiagnostics: String? {
-        policy.diagnostics.hasErrors ? render(policy.diagnostics, policy.sources) : nil
-    }
+    /// What loading the policy given to `init` answered (`loaded …` or its diagnostics), for the
+    /// shell to print first; nil when no policy was given.
+    public private(set) var startupResponse: ReplResponse?
 
     /// Answers one request.
     public func handle(_ request: ReplRequest) -> ReplResponse {
