@@ -18,7 +18,8 @@ struct PercentLiterals {
             return symbols.curve(name.text) != nil || args.contains { appear(in: $0.value, depth: d) }
         case .conditional(_, let t, let e): return appear(in: t, depth: d) || appear(in: e, depth: d)
         case .per(let a, _, _, _): return appear(in: a, depth: d)
-        case .member, .string, .bool, .inRange, .missing: return false
+        case .member(_, let field): return field.text == "utilization" || field.text == "vol"
+        case .string, .bool, .inRange, .missing: return false
         }
     }
 }

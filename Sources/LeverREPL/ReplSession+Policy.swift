@@ -99,7 +99,7 @@ extension ReplSession {
         guard let expr else { return error("cannot evaluate `\(text)`") }
         let type = checked.types[expr]
         let value = ConstantFolder(symbols: checked.symbols).fold(expr)
-            ?? UtilizationEvaluator(symbols: checked.symbols).value(expr, at: .nan)
+            ?? UtilizationEvaluator(symbols: checked.symbols, market: market).value(expr, at: .nan)
         guard let value, value.isFinite else {
             return .output("\(text) is not constant (\(type?.phrase ?? "a value") that depends on the market or an account); use :eval or :plot\n")
         }

@@ -10,6 +10,8 @@ import LeverSyntax
 /// gives nil. Depth is capped so that no input exhausts the stack.
 struct UtilizationEvaluator {
     let symbols: SymbolTable
+    /// The market that `BTC.price`-style members read, when one is loaded.
+    var market: MarketSnapshot? = nil
     /// The names that stand for the variable.
     static let variables: Set<String> = ["utilization", "x"]
     static let maxDepth = 200
@@ -36,7 +38,21 @@ struct UtilizationEvaluator {
                   let z = value(b, at: u, depth: d) else { return nil }
             let t = above.flatMap { value($0, at: u, depth: d) } ?? 0
             return x * max(0, z - t) / y
-        case .unary(.not, _), .call, .string, .bool, .member, .inRange, .missing: return nil
+        case .member(let base, let field): return member(base, field.text)
+        case .unary(.not, _), .call, .string, .bool, .inRange, .missing: return nil
+        }
+    }
+
+    /// `ASSET.price`, `.vol`, `.utilization`, `.supplied`, `.borrowed` from the loaded market.
+    private func member(_ base: Expr, _ field: String) -> Double? {
+        guard case .name(let asset) = base.kind, let quote = market?[asset] else { return nil }
+        switch field {
+        case "price": return quote.price
+        case "vol": return quote.vol
+        case "utilization": return quote.utilization
+        case "supplied": return quote.supplied
+        case "borrowed": return quote.borrowed
+        default: return nil
         }
     }
 

@@ -28,6 +28,7 @@ public enum ValueFormat: Sendable, Equatable {
         case (0, 2):
             let days = value * 365
             return days < 365 ? number(days) + (days == 1 ? " day" : " days") : number(value) + " years"
+        case (0, -1): return number(value * 100) + "% annualised"
         default: return number(value) + " " + d.description
         }
     }

@@ -9,5 +9,6 @@ import Testing
         #expect(ValueFormat.unit(.money).text(-1234.5) == "-1,234.5 USD")
         #expect(ValueFormat.unit(.time).text(2.0 / 365) == "2 days")
         #expect(ValueFormat.plain.text(1.0 / 3) == "0.333333")
+        #expect(ValueFormat.unit(.volatility).text(0.55) == "55% annualised")
     }
 }
