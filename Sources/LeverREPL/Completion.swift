@@ -8,6 +8,7 @@ public struct Completion: Sendable {
     /// Account ids of the loaded book.
     public var accountIDs: [String]
 
+    /// Candidates drawn from these policy names and account ids (plus the standard fields).
     public init(policyNames: [String], accountIDs: [String]) {
         self.policyNames = policyNames
         self.accountIDs = accountIDs
@@ -23,9 +24,10 @@ public struct Completion: Sendable {
         "initial_requirement", "maintenance_requirement", "tier", "initial", "maintenance", "close_factor", "bonus",
     ]
 
-    /// The candidates for `text` with the cursor at `cursor` (a character offset, clamped).
+    /// The candidates for the word before the cursor (`cursor` is a UTF-8 offset into `text`,
+    /// as readline's `rl_point`, clamped). The word stops at `.`: `BTC.pr` completes `price`.
     public func candidates(_ text: String, cursor: Int) -> [String] {
-        let head = String(text.prefix(max(0, cursor)))
+        let head = String(decoding: text.utf8.prefix(max(0, cursor)), as: UTF8.self)
         let trimmed = head.drop { $0.isWhitespace }
         if trimmed.hasPrefix(":"), !trimmed.contains(where: \.isWhitespace) {
             let word = trimmed.dropFirst()
@@ -36,7 +38,7 @@ public struct Completion: Sendable {
         return pool.filter { $0.hasPrefix(word) }.sorted()
     }
 
-    /// Letters, digits and `_ - .` (account ids such as `fund-aurora` and `BTC.price`).
+    /// Letters, digits, `_` and `-` (account ids such as `fund-aurora` and `BTC.price`).
     static func isWordCharacter(_ c: Character) -> Bool {
         c.isLetter || c.isNumber || c == "_" || c == "-"
     }

@@ -11,6 +11,7 @@ public struct Plot: Sendable, Equatable {
     /// How y values are written on the axis.
     public var format: ValueFormat
 
+    /// A plot of `samples` (evenly spaced over 0%..100%), with an optional kink.
     public init(title: String, samples: [Double], kink: Double? = nil, format: ValueFormat = .percent) {
         self.title = title
         self.samples = samples

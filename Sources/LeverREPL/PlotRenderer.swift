@@ -6,6 +6,7 @@ public struct PlotRenderer: Sendable {
     /// Rows of the chart area.
     public var height: Int
 
+    /// A renderer drawing `height` rows (at least 2).
     public init(height: Int = 10) {
         self.height = max(2, height)
     }

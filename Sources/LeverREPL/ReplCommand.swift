@@ -33,5 +33,10 @@ public enum ReplCommand: Sendable, Equatable {
 
 /// The market inputs `:set` may change.
 public enum MarketField: String, Sendable, Equatable, CaseIterable {
-    case price, vol, utilization
+    /// `ASSET.price` in USD.
+    case price
+    /// `ASSET.vol`, annualised.
+    case vol
+    /// `ASSET.utilization`, a ratio.
+    case utilization
 }

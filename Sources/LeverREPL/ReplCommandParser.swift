@@ -88,6 +88,7 @@ public enum ReplCommandParser {
 public struct ReplCommandError: Error, Sendable, Equatable {
     /// One sentence, lowercase, no trailing period.
     public var message: String
+    /// An error with `message`.
     public init(_ message: String) { self.message = message }
 }
 

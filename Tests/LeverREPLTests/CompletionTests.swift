@@ -32,3 +32,16 @@ import Testing
         #expect(session.handle(.complete(":eval fund-au", cursor: 13)) == .completions(["fund-aurora"]))
     }
 }
+
+@Suite struct CompletionCursorTests {
+    @Test func cursorIsAUTF8Offset() {
+        let completion = Completion(policyNames: ["crash"], accountIDs: [])
+        // "é" is two UTF-8 bytes: the word before offset 7 is "cr".
+        #expect(completion.candidates("é + cr", cursor: 7) == ["crash"])
+    }
+
+    @Test func memberCompletesTheFieldAfterTheDot() {
+        let completion = Completion(policyNames: ["BTC"], accountIDs: [])
+        #expect(completion.candidates("BTC.pr", cursor: 6) == ["price"])
+    }
+}
