@@ -15,7 +15,7 @@ struct PercentLiterals {
         case .paren(let e), .unary(_, let e): return appear(in: e, depth: d)
         case .binary(_, let l, let r): return appear(in: l, depth: d) || appear(in: r, depth: d)
         case .call(let name, let args, _):
-            return symbols.curve(name.text) != nil || args.contains { appear(in: $0.value, depth: d) }
+            return name.text == "kinked" || symbols.curve(name.text) != nil || args.contains { appear(in: $0.value, depth: d) }
         case .conditional(_, let t, let e): return appear(in: t, depth: d) || appear(in: e, depth: d)
         case .per(let a, _, _, _): return appear(in: a, depth: d)
         case .member(_, let field): return field.text == "utilization" || field.text == "vol"

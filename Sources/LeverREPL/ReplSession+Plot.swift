@@ -36,7 +36,16 @@ extension ReplSession {
         let ys = (0..<Self.plotColumns).map { i in
             evaluator.curve(curve, at: Double(i) / Double(Self.plotColumns - 1)) ?? .nan
         }
-        return Plot(title: title, samples: ys, kink: kink(curve, evaluator), format: .percent)
+        return Plot(title: title, samples: ys, kink: kink(curve, evaluator), format: format(curve, symbols))
+    }
+
+    /// Percent when the curve was written in percentages (or is `kinked`), else plain numbers.
+    private func format(_ curve: CurveDecl, _ symbols: SymbolTable) -> ValueFormat {
+        let percent = PercentLiterals(symbols: symbols)
+        switch curve.body {
+        case .expression(let e): return percent.appear(in: e) ? .percent : .plain
+        case .points(let points, _), .steps(let points, _): return points.contains { percent.appear(in: $0.y) } ? .percent : .plain
+        }
     }
 
     /// The kink of a `kinked` curve, or of an expression that calls one with the variable.

@@ -101,7 +101,7 @@ extension ReplSession {
         let value = ConstantFolder(symbols: checked.symbols).fold(expr)
             ?? UtilizationEvaluator(symbols: checked.symbols, market: market).value(expr, at: .nan)
         guard let value, value.isFinite else {
-            return .output("\(text) is not constant (\(type?.phrase ?? "a value") that depends on the market or an account); use :eval or :plot\n")
+            return .output("\(text) has no constant value (\(type?.phrase ?? "a value")): it depends on an account or is undefined; try :eval, :explain or :plot\n")
         }
         return .output(Self.format(for: type, expr: expr, symbols: checked.symbols).text(value) + "\n")
     }
