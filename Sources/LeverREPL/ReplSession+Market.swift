@@ -40,8 +40,11 @@ extension ReplSession {
                 selected.rejected = []
                 if selected.accounts.isEmpty { return error("no account `\(account)` in the book") }
             }
+            // The summary columns `lever eval` shows by default; `:explain` gives the rest.
+            let renderer = ReportRenderer(style: .table(color: color))
             let report = Lever.evaluate(engine, book: selected, market: market)
-            return .output(ReportRenderer(style: .table(color: color)).render(report))
+            let shown = (try? report.selecting(outputs: renderer.defaultFields(engine.policy.outputs.map(\.name))).get()) ?? report
+            return .output(renderer.render(shown))
         }
     }
 
