@@ -21,7 +21,10 @@ enum InputKind: Equatable {
         if trimmed.isEmpty { self = .empty; return }
         if trimmed.hasPrefix(":") { self = .command; return }
         let word = String(trimmed.prefix { $0.isLetter || $0.isNumber || $0 == "_" })
-        self = Self.declarationWords.contains(word) ? .declaration : .expression
+        // `asset`, `class` and `venue` are also position fields: `asset == BTC` is an expression.
+        let next = trimmed.dropFirst(word.count).first { !$0.isWhitespace }
+        let startsDeclaration = next.map { $0.isLetter || $0 == "_" || $0 == "{" || $0 == "\"" } ?? true
+        self = Self.declarationWords.contains(word) && startsDeclaration ? .declaration : .expression
     }
 
     /// The parser's diagnostics for `text` read as this kind (commands and empty input: none).
