@@ -48,13 +48,25 @@ extension ReplSession {
         }
     }
 
-    /// The kink of a `kinked` curve, or of an expression that calls one with the variable.
+    /// The kink of a `kinked` curve, or of an expression that calls one with the variable
+    /// (`2 * borrow_rate(x)` kinks where `borrow_rate` does).
     private func kink(_ curve: CurveDecl, _ evaluator: UtilizationEvaluator) -> Double? {
         guard case .expression(let e) = curve.body else { return nil }
-        if let k = evaluator.kinked(e) { return k.kink }
-        guard case .call(let name, let args, nil) = e.kind, args.count == 1,
-              case .name(let v) = args[0].value.kind, UtilizationEvaluator.variables.contains(v),
-              let inner = evaluator.symbols.curve(name.text), case .expression(let body) = inner.body else { return nil }
-        return evaluator.kinked(body)?.kink
+        return evaluator.kinked(e)?.kink ?? kinkedCall(in: e, evaluator, depth: 0)
+    }
+
+    private func kinkedCall(in e: Expr, _ evaluator: UtilizationEvaluator, depth: Int) -> Double? {
+        guard depth < 64 else { return nil }
+        switch e.kind {
+        case .call(let name, let args, nil):
+            if args.count == 1, case .name(let v) = args[0].value.kind, UtilizationEvaluator.variables.contains(v),
+               let inner = evaluator.symbols.curve(name.text), case .expression(let body) = inner.body,
+               let k = evaluator.kinked(body) { return k.kink }
+            return args.lazy.compactMap { self.kinkedCall(in: $0.value, evaluator, depth: depth + 1) }.first
+        case .paren(let inner), .unary(_, let inner): return kinkedCall(in: inner, evaluator, depth: depth + 1)
+        case .binary(_, let l, let r):
+            return kinkedCall(in: l, evaluator, depth: depth + 1) ?? kinkedCall(in: r, evaluator, depth: depth + 1)
+        default: return nil
+        }
     }
 }

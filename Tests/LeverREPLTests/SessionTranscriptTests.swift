@@ -21,6 +21,7 @@ import LeverTestSupport
         "  slope2: 120%)",
         ":plot steep",
         ":plot stress_rate(x) * 2",
+        ":plot 100 bps + steep(utilization) / 2",
         "?:sh",
         "?house_",
         ":eval",
