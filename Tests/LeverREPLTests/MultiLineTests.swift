@@ -32,15 +32,3 @@ import Testing
         #expect(session.handle(.input("max(1,\n 2)")) == .output("2\n"))
     }
 }
-
-@Suite struct InputKindTests {
-    @Test func fieldsNamedLikeKeywordsAreExpressions() {
-        #expect(InputKind("asset == BTC") == .expression)
-        #expect(InputKind("class != meme") == .expression)
-        #expect(InputKind("asset BTC : major") == .declaration)
-        #expect(InputKind("margin { initial = 5% }") == .declaration)
-        #expect(InputKind("param") == .declaration)
-        #expect(InputKind("  :eval") == .command)
-        #expect(InputKind(" \n ") == .empty)
-    }
-}
