@@ -1,0 +1,101 @@
+/// Reads `:command arguments` into a `ReplCommand`, or says what is wrong in one sentence.
+///
+/// Kept apart from the session so that the command syntax is unit-tested on its own.
+public enum ReplCommandParser {
+    /// Every command word, for `:help` and completion.
+    public static let names = ["book", "eval", "explain", "help", "load", "market", "plot", "quit",
+                               "reload", "reset", "set", "shock", "type"]
+
+    /// One line of help per command.
+    public static let help = """
+        :load FILE            load a policy
+        :reload               re-read the policy when the file changed
+        :market FILE          load a market snapshot (JSON)
+        :book FILE            load a book of accounts (JSON)
+        :type EXPR            show the type and unit of an expression
+        :explain ACCOUNT[.M]  explain an account's result or measure
+        :eval [ACCOUNT]       evaluate the book (or one account) and print the report
+        :set ASSET.F = N      set an asset's price, vol or utilization
+        :shock SCENARIO       apply a policy scenario's shocks to the market
+        :reset                undo every :set and :shock
+        :plot CURVE|EXPR      plot a curve or an expression of utilization
+        :help                 show this help
+        :quit                 leave the REPL
+        """
+
+    /// Parses text that starts with `:`; a failure is the message to show.
+    public static func parse(_ text: String) -> Result<ReplCommand, ReplCommandError> {
+        let body = text.trimmingWhitespace().dropFirst()
+        let word = String(body.prefix { !$0.isWhitespace })
+        let rest = String(body.dropFirst(word.count)).trimmingWhitespace()
+        switch word {
+        case "load": return argument(rest, "load", "FILE").map(ReplCommand.load)
+        case "market": return argument(rest, "market", "FILE").map(ReplCommand.market)
+        case "book": return argument(rest, "book", "FILE").map(ReplCommand.book)
+        case "type": return argument(rest, "type", "EXPR").map(ReplCommand.type)
+        case "plot": return argument(rest, "plot", "CURVE or EXPR").map(ReplCommand.plot)
+        case "shock": return argument(rest, "shock", "SCENARIO").map(ReplCommand.shock)
+        case "explain": return argument(rest, "explain", "ACCOUNT").map(explain)
+        case "eval": return .success(.eval(account: rest.isEmpty ? nil : rest))
+        case "set": return set(rest)
+        case "reload", "reset", "help", "quit", "q":
+            return rest.isEmpty ? .success(bare(word)) : .failure(ReplCommandError(":\(word) takes no argument"))
+        default: return .failure(ReplCommandError("unknown command `:\(word)`; type :help for the list"))
+        }
+    }
+
+    private static func bare(_ word: String) -> ReplCommand {
+        switch word {
+        case "reload": .reload
+        case "reset": .reset
+        case "help": .help
+        default: .quit
+        }
+    }
+
+    private static func argument(_ rest: String, _ word: String, _ what: String) -> Result<String, ReplCommandError> {
+        rest.isEmpty ? .failure(ReplCommandError(":\(word) needs \(what)")) : .success(rest)
+    }
+
+    private static func explain(_ target: String) -> ReplCommand {
+        guard let dot = target.lastIndex(of: ".") else { return .explain(account: target, measure: nil) }
+        return .explain(account: String(target[..<dot]), measure: String(target[target.index(after: dot)...]))
+    }
+
+    /// `ASSET.FIELD = NUMBER`, where the number may carry `%` (utilization 85%).
+    private static func set(_ rest: String) -> Result<ReplCommand, ReplCommandError> {
+        let usage = ReplCommandError(":set needs ASSET.FIELD = NUMBER (FIELD is price, vol or utilization)")
+        let sides = rest.split(separator: "=", omittingEmptySubsequences: false)
+        guard sides.count == 2 else { return .failure(usage) }
+        let target = sides[0].split(separator: ".")
+        guard target.count == 2 else { return .failure(usage) }
+        let asset = String(target[0]).trimmingWhitespace()
+        guard let field = MarketField(rawValue: String(target[1]).trimmingWhitespace()), !asset.isEmpty,
+              let value = number(String(sides[1]).trimmingWhitespace()) else { return .failure(usage) }
+        return .success(.set(asset: asset, field: field, value: value))
+    }
+
+    /// A plain number, with `_`/`,` separators allowed and an optional trailing `%`.
+    static func number(_ text: String) -> Double? {
+        var digits = text.filter { $0 != "_" && $0 != "," }
+        var scale = 1.0
+        if digits.hasSuffix("%") { digits.removeLast(); scale = 0.01 }
+        return Double(digits.trimmingWhitespace()).map { $0 * scale }
+    }
+}
+
+/// Why a command line could not be parsed; the message is shown as is.
+public struct ReplCommandError: Error, Sendable, Equatable {
+    /// One sentence, lowercase, no trailing period.
+    public var message: String
+    /// An error with `message`.
+    public init(_ message: String) { self.message = message }
+}
+
+extension StringProtocol {
+    /// The text without leading and trailing whitespace or newlines.
+    func trimmingWhitespace() -> String {
+        let scalars = Substring(self).drop { $0.isWhitespace }
+        return String(scalars.reversed().drop { $0.isWhitespace }.reversed())
+    }
+}

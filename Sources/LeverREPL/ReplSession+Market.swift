@@ -1,0 +1,117 @@
+import Foundation
+
+extension ReplSession {
+    /// `:market FILE`: loads a snapshot; what-ifs start again from it.
+    func loadMarket(_ path: String) -> ReplResponse {
+        var sources = SourceMap()
+        guard let loaded = try? MarketLoader.load(path: path, into: &sources) else { return error("cannot read `\(path)`") }
+        guard let value = loaded.value, !loaded.diagnostics.hasErrors else { return .diagnostics(render(loaded.diagnostics, sources)) }
+        (baseMarket, market) = (value, value)
+        return .output("loaded market \(path) (\(value.assets.count) assets)\n")
+    }
+
+    /// `:book FILE`: loads accounts, checked against the market when one is loaded.
+    func loadBook(_ path: String) -> ReplResponse {
+        var sources = SourceMap()
+        guard let loaded = try? BookLoader.load(path: path, into: &sources, market: baseMarket) else {
+            return error("cannot read `\(path)`")
+        }
+        guard let value = loaded.value, !loaded.diagnostics.hasErrors else { return .diagnostics(render(loaded.diagnostics, sources)) }
+        book = value
+        return .output("loaded book \(path) (\(value.accounts.count) accounts)\n")
+    }
+
+    /// The engine, market and book that `:eval` and `:explain` need, or what is missing.
+    private func inputs() -> Result<(MarginEngine, MarketSnapshot, Book), ReplCommandError> {
+        guard let engine = policy.engine else { return .failure(ReplCommandError("no policy loaded; use :load FILE")) }
+        guard let market else { return .failure(ReplCommandError("no market loaded; use :market FILE")) }
+        guard let book else { return .failure(ReplCommandError("no book loaded; use :book FILE")) }
+        return .success((engine, market, book))
+    }
+
+    /// `:eval [ACCOUNT]`: the report as a table.
+    func eval(_ account: String?) -> ReplResponse {
+        switch inputs() {
+        case .failure(let e): return error(e.message)
+        case .success(let (engine, market, book)):
+            var selected = book
+            if let account {
+                selected.accounts = book.accounts.filter { $0.id == account }
+                selected.rejected = []
+                if selected.accounts.isEmpty { return error("no account `\(account)` in the book") }
+            }
+            // The summary columns `lever eval` shows by default; `:explain` gives the rest.
+            let renderer = ReportRenderer(style: .table(color: color))
+            let report = Lever.evaluate(engine, book: selected, market: market)
+            let shown = (try? report.selecting(outputs: renderer.defaultFields(engine.policy.outputs.map(\.name))).get()) ?? report
+            return .output(renderer.render(shown))
+        }
+    }
+
+    /// `:explain ACCOUNT[.MEASURE]`: the derivation tree.
+    func explain(_ account: String, measure: String?) -> ReplResponse {
+        switch inputs() {
+        case .failure(let e): return error(e.message)
+        case .success(let (engine, market, book)):
+            // An account id may itself contain a dot: try the whole text as an id first.
+            let whole = measure.map { "\(account).\($0)" } ?? account
+            let explainer = Explainer(engine: engine, sources: policy.sources)
+            if let tree = explainer.explain(account: whole, book: book, market: market) { return .output(tree.rendered()) }
+            guard book.accounts.contains(where: { $0.id == account }) else { return error("no account `\(whole)` in the book") }
+            guard let tree = explainer.explain(account: account, book: book, market: market, measure: measure) else {
+                return error("no output `\(measure ?? "")` in the policy")
+            }
+            return .output(tree.rendered())
+        }
+    }
+
+    /// `:set ASSET.FIELD = VALUE`: a what-if on one market input.
+    func set(_ asset: String, _ field: MarketField, _ value: Double) -> ReplResponse {
+        guard var current = market else { return error("no market loaded; use :market FILE") }
+        guard let i = current.index(of: asset) else { return error("no asset `\(asset)` in the market") }
+        switch field {
+        case .price: current.assets[i].price = value
+        case .vol: current.assets[i].vol = value
+        case .utilization: current.assets[i].utilizationGiven = value
+        }
+        market = current
+        let shown = field == .price ? ValueFormat.plain.text(value) : ValueFormat.percent.text(value)
+        return .output("\(asset).\(field.rawValue) = \(shown)\n")
+    }
+
+    /// `:shock SCENARIO`: the scenario's relative price and vol shocks, most specific target
+    /// winning (asset, then its class chain from nearest, then `all`), as the compiler applies them.
+    func shock(_ name: String) -> ReplResponse {
+        guard var current = market else { return error("no market loaded; use :market FILE") }
+        let symbols = policy.checked.symbols
+        guard let symbol = symbols.lookup(.scenario, name), case .scenario(_, let shocks) = symbol.declaration.kind else {
+            return error("no scenario `\(name)` in the policy")
+        }
+        let folder = ConstantFolder(symbols: symbols)
+        for i in current.assets.indices {
+            let asset = current.assets[i].symbol
+            let cls = symbols.assetInfo(asset)?.cls.text ?? current.assets[i].classHint ?? ""
+            let targets = [asset] + symbols.classChain(cls).map(\.name.text).reversed() + ["all"]
+            if let f = factor(shocks, targets, price: true, folder), let p = current.assets[i].price { current.assets[i].price = p * f }
+            if let f = factor(shocks, targets, price: false, folder) { current.assets[i].vol *= f }
+        }
+        market = current
+        return .output("applied scenario \(name) (\(shocks.count) shock\(shocks.count == 1 ? "" : "s")); :reset undoes it\n")
+    }
+
+    private func factor(_ shocks: [Shock], _ targets: [String], price: Bool, _ folder: ConstantFolder) -> Double? {
+        for target in targets {
+            let names = price ? [target, target + ".price"] + (target == "all" ? ["price"] : [])
+                              : [target + ".vol"] + (target == "all" ? ["vol"] : [])
+            if let shock = shocks.last(where: { names.contains($0.target.text) }) { return 1 + (folder.fold(shock.value) ?? 0) }
+        }
+        return nil
+    }
+
+    /// `:reset`: back to the market as loaded.
+    func reset() -> ReplResponse {
+        guard let baseMarket else { return error("no market loaded; use :market FILE") }
+        market = baseMarket
+        return .output("market reset to the loaded snapshot\n")
+    }
+}

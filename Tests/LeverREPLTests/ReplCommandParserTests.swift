@@ -1,0 +1,51 @@
+import Testing
+@testable import LeverREPL
+
+@Suite struct ReplCommandParserTests {
+    static let cases: [(String, ReplCommand)] = [
+        (":load Rules/prime.lever", .load("Rules/prime.lever")),
+        ("  :reload  ", .reload),
+        (":market m.json", .market("m.json")),
+        (":book b.json", .book("b.json")),
+        (":type z * 2", .type("z * 2")),
+        (":explain fund-a", .explain(account: "fund-a", measure: nil)),
+        (":explain fund-a.borrowing_power", .explain(account: "fund-a", measure: "borrowing_power")),
+        (":eval", .eval(account: nil)),
+        (":eval fund-a", .eval(account: "fund-a")),
+        (":set BTC.price = 50_000", .set(asset: "BTC", field: .price, value: 50_000)),
+        (":set ETH.vol=0.9", .set(asset: "ETH", field: .vol, value: 0.9)),
+        (":set USDC.utilization = 85%", .set(asset: "USDC", field: .utilization, value: 0.85)),
+        (":shock crash", .shock("crash")),
+        (":reset", .reset),
+        (":plot borrow_rate", .plot("borrow_rate")),
+        (":plot 2 * x", .plot("2 * x")),
+        (":help", .help),
+        (":quit", .quit),
+        (":q", .quit),
+    ]
+
+    @Test(arguments: cases) func parses(_ text: String, _ expected: ReplCommand) throws {
+        #expect(try ReplCommandParser.parse(text).get() == expected)
+    }
+
+    static let errors: [(String, String)] = [
+        (":load", ":load needs FILE"),
+        (":type   ", ":type needs EXPR"),
+        (":set BTC.price", ":set needs ASSET.FIELD = NUMBER (FIELD is price, vol or utilization)"),
+        (":set BTC.supply = 3", ":set needs ASSET.FIELD = NUMBER (FIELD is price, vol or utilization)"),
+        (":set BTC.price = lots", ":set needs ASSET.FIELD = NUMBER (FIELD is price, vol or utilization)"),
+        (":reset now", ":reset takes no argument"),
+        (":bogus", "unknown command `:bogus`; type :help for the list"),
+    ]
+
+    @Test(arguments: errors) func rejects(_ text: String, _ message: String) {
+        #expect(ReplCommandParser.parse(text) == .failure(ReplCommandError(message)))
+    }
+
+    @Test func helpHasOneLinePerCommand() {
+        let lines = ReplCommandParser.help.split(separator: "\n")
+        let named = Set(lines.compactMap { $0.split(separator: " ").first.map { String($0.dropFirst()) } })
+        #expect(named == Set(ReplCommandParser.names.filter { $0 != "q" }))
+        #expect(lines.count == ReplCommandParser.names.count)
+    }
+}
