@@ -85,6 +85,11 @@ enum ReadlineState {
     /// Makes SIGINT set a flag instead of ending the process.
     static func installInterruptHandler() {
         _ = signal(SIGINT) { _ in ReadlineState.caughtInterrupt = 1 }
+        // A parent may have started us with SIGINT blocked (the mask is inherited): unblock it.
+        var interrupt = sigset_t()
+        sigemptyset(&interrupt)
+        sigaddset(&interrupt, SIGINT)
+        _ = pthread_sigmask(SIG_UNBLOCK, &interrupt, nil)
     }
 
     // MARK: - Reading

@@ -55,28 +55,59 @@ import Testing
     @Test(.enabled(if: binary != nil && hasTmux, "needs the lever binary and tmux (no pseudo-terminal otherwise)"))
     func terminalSession() throws {
         let script = Self.root.appendingPathComponent("Tests/tmux/repl.sh").path
-        let result = try Self.run(["bash", script, Self.binary ?? ""], executable: "/usr/bin/env", stdin: "", in: Self.root.path)
-        #expect(result.exitCode == 0, "\(result.stdout)\(result.stderr)")
+        let log = try makeTemporaryDirectory("lever-tmux") + "/log"
+        let status = Self.spawnAndWait(["/bin/bash", "-c", "exec bash \"$0\" \"$1\" </dev/null >\"$2\" 2>&1", script, Self.binary ?? "", log])
+        #expect(status == 0, "\((try? String(contentsOfFile: log, encoding: .utf8)) ?? "")")
+    }
+
+    /// Runs a command and waits with `waitpid`; Foundation's `Process.waitUntilExit` was seen to
+    /// hang here after the script had exited, with the tmux server it started still alive.
+    static func spawnAndWait(_ arguments: [String]) -> Int32 {
+        var pid = pid_t()
+        var argv = arguments.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        // A clean signal mask and default handlers: the runner's threads block signals, and a
+        // blocked SIGINT or SIGHUP would be inherited by the REPL and the tmux server.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var empty = sigset_t(), all = sigset_t()
+        sigemptyset(&empty)
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        guard posix_spawn(&pid, arguments[0], nil, &attributes, &argv, environ) == 0 else { return -1 }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0, errno == EINTR {}
+        return (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
     }
 
     /// Runs a process to completion with `stdin` as its standard input.
+    ///
+    /// Output goes to files, not pipes: a daemon the process starts (the tmux server) may keep
+    /// inherited descriptors open, and reading a pipe to its end would then never finish.
     static func run(_ arguments: [String], executable: String? = nil, stdin: String, in directory: String) throws
         -> (stdout: String, stderr: String, exitCode: Int32)
     {
+        let scratch = try makeTemporaryDirectory("lever-run")
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        let outPath = scratch + "/stdout", errPath = scratch + "/stderr"
+        _ = FileManager.default.createFile(atPath: outPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: errPath, contents: nil)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable ?? binary ?? "lever")
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        let input = Pipe(), output = Pipe(), errors = Pipe()
+        let input = Pipe()
         process.standardInput = input
-        process.standardOutput = output
-        process.standardError = errors
+        process.standardOutput = FileHandle(forWritingAtPath: outPath)
+        process.standardError = FileHandle(forWritingAtPath: errPath)
         try process.run()
         input.fileHandleForWriting.write(Data(stdin.utf8))
         try input.fileHandleForWriting.close()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return (String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self), process.terminationStatus)
+        let read = { (path: String) in (try? String(contentsOfFile: path, encoding: .utf8)) ?? "" }
+        return (read(outPath), read(errPath), process.terminationStatus)
     }
 }

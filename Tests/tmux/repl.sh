@@ -22,10 +22,10 @@ trap cleanup EXIT
 
 pane() { tmux_ capture-pane -p -t "$session"; }
 fail() { echo "repl.sh: FAIL: $1"; echo "--- screen ---"; pane || true; exit 1; }
-# Polls the screen (capture-pane strips trailing blanks: wait for `lever>`, not `lever> `).
+# Polls the screen for up to 10 s (capture-pane strips trailing blanks: wait for `lever>`, not `lever> `).
 wait_for() {
     local i
-    for i in $(seq 1 100); do
+    for i in $(seq 1 200); do
         if pane | grep -qF -- "$1"; then return 0; fi
         sleep 0.05
     done
@@ -34,7 +34,7 @@ wait_for() {
 # Waits until TEXT appears COUNT times (a prompt that came back).
 wait_count() {
     local i
-    for i in $(seq 1 100); do
+    for i in $(seq 1 200); do
         if [ "$(pane | grep -cF -- "$1")" -ge "$2" ]; then return 0; fi
         sleep 0.05
     done
@@ -42,7 +42,8 @@ wait_count() {
 }
 start() {
     tmux_ new-session -d -s "$session" -x 120 -y 40 \
-        "env LEVER_HISTORY='$history' NO_COLOR=1 TERM=xterm '$bin' repl '$policy'"
+        "env LEVER_HISTORY='$history' NO_COLOR=1 TERM=xterm '$bin' repl '$policy'" \
+        </dev/null >/dev/null 2>&1   # the server must not hold the caller's pipes open
     tmux_ set-option -t "$session" remain-on-exit on >/dev/null   # keep the screen after exit
     wait_for 'lever>' "prompt after start"
 }
@@ -77,7 +78,7 @@ tmux_ kill-session -t "$session"
 start
 keys Up
 wait_for 'lever> 40 + 2' "history recalled after a restart"
-keys Up
+keys Up Up   # past the line abandoned with Ctrl-C (`max(3,`), which was entered and so kept
 wait_for 'lever> lever_test_q * 10' "older history recalled after a restart"
 keys C-u ':quit' Enter
 wait_for 'Pane is dead' "exit on :quit"
