@@ -123,14 +123,14 @@ enum ReadlineState {
     /// a fresh line for the next prompt.
     ///
     /// `^C` goes out first: restoring the terminal ends bracketed-paste mode with a carriage
-    /// return, which would put `^C` over the prompt.
+    /// return, which would put `^C` over the prompt. The SIGINT never reached readline
+    /// (`rl_catch_signals = 0`), so there is no signal state to clean; calling
+    /// `rl_callback_sigcleanup` here left readline ignoring the next Ctrl-D.
     static func abandonLine() -> ReadlineOutcome {
         caughtInterrupt = 0
         rl_point = rl_end
         rl_redisplay()
         FileHandle.standardOutput.write(Data("^C\n".utf8))
-        rl_free_line_state()
-        rl_callback_sigcleanup()
         rl_replace_line("", 0)
         rl_callback_handler_remove()
         return .interrupted

@@ -21,7 +21,11 @@ cleanup() { tmux_ kill-server >/dev/null 2>&1 || true; rm -rf "$work"; }
 trap cleanup EXIT
 
 pane() { tmux_ capture-pane -p -t "$session"; }
-fail() { echo "repl.sh: FAIL: $1"; echo "--- screen ---"; pane || true; exit 1; }
+fail() {
+    echo "repl.sh: FAIL: $1"
+    tmux_ display -p -t "$session" "pane dead: #{pane_dead}, pid #{pane_pid}" || true
+    echo "--- screen ---"; pane || true; exit 1
+}
 # Polls the screen for up to 10 s (capture-pane strips trailing blanks: wait for `lever>`, not `lever> `).
 wait_for() {
     local i
@@ -39,6 +43,16 @@ wait_count() {
         sleep 0.05
     done
     fail "did not see \`$1\` $2 times ($3)"
+}
+# Waits until the REPL process has exited (the pane's own flag: the "Pane is dead" line is not
+# always drawn by the time capture-pane runs).
+wait_dead() {
+    local i
+    for i in $(seq 1 200); do
+        if [ "$(tmux_ display -p -t "$session" '#{pane_dead}')" = 1 ]; then return 0; fi
+        sleep 0.05
+    done
+    fail "the REPL did not exit ($1)"
 }
 start() {
     tmux_ new-session -d -s "$session" -x 120 -y 40 \
@@ -68,9 +82,11 @@ keys C-c
 wait_for '^C' "Ctrl-C echoed"
 keys '40 + 2' Enter
 wait_for '42' "a result after Ctrl-C"
-# 4. Ctrl-D leaves and the history file is written.
+# 4. Ctrl-D leaves and the history file is written. Wait for the prompt first: a Ctrl-D typed
+# ahead, while the terminal is still in cooked mode, is consumed by the tty and never seen.
+wait_count 'lever>' 5 "prompt after 42"
 keys C-d
-wait_for 'Pane is dead' "exit on Ctrl-D"
+wait_dead "exit on Ctrl-D"
 grep -qxF 'lever_test_q * 10' "$history" || fail "history file lacks \`lever_test_q * 10\`"
 tmux_ kill-session -t "$session"
 
@@ -81,5 +97,5 @@ wait_for 'lever> 40 + 2' "history recalled after a restart"
 keys Up Up   # past the line abandoned with Ctrl-C (`max(3,`), which was entered and so kept
 wait_for 'lever> lever_test_q * 10' "older history recalled after a restart"
 keys C-u ':quit' Enter
-wait_for 'Pane is dead' "exit on :quit"
+wait_dead "exit on :quit"
 echo "repl.sh: ok (tab completion, multi-line, Ctrl-C, Ctrl-D, history after restart)"
