@@ -1,4 +1,6 @@
+import ArgumentParser
 import Foundation
+import LeverSyntax
 
 /// Where a command writes and what it knows about its surroundings, passed in rather than read
 /// from globals so tests run commands in process with captured output (OPA's `output io.Writer`).
@@ -45,5 +47,14 @@ public struct Console: Sendable {
     /// Whether colour is allowed: a terminal, and `NO_COLOR` unset or empty (no-color.org).
     public var allowsColor: Bool {
         isTerminal && (environment["NO_COLOR"] ?? "").isEmpty
+    }
+}
+
+extension Console {
+    /// Renders diagnostics about the policy or the inputs on standard error (standard output
+    /// carries the command's result) and returns exit status 1.
+    func reportFindings(_ diagnostics: [Diagnostic], sources: SourceMap, color: Bool) -> ExitCode {
+        err(DiagnosticRenderer(style: color ? .human(color: true) : .plain).render(diagnostics, sources: sources))
+        return .findings
     }
 }

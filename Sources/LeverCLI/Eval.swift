@@ -95,8 +95,6 @@ struct Eval: ConsoleCommand {
 
     /// Renders diagnostics on standard error (standard output is the report's); returns 1.
     func report(_ diagnostics: [Diagnostic], _ sources: SourceMap, _ console: Console) -> ExitCode {
-        let style: DiagnosticRenderer.Style = colored(console) ? .human(color: true) : .plain
-        console.err(DiagnosticRenderer(style: style).render(diagnostics, sources: sources))
-        return .findings
+        console.reportFindings(diagnostics, sources: sources, color: colored(console))
     }
 }

@@ -32,10 +32,12 @@ struct Explain: ConsoleCommand {
     func run(console: Console) throws -> ExitCode {
         guard InputFile.allReadable([policy, book, market], console: console) else { return .usageOrIO }
         let loaded = Lever.loadPolicy(path: console.resolve(policy), horizon: Horizon.parse(horizon) ?? Horizon.defaultYears)
-        guard let engine = loaded.engine else { return diagnose(loaded.diagnostics, loaded.sources, console) }
+        guard let engine = loaded.engine else {
+            return console.reportFindings(loaded.diagnostics, sources: loaded.sources, color: console.allowsColor)
+        }
         let inputs = try Lever.loadInputs(market: console.resolve(market), book: console.resolve(book), options: LoadOptions())
         guard inputs.isUsable, let book = inputs.book, let market = inputs.market else {
-            return diagnose(inputs.diagnostics, inputs.sources, console)
+            return console.reportFindings(inputs.diagnostics, sources: inputs.sources, color: console.allowsColor)
         }
         if let measure, !engine.policy.outputs.contains(where: { $0.name == measure }) {
             let names = engine.policy.outputs.map(\.name)
@@ -53,9 +55,4 @@ struct Explain: ConsoleCommand {
         return .success
     }
 
-    func diagnose(_ diagnostics: [Diagnostic], _ sources: SourceMap, _ console: Console) -> ExitCode {
-        console.err(DiagnosticRenderer(style: console.allowsColor ? .human(color: true) : .plain)
-            .render(diagnostics, sources: sources))
-        return .findings
-    }
 }

@@ -17,6 +17,8 @@ final class Frame<N: MarginNumber> {
     let positionCapacity: Int
     let accountCapacity: Int
     let resultTable: UnsafeMutablePointer<UnsafeMutablePointer<N>>
+    /// Batch-relative position offsets of the batch's accounts (`accountCapacity + 1`), reused.
+    let starts: UnsafeMutablePointer<Int32>
 
     init(program: Program<N>, snapshot: Snapshot<N>, book: ProgramBook<N>) {
         self.program = program
@@ -30,6 +32,7 @@ final class Frame<N: MarginNumber> {
         storage = raw!
         columns = .allocate(capacity: max(plan.nodes.count, 1))
         resultTable = .allocate(capacity: max(plan.outputs.count, 1))
+        starts = .allocate(capacity: accountCapacity + 1)
         for (i, node) in plan.nodes.enumerated() {
             if node.domain <= .asset {
                 columns[i] = snapshot.columns[i]
@@ -45,6 +48,7 @@ final class Frame<N: MarginNumber> {
         free(storage)
         columns.deallocate()
         resultTable.deallocate()
+        starts.deallocate()
     }
 
     /// Evaluates `accounts` in batches of about `positionCapacity` positions.
@@ -65,8 +69,6 @@ final class Frame<N: MarginNumber> {
         let pCount = Int(book.accountStart[batch.upperBound]) - p0
         bindInputs(accountOffset: batch.lowerBound, positionOffset: p0)
         for j in 0..<program.plan.outputs.count { resultTable[j] = results[j] + batch.lowerBound }
-        let starts = UnsafeMutablePointer<Int32>.allocate(capacity: batch.count + 1)
-        defer { starts.deallocate() }
         for (k, a) in (batch.lowerBound...batch.upperBound).enumerated() { starts[k] = book.accountStart[a] - Int32(p0) }
         var exec = Exec<N>(columns: columns, counts: (1, 0, batch.count, pCount),
                            positionAsset: UnsafePointer(book.positionAsset + p0),

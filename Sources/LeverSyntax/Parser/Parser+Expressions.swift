@@ -9,14 +9,7 @@ extension Parser {
 
     /// expr = conditional ;
     mutating func parseExpr() -> Expr {
-        guard depth < Self.maxDepth else {
-            report(.tooDeep(at: current.span))
-            skipTooDeep()
-            return missing()
-        }
-        depth += 1
-        defer { depth -= 1 }
-        return parseConditional()
+        nested { $0.parseConditional() }
     }
 
     /// conditional = "if" expr "then" expr "else" expr | disjunction ;
