@@ -22,9 +22,12 @@ public enum Lever {
     }
 
     /// Compiles a checked policy into an engine named by `identity(of:)`; no engine when the
-    /// policy has errors (the diagnostics say why).
-    public static func compile(_ checked: CheckResult, horizon: Double = Horizon.defaultYears) -> LoadedPolicy {
-        let (compiled, compileDiagnostics) = Compiler.compile(checked, options: CompileOptions(horizon: horizon))
+    /// policy has errors (the diagnostics say why). `probes` names position-level measures to
+    /// keep traceable (`CompileOptions.probes`).
+    public static func compile(_ checked: CheckResult, horizon: Double = Horizon.defaultYears,
+                               probes: Set<String> = []) -> LoadedPolicy {
+        let options = CompileOptions(horizon: horizon, probes: probes)
+        let (compiled, compileDiagnostics) = Compiler.compile(checked, options: options)
         let diagnostics = checked.isValid ? checked.diagnostics + compileDiagnostics : checked.diagnostics
         let engine = compiled.map { MarginEngine(policy: $0, identity: identity(of: checked), horizon: horizon) }
         return LoadedPolicy(checked: checked, diagnostics: diagnostics, engine: engine)

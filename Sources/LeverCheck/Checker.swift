@@ -39,12 +39,18 @@ public enum Checker {
         [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
     }
 
-    /// Runs the stages on loaded files. Each stage must run after the ones before it in
-    /// `StageName.allCases`; the analyses need resolved names and checked units.
+    /// Runs the stages on loaded files.
     private static func check(loaded: PolicyLoader, stopAfter: StageName) -> CheckResult {
-        let parseDiagnostics = loaded.diagnostics + loaded.files.flatMap(\.diagnostics)
-        let (symbols, symbolDiagnostics) = SymbolTable.build(files: loaded.files)
-        var checker = TypeChecker(symbols: symbols, sources: loaded.sources)
+        check(files: loaded.files, sources: loaded.sources, loadDiagnostics: loaded.diagnostics, stopAfter: stopAfter)
+    }
+
+    /// Runs the stages on parsed files. Each stage must run after the ones before it in
+    /// `StageName.allCases`; the analyses need resolved names and checked units.
+    static func check(files: [ParsedFile], sources: SourceMap, loadDiagnostics: [Diagnostic],
+                      stopAfter: StageName) -> CheckResult {
+        let parseDiagnostics = loadDiagnostics + files.flatMap(\.diagnostics)
+        let (symbols, symbolDiagnostics) = SymbolTable.build(files: files)
+        var checker = TypeChecker(symbols: symbols, sources: sources)
         checker.checkAll()
         var byStage: [StageName: [Diagnostic]] = [.parse: parseDiagnostics, .resolve: symbolDiagnostics]
         for d in checker.diagnostics { byStage[StageName.of(d), default: []].append(d) }
@@ -56,8 +62,8 @@ public enum Checker {
         let stages = StageName.allCases.filter { $0 <= stopAfter }.map {
             Stage(name: $0, diagnostics: (byStage[$0] ?? []).sorted())
         }
-        return CheckResult(sources: loaded.sources, diagnostics: stages.flatMap(\.diagnostics).sorted(),
-                           files: loaded.files, symbols: symbols, types: checker.types,
+        return CheckResult(sources: sources, diagnostics: stages.flatMap(\.diagnostics).sorted(),
+                           files: files, symbols: symbols, types: checker.types,
                            resolutions: checker.resolutions, stages: stages)
     }
 }

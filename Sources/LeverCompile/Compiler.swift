@@ -24,7 +24,14 @@ public struct OutputInfo: Sendable, Hashable {
 public struct CompileOptions: Sendable, Hashable {
     /// Interest accrual horizon in years (default one day).
     public var horizon: Double
-    public init(horizon: Double = 1.0 / 365) { self.horizon = horizon }
+    /// Position-level measures to lower although no account result uses them, so that their
+    /// per-position values can be traced (the REPL's `z * vol`). Account-level measures are
+    /// always lowered: they are outputs.
+    public var probes: Set<String>
+    public init(horizon: Double = 1.0 / 365, probes: Set<String> = []) {
+        self.horizon = horizon
+        self.probes = probes
+    }
 }
 
 /// A checked policy compiled for evaluation: the plan, its program for `Double`, and the

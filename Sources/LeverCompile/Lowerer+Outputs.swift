@@ -36,6 +36,9 @@ extension Lowerer {
             guard let m = symbols.measure(symbol.name), m.level == .account else { continue }
             pending.append((symbol.name, lowerMeasure(symbol.name, ctx), nil, true))
         }
+        for name in options.probes.sorted() where symbols.measure(name)?.level == .position {
+            builder.probe(name, lowerMeasure(name, ctx))
+        }
         lowerAssetOutputs()
         for (name, node, kind, isMeasure) in pending {
             builder.output(name, node)

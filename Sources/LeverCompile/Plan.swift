@@ -170,6 +170,9 @@ public struct Plan: Sendable {
     public internal(set) var origins: [NodeRef: Origin] = [:]
     /// Named per-asset values the engine reads from a prepared snapshot (e.g. liquidation bonus).
     public internal(set) var assetOutputs: [(name: String, node: NodeRef)] = []
+    /// Position-level measures lowered on request (`CompileOptions.probes`) so a tool can read
+    /// their per-position values from a trace; the engine's reports do not include them.
+    public internal(set) var probes: [NamedNode] = []
 
     public init() {}
 
@@ -180,4 +183,10 @@ public struct Plan: Sendable {
         if case .constant(let v) = nodes[ref.index].op { return v }
         return nil
     }
+}
+
+/// A node of the plan under the name a tool asked for it by.
+public struct NamedNode: Sendable, Hashable {
+    public var name: String
+    public var node: NodeRef
 }

@@ -13,8 +13,12 @@ public enum ReplCommand: Sendable, Equatable {
     case book(String)
     /// `:type EXPR`: the type and unit of an expression.
     case type(String)
-    /// `:explain ACCOUNT[.MEASURE]`: the derivation of an account's result.
-    case explain(account: String, measure: String?)
+    /// `:explain ACCOUNT`, `:explain ACCOUNT.MEASURE` or `:explain EXPR`: a derivation. Which of
+    /// the three is meant depends on the book, so the session decides.
+    case explain(String)
+    /// `:account ID` focuses expressions and `:explain EXPR` on one account; `:account` alone
+    /// goes back to the whole book.
+    case account(String?)
     /// `:eval [ACCOUNT]`: the report for the book or one account.
     case eval(account: String?)
     /// `:set ASSET.FIELD = NUMBER`: override one market input (price, vol, utilization).

@@ -3,7 +3,7 @@
 /// Kept apart from the session so that the command syntax is unit-tested on its own.
 public enum ReplCommandParser {
     /// Every command word, for `:help` and completion.
-    public static let names = ["book", "eval", "explain", "help", "load", "market", "plot", "quit",
+    public static let names = ["account", "book", "eval", "explain", "help", "load", "market", "plot", "quit",
                                "reload", "reset", "set", "shock", "type"]
 
     /// One line of help per command.
@@ -12,8 +12,9 @@ public enum ReplCommandParser {
         :reload               re-read the policy when the file changed
         :market FILE          load a market snapshot (JSON)
         :book FILE            load a book of accounts (JSON)
-        :type EXPR            show the type and unit of an expression
-        :explain ACCOUNT[.M]  explain an account's result or measure
+        :type EXPR            show the type, unit and level of an expression
+        :account [ID]         evaluate expressions for one account (none: the whole book)
+        :explain WHAT         explain an account (ID), one result (ID.M) or an expression
         :eval [ACCOUNT]       evaluate the book (or one account) and print the report
         :set ASSET.F = N      set an asset's price, vol or utilization
         :shock SCENARIO       apply a policy scenario's shocks to the market
@@ -35,7 +36,8 @@ public enum ReplCommandParser {
         case "type": return argument(rest, "type", "EXPR").map(ReplCommand.type)
         case "plot": return argument(rest, "plot", "CURVE or EXPR").map(ReplCommand.plot)
         case "shock": return argument(rest, "shock", "SCENARIO").map(ReplCommand.shock)
-        case "explain": return argument(rest, "explain", "ACCOUNT").map(explain)
+        case "explain": return argument(rest, "explain", "ACCOUNT, ACCOUNT.MEASURE or EXPR").map(ReplCommand.explain)
+        case "account": return .success(.account(rest.isEmpty ? nil : rest))
         case "eval": return .success(.eval(account: rest.isEmpty ? nil : rest))
         case "set": return set(rest)
         case "reload", "reset", "help", "quit", "q":
@@ -55,11 +57,6 @@ public enum ReplCommandParser {
 
     private static func argument(_ rest: String, _ word: String, _ what: String) -> Result<String, ReplCommandError> {
         rest.isEmpty ? .failure(ReplCommandError(":\(word) needs \(what)")) : .success(rest)
-    }
-
-    private static func explain(_ target: String) -> ReplCommand {
-        guard let dot = target.lastIndex(of: ".") else { return .explain(account: target, measure: nil) }
-        return .explain(account: String(target[..<dot]), measure: String(target[target.index(after: dot)...]))
     }
 
     /// `ASSET.FIELD = NUMBER`, where the number may carry `%` (utilization 85%).

@@ -7,7 +7,7 @@ extension ReplSession {
         guard let loaded = try? MarketLoader.load(path: path, into: &sources) else { return error("cannot read `\(path)`") }
         guard let value = loaded.value, !loaded.diagnostics.hasErrors else { return .diagnostics(render(loaded.diagnostics, sources)) }
         (baseMarket, market) = (value, value)
-        return .output("loaded market \(path) (\(value.assets.count) assets)\n")
+        return .output("loaded market \(path) (\(value.assets.count) asset\(value.assets.count == 1 ? "" : "s"))\n")
     }
 
     /// `:book FILE`: loads accounts, checked against the market when one is loaded.
@@ -18,11 +18,12 @@ extension ReplSession {
         }
         guard let value = loaded.value, !loaded.diagnostics.hasErrors else { return .diagnostics(render(loaded.diagnostics, sources)) }
         book = value
-        return .output("loaded book \(path) (\(value.accounts.count) accounts)\n")
+        if let id = focus, !value.accounts.contains(where: { $0.id == id }) { focus = nil }
+        return .output("loaded book \(path) (\(value.accounts.count) account\(value.accounts.count == 1 ? "" : "s"))\n")
     }
 
     /// The engine, market and book that `:eval` and `:explain` need, or what is missing.
-    private func inputs() -> Result<(MarginEngine, MarketSnapshot, Book), ReplCommandError> {
+    func inputs() -> Result<(MarginEngine, MarketSnapshot, Book), ReplCommandError> {
         guard let engine = policy.engine else { return .failure(ReplCommandError("no policy loaded; use :load FILE")) }
         guard let market else { return .failure(ReplCommandError("no market loaded; use :market FILE")) }
         guard let book else { return .failure(ReplCommandError("no book loaded; use :book FILE")) }
@@ -48,23 +49,40 @@ extension ReplSession {
         }
     }
 
-    /// `:explain ACCOUNT[.MEASURE]`: the derivation tree.
-    func explain(_ account: String, measure: String?) -> ReplResponse {
+    /// `:explain TARGET`: an account's results when `TARGET` is an account id, one of them for
+    /// `ACCOUNT.MEASURE`, else the derivation of `TARGET` read as an expression.
+    func explain(_ target: String) -> ReplResponse {
         switch inputs() {
         case .failure(let e): return error(e.message)
         case .success(let (engine, market, book)):
-            // An account id may itself contain a dot: try the whole text as an id first.
-            let whole = measure.map { "\(account).\($0)" } ?? account
             let explainer = Explainer(engine: engine, sources: policy.sources)
-            if let tree = explainer.explain(account: whole, book: book, market: market) { return .output(tree.rendered()) }
-            guard book.accounts.contains(where: { $0.id == account }) else { return error("no account `\(whole)` in the book") }
-            guard let tree = explainer.explain(account: account, book: book, market: market, measure: measure) else {
-                return error("no output `\(measure ?? "")` in the policy")
+            // An account id may itself contain a dot: the whole text as an id comes first.
+            if let tree = explainer.explain(account: target, book: book, market: market) { return .output(tree.rendered()) }
+            if let dot = target.lastIndex(of: "."), book.accounts.contains(where: { $0.id == target[..<dot] }) {
+                let measure = String(target[target.index(after: dot)...])
+                guard let tree = explainer.explain(account: String(target[..<dot]), book: book, market: market, measure: measure) else {
+                    return error("no output `\(measure)` in the policy; :explain \(target[..<dot]) lists them")
+                }
+                return .output(tree.rendered())
             }
-            return .output(tree.rendered())
+            return explainExpression(target, book: book)
         }
     }
 
+    /// `:account [ID]`: focuses expressions on one account of the book, or on the whole book.
+    func setFocus(_ id: String?) -> ReplResponse {
+        guard let id else {
+            focus = nil
+            return .output("expressions now run over the whole book\n")
+        }
+        guard let book else { return error("no book loaded; use :book FILE") }
+        guard book.accounts.contains(where: { $0.id == id }) else {
+            let suggestion = Suggestion.closest(to: id, in: book.accounts.map(\.id)).map { "; did you mean `\($0)`?" } ?? ""
+            return error("no account `\(id)` in the book\(suggestion)")
+        }
+        focus = id
+        return .output("expressions now run for account \(id)\n")
+    }
     /// `:set ASSET.FIELD = VALUE`: a what-if on one market input.
     func set(_ asset: String, _ field: MarketField, _ value: Double) -> ReplResponse {
         guard var current = market else { return error("no market loaded; use :market FILE") }

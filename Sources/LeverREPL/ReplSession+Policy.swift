@@ -1,9 +1,6 @@
 import Foundation
 
 extension ReplSession {
-    /// The name of the measure that wraps an expression typed at the prompt for checking.
-    static let probeName = "repl_value__"
-
     /// The path the policy text is checked under (imports resolve relative to it).
     var checkPath: String { policyPath ?? "<repl>" }
 
@@ -59,51 +56,6 @@ extension ReplSession {
         let notes = line.diagnostics(candidate.diagnostics)
         let name = candidate.checked.root?.policy.declarations.last?.name?.text
         return .output((notes.isEmpty ? "" : render(notes, line.sources)) + "defined \(name ?? "declaration")\n")
-    }
-
-    /// Checks `text` as an account-level expression of the session policy; its diagnostics
-    /// point into `text`.
-    /// Account level first; when that fails, position level (so `z * vol` has a type too).
-    func probe(_ text: String) -> (CheckResult, Expr?, TypedLine) {
-        let account = probe(text, level: "account")
-        guard account.2.diagnostics(account.0.diagnostics).hasErrors else { return account }
-        let position = probe(text, level: "position")
-        return position.2.diagnostics(position.0.diagnostics).hasErrors ? account : position
-    }
-
-    private func probe(_ text: String, level: String) -> (CheckResult, Expr?, TypedLine) {
-        let prefix = sessionSource + "measure \(Self.probeName) per \(level) = "
-        let checked = Checker.check(source: prefix + text + "\n", path: checkPath)
-        let line = TypedLine(text: text, offset: prefix.utf8.count, file: checked.root?.source.id ?? 0)
-        let expr = checked.root?.policy.declarations.last.flatMap { decl -> Expr? in
-            guard case .measure(let name, _, let e) = decl.kind, name.text == Self.probeName else { return nil }
-            return e
-        }
-        return (checked, expr, line)
-    }
-
-    /// `:type EXPR`: the type and unit.
-    func type(_ text: String) -> ReplResponse {
-        let (checked, expr, line) = probe(text)
-        let own = line.diagnostics(checked.diagnostics)
-        if own.hasErrors { return .diagnostics(render(own, line.sources)) }
-        guard let expr, let type = checked.types[expr] else { return error("cannot tell the type of `\(text)`") }
-        return .output("\(text) : \(type) (\(type.phrase))\n")
-    }
-
-    /// A bare expression: its value with unit when it is constant (params, curves of constants).
-    func evaluate(_ text: String) -> ReplResponse {
-        let (checked, expr, line) = probe(text)
-        let own = line.diagnostics(checked.diagnostics)
-        if own.hasErrors { return .diagnostics(render(own, line.sources)) }
-        guard let expr else { return error("cannot evaluate `\(text)`") }
-        let type = checked.types[expr]
-        let value = ConstantFolder(symbols: checked.symbols).fold(expr)
-            ?? UtilizationEvaluator(symbols: checked.symbols, market: market).value(expr, at: .nan)
-        guard let value, value.isFinite else {
-            return .output("\(text) has no constant value (\(type?.phrase ?? "a value")): it depends on an account or is undefined; try :eval, :explain or :plot\n")
-        }
-        return .output(Self.format(for: type, expr: expr, symbols: checked.symbols).text(value) + "\n")
     }
 
     /// Ratios typed with `%` or `bps` come back as percentages; other numbers with their unit.

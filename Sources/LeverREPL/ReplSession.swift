@@ -25,6 +25,8 @@ public final class ReplSession {
     var market: MarketSnapshot?
     var book: Book?
     var inputSources = SourceMap()
+    /// The account expressions and `:explain EXPR` run for (`:account ID`); nil: the whole book.
+    var focus: String?
 
     /// Starts a session, loading the policy at `policyPath` when given.
     public init(policyPath: String?, color: Bool = false) {
@@ -74,7 +76,8 @@ public final class ReplSession {
         case .market(let path): return loadMarket(path)
         case .book(let path): return loadBook(path)
         case .type(let text): return type(text)
-        case .explain(let account, let measure): return explain(account, measure: measure)
+        case .explain(let target): return explain(target)
+        case .account(let id): return setFocus(id)
         case .eval(let account): return eval(account)
         case .set(let asset, let field, let value): return set(asset, field, value)
         case .shock(let name): return shock(name)
@@ -96,7 +99,7 @@ public final class ReplSession {
     }
 
     /// The prompt for a fresh input.
-    public var prompt: String { "lever> " }
+    public var prompt: String { focus.map { "lever[\($0)]> " } ?? "lever> " }
     /// The prompt while an input continues over several lines.
     public var continuationPrompt: String { "  | " }
 }

@@ -14,6 +14,7 @@ public enum ValueFormat: Sendable, Equatable {
 
     /// The text of `value` (base units) in this format.
     public func text(_ value: Double) -> String {
+        if !value.isFinite { return Self.number(value) }
         switch self {
         case .percent: return Self.number(value * 100) + "%"
         case .plain: return Self.number(value)
@@ -33,9 +34,11 @@ public enum ValueFormat: Sendable, Equatable {
         }
     }
 
-    /// Up to six significant digits, no trailing zeros, no exponent for everyday magnitudes.
+    /// Up to six significant digits, no trailing zeros, no exponent for everyday magnitudes;
+    /// `∞`, `−∞` and `undefined` for what is not a finite number.
     static func number(_ value: Double) -> String {
-        guard value.isFinite else { return value.isNaN ? "NaN" : (value < 0 ? "-inf" : "inf") }
+        // As `:explain` and `lever eval` write them; NaN is never shown as a number.
+        guard value.isFinite else { return value.isNaN ? "undefined" : (value < 0 ? "−∞" : "∞") }
         if value == 0 { return "0" }
         let magnitude = abs(value)
         if magnitude >= 1e15 || magnitude < 1e-6 { return String(format: "%.6g", value) }
@@ -50,7 +53,7 @@ public enum ValueFormat: Sendable, Equatable {
 
     /// `number` with thousands separators in the integer part (money).
     static func grouped(_ value: Double) -> String {
-        let text = abs(value) >= 1e15 ? number(value) : String(format: "%.2f", value)
+        let text = abs(value) >= 1e15 || value.isNaN ? number(value) : String(format: "%.2f", value)
         let negative = text.hasPrefix("-")
         let body = negative ? String(text.dropFirst()) : text
         let parts = body.split(separator: ".", maxSplits: 1).map(String.init)

@@ -11,4 +11,13 @@ import Testing
         #expect(ValueFormat.plain.text(1.0 / 3) == "0.333333")
         #expect(ValueFormat.unit(.volatility).text(0.55) == "55% annualised")
     }
+
+    /// What is not a finite number is written as `:explain` and `lever eval` write it, never as NaN.
+    @Test func writesNonFiniteValuesInWords() {
+        #expect(ValueFormat.plain.text(.infinity) == "∞")
+        #expect(ValueFormat.percent.text(-.infinity) == "−∞")
+        #expect(ValueFormat.plain.text(.nan) == "undefined")
+        #expect(ValueFormat.unit(.money).text(.nan) == "undefined")
+        #expect(ValueFormat.unit(.money).text(.infinity) == "∞")
+    }
 }

@@ -1,0 +1,152 @@
+import Foundation
+
+/// Free expressions typed at the prompt: checked as a measure of the session's policy
+/// (`Checker.check(expression:in:)`), then folded when constant, or compiled with the policy and
+/// evaluated by the engine for the account in focus or the whole book.
+extension ReplSession {
+    /// Rows shown for an expression over the whole book before the rest is counted.
+    static let valueRows = 20
+
+    /// The expression checked against the session's policy and declarations.
+    func check(_ text: String) -> ExpressionCheck {
+        Checker.check(expression: text, in: policy.checked)
+    }
+
+    /// `:type EXPR`: the type, unit and (for per-position values) the level.
+    func type(_ text: String) -> ReplResponse {
+        let probe = check(text)
+        guard probe.isValid, let type = probe.type else { return .diagnostics(render(probe.diagnostics, probe.checked.sources)) }
+        let level = probe.level == .position ? ", per position" : ""
+        return .output("\(text) : \(type) (\(type.phrase)\(level))\n")
+    }
+
+    /// A bare expression: its value with unit when constant, else its value for the account in
+    /// focus (or every account of the book, then per position when the expression is).
+    func evaluate(_ text: String) -> ReplResponse {
+        let probe = check(text)
+        guard probe.isValid else { return .diagnostics(render(probe.diagnostics, probe.checked.sources)) }
+        let format = Self.format(for: probe.type, expr: probe.expression, symbols: probe.checked.symbols)
+        if probe.level == .account, let value = constantValue(probe) { return .output(format.text(value) + "\n") }
+        switch compiled(probe, text) {
+        case .failure(let refusal): return refusal.response
+        case .success(let (engine, market, accounts)):
+            let rows = probe.level == .account
+                ? accountRows(engine, probe.name, accounts, market, format)
+                : positionRows(engine, probe.name, accounts, market, format)
+            return .output(rows)
+        }
+    }
+
+    /// `:explain EXPR`: the expression's derivation for the account in focus, the book's only
+    /// account, or, for a value that needs no account, for none.
+    func explainExpression(_ text: String, book: Book) -> ReplResponse {
+        let probe = check(text)
+        guard probe.isValid else {
+            let note = text.contains(where: \.isWhitespace) ? "" : "note: `\(text)` is not an account of the book either\n"
+            return .diagnostics(render(probe.diagnostics, probe.checked.sources) + note)
+        }
+        let needsNoAccount = probe.level == .account && constantValue(probe) != nil
+        let focused = focus.flatMap { id in book.accounts.first { $0.id == id } }
+        guard let account = focused ?? (book.accounts.count == 1 ? book.accounts.first : nil)
+                ?? (needsNoAccount ? Account(id: "(none)", score: 0, positions: []) : nil) else {
+            return error("`\(text)` depends on the account; choose one with :account ID")
+        }
+        switch compiled(probe, text) {
+        case .failure(let refusal): return refusal.response
+        case .success(let (engine, market, _)):
+            let explainer = Explainer(engine: engine, sources: probe.checked.sources)
+            guard var tree = explainer.explain(account, market: market, measure: probe.name) else {
+                return error("cannot explain `\(text)`")
+            }
+            tree.children = tree.children.map { child in
+                var titled = child
+                titled.title = text
+                return titled
+            }
+            let shown = account.positions.isEmpty && account.id == "(none)" ? tree.children.map { $0.rendered() }.joined() : tree.rendered()
+            return .output(shown)
+        }
+    }
+
+    /// The value of an expression that needs no account: params, curves at the market's
+    /// utilization, asset properties. Nil (or not finite) when it depends on an account.
+    func constantValue(_ probe: ExpressionCheck) -> Double? {
+        let symbols = probe.checked.symbols
+        let value = ConstantFolder(symbols: symbols).fold(probe.expression)
+            ?? UtilizationEvaluator(symbols: symbols, market: market).value(probe.expression, at: .nan)
+        return value.flatMap { $0.isFinite ? $0 : nil }
+    }
+
+    /// The policy with the expression compiled in, the market, and the accounts to run it for.
+    func compiled(_ probe: ExpressionCheck, _ text: String) -> Result<(MarginEngine, MarketSnapshot, [Account]), Refusal> {
+        guard let market, let book else {
+            let what = probe.type?.phrase ?? "a value"
+            return .failure(Refusal(error("`\(text)` (\(what)) depends on the accounts; load them with :market FILE and :book FILE")))
+        }
+        let horizon = policy.engine?.horizon ?? Horizon.defaultYears
+        let loaded = Lever.compile(probe.checked, horizon: horizon, probes: [probe.name])
+        guard let engine = loaded.engine else { return .failure(Refusal(.diagnostics(render(loaded.diagnostics, loaded.sources)))) }
+        let accounts = focus.flatMap { id in book.accounts.first { $0.id == id } }.map { [$0] } ?? book.accounts
+        return .success((engine, market, accounts))
+    }
+
+    /// One line per account (`id  value`), or just the value for the account in focus.
+    private func accountRows(_ engine: MarginEngine, _ name: String, _ accounts: [Account],
+                             _ market: MarketSnapshot, _ format: ValueFormat) -> String {
+        let report = Lever.evaluate(engine, book: Book(accounts: Array(accounts.prefix(Self.valueRows))), market: market)
+        let column = engine.policy.output(name)
+        let rows = report.accounts.map { account -> [String] in
+            let value = column.flatMap { account.evaluated && account.values.indices.contains($0) ? account.values[$0] : nil }
+            return [account.id, Self.text(value, format)]
+        }
+        if focus != nil, let only = rows.first?.last { return only + "\n" }
+        return table(rows, total: accounts.count, unit: "account")
+    }
+
+    /// One line per position (`id  position  value`), the account in focus or the whole book.
+    private func positionRows(_ engine: MarginEngine, _ name: String, _ accounts: [Account],
+                              _ market: MarketSnapshot, _ format: ValueFormat) -> String {
+        let explainer = Explainer(engine: engine, sources: policy.sources)
+        var rows: [[String]] = []
+        var total = 0
+        for account in accounts {
+            let values = explainer.positionValues(of: name, account: account, market: market) ?? []
+            total += values.count
+            for (position, value) in values where rows.count < Self.valueRows {
+                rows.append((focus == nil ? [account.id] : []) + [position, Self.text(.number(value), format)])
+            }
+        }
+        return table(rows, total: total, unit: "position")
+    }
+
+    /// A report value as the REPL writes numbers: never NaN, `undefined` instead.
+    static func text(_ value: ReportValue?, _ format: ValueFormat) -> String {
+        switch value {
+        case .number(let x)?: return x.isNaN ? "undefined" : format.text(x)
+        case .flag(let b)?: return b ? "true" : "false"
+        case .label(let word)?: return word
+        case .undefined?, nil: return "undefined"
+        }
+    }
+
+    /// Columns padded to their widest entry (the last, the value, is not); rows past the first
+    /// `valueRows` are counted.
+    func table(_ rows: [[String]], total: Int, unit: String) -> String {
+        guard !rows.isEmpty else { return "no \(unit)s\n" }
+        let widths = (0..<(rows.map(\.count).max() ?? 0)).map { c in rows.map { c < $0.count ? $0[c].count : 0 }.max() ?? 0 }
+        var text = rows.map { row in
+            row.indices.map { c in c == row.count - 1 ? row[c] : row[c].padding(toLength: widths[c], withPad: " ", startingAt: 0) }
+                .joined(separator: "  ") + "\n"
+        }.joined()
+        if total > rows.count {
+            text += "… \(total - rows.count) more \(unit)s" + (focus == nil ? "; :account ID shows one account\n" : "\n")
+        }
+        return text
+    }
+}
+
+/// Why an expression cannot be evaluated yet: the response that says so.
+struct Refusal: Error {
+    var response: ReplResponse
+    init(_ response: ReplResponse) { self.response = response }
+}

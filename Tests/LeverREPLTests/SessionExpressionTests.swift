@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+@testable import LeverREPL
+
+/// Expressions that need an account, `:account` focus and `:explain EXPR`, over the sample
+/// policy, market and book (the transcript golden shows the full texts).
+@Suite struct SessionExpressionTests {
+    static func sampleSession() -> ReplSession {
+        let session = ReplSession(policyPath: "Rules/prime.lever")
+        _ = session.handle(.input(":market Rules/sample/market.json"))
+        _ = session.handle(.input(":book Rules/sample/book.json"))
+        return session
+    }
+
+    @Test func anAccountValueWithoutABookSaysWhatToLoad() {
+        let session = ReplSession(policyPath: "Rules/prime.lever")
+        #expect(session.handle(.input("tier")) == .diagnostics(
+            "error: `tier` (a `tier` row label) depends on the accounts; load them with :market FILE and :book FILE\n"))
+        #expect(session.handle(.input(":account fund-aurora")) == .diagnostics("error: no book loaded; use :book FILE\n"))
+        #expect(session.handle(.input(":explain tier")) == .diagnostics("error: no market loaded; use :market FILE\n"))
+    }
+
+    @Test func focusChangesThePromptAndNarrowsValues() {
+        let session = Self.sampleSession()
+        #expect(session.prompt == "lever> ")
+        #expect(session.handle(.input(":account fund-aurora")) == .output("expressions now run for account fund-aurora\n"))
+        #expect(session.prompt == "lever[fund-aurora]> ")
+        #expect(session.handle(.input("tier")) == .output("Prime\n"))
+        #expect(session.handle(.input("debt")) == .output("0 USD\n"))
+        #expect(session.handle(.input(":account")) == .output("expressions now run over the whole book\n"))
+        #expect(session.prompt == "lever> ")
+        #expect(!session.failed)
+    }
+
+    @Test func aBookWithoutTheFocusedAccountDropsTheFocus() throws {
+        let session = Self.sampleSession()
+        _ = session.handle(.input(":account fund-aurora"))
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("lever-book-\(UUID().uuidString).json").path
+        try #"{"accounts": [{"id": "solo", "score": 700, "positions": [{"asset": "BTC", "qty": 1}]}]}"#
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(session.handle(.input(":book \(path)")) == .output("loaded book \(path) (1 account)\n"))
+        #expect(session.prompt == "lever> ")
+        // With one account in the book, `:explain EXPR` needs no focus.
+        guard case .output(let text) = session.handle(.input(":explain collateral")) else {
+            Issue.record("expected a derivation"); return
+        }
+        #expect(text.hasPrefix("account solo\n└─ collateral = "))
+    }
+
+    @Test func theWholeBookIsCappedAndCounted() throws {
+        guard case .output(let text) = Self.sampleSession().handle(.input("health")) else {
+            Issue.record("expected values"); return
+        }
+        let lines = text.split(separator: "\n")
+        #expect(lines.count == ReplSession.valueRows + 1)
+        #expect(lines.last == "… 11 more accounts; :account ID shows one account")
+        #expect(lines.first?.hasPrefix("fund-aurora") == true)
+    }
+
+    /// A constant needs no account: its derivation has no account at the root.
+    @Test func explainingAConstantNeedsNoAccount() throws {
+        guard case .output(let text) = Self.sampleSession().handle(.input(":explain z * 2")) else {
+            Issue.record("expected a derivation"); return
+        }
+        #expect(text.hasPrefix("z * 2 = 4.66  ← z * 2  [<input>:1:1]\n└─ param z = 2.33"))
+    }
+
+    @Test func explainingAnAccountValueNeedsAFocus() {
+        let session = Self.sampleSession()
+        #expect(session.handle(.input(":explain health")) == .diagnostics(
+            "error: `health` depends on the account; choose one with :account ID\n"))
+        _ = session.handle(.input(":account fund-aurora"))
+        guard case .output(let text) = session.handle(.input(":explain health")) else {
+            Issue.record("expected a derivation"); return
+        }
+        #expect(text.hasPrefix("account fund-aurora\n└─ health = ∞"))
+    }
+
+    /// An unknown account id reads as an expression; its errors say so.
+    @Test func anUnknownAccountIsNotSilentlyAnExpression() {
+        guard case .diagnostics(let text) = Self.sampleSession().handle(.input(":explain fund-zzz")) else {
+            Issue.record("expected diagnostics"); return
+        }
+        #expect(text.hasSuffix("note: `fund-zzz` is not an account of the book either\n"))
+    }
+}

@@ -1,0 +1,66 @@
+import Testing
+import Lever
+
+/// A free expression compiled with the policy and evaluated by the engine (what the REPL does
+/// for `collateral / debt` or `:explain haircut`), on the hand-worked lending fixture.
+@Suite struct FreeExpressionTests {
+    static func compiled(_ text: String) throws -> (ExpressionCheck, MarginEngine, Book, MarketSnapshot) {
+        let policy = Lever.loadPolicy(source: LendingFixture.policy, path: "lending.lever")
+        let probe = Checker.check(expression: text, in: policy.checked)
+        #expect(probe.isValid)
+        let engine = try #require(Lever.compile(probe.checked, probes: [probe.name]).engine)
+        let (book, market) = try #require(LendingFixture.inputs())
+        return (probe, engine, book, market)
+    }
+
+    /// `call`: ETH 1 × 2000 at a 20% haircut = 1600 collateral, 1200 USDC debt:
+    /// 1600 / 1200 = 1.3333…; `nodebt` owes nothing: ∞.
+    @Test func anAccountLevelExpressionIsAnOutput() throws {
+        let (probe, engine, book, market) = try Self.compiled("collateral / debt")
+        let report = Lever.evaluate(engine, book: book, market: market)
+        let column = try #require(engine.policy.output(probe.name))
+        let values = report.accounts.map { $0.values[column] }
+        #expect(values == [.number(.infinity), .number(1600.0 / 1200), .number(1600.0 / 2000)])
+    }
+
+    /// A per-position value is kept in the plan as a probe and read from a trace:
+    /// `call` holds ETH (haircut 20%) and borrows USDC (class stable: no haircut, 0). The haircut
+    /// depends only on the asset, so the probe is hoisted per asset and read by each position's asset.
+    @Test func aPositionLevelExpressionIsReadPerPosition() throws {
+        let (probe, engine, book, market) = try Self.compiled("haircut * 2")
+        #expect(probe.level == .position)
+        #expect(engine.policy.plan.probes.map(\.name) == [probe.name])
+        let call = try #require(book.accounts.first { $0.id == "call" })
+        let values = try #require(Explainer(engine: engine, sources: probe.checked.sources)
+            .positionValues(of: probe.name, account: call, market: market))
+        #expect(values.map(\.value) == [0.4, 0])
+        #expect(values.map(\.position) == ["ETH spot +1", "USDC spot -1200"])
+    }
+
+    /// A value that needs the position itself: notional = |qty| × price: 1 × 2000, 1200 × 1.
+    @Test func aTrulyPerPositionExpressionIsReadByPosition() throws {
+        let (probe, engine, book, market) = try Self.compiled("notional / 1k USD")
+        let call = try #require(book.accounts.first { $0.id == "call" })
+        let values = try #require(Explainer(engine: engine, sources: probe.checked.sources)
+            .positionValues(of: probe.name, account: call, market: market))
+        #expect(values.map(\.value) == [2, 1.2])
+    }
+
+    /// Without the probe option, a position-level measure nothing uses is not compiled.
+    @Test func probesAreOnlyKeptWhenAsked() throws {
+        let policy = Lever.loadPolicy(source: LendingFixture.policy, path: "lending.lever")
+        let probe = Checker.check(expression: "haircut * 2", in: policy.checked)
+        let engine = try #require(Lever.compile(probe.checked).engine)
+        #expect(engine.policy.plan.probes.isEmpty)
+    }
+
+    /// An account that is in no book (no positions) explains values that need no account.
+    @Test func anEmptyAccountExplainsAConstant() throws {
+        let (probe, engine, _, market) = try Self.compiled("2 * 500k USD")
+        let explanation = try #require(Explainer(engine: engine, sources: probe.checked.sources)
+            .explain(Account(id: "(none)", score: 0, positions: []), market: market, measure: probe.name))
+        #expect(explanation.children.count == 1)
+        #expect(explanation.children[0].value == "1000000")
+        #expect(explanation.children[0].location == "<input>:1:1")
+    }
+}
