@@ -110,6 +110,11 @@ extension ReplSession {
         var rows: [[String]] = []
         var total = 0
         for account in accounts {
+            // Past the rows shown, positions are only counted: a trace per account is not cheap.
+            guard rows.count < Self.valueRows else {
+                total += account.positions.count
+                continue
+            }
             let values = explainer.positionValues(of: name, account: account, market: market) ?? []
             total += values.count
             for (position, value) in values where rows.count < Self.valueRows {

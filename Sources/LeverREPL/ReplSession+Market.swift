@@ -60,6 +60,7 @@ extension ReplSession {
             if let tree = explainer.explain(account: target, book: book, market: market) { return .output(tree.rendered()) }
             if let dot = target.lastIndex(of: "."), book.accounts.contains(where: { $0.id == target[..<dot] }) {
                 let measure = String(target[target.index(after: dot)...])
+                guard !measure.isEmpty else { return error("name a result after `\(target)`; :explain \(target[..<dot]) lists them") }
                 guard let tree = explainer.explain(account: String(target[..<dot]), book: book, market: market, measure: measure) else {
                     return error("no output `\(measure)` in the policy; :explain \(target[..<dot]) lists them")
                 }
