@@ -1,17 +1,17 @@
+import LeverSyntax
 /// Numbers as report text, written by hand so the bytes never depend on a locale or a C library.
 public enum NumberText {
-    /// JSON text of a finite number: Swift's shortest text that reads back as the same `Double`
-    /// (`0.1`, `1.0`, `1e-05`, `2.5e+20`), the same on every platform. Negative zero is written
-    /// as `0.0` so that a sign nobody can act on never makes two reports differ.
+    /// JSON text of a finite number (`JSONOutput.shortest`): the shortest text that reads back
+    /// as the same `Double`, negative zero as `0.0`.
     public static func shortest(_ x: Double) -> String {
-        x == 0 ? "0.0" : x.description
+        JSONOutput.shortest(x)
     }
 
     /// `-1,234,567.89`: rounded half away from zero to `decimals` places, thousands grouped with
     /// commas when `grouped`. Beyond 2^53 units of the last place the number is written as
     /// `shortest` would, since fixed digits there would be invented.
     public static func fixed(_ x: Double, decimals: Int, grouped: Bool) -> String {
-        guard x.isFinite else { return x.isNaN ? "NaN" : (x < 0 ? "-∞" : "∞") }
+        guard x.isFinite else { return x.isNaN ? "undefined" : (x < 0 ? "-∞" : "∞") }
         let unit = (0..<decimals).reduce(1.0) { value, _ in value * 10 }
         let scaled = (abs(x) * unit).rounded(.toNearestOrAwayFromZero)
         guard scaled < 9_007_199_254_740_992 else { return shortest(x) }

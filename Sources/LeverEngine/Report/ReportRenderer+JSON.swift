@@ -1,3 +1,4 @@
+import LeverSyntax
 import LeverCompile
 
 // The JSON layout (keys are written sorted):

@@ -1,5 +1,5 @@
 import Testing
-import Lever
+import LeverSyntax
 
 @Suite struct JSONOutputTests {
     @Test func sortsKeysAndIndents() {
@@ -27,5 +27,12 @@ import Lever
 
     @Test func keysSortByBytes() {
         #expect(JSONOutput.object(["é": .null, "z": .null, "Z": .null]).text == "{\n  \"Z\": null,\n  \"z\": null,\n  \"é\": null\n}\n")
+    }
+}
+
+@Suite struct JSONOutputNumberTests {
+    /// Integers (counts, line numbers) have no fraction; doubles always show they are doubles.
+    @Test func intsAndDoublesAreWrittenApart() {
+        #expect(JSONOutput.array([.int(3), .number(3), .number(-0.0)]).text == "[\n  3,\n  3.0,\n  0.0\n]\n")
     }
 }

@@ -1,13 +1,17 @@
 /// A JSON value to be written with stable bytes: object keys sorted by their UTF-8 bytes,
-/// two-space indentation, numbers as `NumberText.shortest`, and the infinities as the strings
+/// two-space indentation, numbers as `shortest`, and the infinities as the strings
 /// `"Infinity"` and `"-Infinity"` (JSON has no literal for them).
 ///
+/// The one JSON writer of the project (reports, diagnostics, diffs), written by hand so that
+/// LeverSyntax needs no Foundation and the byte layout never depends on a library's choices.
 /// Kept apart from the input side's `JSONValue` (which keeps members in document order, as a
 /// reader must) because a writer needs the opposite: one canonical order.
 public indirect enum JSONOutput: Sendable, Hashable {
     case null
     case bool(Bool)
     case number(Double)
+    /// A count or a position, written without a fraction (`3`, not `3.0`).
+    case int(Int)
     case string(String)
     case array([JSONOutput])
     case object([String: JSONOutput])
@@ -26,6 +30,7 @@ public indirect enum JSONOutput: Sendable, Hashable {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
         case .number(let x): Self.writeNumber(x, to: &out)
+        case .int(let n): out += String(n)
         case .string(let s): Self.writeString(s, to: &out)
         case .array(let items): writeArray(items, to: &out, indent: indent)
         case .object(let members): writeObject(members, to: &out, indent: indent)
@@ -68,12 +73,19 @@ public indirect enum JSONOutput: Sendable, Hashable {
 
     static func writeNumber(_ x: Double, to out: inout String) {
         if x.isFinite {
-            out += NumberText.shortest(x)
+            out += shortest(x)
         } else if x.isNaN {
             out += "null"
         } else {
             out += x > 0 ? "\"Infinity\"" : "\"-Infinity\""
         }
+    }
+
+    /// Text of a finite number: Swift's shortest text that reads back as the same `Double`
+    /// (`0.1`, `1.0`, `1e-05`, `2.5e+20`), the same on every platform. Negative zero is written
+    /// as `0.0` so that a sign nobody can act on never makes two reports differ.
+    public static func shortest(_ x: Double) -> String {
+        x == 0 ? "0.0" : x.description
     }
 
     /// A string literal with `"` `\` and control characters escaped (`\n` `\t` or `\u00XX`).
