@@ -1,4 +1,5 @@
 import Testing
+import LeverTestSupport
 import LeverCheck
 import LeverSyntax
 @testable import LeverEngine
@@ -6,23 +7,8 @@ import LeverSyntax
 /// The engine's standard measures, statuses and liquidation plans on a small lending policy,
 /// every number worked by hand in the comments.
 struct MarginEngineTests {
-    static let policy = """
-    policy "Hand-worked lending" version "1"
-    class stable { liquidation_threshold = 90%; liquidation_bonus = 5% }
-    class crypto { haircut = 20%; liquidation_threshold = 80%; liquidation_bonus = 10% }
-    asset USDC : stable
-    asset ETH : crypto
-    margin {
-      liquidate when health < 1
-      margin_call when health < 1.1
-      close_factor = if health < 0.95 then 100% else 50%
-    }
-    """
-
-    static let market = """
-    {"assets": {"USDC": {"price": 1, "vol": 0.01, "utilization": 0.5},
-                "ETH": {"price": 2000, "vol": 0.7, "utilization": 0.8}}}
-    """
+    static let policy = HandWorkedLending.policy
+    static let market = HandWorkedLending.market
 
     /// ETH collateral value = 2000 × (1 − 20%) = 1600; weighted by 80% = 1280.
     static let book = """
