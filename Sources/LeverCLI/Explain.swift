@@ -2,8 +2,8 @@ import ArgumentParser
 import Foundation
 import Lever
 
-/// `lever explain POLICY --book BOOK --market MARKET --account ID`: how one account's numbers
-/// were derived.
+/// `lever explain POLICY --book BOOK --market MARKET --account ID [--measure M | --expression E]`:
+/// how one account's numbers (or any expression of the policy) were derived.
 struct Explain: ConsoleCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show the derivation of one account's numbers: which rule, override, tier row and curve produced each.",
@@ -11,7 +11,8 @@ struct Explain: ConsoleCommand {
             Prints a tree per output (or only --measure): the rule's text and where it is written, the
             account's value, and beneath it the rules and inputs it was computed from, with per-asset
             and per-position values. The numbers are those `lever eval` reports: the same compiled rules
-            run for this account alone.
+            run for this account alone. --expression explains any expression of the policy instead
+            (e.g. 'collateral / debt'), compiled with it; its errors point into the expression.
             Exit status: 0 when explained; 1 when the policy or inputs have errors or the account or
             measure does not exist; 2 for usage errors or unreadable files.
             """)
@@ -21,9 +22,11 @@ struct Explain: ConsoleCommand {
     @Option(help: "The market snapshot (JSON).") var market: String
     @Option(help: "The account to explain.") var account: String
     @Option(help: "Explain only this output (a measure or standard result, e.g. health).") var measure: String?
+    @Option(help: "Explain this expression of the policy instead, e.g. 'collateral / debt'.") var expression: String?
     @Option(help: "Interest horizon: a number and a duration unit, e.g. 30d, 12h, 1y.") var horizon = "1d"
 
     func validate() throws {
+        if measure != nil, expression != nil { throw ValidationError("use --measure or --expression, not both") }
         guard Horizon.parse(horizon) != nil else {
             throw ValidationError("invalid --horizon `\(horizon)`: use a number and one of \(Horizon.words.joined(separator: ", ")), e.g. 30d")
         }
@@ -39,6 +42,7 @@ struct Explain: ConsoleCommand {
         guard inputs.isUsable, let book = inputs.book, let market = inputs.market else {
             return console.reportFindings(inputs.diagnostics, sources: inputs.sources, color: console.allowsColor)
         }
+        if let expression { return explain(expression, policy: loaded, book: book, market: market, console: console) }
         if let measure, !engine.policy.outputs.contains(where: { $0.name == measure }) {
             let names = engine.policy.outputs.map(\.name)
             let hint = Suggestion.closest(to: measure, in: names).map { "; use `\($0)`" } ?? ""
@@ -55,4 +59,21 @@ struct Explain: ConsoleCommand {
         return .success
     }
 
+    /// `--expression`: the expression compiled with the policy and explained for the account.
+    private func explain(_ text: String, policy: LoadedPolicy, book: Book, market: MarketSnapshot, console: Console) -> ExitCode {
+        guard let holder = book.accounts.first(where: { $0.id == account }) else {
+            console.err("error: no account `\(account)` in `\(self.book)`\n")
+            return .findings
+        }
+        switch CompiledExpression.compile(text, in: policy) {
+        case .failure(let problem): return console.reportFindings(problem.diagnostics, sources: problem.sources, color: console.allowsColor)
+        case .success(let expression):
+            guard let tree = expression.explain(holder, market: market) else {
+                console.err("error: cannot explain `\(text)`\n")
+                return .findings
+            }
+            console.out(tree.rendered())
+            return .success
+        }
+    }
 }

@@ -27,12 +27,12 @@ extension ReplSession {
         guard probe.isValid else { return .diagnostics(render(probe.diagnostics, probe.checked.sources)) }
         let format = Self.format(for: probe.type, expr: probe.expression, symbols: probe.checked.symbols)
         if probe.level == .account, let value = constantValue(probe) { return .output(format.text(value) + "\n") }
-        switch compiled(probe, text) {
+        switch compiled(text, probe) {
         case .failure(let refusal): return refusal.response
-        case .success(let (engine, market, accounts)):
-            let rows = probe.level == .account
-                ? accountRows(engine, probe.name, accounts, market, format)
-                : positionRows(engine, probe.name, accounts, market, format)
+        case .success(let (expression, market, accounts)):
+            let rows = expression.isPerPosition
+                ? positionRows(expression, accounts, market, format)
+                : accountRows(expression, accounts, market, format)
             return .output(rows)
         }
     }
@@ -47,24 +47,16 @@ extension ReplSession {
         }
         let needsNoAccount = probe.level == .account && constantValue(probe) != nil
         let focused = focus.flatMap { id in book.accounts.first { $0.id == id } }
-        guard let account = focused ?? (book.accounts.count == 1 ? book.accounts.first : nil)
-                ?? (needsNoAccount ? Account(id: "(none)", score: 0, positions: []) : nil) else {
+        let nobody = Account(id: "(none)", score: 0, positions: [])
+        guard let account = focused ?? (book.accounts.count == 1 ? book.accounts.first : nil) ?? (needsNoAccount ? nobody : nil) else {
             return error("`\(text)` depends on the account; choose one with :account ID")
         }
-        switch compiled(probe, text) {
+        switch compiled(text, probe) {
         case .failure(let refusal): return refusal.response
-        case .success(let (engine, market, _)):
-            let explainer = Explainer(engine: engine, sources: probe.checked.sources)
-            guard var tree = explainer.explain(account, market: market, measure: probe.name) else {
-                return error("cannot explain `\(text)`")
-            }
-            tree.children = tree.children.map { child in
-                var titled = child
-                titled.title = text
-                return titled
-            }
-            let shown = account.positions.isEmpty && account.id == "(none)" ? tree.children.map { $0.rendered() }.joined() : tree.rendered()
-            return .output(shown)
+        case .success(let (expression, market, _)):
+            guard let tree = expression.explain(account, market: market) else { return error("cannot explain `\(text)`") }
+            // Without an account, the tree's root (`account (none)`) would say nothing.
+            return .output(account == nobody ? tree.children.map { $0.rendered() }.joined() : tree.rendered())
         }
     }
 
@@ -77,36 +69,33 @@ extension ReplSession {
         return value.flatMap { $0.isFinite ? $0 : nil }
     }
 
-    /// The policy with the expression compiled in, the market, and the accounts to run it for.
-    func compiled(_ probe: ExpressionCheck, _ text: String) -> Result<(MarginEngine, MarketSnapshot, [Account]), Refusal> {
+    /// The expression compiled with the policy, the market, and the accounts to run it for.
+    func compiled(_ text: String, _ probe: ExpressionCheck) -> Result<(CompiledExpression, MarketSnapshot, [Account]), Refusal> {
         guard let market, let book else {
             let what = probe.type?.phrase ?? "a value"
             return .failure(Refusal(error("`\(text)` (\(what)) depends on the accounts; load them with :market FILE and :book FILE")))
         }
-        let horizon = policy.engine?.horizon ?? Horizon.defaultYears
-        let loaded = Lever.compile(probe.checked, horizon: horizon, probes: [probe.name])
-        guard let engine = loaded.engine else { return .failure(Refusal(.diagnostics(render(loaded.diagnostics, loaded.sources)))) }
-        let accounts = focus.flatMap { id in book.accounts.first { $0.id == id } }.map { [$0] } ?? book.accounts
-        return .success((engine, market, accounts))
+        switch CompiledExpression.compile(text, in: policy) {
+        case .failure(let problem): return .failure(Refusal(.diagnostics(render(problem.diagnostics, problem.sources))))
+        case .success(let expression):
+            let accounts = focus.flatMap { id in book.accounts.first { $0.id == id } }.map { [$0] } ?? book.accounts
+            return .success((expression, market, accounts))
+        }
     }
 
     /// One line per account (`id  value`), or just the value for the account in focus.
-    private func accountRows(_ engine: MarginEngine, _ name: String, _ accounts: [Account],
+    private func accountRows(_ expression: CompiledExpression, _ accounts: [Account],
                              _ market: MarketSnapshot, _ format: ValueFormat) -> String {
-        let report = Lever.evaluate(engine, book: Book(accounts: Array(accounts.prefix(Self.valueRows))), market: market)
-        let column = engine.policy.output(name)
-        let rows = report.accounts.map { account -> [String] in
-            let value = column.flatMap { account.evaluated && account.values.indices.contains($0) ? account.values[$0] : nil }
-            return [account.id, Self.text(value, format)]
-        }
+        let shown = Array(accounts.prefix(Self.valueRows))
+        let values = expression.values(for: shown, market: market)
+        let rows = zip(shown, values).map { [$0.id, Self.text($1, format)] }
         if focus != nil, let only = rows.first?.last { return only + "\n" }
         return table(rows, total: accounts.count, unit: "account")
     }
 
     /// One line per position (`id  position  value`), the account in focus or the whole book.
-    private func positionRows(_ engine: MarginEngine, _ name: String, _ accounts: [Account],
+    private func positionRows(_ expression: CompiledExpression, _ accounts: [Account],
                               _ market: MarketSnapshot, _ format: ValueFormat) -> String {
-        let explainer = Explainer(engine: engine, sources: policy.sources)
         var rows: [[String]] = []
         var total = 0
         for account in accounts {
@@ -115,7 +104,7 @@ extension ReplSession {
                 total += account.positions.count
                 continue
             }
-            let values = explainer.positionValues(of: name, account: account, market: market) ?? []
+            let values = expression.positionValues(account: account, market: market)
             total += values.count
             for (position, value) in values where rows.count < Self.valueRows {
                 rows.append((focus == nil ? [account.id] : []) + [position, Self.text(.number(value), format)])
