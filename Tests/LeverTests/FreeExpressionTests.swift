@@ -63,4 +63,30 @@ import Lever
         #expect(explanation.children[0].value == "1000000")
         #expect(explanation.children[0].location == "<input>:1:1")
     }
+
+    /// The library's one entry for tools: values per account, per position, and a titled derivation.
+    /// `deep`: 1600 collateral against 2000 USDC debt, 1600 / 2000 = 0.8.
+    @Test func compiledExpressionServesValuesAndDerivations() throws {
+        let policy = Lever.loadPolicy(source: LendingFixture.policy, path: "lending.lever")
+        let (book, market) = try #require(LendingFixture.inputs())
+        let ratio = try CompiledExpression.compile("collateral / debt", in: policy).get()
+        #expect(!ratio.isPerPosition)
+        #expect(ratio.values(for: book.accounts, market: market) == [.number(.infinity), .number(1600.0 / 1200), .number(0.8)])
+        let deep = try #require(book.accounts.last)
+        let tree = try #require(ratio.explain(deep, market: market))
+        #expect(tree.children.map(\.title) == ["collateral / debt"])
+        #expect(tree.children.first?.value == "0.8")
+        let perPosition = try CompiledExpression.compile("notional", in: policy).get()
+        #expect(perPosition.isPerPosition)
+        #expect(perPosition.positionValues(account: deep, market: market).map(\.value) == [2000, 2000])
+    }
+
+    @Test func aBrokenExpressionIsAProblemWithDiagnostics() {
+        let policy = Lever.loadPolicy(source: LendingFixture.policy, path: "lending.lever")
+        guard case .failure(let problem) = CompiledExpression.compile("collateral - 1", in: policy) else {
+            Issue.record("expected diagnostics"); return
+        }
+        #expect(problem.diagnostics.map(\.code) == ["L0304"])
+        #expect(problem.sources.file(problem.diagnostics[0].primary.span.file)?.path == "<input>")
+    }
 }
