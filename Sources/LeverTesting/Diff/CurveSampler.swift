@@ -3,17 +3,17 @@ import Lever
 /// Samples the curves of a checked policy for drawing: `points` at their points, `steps` as
 /// horizontal runs, `kinked` on a grid of 101 points of [0, 1]. A curve whose points are not
 /// constant, or written as another expression, is not drawn.
-struct CurveSampler {
+package struct CurveSampler {
     let checked: CheckResult
     let folder: ConstantFolder
 
-    init(_ checked: CheckResult) {
+    package init(_ checked: CheckResult) {
         self.checked = checked
         self.folder = ConstantFolder(symbols: checked.symbols)
     }
 
     /// Curves by name, in declaration order (a later file's override replaces an earlier one).
-    func curves() -> [(name: String, samples: [CurveSample]?)] {
+    package func curves() -> [(name: String, samples: [CurveSample]?)] {
         var order: [String] = []
         var byName: [String: [CurveSample]?] = [:]
         for file in checked.files {
@@ -26,7 +26,7 @@ struct CurveSampler {
         return order.map { ($0, byName[$0] ?? nil) }
     }
 
-    func samples(_ body: CurveBody) -> [CurveSample]? {
+    package func samples(_ body: CurveBody) -> [CurveSample]? {
         switch body {
         case .points(let points, _): return folded(points)
         case .steps(let points, _):
@@ -36,7 +36,7 @@ struct CurveSampler {
         }
     }
 
-    func folded(_ points: [CurvePoint]) -> [CurveSample]? {
+    package func folded(_ points: [CurvePoint]) -> [CurveSample]? {
         var out: [CurveSample] = []
         for point in points {
             guard let x = folder.fold(point.x), let y = folder.fold(point.y), x.isFinite, y.isFinite else { return nil }
