@@ -31,23 +31,11 @@ struct CurveValues {
             return sampler.folded(points).map { Self.hold($0, at: x) }
         case .expression(let expr):
             // The interval evaluator gives `kinked` as the hull of its knots: exact here instead.
-            if let k = kinked(expr) {
+            if let k = sampler.kinkedArguments(expr) {
                 return Builtins.kinkedValue(base: k.base, slope1: k.slope1, kink: k.kink, slope2: k.slope2, at: x)
             }
             return evaluator(binding: curve.parameter.text, to: x, depth: depth).bounds(expr).constant
         }
-    }
-
-    /// The four constants of a `kinked(base:, slope1:, kink:, slope2:)` body (labels or position).
-    func kinked(_ expr: Expr) -> (base: Double, slope1: Double, kink: Double, slope2: Double)? {
-        guard case .call(let name, let args, nil) = expr.kind, name.text == "kinked", args.count == 4 else { return nil }
-        var named: [String: Double] = [:]
-        for (i, arg) in args.enumerated() {
-            guard let v = folder.fold(arg.value) else { return nil }
-            named[arg.label?.text ?? ["base", "slope1", "kink", "slope2"][i]] = v
-        }
-        guard let b = named["base"], let s1 = named["slope1"], let k = named["kink"], let s2 = named["slope2"] else { return nil }
-        return (b, s1, k, s2)
     }
 
     /// Params fold, the curve's parameter is `x`, and curves called inside are evaluated in turn.

@@ -85,7 +85,7 @@ extension DocumentBuilder {
             }
         }
         guard let total, let first = chain.first else { return "" }
-        return ValueText.format(total, unit: ValueText.unit(in: first.value, depth: 0))
+        return ValueText.format(total, unit: unit(of: first.value, depth: 0))
     }
 
     /// `haircut += 1%` without the name: `+= 1%`; a `when` rule reads `when health < 1`.

@@ -54,7 +54,7 @@ extension DocumentBuilder {
     /// The kink of a `kinked(…, kink: …)` body.
     func kink(_ curve: CurveDecl) -> Double? {
         guard case .expression(let e) = curve.body else { return nil }
-        return curves.kinked(e)?.kink
+        return curves.sampler.kinkedArguments(e)?.kink
     }
 
     /// ` (kink)` after the kink's argument.

@@ -11,9 +11,7 @@ import Testing
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().path
 
-    static let cases = ["lending", "prime"].flatMap { policy in
-        [(policy, "markdown", "md"), (policy, "html", "html")].map { "\($0.0).\($0.2)" }
-    }
+    static let cases = ["lending.md", "lending.html", "prime.md", "prime.html"]
 
     @Test(arguments: cases)
     func golden(_ name: String) {

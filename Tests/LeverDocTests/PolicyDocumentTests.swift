@@ -36,9 +36,10 @@ import Testing
         PolicyDocument(Checker.check(source: source, path: "notes.lever"))
     }
 
-    /// Rows of the first table after the heading `title`.
+    /// Rows of the first table after the heading `title` (a section, or an asset's subsection).
     static func table(_ title: String, in document: PolicyDocument) -> [[String]] {
-        guard let start = document.blocks.firstIndex(of: .heading(level: title.hasPrefix("Asset ") || title.hasPrefix("Class ") ? 3 : 2, text: title)) else { return [] }
+        let level = title.hasPrefix("Asset ") ? 3 : 2
+        guard let start = document.blocks.firstIndex(of: .heading(level: level, text: title)) else { return [] }
         for block in document.blocks[start...] {
             if case .table(_, let rows) = block { return rows }
         }
