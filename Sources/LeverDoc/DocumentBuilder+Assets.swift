@@ -23,7 +23,7 @@ extension DocumentBuilder {
         let chain = checked.symbols.classChain(name.text).map { Self.code($0.name.text) }.joined(separator: " → ")
         var blocks: [DocumentBlock] = [.heading(level: 3, text: "Class " + Self.code(name.text))]
         let from = parent == nil ? "A root class" : "Inherits " + chain
-        blocks.append(.paragraph(from + " (" + location(decl.span) + ")." + sentence(note(decl.span))))
+        blocks.append(.paragraph(from + " (" + declared(decl) + ")." + sentence(note(decl.span))))
         if !body.isEmpty {
             blocks.append(.table(header: ["property", "rule", "value", "note"], rows: body.map(propertyRow)))
         }
@@ -49,7 +49,7 @@ extension DocumentBuilder {
             effectiveRow(n, contributions.filter { $0.property.name.text == n }, asset: name.text, shown: declNote)
         }
         return [.heading(level: 3, text: "Asset " + Self.code(name.text)),
-                .paragraph("Class chain " + chain + " (" + location(decl.span) + ")." + sentence(declNote)),
+                .paragraph("Class chain " + chain + " (" + declared(decl) + ")." + sentence(declNote)),
                 .table(header: ["property", "effective rule", "value", "set in", "note"], rows: rows)]
     }
 
@@ -110,7 +110,7 @@ extension DocumentBuilder {
     func venues() -> [DocumentBlock] {
         let rows = declarations(.venue).flatMap { decl -> [[String]] in
             guard case .venue(let name, let body) = decl.kind else { return [] }
-            guard !body.isEmpty else { return [[Self.code(name.text), "none", "", location(decl.span), note(decl.span)]] }
+            guard !body.isEmpty else { return [[Self.code(name.text), "none", "", declared(decl), note(decl.span)]] }
             return body.map { p in
                 [Self.code(name.text), Self.code(statement(p)),
                  value(p.value), location(p.span), note(p.span)]

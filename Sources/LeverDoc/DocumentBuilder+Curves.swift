@@ -17,7 +17,7 @@ extension DocumentBuilder {
         let parameter = curve.parameter.text
         var blocks: [DocumentBlock] = [
             .heading(level: 3, text: Self.code("\(curve.name.text)(\(parameter))")),
-            .paragraph(Self.code(definition(curve.body)) + " (" + location(decl.span) + ")." + sentence(note(decl.span))),
+            .paragraph(Self.code(definition(curve.body)) + " (" + declared(decl) + ")." + sentence(note(decl.span))),
         ]
         let rows = arguments(curve).compactMap { x -> [String]? in
             curves.value(curve, at: x).map { [ValueText.format(x, unit: "%") + label(x, curve), ValueText.format($0, unit: "%")] }

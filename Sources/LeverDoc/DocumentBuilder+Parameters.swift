@@ -7,7 +7,7 @@ extension DocumentBuilder {
     func parameters() -> [DocumentBlock] {
         let rows = declarations(.param).compactMap { decl -> [String]? in
             guard case .param(let name, let expr) = decl.kind else { return nil }
-            return [Self.code(name.text), valueOrRule(expr), location(decl.span), note(decl.span)]
+            return [Self.code(name.text), valueOrRule(expr), declared(decl), note(decl.span)]
         }
         return section("Parameters", rows.isEmpty ? [] : [.table(header: ["parameter", "value", "declared", "note"], rows: rows)])
     }
@@ -16,7 +16,7 @@ extension DocumentBuilder {
     func inputs() -> [DocumentBlock] {
         let rows = declarations(.input).compactMap { decl -> [String]? in
             guard case .input(let name, let range) = decl.kind else { return nil }
-            return [Self.code(name.text), Self.code(text.source(range.span)), location(decl.span), note(decl.span)]
+            return [Self.code(name.text), Self.code(text.source(range.span)), declared(decl), note(decl.span)]
         }
         guard !rows.isEmpty else { return [] }
         return section("Declared inputs", [

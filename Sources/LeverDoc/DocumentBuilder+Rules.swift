@@ -22,7 +22,7 @@ extension DocumentBuilder {
     func measures() -> [DocumentBlock] {
         let rows = declarations(.measure).compactMap { decl -> [String]? in
             guard case .measure(let name, let level, let expr) = decl.kind else { return nil }
-            return [Self.code(name.text), level.rawValue, code(expr), location(decl.span), note(decl.span)]
+            return [Self.code(name.text), level.rawValue, code(expr), declared(decl), note(decl.span)]
         }
         return section("Measures", rows.isEmpty ? [] : [.table(header: ["measure", "per", "rule", "declared", "note"], rows: rows)])
     }
@@ -32,7 +32,7 @@ extension DocumentBuilder {
         let rows = declarations(.scenario).compactMap { decl -> [String]? in
             guard case .scenario(let name, let shocks) = decl.kind else { return nil }
             let shown = shocks.map { "\($0.target.text) \(text.source($0.value))" }.joined(separator: ", ")
-            return [Self.code(name.text), shown, location(decl.span), note(decl.span)]
+            return [Self.code(name.text), shown, declared(decl), note(decl.span)]
         }
         guard !rows.isEmpty else { return [] }
         return section("Stress scenarios", [
@@ -50,7 +50,7 @@ extension DocumentBuilder {
             guard case .assertion(let assertion) = decl.kind else { return nil }
             let quantifier = assertion.quantifier.map { "every \($0.text): " } ?? ""
             return [Self.code(quantifier + text.source(assertion.condition)), proofStatus(assertion.condition.span),
-                    location(decl.span), note(decl.span)]
+                    declared(decl), note(decl.span)]
         }
         return section("Asserts", rows.isEmpty ? [] : [.table(header: ["assert", "status", "declared", "note"], rows: rows)])
     }
@@ -73,7 +73,7 @@ extension DocumentBuilder {
             guard case .guardrail(let g) = decl.kind else { return nil }
             let target = (g.isParam ? "param " : "") + g.target.text
             let cap = text.source(g.cap) + (g.isRelative ? " of the old value" : "")
-            return [Self.code(target), cap, location(decl.span), note(decl.span)]
+            return [Self.code(target), cap, declared(decl), note(decl.span)]
         }
         guard !rows.isEmpty else { return [] }
         return section("Change guardrails", [

@@ -30,7 +30,7 @@ extension DocumentBuilder {
         let header = keys.map { "when " + $0 } + [table.isTiers ? "tier" : "row"] + fields + ["note"]
         return [
             .heading(level: 3, text: title + " by " + keys.map(Self.code).joined(separator: ", ")),
-            .paragraph("Hit policy " + hit + " (" + location(decl.span) + ")." + sentence(note(decl.span))
+            .paragraph("Hit policy " + hit + " (" + declared(decl) + ")." + sentence(note(decl.span))
                        + (table.isTiers && !fields.isEmpty ? " A field a tier leaves empty is zero." : "")),
             .table(header: header, rows: rows),
         ]

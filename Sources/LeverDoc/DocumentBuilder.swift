@@ -46,6 +46,15 @@ struct DocumentBuilder {
         return "\(file.path):\(file.location(of: span.start).line)"
     }
 
+    /// Where a declaration is written; for an `override`, also where the declaration it replaces is.
+    func declared(_ decl: Declaration) -> String {
+        guard decl.isOverride, let name = decl.name?.text else { return location(decl.span) }
+        let kind = SymbolKind(decl.kind)
+        let replaced = checked.files.lazy.flatMap(\.policy.declarations)
+            .first { $0.span.file != decl.span.file && !$0.isOverride && $0.name?.text == name && SymbolKind($0.kind) == kind }
+        return location(decl.span) + (replaced.map { ", overrides " + location($0.span) } ?? ", override")
+    }
+
     /// The author's comment on a span, or empty.
     func note(_ span: Span) -> String { comments.note(for: span) ?? "" }
 
@@ -62,6 +71,9 @@ struct DocumentBuilder {
         return ValueText.format(folded, unit: unit(of: expr, depth: 0))
     }
 
+    /// Builtins whose result has the unit of their arguments (`sqrt` and `exp` do not).
+    static let unitPreserving: Set<String> = ["min", "max", "clamp", "abs"]
+
     /// The unit an expression is written in, as `ValueText.unit(in:)` finds it, reading through
     /// params (`protocol_fee`, `a * 3` where `a = 1%`).
     func unit(of expr: Expr, depth: Int) -> String? {
@@ -71,6 +83,10 @@ struct DocumentBuilder {
         case .unary(_, let e), .paren(let e): return unit(of: e, depth: depth + 1)
         case .binary(let op, let a, let b) where op == .add || op == .subtract || op == .multiply:
             return unit(of: a, depth: depth + 1) ?? unit(of: b, depth: depth + 1)
+        case .call(let name, let args, nil) where Self.unitPreserving.contains(name.text):
+            return args.lazy.compactMap { self.unit(of: $0.value, depth: depth + 1) }.first
+        case .conditional(_, let then, let otherwise):
+            return unit(of: then, depth: depth + 1) ?? unit(of: otherwise, depth: depth + 1)
         default: return ValueText.unit(in: expr, depth: 0)
         }
     }
