@@ -25,7 +25,8 @@ extension DocumentBuilder {
         if !rows.isEmpty { blocks.append(.table(header: [parameter, curve.name.text], rows: rows)) }
         let samples = chartSamples(curve)
         if samples.count > 1 {
-            blocks.append(.chart(CurveChart(name: "curve \(curve.name.text)", xLabel: parameter, samples: samples)))
+            blocks.append(.chart(CurveChart(name: "curve \(curve.name.text)", xLabel: parameter, yLabel: curve.name.text,
+                                               samples: samples)))
         }
         return blocks
     }

@@ -25,7 +25,7 @@ public enum DocumentHTML {
                 + rows.map { "<tr>" + $0.map { "<td>\(inline($0))</td>" }.joined() + "</tr>" }.joined() + "</table>"
         case .chart(let chart):
             let svg = DiffSVG.curve(CurveComparison(name: chart.name, old: nil, new: chart.samples),
-                                    xLabel: chart.xLabel, yLabel: "value", legend: false)
+                                    xLabel: chart.xLabel, yLabel: chart.yLabel, legend: false)
             return "<div class=\"charts\">\(svg)</div>"
         }
     }

@@ -48,19 +48,22 @@ public enum DocumentBlock: Sendable, Hashable {
     case chart(CurveChart)
 }
 
-/// A sampled curve to draw: its name, what its argument is, and the points.
+/// A sampled curve to draw: its name, what its argument and its value are, and the points.
 public struct CurveChart: Sendable, Hashable {
     /// The chart title (`curve stable_rate`).
     public var name: String
     /// The argument's name for the x axis (`utilization`).
     public var xLabel: String
+    /// The value's name for the y axis (`stable_rate`).
+    public var yLabel: String
     /// Points in base units, x ascending.
     public var samples: [CurveSample]
 
     /// A chart of `samples`.
-    public init(name: String, xLabel: String, samples: [CurveSample]) {
+    public init(name: String, xLabel: String, yLabel: String, samples: [CurveSample]) {
         self.name = name
         self.xLabel = xLabel
+        self.yLabel = yLabel
         self.samples = samples
     }
 }
