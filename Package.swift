@@ -4,6 +4,7 @@ import PackageDescription
 // Dependencies point one way:
 // LeverNumerics, LeverSyntax → LeverCheck → LeverCompile → LeverEngine → Lever (driver)
 //   → LeverTesting (golden runner, diff) → LeverCLI → lever.
+// LeverDoc (the committee document of a policy) sits above LeverTesting, whose value text and curve charts it shares.
 // LeverREPL (session, commands, completion, plots; GNU readline through CReadline) sits beside LeverTesting.
 let package = Package(
     name: "Lever",
@@ -26,10 +27,11 @@ let package = Package(
         .target(name: "LeverEngine", dependencies: ["LeverCompile", "LeverCheck", "LeverSyntax", "LeverNumerics"]),
         .target(name: "Lever", dependencies: ["LeverEngine", "LeverCompile", "LeverCheck", "LeverSyntax", "LeverNumerics"]),
         .target(name: "LeverTesting", dependencies: ["Lever"]),
+        .target(name: "LeverDoc", dependencies: ["Lever", "LeverTesting"]),
         .systemLibrary(name: "CReadline"),
         .target(name: "LeverREPL", dependencies: ["Lever", "CReadline"]),
         .target(name: "LeverCLI", dependencies: [
-            "Lever", "LeverTesting", "LeverREPL", "LeverSyntax", "LeverCheck", "LeverEngine",
+            "Lever", "LeverTesting", "LeverDoc", "LeverREPL", "LeverSyntax", "LeverCheck", "LeverEngine",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "lever", dependencies: ["LeverCLI"]),
@@ -43,6 +45,8 @@ let package = Package(
                     exclude: ["Fixtures", "Formulas/Fixtures", "Golden"]),
         .testTarget(name: "LeverTests", dependencies: ["Lever", "LeverTestSupport"]),
         .testTarget(name: "LeverTestingTests", dependencies: ["LeverTesting", "LeverTestSupport"],
+                    exclude: ["Golden"]),
+        .testTarget(name: "LeverDocTests", dependencies: ["LeverDoc", "Lever", "LeverTestSupport"],
                     exclude: ["Golden"]),
         .testTarget(name: "LeverREPLTests", dependencies: ["LeverREPL", "LeverTestSupport"],
                     exclude: ["Golden"]),

@@ -5,7 +5,7 @@ import Foundation
 /// The new text goes to a temporary file in the same directory (so the rename cannot cross file
 /// systems), takes the old file's permissions, and is renamed over the original; `rename(2)` is atomic.
 enum AtomicFile {
-    /// Replaces the contents of `path` with `text`.
+    /// Replaces the contents of `path` with `text`, creating the file when it does not exist.
     static func write(_ text: String, to path: String) throws {
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent()
@@ -15,7 +15,8 @@ enum AtomicFile {
             throw WriteError(path: path, reason: "cannot create a temporary file in \(directory.path)")
         }
         do {
-            if let permissions = try manager.attributesOfItem(atPath: path)[.posixPermissions] {
+            // A new file (`lever doc --output`) keeps the temporary file's default permissions.
+            if manager.fileExists(atPath: path), let permissions = try manager.attributesOfItem(atPath: path)[.posixPermissions] {
                 try manager.setAttributes([.posixPermissions: permissions], ofItemAtPath: temporary.path)
             }
             guard rename(temporary.path, path) == 0 else {

@@ -3,17 +3,17 @@ import Lever
 /// Samples the curves of a checked policy for drawing: `points` at their points, `steps` as
 /// horizontal runs, `kinked` on a grid of 101 points of [0, 1]. A curve whose points are not
 /// constant, or written as another expression, is not drawn.
-struct CurveSampler {
+package struct CurveSampler {
     let checked: CheckResult
     let folder: ConstantFolder
 
-    init(_ checked: CheckResult) {
+    package init(_ checked: CheckResult) {
         self.checked = checked
         self.folder = ConstantFolder(symbols: checked.symbols)
     }
 
     /// Curves by name, in declaration order (a later file's override replaces an earlier one).
-    func curves() -> [(name: String, samples: [CurveSample]?)] {
+    package func curves() -> [(name: String, samples: [CurveSample]?)] {
         var order: [String] = []
         var byName: [String: [CurveSample]?] = [:]
         for file in checked.files {
@@ -26,7 +26,7 @@ struct CurveSampler {
         return order.map { ($0, byName[$0] ?? nil) }
     }
 
-    func samples(_ body: CurveBody) -> [CurveSample]? {
+    package func samples(_ body: CurveBody) -> [CurveSample]? {
         switch body {
         case .points(let points, _): return folded(points)
         case .steps(let points, _):
@@ -36,7 +36,7 @@ struct CurveSampler {
         }
     }
 
-    func folded(_ points: [CurvePoint]) -> [CurveSample]? {
+    package func folded(_ points: [CurvePoint]) -> [CurveSample]? {
         var out: [CurveSample] = []
         for point in points {
             guard let x = folder.fold(point.x), let y = folder.fold(point.y), x.isFinite, y.isFinite else { return nil }
@@ -59,19 +59,25 @@ struct CurveSampler {
     /// `kinked(base:, slope1:, kink:, slope2:)`: base + slope1 × u ÷ kink below the kink, then
     /// slope2 over the rest.
     func kinked(_ expr: Expr) -> [CurveSample]? {
+        guard let k = kinkedArguments(expr), k.kink > 0, k.kink < 1 else { return nil }
+        return (0...100).map { i in
+            let u = Double(i) / 100
+            let y = u <= k.kink ? k.base + k.slope1 * u / k.kink : k.base + k.slope1 + k.slope2 * (u - k.kink) / (1 - k.kink)
+            return CurveSample(x: u, y: y)
+        }
+    }
+
+    /// The four constants of a `kinked(…)` call with every argument labelled and constant.
+    package func kinkedArguments(_ expr: Expr) -> (base: Double, slope1: Double, kink: Double, slope2: Double)? {
         guard case .call(let name, let args, nil) = expr.kind, name.text == "kinked" else { return nil }
         var values: [String: Double] = [:]
         for arg in args {
             guard let label = arg.label?.text, let v = folder.fold(arg.value) else { return nil }
             values[label] = v
         }
-        guard let base = values["base"], let s1 = values["slope1"], let kink = values["kink"], let s2 = values["slope2"],
-              kink > 0, kink < 1 else { return nil }
-        return (0...100).map { i in
-            let u = Double(i) / 100
-            let y = u <= kink ? base + s1 * u / kink : base + s1 + s2 * (u - kink) / (1 - kink)
-            return CurveSample(x: u, y: y)
-        }
+        guard let base = values["base"], let s1 = values["slope1"], let kink = values["kink"], let s2 = values["slope2"]
+        else { return nil }
+        return (base, s1, kink, s2)
     }
 
     /// Both versions' curves matched by name, the new order first.

@@ -25,7 +25,7 @@ public enum DiffHTML {
             + "<title>\(e(title))</title><style>\(style)</style></head><body>\(body)</body></html>\n"
     }
 
-    static let style = """
+    package static let style = """
         body{font-family:system-ui,sans-serif;margin:2em auto;max-width:1000px;color:#222}\
         table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ccc;padding:3px 8px;text-align:left}\
         th{background:#f2f2f2}.charts{display:flex;flex-wrap:wrap;gap:16px}\

@@ -2,12 +2,12 @@ import Foundation
 
 /// Inline SVG charts for the HTML diff page: a curve of both versions (old dashed, new solid)
 /// and paired bars per asset; both with labelled axes and no external assets.
-enum DiffSVG {
+package enum DiffSVG {
     static let width = 480.0, height = 260.0, left = 56.0, right = 16.0, top = 16.0, bottom = 44.0
 
     /// A line chart of one curve; x and y are ratios shown as percentages.
-    static func curve(_ c: CurveComparison, xLabel: String, yLabel: String,
-                      xText: (Double) -> String = percent) -> String {
+    package static func curve(_ c: CurveComparison, xLabel: String, yLabel: String,
+                              xText: (Double) -> String = percent, legend: Bool = true) -> String {
         let all = (c.old ?? []) + (c.new ?? [])
         let xMax = max(all.map(\.x).max() ?? 1, 1e-9)
         let yMax = max(all.map(\.y).max() ?? 1, 1e-9)
@@ -17,7 +17,7 @@ enum DiffSVG {
         // New first, old dashed on top: an unchanged curve shows both, not only the new one.
         if let new = c.new { svg += polyline(new, x, y, dashed: false) }
         if let old = c.old { svg += polyline(old, x, y, dashed: true) }
-        return svg + legend() + "</svg>"
+        return svg + (legend ? self.legend() : "") + "</svg>"
     }
 
     /// Bars per group: old (hatched grey) and new (solid) side by side.
@@ -74,8 +74,8 @@ enum DiffSVG {
 }
 
 /// Escaping text for HTML and XML.
-enum HTMLText {
-    static func escape(_ s: String) -> String {
+package enum HTMLText {
+    package static func escape(_ s: String) -> String {
         var out = ""
         for c in s {
             switch c {

@@ -47,6 +47,13 @@ public struct CurveComparison: Sendable, Hashable {
     public var old: [CurveSample]?
     /// Samples of the new version.
     public var new: [CurveSample]?
+
+    /// Both versions of one curve.
+    public init(name: String, old: [CurveSample]?, new: [CurveSample]?) {
+        self.name = name
+        self.old = old
+        self.new = new
+    }
 }
 
 /// A point of a sampled curve.
@@ -55,4 +62,10 @@ public struct CurveSample: Sendable, Hashable {
     public var x: Double
     /// The value, in base units.
     public var y: Double
+
+    /// A point (`lever doc` samples curves the diff does not draw).
+    public init(x: Double, y: Double) {
+        self.x = x
+        self.y = y
+    }
 }

@@ -1,0 +1,84 @@
+import Lever
+
+extension DocumentBuilder {
+    // MARK: - Margin and oracle
+
+    /// The `margin` and `oracle` blocks, one row per rule.
+    func settings() -> [DocumentBlock] {
+        declarations(.settings).flatMap { decl -> [DocumentBlock] in
+            guard case .settings(let keyword, let body) = decl.kind else { return [] }
+            let rows = body.map { p in
+                [Self.code(p.name.text + (p.op == .when ? " when" : "")), code(p.value), value(p.value),
+                 location(p.span), note(p.span)]
+            }
+            let title = keyword == .margin ? "Margin" : keyword == .oracle ? "Oracle" : Self.code(keyword.rawValue)
+            return section(title, [.table(header: ["setting", "rule", "value", "declared", "note"], rows: rows)])
+        }
+    }
+
+    // MARK: - Measures and scenarios
+
+    /// The house's own measures, with their rule text.
+    func measures() -> [DocumentBlock] {
+        let rows = declarations(.measure).compactMap { decl -> [String]? in
+            guard case .measure(let name, let level, let expr) = decl.kind else { return nil }
+            return [Self.code(name.text), level.rawValue, code(expr), declared(decl), note(decl.span)]
+        }
+        return section("Measures", rows.isEmpty ? [] : [.table(header: ["measure", "per", "rule", "declared", "note"], rows: rows)])
+    }
+
+    /// Each stress scenario's shocks.
+    func scenarios() -> [DocumentBlock] {
+        let rows = declarations(.scenario).compactMap { decl -> [String]? in
+            guard case .scenario(let name, let shocks) = decl.kind else { return nil }
+            let shown = shocks.map { "\($0.target.text) \(text.source($0.value))" }.joined(separator: ", ")
+            return [Self.code(name.text), shown, declared(decl), note(decl.span)]
+        }
+        guard !rows.isEmpty else { return [] }
+        return section("Stress scenarios", [
+            .paragraph("Each shock moves the price (or, for `vol`, the volatility) of a class or an asset; the book is revalued in full."),
+            .table(header: ["scenario", "shocks", "declared", "note"], rows: rows),
+        ])
+    }
+
+    // MARK: - Asserts and guardrails
+
+    /// Each assert and what the checker concluded: proved over the declared input ranges, or
+    /// kept as a check on every run (naming what it could not prove it for).
+    func assertions() -> [DocumentBlock] {
+        let rows = checked.symbols.assertions.compactMap { decl -> [String]? in
+            guard case .assertion(let assertion) = decl.kind else { return nil }
+            let quantifier = assertion.quantifier.map { "every \($0.text): " } ?? ""
+            return [Self.code(quantifier + text.source(assertion.condition)), proofStatus(assertion.condition.span),
+                    declared(decl), note(decl.span)]
+        }
+        return section("Asserts", rows.isEmpty ? [] : [.table(header: ["assert", "status", "declared", "note"], rows: rows)])
+    }
+
+    /// `proved`, or `checked at run time` with the instances the checker's L0602 note names.
+    func proofStatus(_ condition: Span) -> String {
+        guard let unproved = checked.diagnostics.first(where: { $0.code == "L0602" && $0.primary.span == condition }) else {
+            return "proved"
+        }
+        let message = unproved.message
+        guard let from = message.range(of: " for "), let to = message.range(of: ";", range: from.upperBound..<message.endIndex) else {
+            return "checked at run time"
+        }
+        return "checked at run time (not proved for " + message[from.upperBound..<to.lowerBound] + ")"
+    }
+
+    /// How far one change of the policy may move each guarded parameter.
+    func guardrails() -> [DocumentBlock] {
+        let rows = declarations(.guard).compactMap { decl -> [String]? in
+            guard case .guardrail(let g) = decl.kind else { return nil }
+            let target = (g.isParam ? "param " : "") + g.target.text
+            let cap = text.source(g.cap) + (g.isRelative ? " of the old value" : "")
+            return [Self.code(target), cap, declared(decl), note(decl.span)]
+        }
+        guard !rows.isEmpty else { return [] }
+        return section("Change guardrails", [
+            .paragraph("`lever diff --enforce` fails a change that moves a parameter further than its cap; the approved version's caps bind."),
+            .table(header: ["parameter", "largest move per change", "declared", "note"], rows: rows),
+        ])
+    }
+}
