@@ -4,7 +4,8 @@ import PackageDescription
 // Dependencies point one way:
 // LeverNumerics, LeverSyntax → LeverCheck → LeverCompile → LeverEngine → Lever (driver)
 //   → LeverTesting (golden runner, diff) → LeverCLI → lever.
-// LeverREPL (session, commands, completion, plots; GNU readline through CReadline) sits beside LeverTesting.
+// LeverREPL (session, commands, completion, plots; GNU readline through CReadline) sits beside LeverTesting,
+// and so does LeverBench (the hand-written workload baseline and the `lever bench` runner).
 let package = Package(
     name: "Lever",
     products: [
@@ -28,8 +29,9 @@ let package = Package(
         .target(name: "LeverTesting", dependencies: ["Lever"]),
         .systemLibrary(name: "CReadline"),
         .target(name: "LeverREPL", dependencies: ["Lever", "CReadline"]),
+        .target(name: "LeverBench", dependencies: ["Lever"]),
         .target(name: "LeverCLI", dependencies: [
-            "Lever", "LeverTesting", "LeverREPL", "LeverSyntax", "LeverCheck", "LeverEngine",
+            "Lever", "LeverTesting", "LeverREPL", "LeverBench", "LeverSyntax", "LeverCheck", "LeverEngine",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "lever", dependencies: ["LeverCLI"]),
@@ -46,6 +48,7 @@ let package = Package(
                     exclude: ["Golden"]),
         .testTarget(name: "LeverREPLTests", dependencies: ["LeverREPL", "LeverTestSupport"],
                     exclude: ["Golden"]),
+        .testTarget(name: "LeverBenchTests", dependencies: ["LeverBench", "LeverTestSupport"]),
         .testTarget(name: "LeverCLITests", dependencies: ["LeverCLI", "LeverTestSupport"],
                     exclude: ["Golden"]),
     ]

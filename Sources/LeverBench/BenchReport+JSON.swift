@@ -1,0 +1,51 @@
+import Lever
+
+extension BenchReport {
+    /// The report as JSON with stable keys (`JSONOutput`); times in nanoseconds.
+    public var json: String {
+        var root: [String: JSONOutput] = [
+            "policy": .string(policy),
+            "book": .object(["source": .string(book), "accounts": .number(Double(accounts)), "positions": .number(Double(positions))]),
+            "market": .object(["source": .string(market), "assets": .number(Double(assets))]),
+            "optimized": .bool(optimized),
+            "warmups": .number(Double(warmups)),
+            "repeats": .number(Double(repeats)),
+            "baseline": baselineJSON,
+            "runs": .array(runs.map(Self.json)),
+            "timed_region": .object(["lever": .string(Self.leverRegion), "baseline": .string(Self.baselineRegion)]),
+        ]
+        if !optimized { root["warning"] = .string(Self.debugWarning) }
+        return JSONOutput.object(root).text
+    }
+
+    var baselineJSON: JSONOutput {
+        switch baseline {
+        case .agrees(let n): return .object(["status": .string("agrees"), "accounts": .number(Double(n))])
+        case .none(let reason): return .object(["status": .string("none"), "reason": .string(reason)])
+        case .disagrees(let found):
+            return .object(["status": .string("disagrees"), "disagreements": .array(found.map { d in
+                .object(["account": .string(d.account), "field": .string(d.field.rawValue),
+                         "lever": .string(d.lever), "baseline": .string(d.baseline)])
+            })])
+        }
+    }
+
+    static func json(_ run: Run) -> JSONOutput {
+        var members: [String: JSONOutput] = ["threads": .number(Double(run.threads)), "lever": json(run.lever)]
+        if let b = run.baseline, let ratio = run.ratio, let minimum = run.minimumRatio {
+            members["baseline"] = json(b)
+            members["ratio_median"] = .number(ratio)
+            members["ratio_min"] = .number(minimum)
+        }
+        return .object(members)
+    }
+
+    static func json(_ t: Timing) -> JSONOutput {
+        .object([
+            "samples_ns": .array(t.samples.map { .number($0) }),
+            "median_ns_per_account": .number(t.medianPerAccount),
+            "min_ns_per_account": .number(t.minimumPerAccount),
+            "accounts_per_second": .number(t.accountsPerSecond),
+        ])
+    }
+}
