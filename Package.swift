@@ -48,7 +48,8 @@ let package = Package(
                     exclude: ["Golden"]),
         .testTarget(name: "LeverREPLTests", dependencies: ["LeverREPL", "LeverTestSupport"],
                     exclude: ["Golden"]),
-        .testTarget(name: "LeverBenchTests", dependencies: ["LeverBench", "LeverTestSupport"]),
+        .testTarget(name: "LeverBenchTests", dependencies: ["LeverBench", "LeverTestSupport"],
+                    exclude: ["Golden"]),
         .testTarget(name: "LeverCLITests", dependencies: ["LeverCLI", "LeverTestSupport"],
                     exclude: ["Golden"]),
     ]

@@ -12,8 +12,10 @@ extension BenchReport {
             "repeats": .number(Double(repeats)),
             "baseline": baselineJSON,
             "runs": .array(runs.map(Self.json)),
-            "timed_region": .object(["lever": .string(Self.leverRegion), "baseline": .string(Self.baselineRegion)]),
         ]
+        var region: [String: JSONOutput] = ["lever": .string(Self.leverRegion)]
+        if case .agrees = baseline { region["baseline"] = .string(Self.baselineRegion) }
+        root["timed_region"] = .object(region)
         if !optimized { root["warning"] = .string(Self.debugWarning) }
         return JSONOutput.object(root).text
     }

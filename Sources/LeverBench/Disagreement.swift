@@ -8,6 +8,15 @@ public struct Disagreement: Sendable, Equatable {
     public var lever: String
     public var baseline: String
 
+    /// A disagreement on `field` of the account `account` (at `index` in the book).
+    public init(account: String, index: Int, field: WorkloadField, lever: String, baseline: String) {
+        self.account = account
+        self.index = index
+        self.field = field
+        self.lever = lever
+        self.baseline = baseline
+    }
+
     /// `acct-000042 health: lever 1.05, baseline 1.06`.
     public var message: String { "\(account) \(field.rawValue): lever \(lever), baseline \(baseline)" }
 

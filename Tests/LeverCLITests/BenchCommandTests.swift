@@ -1,0 +1,54 @@
+import Foundation
+import LeverTestSupport
+import Testing
+
+/// `lever bench`: a small run of each kind (timings vary, so only the structure is compared).
+@Suite struct BenchCommandTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().path
+    static let fixtures = "Tests/LeverEngineTests/Fixtures/margin/"
+    static let small = ["--accounts", "200", "--repeat", "1"]
+
+    @Test func timesTheWorkloadAgainstTheBaseline() {
+        let run = runCommand(["bench"] + Self.small + ["--threads", "1,2"], in: Self.root)
+        #expect(run.exitCode == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("lever bench: Margin workload 2026.11"))
+        #expect(run.stdout.contains("agrees with Lever on all 200 accounts"))
+        for row in ["1  lever", "1  baseline", "1  ratio", "2  lever", "2  baseline", "2  ratio"] {
+            #expect(run.stdout.contains(row), "missing row \(row)")
+        }
+        #expect(run.stdout.contains("timed region:"))
+    }
+
+    @Test func readsTheWorkloadFiles() throws {
+        let run = runCommand(["bench", "--market", Self.fixtures + "market.json", "--book", Self.fixtures + "edge_cases.json",
+                              "--repeat", "1", "--format", "json"], in: Self.root)
+        #expect(run.exitCode == 0, "\(run.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let baseline = try #require(json["baseline"] as? [String: Any])
+        #expect(baseline["status"] as? String == "agrees")
+        #expect((json["book"] as? [String: Any])?["accounts"] as? Int == 13)
+        let runs = try #require(json["runs"] as? [[String: Any]])
+        #expect(runs.count == 1 && runs[0]["ratio_median"] is Double)
+    }
+
+    @Test func anotherPolicyIsTimedAlone() {
+        let run = runCommand(["bench", "Rules/lending.lever"] + Self.small, in: Self.root)
+        #expect(run.exitCode == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("no baseline for this policy"))
+        #expect(!run.stdout.contains("baseline:  hand-written"))
+    }
+
+    @Test(arguments: [["--threads", "0"], ["--threads", "1,x"], ["--repeat", "0"], ["--accounts", "0"], ["--format", "xml"]])
+    func usageErrorsExitTwo(_ extra: [String]) {
+        let run = runCommand(["bench"] + extra, in: Self.root)
+        #expect(run.exitCode == 2)
+        #expect(run.stdout.isEmpty)
+    }
+
+    @Test func unreadableFilesExitTwo() {
+        let run = runCommand(["bench", "--book", "no/such/book.json"], in: Self.root)
+        #expect(run.exitCode == 2)
+        #expect(run.stderr.contains("no/such/book.json"))
+    }
+}
