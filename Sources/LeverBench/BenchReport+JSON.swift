@@ -10,17 +10,25 @@ extension BenchReport {
             "optimized": .bool(optimized),
             "warmups": .number(Double(warmups)),
             "repeats": .number(Double(repeats)),
-            "baseline": baselineJSON,
+            "baseline": Self.json(baseline),
             "runs": .array(runs.map(Self.json)),
         ]
         var region: [String: JSONOutput] = ["lever": .string(Self.leverRegion)]
         if case .agrees = baseline { region["baseline"] = .string(Self.baselineRegion) }
+        if let tick {
+            region["tick"] = .string(Self.tickRegion)
+            root["tick"] = .object([
+                "asset": .string(tick.tick.asset), "move": .number(tick.tick.move),
+                "holders": .number(Double(tick.holders)), "baseline": Self.json(tick.baseline),
+                "runs": .array(tick.runs.map(Self.json)),
+            ])
+        }
         root["timed_region"] = .object(region)
         if !optimized { root["warning"] = .string(Self.debugWarning) }
         return JSONOutput.object(root).text
     }
 
-    var baselineJSON: JSONOutput {
+    static func json(_ baseline: Baseline) -> JSONOutput {
         switch baseline {
         case .agrees(let n): return .object(["status": .string("agrees"), "accounts": .number(Double(n))])
         case .none(let reason): return .object(["status": .string("none"), "reason": .string(reason)])
@@ -47,6 +55,7 @@ extension BenchReport {
             "samples_ns": .array(t.samples.map { .number($0) }),
             "median_ns_per_account": .number(t.medianPerAccount),
             "min_ns_per_account": .number(t.minimumPerAccount),
+            "median_ns": .number(t.median),
             "accounts_per_second": .number(t.accountsPerSecond),
         ])
     }

@@ -6,10 +6,19 @@ extension BenchReport {
     public var table: String {
         var lines = optimized ? [] : ["warning: " + Self.debugWarning]
         lines += header
-        if !runs.isEmpty { lines += [""] + timingRows }
+        if !runs.isEmpty { lines += [""] + Self.timingRows(runs) }
+        if let tick { lines += [""] + Self.tickLines(tick) }
         lines += ["", "timed region:", "  lever:    " + Self.leverRegion]
         if case .agrees = baseline { lines.append("  baseline: " + Self.baselineRegion) }
+        if tick != nil { lines.append("  tick:     " + Self.tickRegion) }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func tickLines(_ t: Tick) -> [String] {
+        let percent = t.tick.move * 100
+        let move = (percent >= 0 ? "+" : "") + (percent == percent.rounded() ? String(Int(percent)) : NumberText.shortest(percent))
+        return ["tick:      \(t.tick.asset) price \(move)%; the \(count(t.holders)) accounts holding it are evaluated again"]
+            + baselineLines(t.baseline) + (t.runs.isEmpty ? [] : [""] + timingRows(t.runs))
     }
 
     var header: [String] {
@@ -18,10 +27,10 @@ extension BenchReport {
             "book:      \(Self.count(accounts)) accounts, \(Self.count(positions)) positions (\(book))",
             "market:    \(assets) assets (\(market))",
             "runs:      \(warmups) warm-up, then \(repeats) timed repetitions per engine and thread count",
-        ] + baselineLines
+        ] + Self.baselineLines(baseline)
     }
 
-    var baselineLines: [String] {
+    static func baselineLines(_ baseline: Baseline) -> [String] {
         switch baseline {
         case .agrees(let n):
             let fields = WorkloadField.allCases.map(\.rawValue).joined(separator: ", ")
@@ -33,20 +42,21 @@ extension BenchReport {
         }
     }
 
-    var timingRows: [String] {
-        var rows = [["threads", "engine", "median ns/account", "min ns/account", "accounts/s (median)"]]
+    static func timingRows(_ runs: [Run]) -> [String] {
+        var rows = [["threads", "engine", "median ns/account", "min ns/account", "accounts/s (median)", "median ms"]]
         for run in runs {
-            rows.append(Self.row(run.threads, "lever", run.lever))
+            rows.append(row(run.threads, "lever", run.lever))
             if let b = run.baseline, let ratio = run.ratio, let minimum = run.minimumRatio {
-                rows.append(Self.row(run.threads, "baseline", b))
-                rows.append(["\(run.threads)", "ratio", Self.fixed(ratio, 2) + "×", Self.fixed(minimum, 2) + "×", ""])
+                rows.append(row(run.threads, "baseline", b))
+                rows.append(["\(run.threads)", "ratio", fixed(ratio, 2) + "×", fixed(minimum, 2) + "×", "", ""])
             }
         }
-        return Self.align(rows, left: [1])
+        return align(rows, left: [1])
     }
 
     static func row(_ threads: Int, _ engine: String, _ t: Timing) -> [String] {
-        ["\(threads)", engine, fixed(t.medianPerAccount, 1), fixed(t.minimumPerAccount, 1), rate(t.accountsPerSecond)]
+        ["\(threads)", engine, fixed(t.medianPerAccount, 1), fixed(t.minimumPerAccount, 1), rate(t.accountsPerSecond),
+         fixed(t.median / 1e6, 3)]
     }
 
     /// Columns padded to their widest cell: right-aligned, except the `left` columns.

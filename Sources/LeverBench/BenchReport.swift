@@ -33,6 +33,23 @@ public struct BenchReport: Sendable, Equatable {
         public var minimumRatio: Double? { baseline.map { lever.minimum / $0.minimum } }
     }
 
+    /// A price tick's timings: the holders of one asset re-evaluated after its price moved.
+    public struct Tick: Sendable, Equatable {
+        public var tick: PriceTick
+        /// Accounts holding the asset (those re-evaluated).
+        public var holders: Int
+        public var baseline: Baseline
+        public var runs: [Run]
+
+        /// A tick's outcome.
+        public init(tick: PriceTick, holders: Int, baseline: Baseline, runs: [Run]) {
+            self.tick = tick
+            self.holders = holders
+            self.baseline = baseline
+            self.runs = runs
+        }
+    }
+
     /// The policy's name and version.
     public var policy: String
     /// Where the book came from (`generated, seed 20250101` or its path), and its size.
@@ -47,10 +64,12 @@ public struct BenchReport: Sendable, Equatable {
     public var warmups: Int, repeats: Int
     public var baseline: Baseline
     public var runs: [Run]
+    /// The price tick, when one was asked for.
+    public var tick: Tick?
 
     /// A report; `runs` is empty when the baseline disagreed.
     public init(policy: String, book: String, accounts: Int, positions: Int, market: String, assets: Int,
-                optimized: Bool, warmups: Int, repeats: Int, baseline: Baseline, runs: [Run]) {
+                optimized: Bool, warmups: Int, repeats: Int, baseline: Baseline, runs: [Run], tick: Tick? = nil) {
         self.policy = policy
         self.book = book
         self.accounts = accounts
@@ -62,12 +81,12 @@ public struct BenchReport: Sendable, Equatable {
         self.repeats = repeats
         self.baseline = baseline
         self.runs = runs
+        self.tick = tick
     }
 
-    /// True when Lever and the baseline disagree (exit status 1).
+    /// True when Lever and the baseline disagree, on the book or after the tick (exit status 1).
     public var hasFindings: Bool {
-        if case .disagrees = baseline { return true }
-        return false
+        [baseline, tick?.baseline].contains { if case .disagrees? = $0 { true } else { false } }
     }
 
     /// What Lever's timed region holds.
@@ -82,6 +101,12 @@ public struct BenchReport: Sendable, Equatable {
         phase 1 per asset (haircut, threshold, rate) + phase 2 per account over flat arrays into \
         per-account result arrays; outside: building the flat arrays (WorkloadLayout) from the same \
         Book and MarketSnapshot
+        """
+    /// What a tick's timed region holds.
+    public static let tickRegion = """
+        the same regions over the holders only, from the ticked snapshot (per-asset values \
+        recomputed); outside: finding the holders and laying out their columns, an index a live \
+        system keeps as the book changes
         """
     /// The warning a debug build's report carries.
     public static let debugWarning = "debug build: timings are not representative; build with `swift build -c release`"

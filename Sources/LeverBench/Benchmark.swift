@@ -8,12 +8,15 @@ public struct BenchOptions: Sendable, Equatable {
     public var repeats: Int
     /// The thread counts to time, in order.
     public var threads: [Int]
+    /// A price tick to time after the whole book, if any.
+    public var tick: PriceTick?
 
-    /// Options; defaults time 5 repetitions at 1 thread after 1 warm-up.
-    public init(warmups: Int = 1, repeats: Int = 5, threads: [Int] = [1]) {
+    /// Options; defaults time 5 repetitions at 1 thread after 1 warm-up, and no tick.
+    public init(warmups: Int = 1, repeats: Int = 5, threads: [Int] = [1], tick: PriceTick? = nil) {
         self.warmups = warmups
         self.repeats = repeats
         self.threads = threads
+        self.tick = tick
     }
 }
 
@@ -34,19 +37,32 @@ public enum Benchmark {
     /// The policy name the baseline is written for (`Rules/margin_workload.lever`).
     public static let workloadPolicy = "Margin workload"
 
-    /// Adapts the inputs (untimed), checks agreement, then times each thread count.
+    /// Times the whole book, then the tick if one is asked for (and the book agreed).
     public static func run(engine: MarginEngine, book: Book, market: MarketSnapshot, sources: BenchSources,
                            options: BenchOptions = BenchOptions()) -> BenchReport {
+        let whole = measure(engine: engine, book: book, market: market, options: options)
+        var report = BenchReport(
+            policy: "\(engine.identity.name) \(engine.identity.version)", book: sources.book, accounts: book.accounts.count,
+            positions: whole.positions, market: sources.market, assets: market.assets.count, optimized: isOptimized,
+            warmups: options.warmups, repeats: options.repeats, baseline: whole.baseline, runs: whole.runs)
+        if let tick = options.tick, !report.hasFindings {
+            let holders = tick.holders(in: book)
+            let ticked = measure(engine: engine, book: holders, market: tick.apply(to: market), options: options)
+            report.tick = BenchReport.Tick(tick: tick, holders: holders.accounts.count, baseline: ticked.baseline,
+                                           runs: ticked.runs)
+        }
+        return report
+    }
+
+    /// Adapts the inputs (untimed), checks agreement, then times each thread count (nothing is
+    /// timed when Lever and the baseline disagree).
+    static func measure(engine: MarginEngine, book: Book, market: MarketSnapshot, options: BenchOptions)
+        -> (baseline: BenchReport.Baseline, runs: [BenchReport.Run], positions: Int) {
         let inputs = engine.programInputs(book: book, market: market)
         let (baseline, layout) = checkBaseline(engine: engine, inputs: inputs, book: book, market: market)
-        var runs: [BenchReport.Run] = []
-        if case .disagrees = baseline {} else {
-            runs = options.threads.map { time(engine: engine, inputs: inputs, layout: layout, threads: $0, options: options) }
-        }
-        return BenchReport(
-            policy: "\(engine.identity.name) \(engine.identity.version)", book: sources.book, accounts: book.accounts.count,
-            positions: inputs.book.positionCount, market: sources.market, assets: market.assets.count,
-            optimized: isOptimized, warmups: options.warmups, repeats: options.repeats, baseline: baseline, runs: runs)
+        if case .disagrees = baseline { return (baseline, [], inputs.book.positionCount) }
+        let runs = options.threads.map { time(engine: engine, inputs: inputs, layout: layout, threads: $0, options: options) }
+        return (baseline, runs, inputs.book.positionCount)
     }
 
     /// Whether a baseline applies, and if so whether it agrees with Lever on every account.

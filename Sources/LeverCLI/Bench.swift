@@ -11,7 +11,8 @@ struct Bench: ConsoleCommand {
             Without --book, generates a seeded book of --accounts accounts with the margin workload's shape over
             --market (default: the workload's market, built in). For the margin workload policy (the default,
             Rules/margin_workload.lever) it first checks that Lever and the hand-written baseline agree on every
-            account, then times both; any other policy is timed alone. Reports the median and fastest ns per
+            account, then times both; any other policy is timed alone. With --tick ASSET it also times a price
+            tick: the asset's price moves +1% and only the accounts holding it are evaluated again. Reports the median and fastest ns per
             account, accounts per second and the ratio Lever / baseline, and says what each timed region holds.
             Exit status: 0 ok; 1 when the policy or an input has errors or Lever and the baseline disagree;
             2 for usage errors or unreadable files.
@@ -26,6 +27,8 @@ struct Bench: ConsoleCommand {
     @Option(help: "Accounts in the generated book.") var accounts = 100_000
     @Option(name: .customLong("repeat"), help: "Timed repetitions per engine and thread count.") var repeats = 5
     @Option(help: "Comma-separated thread counts to time, e.g. 1,2.") var threads = "1"
+    @Option(help: "Also time a price tick: this asset's price moves +1% and only its holders are evaluated again.")
+    var tick: String?
     @Option(help: "Report format: table or json.") var format: ReportFormat = .table
 
     func validate() throws {
@@ -42,8 +45,13 @@ struct Bench: ConsoleCommand {
         if !inputs.diagnostics.isEmpty { _ = console.reportFindings(inputs.diagnostics, sources: inputs.files, color: false) }
         if let problem = inputs.problem { console.err("error: \(problem)\n") }
         guard let bookValue = inputs.book, let marketValue = inputs.market else { return .findings }
+        let priceTick = tick.map { PriceTick(asset: $0) }
+        if let problem = priceTick?.problem(policy: engine.policy, market: marketValue) {
+            console.err("error: \(problem)\n")
+            return .usageOrIO
+        }
         let report = Benchmark.run(engine: engine, book: bookValue, market: marketValue, sources: inputs.sources,
-                                   options: BenchOptions(repeats: repeats, threads: threadCounts ?? [1]))
+                                   options: BenchOptions(repeats: repeats, threads: threadCounts ?? [1], tick: priceTick))
         console.out(format == .json ? report.json : report.table)
         return report.hasFindings ? .findings : .success
     }

@@ -22,6 +22,13 @@ struct BenchReportTests {
         ("disagrees", report(.disagrees([Disagreement(account: "acct-000008", index: 7, field: .health,
                                                       lever: "1.0500001", baseline: "1.05")]), runs: [])),
         ("debug", report(.agrees(accounts: 50_000), runs: [agreed], optimized: false)),
+        ("tick", {
+            var r = report(.agrees(accounts: 50_000), runs: [agreed])
+            r.tick = BenchReport.Tick(tick: PriceTick(asset: "BTC"), holders: 25_000, baseline: .agrees(accounts: 25_000),
+                                      runs: [BenchReport.Run(threads: 1, lever: Timing(samples: [4e6, 5e6], accounts: 25_000),
+                                                             baseline: Timing(samples: [0.8e6, 0.9e6], accounts: 25_000))])
+            return r
+        }()),
     ]
 
     @Test(arguments: cases.map(\.0))
@@ -41,6 +48,9 @@ struct BenchReportTests {
     }
 
     @Test func onlyADisagreementIsAFinding() {
-        #expect(Self.cases.map { $0.1.hasFindings } == [false, false, true, false])
+        #expect(Self.cases.map { $0.1.hasFindings } == [false, false, true, false, false])
+        var tickDisagrees = Self.cases[0].1
+        tickDisagrees.tick = BenchReport.Tick(tick: PriceTick(asset: "BTC"), holders: 1, baseline: .disagrees([]), runs: [])
+        #expect(tickDisagrees.hasFindings)
     }
 }

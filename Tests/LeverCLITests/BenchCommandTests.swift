@@ -52,3 +52,20 @@ import Testing
         #expect(run.stderr.contains("no/such/book.json"))
     }
 }
+
+/// `lever bench --tick`: the holders of one asset timed again after its price moves.
+@Suite struct BenchTickCommandTests {
+    @Test func timesATick() {
+        let run = runCommand(["bench", "--accounts", "200", "--repeat", "1", "--tick", "ETH"], in: BenchCommandTests.root)
+        #expect(run.exitCode == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("tick:      ETH price +1%; the "))
+        #expect(run.stdout.contains("  tick:     the same regions over the holders only"))
+    }
+
+    @Test func anUnknownAssetIsAUsageError() {
+        let run = runCommand(["bench", "--accounts", "20", "--tick", "NOPE"], in: BenchCommandTests.root)
+        #expect(run.exitCode == 2)
+        #expect(run.stderr.contains("--tick NOPE"))
+        #expect(run.stdout.isEmpty)
+    }
+}
