@@ -5,7 +5,8 @@ extension BenchReport {
     public var json: String {
         var root: [String: JSONOutput] = [
             "policy": .string(policy),
-            "book": .object(["source": .string(book), "accounts": .number(Double(accounts)), "positions": .number(Double(positions))]),
+            "book": .object(["source": .string(book), "accounts": .number(Double(accounts)), "positions": .number(Double(positions)),
+                            "not_evaluated": .number(Double(notEvaluated))]),
             "market": .object(["source": .string(market), "assets": .number(Double(assets))]),
             "optimized": .bool(optimized),
             "warmups": .number(Double(warmups)),

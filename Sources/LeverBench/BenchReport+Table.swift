@@ -24,7 +24,8 @@ extension BenchReport {
     var header: [String] {
         [
             "lever bench: \(policy)",
-            "book:      \(Self.count(accounts)) accounts, \(Self.count(positions)) positions (\(book))",
+            "book:      \(Self.count(accounts)) accounts, \(Self.count(positions)) positions (\(book))"
+                + (notEvaluated > 0 ? "; \(Self.count(notEvaluated)) accounts not evaluated (input errors)" : ""),
             "market:    \(assets) assets (\(market))",
             "runs:      \(warmups) warm-up, then \(repeats) timed repetitions per engine and thread count",
         ] + Self.baselineLines(baseline)

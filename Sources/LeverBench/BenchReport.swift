@@ -66,6 +66,9 @@ public struct BenchReport: Sendable, Equatable {
     public var runs: [Run]
     /// The price tick, when one was asked for.
     public var tick: Tick?
+    /// Accounts the engine could not evaluate (input errors, e.g. an asset the policy does not
+    /// declare): laid out with no positions, so they cost almost nothing in the timed region.
+    public var notEvaluated = 0
 
     /// A report; `runs` is empty when the baseline disagreed.
     public init(policy: String, book: String, accounts: Int, positions: Int, market: String, assets: Int,

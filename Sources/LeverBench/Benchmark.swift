@@ -45,6 +45,7 @@ public enum Benchmark {
             policy: "\(engine.identity.name) \(engine.identity.version)", book: sources.book, accounts: book.accounts.count,
             positions: whole.positions, market: sources.market, assets: market.assets.count, optimized: isOptimized,
             warmups: options.warmups, repeats: options.repeats, baseline: whole.baseline, runs: whole.runs)
+        report.notEvaluated = whole.notEvaluated
         if let tick = options.tick, !report.hasFindings {
             let holders = tick.holders(in: book)
             let ticked = measure(engine: engine, book: holders, market: tick.apply(to: market), options: options)
@@ -57,12 +58,13 @@ public enum Benchmark {
     /// Adapts the inputs (untimed), checks agreement, then times each thread count (nothing is
     /// timed when Lever and the baseline disagree).
     static func measure(engine: MarginEngine, book: Book, market: MarketSnapshot, options: BenchOptions)
-        -> (baseline: BenchReport.Baseline, runs: [BenchReport.Run], positions: Int) {
+        -> (baseline: BenchReport.Baseline, runs: [BenchReport.Run], positions: Int, notEvaluated: Int) {
         let inputs = engine.programInputs(book: book, market: market)
         let (baseline, layout) = checkBaseline(engine: engine, inputs: inputs, book: book, market: market)
-        if case .disagrees = baseline { return (baseline, [], inputs.book.positionCount) }
+        let notEvaluated = inputs.evaluable.count { !$0 }
+        if case .disagrees = baseline { return (baseline, [], inputs.book.positionCount, notEvaluated) }
         let runs = options.threads.map { time(engine: engine, inputs: inputs, layout: layout, threads: $0, options: options) }
-        return (baseline, runs, inputs.book.positionCount)
+        return (baseline, runs, inputs.book.positionCount, notEvaluated)
     }
 
     /// Whether a baseline applies, and if so whether it agrees with Lever on every account.

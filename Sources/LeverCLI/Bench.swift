@@ -24,7 +24,7 @@ struct Bench: ConsoleCommand {
     @ArgumentParser.Argument(help: "The policy file.") var policy = "Rules/margin_workload.lever"
     @Option(help: "The market snapshot (JSON; default: the workload's market, built in).") var market: String?
     @Option(help: "The book of accounts (JSON; default: a generated book).") var book: String?
-    @Option(help: "Accounts in the generated book.") var accounts = 100_000
+    @Option(help: "Accounts in the generated book (default 100000).") var accounts: Int?
     @Option(name: .customLong("repeat"), help: "Timed repetitions per engine and thread count.") var repeats = 5
     @Option(help: "Comma-separated thread counts to time, e.g. 1,2.") var threads = "1"
     @Option(help: "Also time a price tick: this asset's price moves +1% and only its holders are evaluated again.")
@@ -32,7 +32,8 @@ struct Bench: ConsoleCommand {
     @Option(help: "Report format: table or json.") var format: ReportFormat = .table
 
     func validate() throws {
-        if accounts < 1 { throw ValidationError("--accounts must be at least 1") }
+        if let accounts, accounts < 1 { throw ValidationError("--accounts must be at least 1") }
+        if accounts != nil && book != nil { throw ValidationError("--accounts is for a generated book: leave it out with --book") }
         if repeats < 1 { throw ValidationError("--repeat must be at least 1") }
         if threadCounts == nil { throw ValidationError("--threads takes positive counts separated by commas, e.g. 1,2") }
     }
@@ -41,7 +42,8 @@ struct Bench: ConsoleCommand {
         guard InputFile.allReadable([policy] + [market, book].compactMap { $0 }, console: console) else { return .usageOrIO }
         let loaded = Lever.loadPolicy(path: console.resolve(policy))
         guard let engine = loaded.engine else { return console.reportFindings(loaded.diagnostics, sources: loaded.sources, color: false) }
-        let inputs = try BenchInputs.load(market: market.map(console.resolve), book: book.map(console.resolve), accounts: accounts)
+        let inputs = try BenchInputs.load(market: market.map(console.resolve), book: book.map(console.resolve),
+                                           accounts: accounts ?? 100_000)
         if !inputs.diagnostics.isEmpty { _ = console.reportFindings(inputs.diagnostics, sources: inputs.files, color: false) }
         if let problem = inputs.problem { console.err("error: \(problem)\n") }
         guard let bookValue = inputs.book, let marketValue = inputs.market else { return .findings }

@@ -69,3 +69,19 @@ import Testing
         #expect(run.stdout.isEmpty)
     }
 }
+
+/// `lever bench` input checks that need no timing.
+@Suite struct BenchInputCommandTests {
+    @Test func accountsOnlyForAGeneratedBook() {
+        let run = runCommand(["bench", "--accounts", "5", "--book", BenchCommandTests.fixtures + "edge_cases.json"],
+                             in: BenchCommandTests.root)
+        #expect(run.exitCode == 2)
+        #expect(run.stderr.contains("--accounts is for a generated book"))
+    }
+
+    @Test func accountsTheEngineCannotEvaluateAreCounted() {
+        let run = runCommand(["bench", "Rules/lending.lever", "--accounts", "20", "--repeat", "1"], in: BenchCommandTests.root)
+        #expect(run.exitCode == 0)
+        #expect(run.stdout.contains("20 accounts not evaluated (input errors)"))
+    }
+}
