@@ -34,9 +34,11 @@ extension Steps {
         let (kind, right, spot, strike, years, vol) = (o[0], o[1], o[2], o[3], o[4], o[5])
         return { e in
             let n = e.pointee.counts.position, z = e.pointee.columns[out]
+            let kinds = e.pointee.columns[kind.node], two = N(2), ks = kind.stride
             func at(_ x: Operand, _ i: Int) -> Double { e.pointee.columns[x.node][i &* x.stride].doubleValue }
+            // Most positions are not options: the kind test reads one hoisted column, in N.
             for i in 0..<n {
-                guard at(kind, i) == 2 else { z[i] = N.zero; continue }
+                guard kinds[i &* ks] == two else { z[i] = N.zero; continue }
                 z[i] = N(approximating: OptionKernel.price(isCall: at(right, i) == 0, spot: at(spot, i), strike: at(strike, i),
                                                            years: at(years, i), vol: at(vol, i)))
             }
