@@ -84,8 +84,8 @@ public enum Benchmark {
     /// Warm-ups, then `repeats` alternating timed runs of Lever and the baseline.
     static func time(engine: MarginEngine, inputs: ProgramInputs, layout: WorkloadLayout?, threads: Int,
                      options: BenchOptions) -> BenchReport.Run {
-        let lever = { consume(engine.results(for: inputs, threads: threads).count) }
-        let baseline = layout.map { layout in { consume(WorkloadBaseline.evaluate(layout, threads: threads).count) } }
+        let lever = { consume(engine.results(for: inputs, threads: threads)) }
+        let baseline = layout.map { layout in { consume(WorkloadBaseline.evaluate(layout, threads: threads)) } }
         for _ in 0..<options.warmups {
             lever()
             baseline?()
@@ -101,9 +101,10 @@ public enum Benchmark {
                                baseline: layout == nil ? nil : Timing(samples: baselineSamples, accounts: accounts))
     }
 
-    /// Keeps a result alive so the optimiser cannot drop the work that produced it.
+    /// Takes a whole result, opaquely, so the optimiser can drop none of the work (or the result
+    /// arrays) that produced it: both sides are timed up to their materialised results.
     @inline(never)
-    static func consume(_ value: Int) { _ = value }
+    static func consume<T>(_ value: T) { withExtendedLifetime(value) {} }
 
     /// False in a debug build (timings not representative).
     public static var isOptimized: Bool {
