@@ -5,7 +5,8 @@ import PackageDescription
 // LeverNumerics, LeverSyntax → LeverCheck → LeverCompile → LeverEngine → Lever (driver)
 //   → LeverTesting (golden runner, diff) → LeverCLI → lever.
 // LeverDoc (the committee document of a policy) sits above LeverTesting, whose value text and curve charts it shares.
-// LeverREPL (session, commands, completion, plots; GNU readline through CReadline) sits beside LeverTesting.
+// LeverREPL (session, commands, completion, plots; GNU readline through CReadline) sits beside LeverTesting,
+// and so does LeverBench (the hand-written workload baseline and the `lever bench` runner).
 let package = Package(
     name: "Lever",
     products: [
@@ -30,8 +31,9 @@ let package = Package(
         .target(name: "LeverDoc", dependencies: ["Lever", "LeverTesting"]),
         .systemLibrary(name: "CReadline"),
         .target(name: "LeverREPL", dependencies: ["Lever", "CReadline"]),
+        .target(name: "LeverBench", dependencies: ["Lever"]),
         .target(name: "LeverCLI", dependencies: [
-            "Lever", "LeverTesting", "LeverDoc", "LeverREPL", "LeverSyntax", "LeverCheck", "LeverEngine",
+            "Lever", "LeverTesting", "LeverDoc", "LeverREPL", "LeverBench", "LeverSyntax", "LeverCheck", "LeverEngine",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "lever", dependencies: ["LeverCLI"]),
@@ -49,6 +51,8 @@ let package = Package(
         .testTarget(name: "LeverDocTests", dependencies: ["LeverDoc", "Lever", "LeverTestSupport"],
                     exclude: ["Golden"]),
         .testTarget(name: "LeverREPLTests", dependencies: ["LeverREPL", "LeverTestSupport"],
+                    exclude: ["Golden"]),
+        .testTarget(name: "LeverBenchTests", dependencies: ["LeverBench", "LeverTestSupport"],
                     exclude: ["Golden"]),
         .testTarget(name: "LeverCLITests", dependencies: ["LeverCLI", "LeverTestSupport"],
                     exclude: ["Golden"]),

@@ -6,7 +6,7 @@ public struct LeverCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "lever",
         abstract: "Risk policy language for crypto margin and lending.",
-        subcommands: [Check.self, Fmt.self, Eval.self, Explain.self, Test.self, Diff.self, Doc.self, Repl.self])
+        subcommands: [Check.self, Fmt.self, Eval.self, Explain.self, Test.self, Diff.self, Doc.self, Repl.self, Bench.self])
 
     /// Required by ArgumentParser.
     public init() {}

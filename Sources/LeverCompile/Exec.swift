@@ -32,3 +32,39 @@ public struct Exec<N: MarginNumber> {
 
 /// One compiled step; it runs its kernel over the batch, then calls the next step.
 public typealias Step<N: MarginNumber> = (UnsafeMutablePointer<Exec<N>>) -> Void
+
+/// Operands a step reads by a per-element index (the cases of a `cases` step, a table's key
+/// columns), held in raw memory so the per-element loop indexes no Swift array.
+final class OperandList<N: MarginNumber>: @unchecked Sendable {
+    let count: Int
+    let nodes: UnsafeMutablePointer<Int>
+    let strides: UnsafeMutablePointer<Int>
+
+    init(_ operands: [Operand]) {
+        count = operands.count
+        nodes = .allocate(capacity: max(count, 1))
+        strides = .allocate(capacity: max(count, 1))
+        for (i, o) in operands.enumerated() { (nodes[i], strides[i]) = (o.node, o.stride) }
+    }
+
+    deinit {
+        nodes.deallocate()
+        strides.deallocate()
+    }
+
+    /// Runs `body` with this batch's column base of each operand, on the stack (no allocation;
+    /// the program is shared by every thread, so per-batch state cannot live in it).
+    @inline(__always)
+    func withBases<R>(_ e: UnsafeMutablePointer<Exec<N>>, _ body: (UnsafeMutablePointer<UnsafeMutablePointer<N>>) -> R) -> R {
+        withUnsafeTemporaryAllocation(of: UnsafeMutablePointer<N>.self, capacity: max(count, 1)) { bases in
+            for c in 0..<count { bases[c] = e.pointee.columns[nodes[c]] }
+            return body(bases.baseAddress!)
+        }
+    }
+
+    /// Operand `c` at element `i` (a scalar operand has stride 0).
+    @inline(__always)
+    func value(_ bases: UnsafeMutablePointer<UnsafeMutablePointer<N>>, _ c: Int, _ i: Int) -> N {
+        bases[c][i &* strides[c]]
+    }
+}

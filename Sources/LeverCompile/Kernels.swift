@@ -77,3 +77,25 @@ extension BinaryKernel {
         }
     }
 }
+
+/// An element-wise unary operation, as a type so that each kernel loop is specialised for it:
+/// `apply` is `applyUnary` with a constant kernel, so the switch folds away out of the loop.
+protocol UnaryOperation {
+    static var kernel: UnaryKernel { get }
+}
+
+extension UnaryOperation {
+    @inline(__always) static func apply<N: MarginNumber>(_ x: N) -> N { applyUnary(kernel, x) }
+}
+
+enum NegateOp: UnaryOperation { static var kernel: UnaryKernel { .negate } }
+enum NotOp: UnaryOperation { static var kernel: UnaryKernel { .not } }
+enum AbsOp: UnaryOperation { static var kernel: UnaryKernel { .abs } }
+enum SqrtOp: UnaryOperation { static var kernel: UnaryKernel { .sqrt } }
+enum ExpOp: UnaryOperation { static var kernel: UnaryKernel { .exp } }
+enum LnOp: UnaryOperation { static var kernel: UnaryKernel { .ln } }
+enum FloorOp: UnaryOperation { static var kernel: UnaryKernel { .floor } }
+enum CeilOp: UnaryOperation { static var kernel: UnaryKernel { .ceil } }
+enum RoundOp: UnaryOperation { static var kernel: UnaryKernel { .round } }
+enum Expm1Op: UnaryOperation { static var kernel: UnaryKernel { .expm1 } }
+enum Log1pOp: UnaryOperation { static var kernel: UnaryKernel { .log1p } }

@@ -34,24 +34,38 @@ public final class Program<N: MarginNumber>: @unchecked Sendable {
     /// Evaluates every account of the book. Results are per output, per account, in book order,
     /// and identical whatever the thread count (each account is computed independently).
     public func evaluate(_ book: ProgramBook<N>, snapshot: Snapshot<N>, threads: Int = 1) -> [[N]] {
-        let outputs = plan.outputs.count
-        let buffers = (0..<outputs).map { _ in
-            let p = UnsafeMutablePointer<N>.allocate(capacity: max(book.accountCount, 1))
-            p.initialize(repeating: N.zero, count: max(book.accountCount, 1))
-            return p
-        }
-        let table = UnsafeMutablePointer<UnsafeMutablePointer<N>>.allocate(capacity: max(outputs, 1))
-        for (i, b) in buffers.enumerated() { table[i] = b }
-        let chunks = Self.split(accounts: book.accountCount, into: max(1, threads))
+        let outputs = plan.outputs.count, accounts = book.accountCount
+        guard outputs > 0, accounts > 0 else { return Array(repeating: [], count: outputs) }
+        let table = UnsafeMutablePointer<UnsafeMutablePointer<N>>.allocate(capacity: outputs)
+        defer { table.deallocate() }
+        let chunks = Self.split(accounts: accounts, into: max(1, threads))
         let shared = UnsafeSendable(table)
-        DispatchQueue.concurrentPerform(iterations: chunks.count) { c in
-            let frame = Frame(program: self, snapshot: snapshot, book: book)
-            frame.run(accounts: chunks[c], results: shared.value)
+        return results(from: 0, accounts: accounts, table: table) {
+            DispatchQueue.concurrentPerform(iterations: chunks.count) { c in
+                let frame = Frame(program: self, snapshot: snapshot, book: book)
+                frame.run(accounts: chunks[c], results: shared.value)
+            }
         }
-        let results = buffers.map { Array(UnsafeBufferPointer(start: $0, count: book.accountCount)) }
-        buffers.forEach { $0.deallocate() }
-        table.deallocate()
-        return results
+    }
+
+    /// The result arrays of outputs `k…`, written in place: array `k` is created, and inside its
+    /// initialiser the later ones, so that `run` (innermost) sees every array's storage in `table`.
+    /// No second buffer, no copy and no element-wise generic initialisation: `Frame` writes every
+    /// account of every output (for a type that is not trivial the storage is zeroed first).
+    private func results(from k: Int, accounts: Int, table: UnsafeMutablePointer<UnsafeMutablePointer<N>>,
+                         run: () -> Void) -> [[N]] {
+        var later: [[N]] = []
+        let array = [N](unsafeUninitializedCapacity: accounts) { buffer, initialized in
+            if !_isPOD(N.self) { buffer.initialize(repeating: N.zero) }
+            table[k] = buffer.baseAddress!
+            if k + 1 < plan.outputs.count {
+                later = results(from: k + 1, accounts: accounts, table: table, run: run)
+            } else {
+                run()
+            }
+            initialized = accounts
+        }
+        return [array] + later
     }
 
     static func split(accounts: Int, into parts: Int) -> [Range<Int>] {

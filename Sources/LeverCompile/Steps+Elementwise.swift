@@ -1,5 +1,11 @@
 import LeverNumerics
 
+/// How a step indexes an operand, as a type so that loops are specialised for it: a column is
+/// read at `i`, a scalar at 0.
+protocol Indexing { static func at(_ i: Int) -> Int }
+enum ColumnIndex: Indexing { @inline(__always) static func at(_ i: Int) -> Int { i } }
+enum ScalarIndex: Indexing { @inline(__always) static func at(_ i: Int) -> Int { 0 } }
+
 /// An operand as a step reads it: a column, or a scalar read at index 0 (stride 0).
 struct Operand: Sendable {
     var node: Int
@@ -65,21 +71,61 @@ enum Steps<N: MarginNumber> {
         }
     }
 
+    /// A switch rather than opening `any UnaryOperation.Type`: an opened metatype is only known at
+    /// run time, so its loop would stay generic (value witnesses per element, measured 2× slower).
     static func unary(_ kernel: UnaryKernel, _ a: Operand, out: Int, domain: Domain, next: @escaping Step<N>) -> Step<N> {
+        switch kernel {
+        case .negate: unary(NegateOp.self, a, out: out, domain: domain, next: next)
+        case .not: unary(NotOp.self, a, out: out, domain: domain, next: next)
+        case .abs: unary(AbsOp.self, a, out: out, domain: domain, next: next)
+        case .sqrt: unary(SqrtOp.self, a, out: out, domain: domain, next: next)
+        case .exp: unary(ExpOp.self, a, out: out, domain: domain, next: next)
+        case .ln: unary(LnOp.self, a, out: out, domain: domain, next: next)
+        case .floor: unary(FloorOp.self, a, out: out, domain: domain, next: next)
+        case .ceil: unary(CeilOp.self, a, out: out, domain: domain, next: next)
+        case .round: unary(RoundOp.self, a, out: out, domain: domain, next: next)
+        case .expm1: unary(Expm1Op.self, a, out: out, domain: domain, next: next)
+        case .log1p: unary(Log1pOp.self, a, out: out, domain: domain, next: next)
+        }
+    }
+
+    /// One loop per kernel, so no switch runs per element.
+    static func unary<O: UnaryOperation>(_: O.Type, _ a: Operand, out: Int, domain: Domain,
+                                         next: @escaping Step<N>) -> Step<N> {
         let (ai, sa) = (a.node, a.stride)
         return { e in
             let n = e.pointee.count(domain), x = e.pointee.columns[ai], z = e.pointee.columns[out]
-            for i in 0..<n { z[i] = applyUnary(kernel, x[i &* sa]) }
+            for i in 0..<n { z[i] = O.apply(x[i &* sa]) }
             next(e)
         }
     }
 
+    /// `c ? a : b` per element. The usual shapes (a condition column choosing between columns
+    /// and scalars) get their own loops, with no stride multiplications per element.
     static func select(_ c: Operand, _ a: Operand, _ b: Operand, out: Int, domain: Domain,
                        next: @escaping Step<N>) -> Step<N> {
+        switch (c.stride, a.stride, b.stride) {
+        case (1, 1, 1): select(ColumnIndex.self, ColumnIndex.self, c, a, b, out: out, domain: domain, next: next)
+        case (1, 1, 0): select(ColumnIndex.self, ScalarIndex.self, c, a, b, out: out, domain: domain, next: next)
+        case (1, 0, 1): select(ScalarIndex.self, ColumnIndex.self, c, a, b, out: out, domain: domain, next: next)
+        default:
+            { e in
+                let n = e.pointee.count(domain), z = e.pointee.columns[out]
+                let cc = e.pointee.columns[c.node], x = e.pointee.columns[a.node], y = e.pointee.columns[b.node]
+                for i in 0..<n { z[i] = isTrue(cc[i &* c.stride]) ? x[i &* a.stride] : y[i &* b.stride] }
+                next(e)
+            }
+        }
+    }
+
+    /// The loop for a condition column and operands indexed as `A` and `B`.
+    static func select<A: Indexing, B: Indexing>(_: A.Type, _: B.Type, _ c: Operand, _ a: Operand, _ b: Operand,
+                                                 out: Int, domain: Domain, next: @escaping Step<N>) -> Step<N> {
+        let (cn, an, bn) = (c.node, a.node, b.node)
         return { e in
             let n = e.pointee.count(domain), z = e.pointee.columns[out]
-            let cc = e.pointee.columns[c.node], x = e.pointee.columns[a.node], y = e.pointee.columns[b.node]
-            for i in 0..<n { z[i] = isTrue(cc[i &* c.stride]) ? x[i &* a.stride] : y[i &* b.stride] }
+            let cc = e.pointee.columns[cn], x = e.pointee.columns[an], y = e.pointee.columns[bn]
+            for i in 0..<n { z[i] = isTrue(cc[i]) ? x[A.at(i)] : y[B.at(i)] }
             next(e)
         }
     }

@@ -18,12 +18,12 @@ public struct MarginEngine: Sendable {
 
     /// Evaluates every account of `book`; the result is the same at any thread count.
     public func evaluate(book: Book, market: MarketSnapshot, threads: Int = 1) -> Report {
-        let prepared = PreparedMarket(policy: policy, market: market)
-        let adapted = BookAdapter(book: book, policy: policy, market: market, prepared: prepared)
+        let inputs = programInputs(book: book, market: market)
+        let adapted = inputs.adapted
         let program = policy.program
-        let snapshot = program.prepare(prepared.columns)
-        let results = program.evaluate(adapted.columns, snapshot: snapshot, threads: threads)
-        let planner = LiquidationPlanner(policy: policy, prices: prepared.columns.inputs[.price] ?? [], snapshot: snapshot)
+        let snapshot = program.prepare(inputs.market)
+        let results = program.evaluate(inputs.book, snapshot: snapshot, threads: threads)
+        let planner = LiquidationPlanner(policy: policy, prices: inputs.market.inputs[.price] ?? [], snapshot: snapshot)
         var accounts: [AccountReport] = []
         accounts.reserveCapacity(book.accounts.count)
         for (a, account) in book.accounts.enumerated() {
@@ -36,7 +36,7 @@ public struct MarginEngine: Sendable {
             accounts.append(r)
         }
         return Report(policy: identity, asOf: market.asOf, horizon: horizon, outputs: policy.outputs,
-                      accounts: accounts, marketIssues: prepared.issues.compactMap { $0 })
+                      accounts: accounts, marketIssues: inputs.prepared.issues.compactMap { $0 })
     }
 
     private func report(account: Account, index a: Int, results: [[Double]], adapted: BookAdapter) -> AccountReport {

@@ -1,0 +1,63 @@
+import Lever
+
+extension BenchReport {
+    /// The report as JSON with stable keys (`JSONOutput`); times in nanoseconds.
+    public var json: String {
+        var root: [String: JSONOutput] = [
+            "policy": .string(policy),
+            "book": .object(["source": .string(book), "accounts": .int(accounts), "positions": .int(positions),
+                            "not_evaluated": .int(notEvaluated)]),
+            "market": .object(["source": .string(market), "assets": .int(assets)]),
+            "optimized": .bool(optimized),
+            "warmups": .int(warmups),
+            "repeats": .int(repeats),
+            "baseline": Self.json(baseline),
+            "runs": .array(runs.map(Self.json)),
+        ]
+        var region: [String: JSONOutput] = ["lever": .string(Self.leverRegion)]
+        if case .agrees = baseline { region["baseline"] = .string(Self.baselineRegion) }
+        if let tick {
+            region["tick"] = .string(Self.tickRegion)
+            root["tick"] = .object([
+                "asset": .string(tick.tick.asset), "move": .number(tick.tick.move),
+                "holders": .int(tick.holders), "baseline": Self.json(tick.baseline),
+                "runs": .array(tick.runs.map(Self.json)),
+            ])
+        }
+        root["timed_region"] = .object(region)
+        if !optimized { root["warning"] = .string(Self.debugWarning) }
+        return JSONOutput.object(root).text
+    }
+
+    static func json(_ baseline: Baseline) -> JSONOutput {
+        switch baseline {
+        case .agrees(let n): return .object(["status": .string("agrees"), "accounts": .int(n)])
+        case .none(let reason): return .object(["status": .string("none"), "reason": .string(reason)])
+        case .disagrees(let found):
+            return .object(["status": .string("disagrees"), "disagreements": .array(found.map { d in
+                .object(["account": .string(d.account), "field": .string(d.field.rawValue),
+                         "lever": .string(d.lever), "baseline": .string(d.baseline)])
+            })])
+        }
+    }
+
+    static func json(_ run: Run) -> JSONOutput {
+        var members: [String: JSONOutput] = ["threads": .int(run.threads), "lever": json(run.lever)]
+        if let b = run.baseline, let ratio = run.ratio, let minimum = run.minimumRatio {
+            members["baseline"] = json(b)
+            members["ratio_median"] = .number(ratio)
+            members["ratio_min"] = .number(minimum)
+        }
+        return .object(members)
+    }
+
+    static func json(_ t: Timing) -> JSONOutput {
+        .object([
+            "samples_ns": .array(t.samples.map { .number($0) }),
+            "median_ns_per_account": .number(t.medianPerAccount),
+            "min_ns_per_account": .number(t.minimumPerAccount),
+            "median_ns": .number(t.median),
+            "accounts_per_second": .number(t.accountsPerSecond),
+        ])
+    }
+}

@@ -1,0 +1,83 @@
+import Lever
+
+extension BenchReport {
+    /// The report as aligned text: header, one row per engine and thread count plus the ratio,
+    /// then what each timed region holds.
+    public var table: String {
+        var lines = optimized ? [] : ["warning: " + Self.debugWarning]
+        lines += header
+        if !runs.isEmpty { lines += [""] + Self.timingRows(runs) }
+        if let tick { lines += [""] + Self.tickLines(tick) }
+        lines += ["", "timed region:", "  lever:    " + Self.leverRegion]
+        if case .agrees = baseline { lines.append("  baseline: " + Self.baselineRegion) }
+        if tick != nil { lines.append("  tick:     " + Self.tickRegion) }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func tickLines(_ t: Tick) -> [String] {
+        let percent = t.tick.move * 100
+        let move = (percent >= 0 ? "+" : "") + (percent == percent.rounded() ? String(Int(percent)) : NumberText.shortest(percent))
+        return ["tick:      \(t.tick.asset) price \(move)%; the \(count(t.holders)) accounts holding it are evaluated again"]
+            + baselineLines(t.baseline) + (t.runs.isEmpty ? [] : [""] + timingRows(t.runs))
+    }
+
+    var header: [String] {
+        [
+            "lever bench: \(policy)",
+            "book:      \(Self.count(accounts)) accounts, \(Self.count(positions)) positions (\(book))"
+                + (notEvaluated > 0 ? "; \(Self.count(notEvaluated)) accounts not evaluated (input errors)" : ""),
+            "market:    \(assets) assets (\(market))",
+            "runs:      \(warmups) warm-up, then \(repeats) timed repetitions per engine and thread count",
+        ] + Self.baselineLines(baseline)
+    }
+
+    static func baselineLines(_ baseline: Baseline) -> [String] {
+        switch baseline {
+        case .agrees(let n):
+            let fields = WorkloadField.allCases.map(\.rawValue).joined(separator: ", ")
+            return ["baseline:  hand-written Swift; agrees with Lever on all \(Self.count(n)) accounts (\(fields); 1e-9 relative)"]
+        case .disagrees(let found):
+            return ["baseline:  DISAGREES with Lever (nothing was timed):"] + found.map { "  " + $0.message }
+        case .none(let reason):
+            return ["baseline:  \(reason); Lever is timed alone"]
+        }
+    }
+
+    static func timingRows(_ runs: [Run]) -> [String] {
+        var rows = [["threads", "engine", "median ns/account", "min ns/account", "accounts/s (median)", "median ms"]]
+        for run in runs {
+            rows.append(row(run.threads, "lever", run.lever))
+            if let b = run.baseline, let ratio = run.ratio, let minimum = run.minimumRatio {
+                rows.append(row(run.threads, "baseline", b))
+                rows.append(["\(run.threads)", "ratio", fixed(ratio, 2) + "×", fixed(minimum, 2) + "×", "", ""])
+            }
+        }
+        return align(rows, left: [1])
+    }
+
+    static func row(_ threads: Int, _ engine: String, _ t: Timing) -> [String] {
+        ["\(threads)", engine, fixed(t.medianPerAccount, 1), fixed(t.minimumPerAccount, 1), rate(t.accountsPerSecond),
+         fixed(t.median / 1e6, 3)]
+    }
+
+    /// Columns padded to their widest cell: right-aligned, except the `left` columns.
+    static func align(_ rows: [[String]], left: Set<Int>) -> [String] {
+        let widths = rows[0].indices.map { c in rows.map { $0[c].count }.max() ?? 0 }
+        return rows.map { row in
+            var line = row.enumerated().map { c, cell in
+                let pad = String(repeating: " ", count: widths[c] - cell.count)
+                return left.contains(c) ? cell + pad : pad + cell
+            }.joined(separator: "  ")
+            while line.hasSuffix(" ") { line.removeLast() }
+            return line
+        }
+    }
+
+    /// `30.21 M`, `812.5 k`.
+    static func rate(_ perSecond: Double) -> String {
+        perSecond >= 1e6 ? fixed(perSecond / 1e6, 2) + " M" : fixed(perSecond / 1e3, 1) + " k"
+    }
+
+    static func fixed(_ x: Double, _ decimals: Int) -> String { NumberText.fixed(x, decimals: decimals, grouped: true) }
+    static func count(_ n: Int) -> String { NumberText.fixed(Double(n), decimals: 0, grouped: true) }
+}

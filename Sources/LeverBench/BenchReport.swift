@@ -1,0 +1,116 @@
+/// What `lever bench` measured: the compiled policy and, for the workload, the hand-written
+/// baseline, per thread count, with what each side's timed region holds. Renders as a table or
+/// JSON (`BenchReport+Table.swift`, `BenchReport+JSON.swift`); every byte but the timings is
+/// deterministic.
+public struct BenchReport: Sendable, Equatable {
+    /// How the baseline fared before timing.
+    public enum Baseline: Sendable, Equatable {
+        /// Both agree on every account and output; the baseline is timed too.
+        case agrees(accounts: Int)
+        /// They differ (the first few, by account): nothing was timed and the run fails.
+        case disagrees([Disagreement])
+        /// No baseline applies; Lever is timed alone. The reason says why.
+        case none(String)
+    }
+
+    /// One thread count's timings.
+    public struct Run: Sendable, Equatable {
+        public var threads: Int
+        public var lever: Timing
+        /// Nil when there is no baseline.
+        public var baseline: Timing?
+
+        /// A run at `threads`.
+        public init(threads: Int, lever: Timing, baseline: Timing?) {
+            self.threads = threads
+            self.lever = lever
+            self.baseline = baseline
+        }
+
+        /// Lever's median over the baseline's median (how many times slower Lever is).
+        public var ratio: Double? { baseline.map { lever.median / $0.median } }
+        /// Lever's fastest over the baseline's fastest.
+        public var minimumRatio: Double? { baseline.map { lever.minimum / $0.minimum } }
+    }
+
+    /// A price tick's timings: the holders of one asset re-evaluated after its price moved.
+    public struct Tick: Sendable, Equatable {
+        public var tick: PriceTick
+        /// Accounts holding the asset (those re-evaluated).
+        public var holders: Int
+        public var baseline: Baseline
+        public var runs: [Run]
+
+        /// A tick's outcome.
+        public init(tick: PriceTick, holders: Int, baseline: Baseline, runs: [Run]) {
+            self.tick = tick
+            self.holders = holders
+            self.baseline = baseline
+            self.runs = runs
+        }
+    }
+
+    /// The policy's name and version.
+    public var policy: String
+    /// Where the book came from (`generated, seed 20250101` or its path), and its size.
+    public var book: String
+    public var accounts: Int, positions: Int
+    /// Where the market came from, and how many assets it has.
+    public var market: String
+    public var assets: Int
+    /// False for a debug build: its timings say little about a release build.
+    public var optimized: Bool
+    /// Untimed warm-up runs, then timed repetitions, per engine and thread count.
+    public var warmups: Int, repeats: Int
+    public var baseline: Baseline
+    public var runs: [Run]
+    /// The price tick, when one was asked for.
+    public var tick: Tick?
+    /// Accounts the engine could not evaluate (input errors, e.g. an asset the policy does not
+    /// declare): laid out with no positions, so they cost almost nothing in the timed region.
+    public var notEvaluated = 0
+
+    /// A report; `runs` is empty when the baseline disagreed.
+    public init(policy: String, book: String, accounts: Int, positions: Int, market: String, assets: Int,
+                optimized: Bool, warmups: Int, repeats: Int, baseline: Baseline, runs: [Run], tick: Tick? = nil) {
+        self.policy = policy
+        self.book = book
+        self.accounts = accounts
+        self.positions = positions
+        self.market = market
+        self.assets = assets
+        self.optimized = optimized
+        self.warmups = warmups
+        self.repeats = repeats
+        self.baseline = baseline
+        self.runs = runs
+        self.tick = tick
+    }
+
+    /// True when Lever and the baseline disagree, on the book or after the tick (exit status 1).
+    public var hasFindings: Bool {
+        [baseline, tick?.baseline].contains { if case .disagrees? = $0 { true } else { false } }
+    }
+
+    /// What Lever's timed region holds.
+    public static let leverRegion = """
+        Program.prepare (the per-asset nodes, once) + Program.evaluate (the compiled steps over \
+        batches of accounts) into per-output result arrays; outside: reading or generating the \
+        inputs, laying them out as program columns (ProgramInputs: oracle rules, position rows), \
+        building the report
+        """
+    /// What the baseline's timed region holds.
+    public static let baselineRegion = """
+        phase 1 per asset (haircut, threshold, rate) + phase 2 per account over flat arrays into \
+        per-account result arrays; outside: building the flat arrays (WorkloadLayout) from the same \
+        Book and MarketSnapshot
+        """
+    /// What a tick's timed region holds.
+    public static let tickRegion = """
+        the same regions over the holders only, from the ticked snapshot (per-asset values \
+        recomputed); outside: finding the holders and laying out their columns, an index a live \
+        system keeps as the book changes
+        """
+    /// The warning a debug build's report carries.
+    public static let debugWarning = "debug build: timings are not representative; build with `swift build -c release`"
+}

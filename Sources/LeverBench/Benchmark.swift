@@ -1,0 +1,117 @@
+import Lever
+
+/// How `Benchmark.run` repeats its measurements.
+public struct BenchOptions: Sendable, Equatable {
+    /// Untimed runs of each engine before timing, per thread count.
+    public var warmups: Int
+    /// Timed runs of each engine per thread count (Lever and the baseline alternate).
+    public var repeats: Int
+    /// The thread counts to time, in order.
+    public var threads: [Int]
+    /// A price tick to time after the whole book, if any.
+    public var tick: PriceTick?
+
+    /// Options; defaults time 5 repetitions at 1 thread after 1 warm-up, and no tick.
+    public init(warmups: Int = 1, repeats: Int = 5, threads: [Int] = [1], tick: PriceTick? = nil) {
+        self.warmups = warmups
+        self.repeats = repeats
+        self.threads = threads
+        self.tick = tick
+    }
+}
+
+/// Where the book and market came from, for the report's header.
+public struct BenchSources: Sendable, Equatable {
+    public var book: String
+    public var market: String
+    /// Sources as the report names them.
+    public init(book: String, market: String) {
+        self.book = book
+        self.market = market
+    }
+}
+
+/// Times a compiled policy over a book in memory and, for the margin workload, the hand-written
+/// baseline of the same policy in the same run, after checking that both agree on every account.
+public enum Benchmark {
+    /// The policy name the baseline is written for (`Rules/margin_workload.lever`).
+    public static let workloadPolicy = "Margin workload"
+
+    /// Times the whole book, then the tick if one is asked for (and the book agreed).
+    public static func run(engine: MarginEngine, book: Book, market: MarketSnapshot, sources: BenchSources,
+                           options: BenchOptions = BenchOptions()) -> BenchReport {
+        let whole = measure(engine: engine, book: book, market: market, options: options)
+        var report = BenchReport(
+            policy: "\(engine.identity.name) \(engine.identity.version)", book: sources.book, accounts: book.accounts.count,
+            positions: whole.positions, market: sources.market, assets: market.assets.count, optimized: isOptimized,
+            warmups: options.warmups, repeats: options.repeats, baseline: whole.baseline, runs: whole.runs)
+        report.notEvaluated = whole.notEvaluated
+        if let tick = options.tick, !report.hasFindings {
+            let holders = tick.holders(in: book)
+            let ticked = measure(engine: engine, book: holders, market: tick.apply(to: market), options: options)
+            report.tick = BenchReport.Tick(tick: tick, holders: holders.accounts.count, baseline: ticked.baseline,
+                                           runs: ticked.runs)
+        }
+        return report
+    }
+
+    /// Adapts the inputs (untimed), checks agreement, then times each thread count (nothing is
+    /// timed when Lever and the baseline disagree).
+    static func measure(engine: MarginEngine, book: Book, market: MarketSnapshot, options: BenchOptions)
+        -> (baseline: BenchReport.Baseline, runs: [BenchReport.Run], positions: Int, notEvaluated: Int) {
+        let inputs = engine.programInputs(book: book, market: market)
+        let (baseline, layout) = checkBaseline(engine: engine, inputs: inputs, book: book, market: market)
+        let notEvaluated = inputs.evaluable.count { !$0 }
+        if case .disagrees = baseline { return (baseline, [], inputs.book.positionCount, notEvaluated) }
+        let runs = options.threads.map { time(engine: engine, inputs: inputs, layout: layout, threads: $0, options: options) }
+        return (baseline, runs, inputs.book.positionCount, notEvaluated)
+    }
+
+    /// Whether a baseline applies, and if so whether it agrees with Lever on every account.
+    static func checkBaseline(engine: MarginEngine, inputs: ProgramInputs, book: Book, market: MarketSnapshot)
+        -> (BenchReport.Baseline, WorkloadLayout?) {
+        guard engine.identity.name == workloadPolicy,
+              let lever = WorkloadResults(lever: engine.results(for: inputs), outputs: engine.policy.outputs)
+        else { return (.none("no baseline for this policy"), nil) }
+        guard let layout = WorkloadLayout(book: book, market: market) else {
+            return (.none("no baseline for this book (a position that is not spot, or an asset outside the workload)"), nil)
+        }
+        let found = Disagreement.find(lever: lever, baseline: WorkloadBaseline.evaluate(layout),
+                                      ids: book.accounts.map(\.id))
+        return (found.isEmpty ? .agrees(accounts: lever.count) : .disagrees(found), layout)
+    }
+
+    /// Warm-ups, then `repeats` alternating timed runs of Lever and the baseline.
+    static func time(engine: MarginEngine, inputs: ProgramInputs, layout: WorkloadLayout?, threads: Int,
+                     options: BenchOptions) -> BenchReport.Run {
+        let lever = { consume(engine.results(for: inputs, threads: threads)) }
+        let baseline = layout.map { layout in { consume(WorkloadBaseline.evaluate(layout, threads: threads)) } }
+        for _ in 0..<options.warmups {
+            lever()
+            baseline?()
+        }
+        var leverSamples: [Double] = [], baselineSamples: [Double] = []
+        let clock = ContinuousClock()
+        for _ in 0..<options.repeats {
+            leverSamples.append(clock.measure(lever).nanoseconds)
+            if let baseline { baselineSamples.append(clock.measure(baseline).nanoseconds) }
+        }
+        let accounts = inputs.book.accountCount
+        return BenchReport.Run(threads: threads, lever: Timing(samples: leverSamples, accounts: accounts),
+                               baseline: layout == nil ? nil : Timing(samples: baselineSamples, accounts: accounts))
+    }
+
+    /// Takes a whole result, opaquely, so the optimiser can drop none of the work (or the result
+    /// arrays) that produced it: both sides are timed up to their materialised results.
+    @inline(never)
+    static func consume<T>(_ value: T) { withExtendedLifetime(value) {} }
+
+    /// False in a debug build (timings not representative).
+    public static var isOptimized: Bool {
+        #if DEBUG
+        false
+        #else
+        true
+        #endif
+    }
+}

@@ -1,0 +1,33 @@
+/// SplitMix64 (Steele, Lea and Flood 2014): a tiny seeded generator whose stream is fixed by its
+/// seed alone, so a generated book is the same on every machine and every Swift version
+/// (the standard library's `random(in:using:)` algorithms are not promised to stay fixed).
+public struct SplitMix64: RandomNumberGenerator, Sendable {
+    private var state: UInt64
+
+    /// A generator whose stream is fixed by `seed`.
+    public init(seed: UInt64) { state = seed }
+
+    /// The next 64 random bits.
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// Uniform in [0, 1), from the top 53 bits (every value a `Double` can hold exactly).
+    public mutating func unit() -> Double {
+        Double(next() >> 11) * 0x1p-53
+    }
+
+    /// Uniform in [lower, upper).
+    public mutating func uniform(_ lower: Double, _ upper: Double) -> Double {
+        lower + (upper - lower) * unit()
+    }
+
+    /// Uniform integer in `0..<bound` (Lemire's multiply-shift; the bias is below 2⁻⁵⁸ here).
+    public mutating func below(_ bound: Int) -> Int {
+        Int(next().multipliedFullWidth(by: UInt64(bound)).high)
+    }
+}

@@ -1,0 +1,39 @@
+/// The timed repetitions of one engine at one thread count, and what they say per account.
+public struct Timing: Sendable, Equatable {
+    /// Each timed repetition's wall time in nanoseconds, in run order.
+    public var samples: [Double]
+    /// Accounts evaluated per repetition.
+    public var accounts: Int
+
+    /// Repetitions taking `samples` nanoseconds each over `accounts` accounts.
+    public init(samples: [Double], accounts: Int) {
+        self.samples = samples
+        self.accounts = accounts
+    }
+
+    /// The median repetition (the mean of the middle two for an even count), in nanoseconds.
+    public var median: Double {
+        let sorted = samples.sorted()
+        guard !sorted.isEmpty else { return .nan }
+        let mid = sorted.count / 2
+        return sorted.count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+    }
+
+    /// The fastest repetition, in nanoseconds.
+    public var minimum: Double { samples.min() ?? .nan }
+
+    /// Median nanoseconds per account.
+    public var medianPerAccount: Double { median / Double(max(accounts, 1)) }
+    /// Fastest nanoseconds per account.
+    public var minimumPerAccount: Double { minimum / Double(max(accounts, 1)) }
+    /// Accounts per second at the median.
+    public var accountsPerSecond: Double { Double(accounts) / median * 1e9 }
+}
+
+extension Duration {
+    /// The duration in nanoseconds.
+    var nanoseconds: Double {
+        let (seconds, attoseconds) = components
+        return Double(seconds) * 1e9 + Double(attoseconds) / 1e9
+    }
+}

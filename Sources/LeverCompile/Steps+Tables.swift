@@ -1,0 +1,145 @@
+import LeverNumerics
+
+extension Steps {
+    /// Each element's first matching row of a decision table (−1 for none).
+    ///
+    /// Tables of intervals only (the common case: `tiers by account.score`) run over flat,
+    /// trivially copyable cells; a table with a list of values keeps the general matcher, whose
+    /// cells hold arrays (copying those per element cost a retain and a release each).
+    static func tableRow(_ table: TablePlan, keys: [Operand], out: Int, domain: Domain,
+                         next: @escaping Step<N>) -> Step<N> {
+        let columns = OperandList<N>(keys)
+        guard let intervals = IntervalTable<N>(table) else {
+            let matcher = TableMatcher<N>(table)
+            return { e in
+                let n = e.pointee.count(domain), z = e.pointee.columns[out]
+                columns.withBases(e) { bases in
+                    for i in 0..<n { z[i] = N(matcher.firstRow { columns.value(bases, $0, i) }) }
+                }
+                next(e)
+            }
+        }
+        return { e in
+            let n = e.pointee.count(domain), z = e.pointee.columns[out]
+            columns.withBases(e) { bases in
+                intervals.cells.withUnsafeBufferPointer { cells in
+                    for i in 0..<n {
+                        z[i] = N(IntervalTable.firstRow(cells, width: intervals.width, rows: intervals.rowCount) { columns.value(bases, $0, i) })
+                    }
+                }
+            }
+            next(e)
+        }
+    }
+
+    static func tableField(_ row: Operand, values: [Double], out: Int, domain: Domain,
+                           next: @escaping Step<N>) -> Step<N> {
+        let table = values.map { N(approximating: $0) }
+        let missing = N(approximating: .nan)
+        return { e in
+            let n = e.pointee.count(domain), r = e.pointee.columns[row.node], z = e.pointee.columns[out]
+            for i in 0..<n {
+                let k = Int(r[i &* row.stride].doubleValue)
+                z[i] = k >= 0 && k < table.count ? table[k] : missing
+            }
+            next(e)
+        }
+    }
+}
+
+/// A decision table whose every cell is an interval or "any", as flat trivially copyable cells,
+/// row by row.
+struct IntervalTable<N: MarginNumber>: Sendable {
+    struct Cell: Sendable {
+        var lower: N, upper: N
+        var lowerClosed: Bool, upperClosed: Bool, any: Bool
+
+        @inline(__always)
+        func matches(_ x: N) -> Bool {
+            any || ((lowerClosed ? x >= lower : x > lower) && (upperClosed ? x <= upper : x < upper))
+        }
+    }
+    /// Row-major: row `r`, column `c` is `cells[r * width + c]`.
+    let cells: [Cell]
+    let width: Int, rowCount: Int
+
+    /// Nil when a cell lists values.
+    init?(_ plan: TablePlan) {
+        var cells: [Cell] = []
+        for row in plan.rows {
+            for matcher in row {
+                switch matcher {
+                case .interval(let lo, let hi, let lc, let hc):
+                    cells.append(Cell(lower: N(approximating: lo), upper: N(approximating: hi), lowerClosed: lc,
+                                      upperClosed: hc, any: false))
+                case .any: cells.append(Cell(lower: N.zero, upper: N.zero, lowerClosed: true, upperClosed: true, any: true))
+                case .values: return nil
+                }
+            }
+        }
+        self.cells = cells
+        width = plan.rows.first?.count ?? 0
+        rowCount = plan.rows.count
+    }
+
+    /// The first row whose every cell matches, or −1 (as `TableMatcher.firstRow`).
+    @inline(__always)
+    static func firstRow(_ cells: UnsafeBufferPointer<Cell>, width: Int, rows: Int, _ key: (Int) -> N) -> Int {
+        guard width > 0 else { return rows > 0 ? 0 : -1 }
+        var start = 0, row = 0
+        while start < cells.count {
+            var c = 0
+            while c < width && cells[start + c].matches(key(c)) { c += 1 }
+            if c == width { return row }
+            start += width
+            row += 1
+        }
+        return -1
+    }
+}
+
+/// A decision table's matchers in the evaluation's number type.
+struct TableMatcher<N: MarginNumber>: Sendable {
+    enum Cell: Sendable {
+        case interval(lower: N, upper: N, lowerClosed: Bool, upperClosed: Bool)
+        case values([N])
+        case any
+    }
+    let rows: [[Cell]]
+
+    init(_ plan: TablePlan) {
+        rows = plan.rows.map { row in
+            row.map { matcher in
+                switch matcher {
+                case .interval(let lo, let hi, let lc, let hc):
+                    .interval(lower: N(approximating: lo), upper: N(approximating: hi), lowerClosed: lc, upperClosed: hc)
+                case .values(let vs): .values(vs.map { N(approximating: $0) })
+                case .any: .any
+                }
+            }
+        }
+    }
+
+    /// The first row whose every cell matches, or −1. (`unique` tables are proved to have at
+    /// most one matching row by the checker, so "first" is also "the" row.)
+    @inline(__always)
+    func firstRow(_ key: (Int) -> N) -> Int {
+        rowLoop: for (r, row) in rows.enumerated() {
+            for (c, cell) in row.enumerated() where !Self.matches(cell, key(c)) { continue rowLoop }
+            return r
+        }
+        return -1
+    }
+
+    @inline(__always)
+    static func matches(_ cell: Cell, _ x: N) -> Bool {
+        switch cell {
+        case .any: return true
+        case .values(let vs): return vs.contains(x)
+        case .interval(let lo, let hi, let lc, let hc):
+            let aboveLower = lc ? x >= lo : x > lo
+            let belowUpper = hc ? x <= hi : x < hi
+            return aboveLower && belowUpper
+        }
+    }
+}

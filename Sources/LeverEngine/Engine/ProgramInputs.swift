@@ -1,0 +1,39 @@
+import LeverCompile
+
+/// A book and a market snapshot laid out as the compiled program reads them: the snapshot in the
+/// policy's asset order with the oracle rules applied, the positions as columns.
+///
+/// `MarginEngine.evaluate` builds one per evaluation; it is public so that a benchmark can build
+/// it once and time only the compiled program (`MarginEngine.results(for:threads:)`).
+public struct ProgramInputs: @unchecked Sendable {
+    /// Per policy asset: the market columns the program's per-asset nodes read.
+    public let market: ProgramMarket<Double>
+    /// The positions and accounts as columns.
+    public let book: ProgramBook<Double>
+    let prepared: PreparedMarket
+    let adapted: BookAdapter
+
+    /// Per account, in book order: false when its input errors keep it from being evaluated.
+    public var evaluable: [Bool] { adapted.evaluable }
+
+    init(policy: CompiledPolicy, book: Book, market: MarketSnapshot) {
+        prepared = PreparedMarket(policy: policy, market: market)
+        adapted = BookAdapter(book: book, policy: policy, market: market, prepared: prepared)
+        self.market = prepared.columns
+        self.book = adapted.columns
+    }
+}
+
+extension MarginEngine {
+    /// Lays `book` and `market` out for the compiled program (input adaptation, done once).
+    public func programInputs(book: Book, market: MarketSnapshot) -> ProgramInputs {
+        ProgramInputs(policy: policy, book: book, market: market)
+    }
+
+    /// Runs the compiled program: the per-snapshot (per-asset) nodes once, then every account.
+    /// Per output (`policy.outputs` order), per account in book order; the same at any thread count.
+    public func results(for inputs: ProgramInputs, threads: Int = 1) -> [[Double]] {
+        let program = policy.program
+        return program.evaluate(inputs.book, snapshot: program.prepare(inputs.market), threads: threads)
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import LeverTestSupport
+import Testing
+
+/// `lever bench`: a small run of each kind (timings vary, so only the structure is compared).
+@Suite struct BenchCommandTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().path
+    static let fixtures = "Tests/LeverEngineTests/Fixtures/margin/"
+    static let small = ["--accounts", "200", "--repeat", "1"]
+
+    @Test func timesTheWorkloadAgainstTheBaseline() {
+        let run = runCommand(["bench"] + Self.small + ["--threads", "1,2"], in: Self.root)
+        #expect(run.exitCode == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("lever bench: Margin workload 2026.11"))
+        #expect(run.stdout.contains("agrees with Lever on all 200 accounts"))
+        for row in ["1  lever", "1  baseline", "1  ratio", "2  lever", "2  baseline", "2  ratio"] {
+            #expect(run.stdout.contains(row), "missing row \(row)")
+        }
+        #expect(run.stdout.contains("timed region:"))
+    }
+
+    @Test func readsTheWorkloadFiles() throws {
+        let run = runCommand(["bench", "--market", Self.fixtures + "market.json", "--book", Self.fixtures + "edge_cases.json",
+                              "--repeat", "1", "--format", "json"], in: Self.root)
+        #expect(run.exitCode == 0, "\(run.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let baseline = try #require(json["baseline"] as? [String: Any])
+        #expect(baseline["status"] as? String == "agrees")
+        #expect((json["book"] as? [String: Any])?["accounts"] as? Int == 13)
+        let runs = try #require(json["runs"] as? [[String: Any]])
+        #expect(runs.count == 1 && runs[0]["ratio_median"] is Double)
+    }
+
+    @Test func anotherPolicyIsTimedAlone() {
+        let run = runCommand(["bench", "Rules/lending.lever"] + Self.small, in: Self.root)
+        #expect(run.exitCode == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("no baseline for this policy"))
+        #expect(!run.stdout.contains("baseline:  hand-written"))
+    }
+
+    @Test(arguments: [["--threads", "0"], ["--threads", "1,x"], ["--repeat", "0"], ["--accounts", "0"], ["--format", "xml"]])
+    func usageErrorsExitTwo(_ extra: [String]) {
+        let run = runCommand(["bench"] + extra, in: Self.root)
+        #expect(run.exitCode == 2)
+        #expect(run.stdout.isEmpty)
+    }
+
+    @Test func unreadableFilesExitTwo() {
+        let run = runCommand(["bench", "--book", "no/such/book.json"], in: Self.root)
+        #expect(run.exitCode == 2)
+        #expect(run.stderr.contains("no/such/book.json"))
+    }
+}
+
+/// `lever bench --tick`: the holders of one asset timed again after its price moves.
+@Suite struct BenchTickCommandTests {
+    @Test func timesATick() {
+        let run = runCommand(["bench", "--accounts", "200", "--repeat", "1", "--tick", "ETH"], in: BenchCommandTests.root)
+        #expect(run.exitCode == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("tick:      ETH price +1%; the "))
+        #expect(run.stdout.contains("  tick:     the same regions over the holders only"))
+    }
+
+    @Test func anUnknownAssetIsAUsageError() {
+        let run = runCommand(["bench", "--accounts", "20", "--tick", "NOPE"], in: BenchCommandTests.root)
+        #expect(run.exitCode == 2)
+        #expect(run.stderr.contains("--tick NOPE"))
+        #expect(run.stdout.isEmpty)
+    }
+}
+
+/// `lever bench` input checks that need no timing.
+@Suite struct BenchInputCommandTests {
+    @Test func accountsOnlyForAGeneratedBook() {
+        let run = runCommand(["bench", "--accounts", "5", "--book", BenchCommandTests.fixtures + "edge_cases.json"],
+                             in: BenchCommandTests.root)
+        #expect(run.exitCode == 2)
+        #expect(run.stderr.contains("--accounts is for a generated book"))
+    }
+
+    @Test func accountsTheEngineCannotEvaluateAreCounted() {
+        let run = runCommand(["bench", "Rules/lending.lever", "--accounts", "20", "--repeat", "1"], in: BenchCommandTests.root)
+        #expect(run.exitCode == 0)
+        #expect(run.stdout.contains("20 accounts not evaluated (input errors)"))
+    }
+}
