@@ -4,8 +4,15 @@ import LeverNumerics
 /// their column pointers are set by `Snapshot` and `Frame`.
 struct StepBuilder<N: MarginNumber> {
     let plan: Plan
+    /// `plan.live`: nodes no result reads get no step.
+    let live: [Bool]
 
-    /// The steps of the nodes whose domain passes `include`, in plan order, then the output copies
+    init(plan: Plan) {
+        self.plan = plan
+        self.live = plan.live
+    }
+
+    /// The steps of the live nodes whose domain passes `include`, in plan order, then the output copies
     /// (batch chain only), as one chain: each step calls the next, so running the chain costs one
     /// indirect call per node per batch and no retain/release of an array of closures.
     func chain(_ include: (Domain) -> Bool) -> Step<N> {
@@ -15,7 +22,7 @@ struct StepBuilder<N: MarginNumber> {
                 next = copyOut(output.node, to: j, next: next)
             }
         }
-        for i in plan.nodes.indices.reversed() where include(plan.nodes[i].domain) {
+        for i in plan.nodes.indices.reversed() where live[i] && include(plan.nodes[i].domain) {
             if let step = step(i, next: next) { next = step }
         }
         return next

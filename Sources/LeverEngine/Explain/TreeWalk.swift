@@ -58,14 +58,8 @@ struct TreeWalk {
     /// cases of the assets and venues it holds.
     func operands(of ref: NodeRef) -> [NodeRef] {
         switch plan[ref].op {
-        case .constant, .assetInput, .assetConstants, .positionInput, .positionKey, .side, .accountInput: return []
-        case .pick(let a, _), .gather(let a), .broadcast(let a), .splat(let a, _), .unary(_, let a), .alias(let a, _),
-             .tableField(let a, _), .curve(_, let a): return [a]
-        case .binary(_, let a, let b): return [a, b]
-        case .select(let c, let a, let b): return [c, a, b]
-        case .aggregate(_, let a, let filter): return [a] + (filter.map { [$0] } ?? [])
+        // An option's price shown under its spot and vol; kind, right, strike and expiry are the position's.
         case .optionPrice(_, _, let spot, _, _, let vol): return [spot, vol]
-        case .tableRow(_, let keys): return keys
         case .cases(let key, let caseOf, let cases, let fallback):
             let held = key == .asset ? heldAssets : heldVenues
             var refs: [NodeRef] = []
@@ -74,6 +68,7 @@ struct TreeWalk {
             }
             if key == .venue { refs.append(fallback) }
             return refs
+        case let op: return op.operands
         }
     }
 
