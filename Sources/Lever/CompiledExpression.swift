@@ -29,6 +29,65 @@ public struct CompiledExpression: Sendable {
     /// True when the expression needs a position (`z * vol`), so it has one value per position.
     public var isPerPosition: Bool { check.level == .position }
 
+    /// What the expression's value depends on, read from the compiled plan.
+    public enum Dependence: Sendable, Hashable {
+        /// Nothing but the policy (`z * 2`, `house_rate(50%)`, `1 / 0`).
+        case policy
+        /// Market data too, but no account (`BTC.price * 2`).
+        case market
+        /// An account (`collateral / debt`) or, for per-position expressions, a position.
+        case account
+    }
+
+    /// What the value depends on: an expression that needs no account can be evaluated for an
+    /// account without positions, and one that needs no market for an empty market.
+    public var dependence: Dependence {
+        let plan = engine.policy.plan
+        let root = isPerPosition ? plan.probes.first { $0.name == check.name }?.node
+                                 : plan.outputs.first { $0.name == check.name }?.node
+        guard let root else { return .account }
+        var seen = Set<NodeRef>(), pending = [root], readsMarket = false
+        while let ref = pending.popLast() {
+            guard seen.insert(ref).inserted else { continue }
+            switch plan[ref].op {
+            case .accountInput, .positionInput, .positionKey, .side: return .account
+            case .assetInput: readsMarket = true
+            case .broadcast(let a), .splat(let a, _): pending.append(a)   // lifting a value adds no dependence
+            case let op:
+                if plan[ref].domain >= .account, op.operands.isEmpty { return .account }
+                pending += op.operands
+            }
+        }
+        return readsMarket ? .market : .policy
+    }
+
+    /// The account to evaluate an expression with when it depends on no account: one without
+    /// positions for a per-account expression; for a per-position one, which varies only with the
+    /// position's asset (`borrow_rate`), one unit of each asset of the policy. Nil when the
+    /// expression depends on an account.
+    public var standIn: Account? {
+        guard dependence != .account else { return nil }
+        let positions = isPerPosition ? engine.policy.assets.map { Position.spot(Position.Spot(asset: $0, quantity: 1)) } : []
+        return Account(id: isPerPosition ? "(each asset)" : "(none)", score: 0, positions: positions)
+    }
+
+    /// A per-position expression's value for each asset of the policy (see `standIn`).
+    public func assetValues(market: MarketSnapshot?) -> [(asset: String, value: Double)] {
+        guard isPerPosition, let holder = standIn else { return [] }
+        let values = positionValues(account: holder, market: market ?? Self.emptyMarket)
+        return zip(engine.policy.assets, values.map(\.value)).map { ($0, $1) }
+    }
+
+    /// The value of a per-account expression that depends on no account, in base units; ∞ and
+    /// NaN come out as the engine computes them.
+    public func value(market: MarketSnapshot?) -> ReportValue {
+        guard !isPerPosition, let nobody = standIn else { return .undefined }
+        return values(for: [nobody], market: market ?? Self.emptyMarket).first ?? .undefined
+    }
+
+    /// What an expression that reads no market data is evaluated against.
+    static let emptyMarket = MarketSnapshot(asOf: nil, assets: [])
+
     /// The expression's value for each account (per-account expressions only; per-position
     /// ones are `undefined` here, see `positionValues`).
     public func values(for accounts: [Account], market: MarketSnapshot) -> [ReportValue] {

@@ -20,67 +20,71 @@ extension ReplSession {
         return .output("\(text) : \(type) (\(type.phrase)\(level))\n")
     }
 
-    /// A bare expression: its value with unit when constant, else its value for the account in
-    /// focus (or every account of the book, then per position when the expression is).
+    /// A bare expression, evaluated by the policy's compiled engine: its value when it depends on
+    /// no account; per asset when it is per position but depends only on the asset and no book is
+    /// loaded; else for the account in focus or every account of the book (per position when
+    /// the expression is).
     func evaluate(_ text: String) -> ReplResponse {
-        let probe = check(text)
-        guard probe.isValid else { return .diagnostics(render(probe.diagnostics, probe.checked.sources)) }
+        let expression: CompiledExpression
+        switch CompiledExpression.compile(text, in: policy) {
+        case .failure(let problem): return .diagnostics(render(problem.diagnostics, problem.sources))
+        case .success(let compiled): expression = compiled
+        }
+        let probe = expression.check
         let format = Self.format(for: probe.type, expr: probe.expression, symbols: probe.checked.symbols)
-        if probe.level == .account, let value = constantValue(probe) { return .output(format.text(value) + "\n") }
-        switch compiled(text, probe) {
+        let dependence = expression.dependence
+        if dependence == .market, market == nil {
+            return error("`\(text)` reads market data; load a market (:market FILE)")
+        }
+        if dependence != .account, !expression.isPerPosition {
+            let value = expression.value(market: market)
+            let why = value == .undefined ? " (no number comes out: e.g. 0 ÷ 0, or the square root or log of a negative)" : ""
+            return .output(Self.text(value, format) + why + "\n")
+        }
+        if dependence != .account, book == nil {
+            let rows = expression.assetValues(market: market).map { [$0.asset, Self.text(.number($0.value), format)] }
+            return .output(table(rows, total: rows.count, unit: "asset"))
+        }
+        switch inputs(for: text, probe) {
         case .failure(let refusal): return refusal.response
-        case .success(let (expression, market, accounts)):
-            let rows = expression.isPerPosition
+        case .success(let (market, accounts)):
+            return .output(expression.isPerPosition
                 ? positionRows(expression, accounts, market, format)
-                : accountRows(expression, accounts, market, format)
-            return .output(rows)
+                : accountRows(expression, accounts, market, format))
         }
     }
 
     /// `:explain EXPR`: the expression's derivation for the account in focus, the book's only
-    /// account, or, for a value that needs no account, for none.
+    /// account, or, for a value that depends on no account, its stand-in (`CompiledExpression.standIn`).
     func explainExpression(_ text: String, book: Book) -> ReplResponse {
-        let probe = check(text)
-        guard probe.isValid else {
+        let expression: CompiledExpression
+        switch CompiledExpression.compile(text, in: policy) {
+        case .failure(let problem):
             let note = text.contains(where: \.isWhitespace) ? "" : "note: `\(text)` is not an account of the book either\n"
-            return .diagnostics(render(probe.diagnostics, probe.checked.sources) + note)
+            return .diagnostics(render(problem.diagnostics, problem.sources) + note)
+        case .success(let compiled): expression = compiled
         }
-        let needsNoAccount = probe.level == .account && constantValue(probe) != nil
         let focused = focus.flatMap { id in book.accounts.first { $0.id == id } }
-        let nobody = Account(id: "(none)", score: 0, positions: [])
-        guard let account = focused ?? (book.accounts.count == 1 ? book.accounts.first : nil) ?? (needsNoAccount ? nobody : nil) else {
+        let standIn = expression.standIn
+        guard let account = focused ?? (book.accounts.count == 1 ? book.accounts.first : nil) ?? standIn else {
             return error("`\(text)` depends on the account; choose one with :account ID")
         }
-        switch compiled(text, probe) {
-        case .failure(let refusal): return refusal.response
-        case .success(let (expression, market, _)):
-            guard let tree = expression.explain(account, market: market) else { return error("cannot explain `\(text)`") }
-            // Without an account, the tree's root (`account (none)`) would say nothing.
-            return .output(account == nobody ? tree.children.map { $0.rendered() }.joined() : tree.rendered())
+        guard let market, let tree = expression.explain(account, market: market) else {
+            return error("cannot explain `\(text)`")
         }
+        // A stand-in account is no account the user knows: show the derivation alone.
+        return .output(account == standIn ? tree.children.map { $0.rendered() }.joined() : tree.rendered())
     }
 
-    /// The value of an expression that needs no account: params, curves at the market's
-    /// utilization, asset properties. Nil (or not finite) when it depends on an account.
-    func constantValue(_ probe: ExpressionCheck) -> Double? {
-        let symbols = probe.checked.symbols
-        let value = ConstantFolder(symbols: symbols).fold(probe.expression)
-            ?? UtilizationEvaluator(symbols: symbols, market: market).value(probe.expression, at: .nan)
-        return value.flatMap { $0.isFinite ? $0 : nil }
-    }
-
-    /// The expression compiled with the policy, the market, and the accounts to run it for.
-    func compiled(_ text: String, _ probe: ExpressionCheck) -> Result<(CompiledExpression, MarketSnapshot, [Account]), Refusal> {
+    /// The market and the accounts an account-dependent expression runs for, or what is missing.
+    func inputs(for text: String, _ probe: ExpressionCheck) -> Result<(MarketSnapshot, [Account]), Refusal> {
         guard let market, let book else {
             let what = probe.type?.phrase ?? "a value"
-            return .failure(Refusal(error("`\(text)` (\(what)) depends on the accounts; load them with :market FILE and :book FILE")))
+            let level = probe.level == .position ? "is \(what) per position" : "(\(what)) depends on the account"
+            return .failure(Refusal(error("`\(text)` \(level); load a market and a book to see it (:market FILE, :book FILE)")))
         }
-        switch CompiledExpression.compile(text, in: policy) {
-        case .failure(let problem): return .failure(Refusal(.diagnostics(render(problem.diagnostics, problem.sources))))
-        case .success(let expression):
-            let accounts = focus.flatMap { id in book.accounts.first { $0.id == id } }.map { [$0] } ?? book.accounts
-            return .success((expression, market, accounts))
-        }
+        let accounts = focus.flatMap { id in book.accounts.first { $0.id == id } }.map { [$0] } ?? book.accounts
+        return .success((market, accounts))
     }
 
     /// One line per account (`id  value`), or just the value for the account in focus.

@@ -15,7 +15,8 @@ import Testing
     @Test func anAccountValueWithoutABookSaysWhatToLoad() {
         let session = ReplSession(policyPath: "Rules/prime.lever")
         #expect(session.handle(.input("tier")) == .diagnostics(
-            "error: `tier` (a `tier` row label) depends on the accounts; load them with :market FILE and :book FILE\n"))
+            "error: `tier` (a `tier` row label) depends on the account; load a market and a book to see it (:market FILE, :book FILE)\n"))
+        #expect(session.handle(.input("BTC.price")) == .diagnostics("error: `BTC.price` reads market data; load a market (:market FILE)\n"))
         #expect(session.handle(.input(":account fund-aurora")) == .diagnostics("error: no book loaded; use :book FILE\n"))
         #expect(session.handle(.input(":explain tier")) == .diagnostics("error: no market loaded; use :market FILE\n"))
     }
@@ -55,6 +56,30 @@ import Testing
         #expect(lines.count == ReplSession.valueRows + 1)
         #expect(lines.last == "… 11 more accounts; :account ID shows one account")
         #expect(lines.first?.hasPrefix("fund-aurora") == true)
+    }
+
+    /// Values that depend on no account are computed by the engine, ∞ and undefined included
+    /// (`0 / 0` is +∞ by the language's division rule, like the health of an empty account).
+    @Test func valuesWithoutAnAccountComeFromTheEngine() {
+        let session = ReplSession(policyPath: "Rules/prime.lever")
+        #expect(session.handle(.input("1 / 0")) == .output("∞\n"))
+        #expect(session.handle(.input("-1 / 0")) == .output("−∞\n"))
+        #expect(session.handle(.input("sqrt(-1)")) == .output(
+            "undefined (no number comes out: e.g. 0 ÷ 0, or the square root or log of a negative)\n"))
+        #expect(session.handle(.input("house_rate(50%)")) == .output("4.5%\n"))
+        #expect(session.handle(.input("-0 USD")) == .output("0 USD\n"))
+    }
+
+    /// Without a book, a per-position value that depends only on the asset is shown per asset.
+    @Test func aPerAssetValueIsListedPerAssetWithoutABook() {
+        let session = ReplSession(policyPath: "Rules/prime.lever")
+        _ = session.handle(.input(":market Rules/sample/market.json"))
+        guard case .output(let text) = session.handle(.input("borrow_rate")) else {
+            Issue.record("expected values"); return
+        }
+        // Stables pay house_rate alone: USDC at 85% utilization, 6% + (85 − 80)/(95 − 80) × (20% − 6%)
+        // = 10.6667%; USDT at 92%, 6% + 12/15 × 14% = 17.2%.
+        #expect(text.hasPrefix("USDC  0.106667\nUSDT  0.172\n"))
     }
 
     /// A constant needs no account: its derivation has no account at the root.

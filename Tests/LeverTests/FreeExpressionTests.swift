@@ -89,4 +89,23 @@ import Lever
         #expect(problem.diagnostics.map(\.code) == ["L0304"])
         #expect(problem.sources.file(problem.diagnostics[0].primary.span.file)?.path == "<input>")
     }
+
+    /// What a value depends on is read from the compiled plan, so a constant is evaluated by the
+    /// engine (∞ included) without any account, and a per-asset value per asset.
+    @Test func dependenceDecidesWhatAValueNeeds() throws {
+        let policy = Lever.loadPolicy(source: LendingFixture.policy, path: "lending.lever")
+        let (_, market) = try #require(LendingFixture.inputs())
+        let cases: [(String, CompiledExpression.Dependence)] = [
+            ("1 / 0", .policy), ("2 * 500k USD", .policy), ("ETH.price * 2", .market),
+            ("collateral / debt", .account), ("haircut", .policy), ("notional", .account), ("account.score", .account),
+        ]
+        for (text, expected) in cases {
+            #expect(try CompiledExpression.compile(text, in: policy).get().dependence == expected, "\(text)")
+        }
+        #expect(try CompiledExpression.compile("1 / 0", in: policy).get().value(market: nil) == .number(.infinity))
+        #expect(try CompiledExpression.compile("ETH.price * 2", in: policy).get().value(market: market) == .number(4000))
+        let haircut = try CompiledExpression.compile("haircut", in: policy).get()
+        #expect(haircut.assetValues(market: nil).map(\.value) == [0, 0.2])   // USDC stable 0, ETH crypto 20%
+        #expect(try CompiledExpression.compile("collateral", in: policy).get().standIn == nil)
+    }
 }
