@@ -88,6 +88,7 @@ extension ReplSession {
     func set(_ asset: String, _ field: MarketField, _ value: Double) -> ReplResponse {
         guard var current = market else { return error("no market loaded; use :market FILE") }
         guard let i = current.index(of: asset) else { return error("no asset `\(asset)` in the market") }
+        if let problem = Self.problem(with: value, for: field) { return error("\(asset).\(field.rawValue) \(problem)") }
         switch field {
         case .price: current.assets[i].price = value
         case .vol: current.assets[i].vol = value
@@ -96,6 +97,15 @@ extension ReplSession {
         market = current
         let shown = field == .price ? ValueFormat.plain.text(value) : ValueFormat.percent.text(value)
         return .output("\(asset).\(field.rawValue) = \(shown)\n")
+    }
+
+    /// Why `value` cannot be `field` of an asset (the market file's own rules), or nil.
+    static func problem(with value: Double, for field: MarketField) -> String? {
+        guard value.isFinite else { return "must be a finite number" }
+        switch field {
+        case .price, .vol: return value < 0 ? "cannot be negative" : nil
+        case .utilization: return (0...1).contains(value) ? nil : "must be within [0%, 100%]"
+        }
     }
 
     /// `:shock SCENARIO`: the scenario's relative price and vol shocks, most specific target

@@ -108,4 +108,13 @@ import Testing
         }
         #expect(text.hasSuffix("note: `fund-zzz` is not an account of the book either\n"))
     }
+
+    /// What-ifs obey the market file's rules: finite, non-negative, utilization within [0%, 100%].
+    @Test func setRefusesValuesNoMarketCouldHold() {
+        let session = Self.sampleSession()
+        #expect(session.handle(.input(":set BTC.price = nan")) == .diagnostics("error: BTC.price must be a finite number\n"))
+        #expect(session.handle(.input(":set BTC.price = -5")) == .diagnostics("error: BTC.price cannot be negative\n"))
+        #expect(session.handle(.input(":set USDC.utilization = 120%")) == .diagnostics("error: USDC.utilization must be within [0%, 100%]\n"))
+        #expect(session.handle(.input(":set BTC.price = 0")) == .output("BTC.price = 0\n"))
+    }
 }

@@ -179,3 +179,12 @@ struct LongChainTests {
         #expect(parse(sum).diagnostics.isEmpty)
     }
 }
+
+@Suite struct NumberLiteralLimitTests {
+    /// `1e400` is not a number a policy can mean: an error, not a silent +∞.
+    @Test func aLiteralBeyondDoubleIsAnError() {
+        let parsed = Parser.parse(SourceFile(id: 0, path: "t.lever", text: "param big = 1e400\nparam ok = 1.7e308\nparam huge = 1e306B\n"))
+        #expect(parsed.diagnostics.map(\.code) == ["L0120", "L0120"])
+        #expect(parsed.diagnostics.first?.message == "number `1e400` is too large")
+    }
+}

@@ -74,6 +74,11 @@ extension Diagnostic {
                help: "use `hit unique` (rows must not overlap) or `hit first` (first matching row wins)")
     }
 
+    static func numberTooLarge(_ text: String, at span: Span) -> Diagnostic {
+        .error("L0120", "number `\(text)` is too large", at: span,
+               help: "numbers must be finite doubles (below about 1.8e308); use a magnitude or unit that fits")
+    }
+
     static func missingSeparator(found: Token) -> Diagnostic {
         .error("L0119", "expected a line break or `;` before \(describe(found))", at: found.span,
                help: "put each property on its own line, or separate them with `;`")

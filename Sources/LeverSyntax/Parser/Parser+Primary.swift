@@ -64,6 +64,8 @@ extension Parser {
         let magnitude = parseMagnitude()
         if let magnitude, let factor = NumberLiteral.magnitudes[magnitude] { value *= factor }
         let unit = parseUnit()
+        // `1e400` would silently be +∞: a literal must be a number a policy can mean.
+        if value.isInfinite { report(.numberTooLarge(digits + (magnitude ?? ""), at: span(from: start))) }
         return node(.number(NumberLiteral(digits: digits, magnitude: magnitude, unit: unit, value: value)), from: start)
     }
 
