@@ -7,18 +7,8 @@ extension Lowerer {
     mutating func shocked(_ column: NodeRef, input: AssetInput, scenario s: Int) -> NodeRef {
         guard input == .price || input == .vol,
               case .scenario(_, let shocks) = symbols.symbols(.scenario)[s].declaration.kind else { return column }
-        let fold = ConstantFolder(symbols: symbols)
-        let factors = assets.indices.map { a -> Double in
-            let targets = [assets[a]] + symbols.classChain(assetClasses[a]).map(\.name.text).reversed() + ["all"]
-            for target in targets {
-                let names = input == .price
-                    ? [target, target + ".price"] + (target == "all" ? ["price"] : [])
-                    : [target + ".vol"] + (target == "all" ? ["vol"] : [])
-                if let shock = shocks.last(where: { names.contains($0.target.text) }) {
-                    return 1 + (fold.fold(shock.value) ?? 0)
-                }
-            }
-            return 1
+        let factors = assets.indices.map { a in
+            symbols.shockFactor(shocks, asset: assets[a], assetClass: assetClasses[a], price: input == .price) ?? 1
         }
         return builder.binary(.multiply, column, builder.add(.assetConstants(factors)))
     }

@@ -108,33 +108,24 @@ extension ReplSession {
         }
     }
 
-    /// `:shock SCENARIO`: the scenario's relative price and vol shocks, most specific target
-    /// winning (asset, then its class chain from nearest, then `all`), as the compiler applies them.
+    /// `:shock SCENARIO`: the scenario's relative price and vol shocks (`SymbolTable.shockFactor`,
+    /// as the compiler applies them).
     func shock(_ name: String) -> ReplResponse {
         guard var current = market else { return error("no market loaded; use :market FILE") }
         let symbols = policy.checked.symbols
         guard let symbol = symbols.lookup(.scenario, name), case .scenario(_, let shocks) = symbol.declaration.kind else {
             return error("no scenario `\(name)` in the policy")
         }
-        let folder = ConstantFolder(symbols: symbols)
         for i in current.assets.indices {
             let asset = current.assets[i].symbol
             let cls = symbols.assetInfo(asset)?.cls.text ?? current.assets[i].classHint ?? ""
-            let targets = [asset] + symbols.classChain(cls).map(\.name.text).reversed() + ["all"]
-            if let f = factor(shocks, targets, price: true, folder), let p = current.assets[i].price { current.assets[i].price = p * f }
-            if let f = factor(shocks, targets, price: false, folder) { current.assets[i].vol *= f }
+            if let f = symbols.shockFactor(shocks, asset: asset, assetClass: cls, price: true), let p = current.assets[i].price {
+                current.assets[i].price = p * f
+            }
+            if let f = symbols.shockFactor(shocks, asset: asset, assetClass: cls, price: false) { current.assets[i].vol *= f }
         }
         market = current
         return .output("applied scenario \(name) (\(shocks.count) shock\(shocks.count == 1 ? "" : "s")); :reset undoes it\n")
-    }
-
-    private func factor(_ shocks: [Shock], _ targets: [String], price: Bool, _ folder: ConstantFolder) -> Double? {
-        for target in targets {
-            let names = price ? [target, target + ".price"] + (target == "all" ? ["price"] : [])
-                              : [target + ".vol"] + (target == "all" ? ["vol"] : [])
-            if let shock = shocks.last(where: { names.contains($0.target.text) }) { return 1 + (folder.fold(shock.value) ?? 0) }
-        }
-        return nil
     }
 
     /// `:reset`: back to the market as loaded.
