@@ -55,3 +55,14 @@ func marginReport(policy: String, book: String, market: String) throws -> String
         #expect(json.contains("\"horizon_days\": 30.0"))
     }
 }
+
+/// The README's JSON example quotes the start of `Rules/prime.lever`'s hash; editing the policy
+/// changes the hash, and this keeps the quote true.
+@Suite struct ReadmeHashTests {
+    @Test func theQuotedHashIsThePolicys() throws {
+        let readme = try String(contentsOf: ReadmeSnippetTests.root.appendingPathComponent("README.md"), encoding: .utf8)
+        let engine = try #require(Lever.loadPolicy(path: ReadmeSnippetTests.root.appendingPathComponent("Rules/prime.lever").path).engine)
+        let quoted = "\"hash\": \"\(engine.identity.hash.prefix(12))…\""
+        #expect(readme.contains(quoted), "README.md should quote \(quoted)")
+    }
+}
