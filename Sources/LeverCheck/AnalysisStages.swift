@@ -55,19 +55,41 @@ struct AnalysisStages {
 
     // MARK: - The evaluator the analyses share
 
-    /// Params fold to constants, declared inputs give their ranges, everything else is unknown.
+    /// Params fold to constants, declared inputs give their ranges, a tier field the hull of its
+    /// rows' values, a curve call what the curve can return over its argument's range
+    /// (`CurveAnalysis.range`); everything else is unknown.
     func makeEvaluator() -> IntervalEvaluator {
-        IntervalEvaluator(
+        var evaluator = IntervalEvaluator(
             name: { expr in self.nameBounds(expr) },
-            literal: { UnitTable.quantity(of: $0)?.value },
-            function: { _, _ in nil })
+            literal: { UnitTable.quantity(of: $0)?.value })
+        let plain = evaluator
+        evaluator.function = { name, args in
+            guard let curve = self.symbols.curve(name.text), args.count == 1 else { return nil }
+            return CurveAnalysis.range(of: curve, argument: args[0], evaluator: plain)
+        }
+        return evaluator
     }
 
     private func nameBounds(_ expr: Expr) -> Bounds? {
         if case .name(let name) = expr.kind, let param = symbols.param(name) {
             return folder.fold(param).map(Bounds.exactly)
         }
+        if case .member(let base, let field) = expr.kind, case .name(let table) = base.kind, let decl = symbols.table(table) {
+            return fieldBounds(decl, field.text)
+        }
         return Self.path(expr).flatMap(inputBounds)
+    }
+
+    /// Every value a table's field takes (`tier.credit_line`): the hull of its rows' constants;
+    /// nil when a row leaves it out or computes it.
+    private func fieldBounds(_ table: TableDecl, _ field: String) -> Bounds? {
+        var hull = Bounds.empty
+        for row in table.rows {
+            let own = row.body.filter { $0.name.text == field }
+            guard own.count == 1, own[0].op == .set, let value = folder.fold(own[0].value) else { return nil }
+            hull = hull.hull(.exactly(value))
+        }
+        return table.rows.isEmpty ? nil : hull
     }
 
     /// The declared range of an input path, when both ends fold.
