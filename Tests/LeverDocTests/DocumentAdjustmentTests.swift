@@ -1,0 +1,45 @@
+import Lever
+import LeverDoc
+import Testing
+
+/// An assert's status says why it is not proved.
+@Suite struct DocumentAdjustmentTests {
+    static let source = """
+        policy "Steps" version "1"
+
+        input vol in [0, 5]
+
+        class base { haircut = 10% }
+        class plus : base { haircut += 3% }
+        class minus : base { haircut -= 2% }
+        class one : base { haircut += 1% }
+        class wide : base { haircut = 100% }
+        asset A : plus
+        asset W : wide
+
+        venue Scaled { haircut *= 110% }
+        venue Points { haircut += 4% }
+
+        assert every asset: haircut in [0%, 100%]
+        """
+
+    static func document() -> PolicyDocument {
+        PolicyDocument(Checker.check(source: source, path: "steps.lever"))
+    }
+
+    /// The rows of the first table after the heading `title`.
+    static func table(_ title: String, level: Int, in document: PolicyDocument) -> [[String]] {
+        guard let start = document.blocks.firstIndex(of: .heading(level: level, text: title)) else { return [] }
+        for block in document.blocks[start...] {
+            if case .table(_, let rows) = block { return rows }
+        }
+        return []
+    }
+
+    @Test func anUnprovedAssertShowsTheRangeTheCheckerFound() throws {
+        let rows = Self.table("Asserts", level: 2, in: Self.document())
+        let status = try #require(rows.first?[1])
+        #expect(status.hasPrefix("checked at run time: not proved for `W`"), "\(status)")
+        #expect(status.contains("`haircut` of `W` can take any value in [100%, "), "\(status)")
+    }
+}
