@@ -8,7 +8,7 @@ extension DocumentBuilder {
         declarations(.settings).flatMap { decl -> [DocumentBlock] in
             guard case .settings(let keyword, let body) = decl.kind else { return [] }
             let rows = body.map { p in
-                [Self.code(p.name.text + (p.op == .when ? " when" : "")), code(p.value), value(p.value),
+                [Self.code(p.name.text + (p.op == .when ? " when" : "")), code(p.value), stepValue(p),
                  location(p.span), note(p.span)]
             }
             let title = keyword == .margin ? "Margin" : keyword == .oracle ? "Oracle" : Self.code(keyword.rawValue)

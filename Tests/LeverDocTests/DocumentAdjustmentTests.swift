@@ -2,7 +2,7 @@ import Lever
 import LeverDoc
 import Testing
 
-/// An assert's status says why it is not proved.
+/// The value column shows an adjustment as one, and an assert's status says why it is not proved.
 @Suite struct DocumentAdjustmentTests {
     static let source = """
         policy "Steps" version "1"
@@ -34,6 +34,29 @@ import Testing
             if case .table(_, let rows) = block { return rows }
         }
         return []
+    }
+
+    @Test func classAdjustmentsReadAsPoints() {
+        let document = Self.document()
+        #expect(Self.table("Class `plus`", level: 3, in: document).map { $0[2] } == ["+3 pts"])
+        #expect(Self.table("Class `minus`", level: 3, in: document).map { $0[2] } == ["−2 pts"])
+        #expect(Self.table("Class `one`", level: 3, in: document).map { $0[2] } == ["+1 pt"])
+        #expect(Self.table("Class `base`", level: 3, in: document).map { $0[2] } == ["10%"])
+        // The effective value of a whole chain is still a value.
+        #expect(Self.table("Asset `A`", level: 3, in: document).map { $0[2] } == ["13%"])
+    }
+
+    @Test func venueAdjustmentsReadAsAdjustments() {
+        let rows = Self.table("Venues", level: 2, in: Self.document())
+        #expect(rows.map { $0[2] } == ["×1.1", "+4 pts"])
+    }
+
+    @Test func theSameValuesInMarkdownAndHTML() {
+        let document = Self.document()
+        for text in [DocumentMarkdown.render(document), DocumentHTML.render(document)] {
+            #expect(text.contains("×1.1") && text.contains("+3 pts") && text.contains("−2 pts"))
+            #expect(!text.contains("110%</td>") && !text.contains("| 110% |"))
+        }
     }
 
     @Test func anUnprovedAssertShowsTheRangeTheCheckerFound() throws {
