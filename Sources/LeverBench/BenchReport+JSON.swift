@@ -3,10 +3,12 @@ import Lever
 extension BenchReport {
     /// The report as JSON with stable keys (`JSONOutput`); times in nanoseconds.
     public var json: String {
+        var bookMembers: [String: JSONOutput] = ["source": .string(book), "accounts": .int(accounts),
+                                                 "positions": .int(positions), "not_evaluated": .int(notEvaluated)]
+        bookMembers["first_note"] = firstNote.map(JSONOutput.string)
         var root: [String: JSONOutput] = [
             "policy": .string(policy),
-            "book": .object(["source": .string(book), "accounts": .int(accounts), "positions": .int(positions),
-                            "not_evaluated": .int(notEvaluated)]),
+            "book": .object(bookMembers),
             "market": .object(["source": .string(market), "assets": .int(assets)]),
             "optimized": .bool(optimized),
             "warmups": .int(warmups),
@@ -16,13 +18,19 @@ extension BenchReport {
         ]
         var region: [String: JSONOutput] = ["lever": .string(Self.leverRegion)]
         if case .agrees = baseline { region["baseline"] = .string(Self.baselineRegion) }
+        if let adaptation {
+            region["adaptation"] = .string(Self.adaptationRegion)
+            root["adaptation"] = Self.json(adaptation)
+        }
         if let tick {
-            region["tick"] = .string(Self.tickRegion)
-            root["tick"] = .object([
+            if tick.holders > 0 { region["tick"] = .string(Self.tickRegion) }
+            var members: [String: JSONOutput] = [
                 "asset": .string(tick.tick.asset), "move": .number(tick.tick.move),
                 "holders": .int(tick.holders), "baseline": Self.json(tick.baseline),
                 "runs": .array(tick.runs.map(Self.json)),
-            ])
+            ]
+            members["adaptation"] = tick.adaptation.map(Self.json)
+            root["tick"] = .object(members)
         }
         root["timed_region"] = .object(region)
         if !optimized { root["warning"] = .string(Self.debugWarning) }

@@ -6,29 +6,44 @@ extension BenchReport {
     public var table: String {
         var lines = optimized ? [] : ["warning: " + Self.debugWarning]
         lines += header
-        if !runs.isEmpty { lines += [""] + Self.timingRows(runs) }
+        if !runs.isEmpty { lines += [""] + Self.timingRows(runs) + Self.adaptationLine(adaptation) }
         if let tick { lines += [""] + Self.tickLines(tick) }
-        lines += ["", "timed region:", "  lever:    " + Self.leverRegion]
-        if case .agrees = baseline { lines.append("  baseline: " + Self.baselineRegion) }
-        if tick != nil { lines.append("  tick:     " + Self.tickRegion) }
+        lines += ["", "timed region:", "  lever:      " + Self.leverRegion]
+        if case .agrees = baseline { lines.append("  baseline:   " + Self.baselineRegion) }
+        if adaptation != nil { lines.append("  adaptation: " + Self.adaptationRegion) }
+        if let tick, tick.holders > 0 { lines.append("  tick:       " + Self.tickRegion) }
         return lines.joined(separator: "\n") + "\n"
     }
 
     static func tickLines(_ t: Tick) -> [String] {
         let percent = t.tick.move * 100
         let move = (percent >= 0 ? "+" : "") + (percent == percent.rounded() ? String(Int(percent)) : NumberText.shortest(percent))
+        guard t.holders > 0 else { return ["tick:      no account holds \(t.tick.asset); tick not timed"] }
         return ["tick:      \(t.tick.asset) price \(move)%; the \(count(t.holders)) accounts holding it are evaluated again"]
-            + baselineLines(t.baseline) + (t.runs.isEmpty ? [] : [""] + timingRows(t.runs))
+            + baselineLines(t.baseline) + (t.runs.isEmpty ? [] : [""] + timingRows(t.runs) + adaptationLine(t.adaptation))
+    }
+
+    /// The input adaptation's own line, under the timing rows (not part of the ratio).
+    static func adaptationLine(_ t: Timing?) -> [String] {
+        guard let t else { return [] }
+        return ["adaptation: \(fixed(t.medianPerAccount, 1)) ns/account median, \(fixed(t.minimumPerAccount, 1)) min "
+                + "(ProgramInputs, outside the ratio: see timed region)"]
     }
 
     var header: [String] {
         [
             "lever bench: \(policy)",
-            "book:      \(Self.count(accounts)) accounts, \(Self.count(positions)) positions (\(book))"
-                + (notEvaluated > 0 ? "; \(Self.count(notEvaluated)) accounts not evaluated (input errors)" : ""),
+            "book:      \(Self.count(accounts)) accounts, \(Self.count(positions)) positions (\(book))",
             "market:    \(assets) assets (\(market))",
-            "runs:      \(warmups) warm-up, then \(repeats) timed repetitions per engine and thread count",
-        ] + Self.baselineLines(baseline)
+            "runs:      \(Self.plural(warmups, "warm-up")), then \(Self.plural(repeats, "timed repetition")) "
+                + "per engine and thread count",
+        ] + (notEvaluated > 0 ? notEvaluatedLines : Self.baselineLines(baseline))
+    }
+
+    /// Why nothing was timed when an account was not evaluated: how many, and the first one's note.
+    var notEvaluatedLines: [String] {
+        ["error:     \(Self.count(notEvaluated)) of \(Self.count(accounts)) accounts not evaluated (input errors); "
+            + "nothing was timed", "  first: " + (firstNote ?? "")]
     }
 
     static func baselineLines(_ baseline: Baseline) -> [String] {
@@ -80,4 +95,6 @@ extension BenchReport {
 
     static func fixed(_ x: Double, _ decimals: Int) -> String { NumberText.fixed(x, decimals: decimals, grouped: true) }
     static func count(_ n: Int) -> String { NumberText.fixed(Double(n), decimals: 0, grouped: true) }
+    /// `1 warm-up`, `5 timed repetitions`.
+    static func plural(_ n: Int, _ noun: String) -> String { count(n) + " " + noun + (n == 1 ? "" : "s") }
 }

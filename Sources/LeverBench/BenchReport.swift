@@ -40,6 +40,8 @@ public struct BenchReport: Sendable, Equatable {
         public var holders: Int
         public var baseline: Baseline
         public var runs: [Run]
+        /// The holders' input adaptation, timed apart (nil when nothing was timed).
+        public var adaptation: Timing?
 
         /// A tick's outcome.
         public init(tick: PriceTick, holders: Int, baseline: Baseline, runs: [Run]) {
@@ -67,8 +69,15 @@ public struct BenchReport: Sendable, Equatable {
     /// The price tick, when one was asked for.
     public var tick: Tick?
     /// Accounts the engine could not evaluate (input errors, e.g. an asset the policy does not
-    /// declare): laid out with no positions, so they cost almost nothing in the timed region.
+    /// declare). They are laid out with no positions and would cost almost nothing, so when there
+    /// is any, nothing is timed and the run fails.
     public var notEvaluated = 0
+    /// The first account not evaluated and its first note (`acct-000001: asset BTC is not
+    /// declared in the policy`), so the report says why without a separate `lever eval`.
+    public var firstNote: String?
+    /// `MarginEngine.programInputs` over the whole book, timed apart: outside both timed regions
+    /// and the ratio, but paid by every `MarginEngine.evaluate` call (nil when nothing was timed).
+    public var adaptation: Timing?
 
     /// A report; `runs` is empty when the baseline disagreed.
     public init(policy: String, book: String, accounts: Int, positions: Int, market: String, assets: Int,
@@ -87,17 +96,24 @@ public struct BenchReport: Sendable, Equatable {
         self.tick = tick
     }
 
-    /// True when Lever and the baseline disagree, on the book or after the tick (exit status 1).
+    /// True when an account was not evaluated, or Lever and the baseline disagree on the book or
+    /// after the tick (exit status 1).
     public var hasFindings: Bool {
-        [baseline, tick?.baseline].contains { if case .disagrees? = $0 { true } else { false } }
+        notEvaluated > 0 || [baseline, tick?.baseline].contains { if case .disagrees? = $0 { true } else { false } }
     }
 
     /// What Lever's timed region holds.
     public static let leverRegion = """
         Program.prepare (the per-asset nodes, once) + Program.evaluate (the compiled steps over \
         batches of accounts) into per-output result arrays; outside: reading or generating the \
-        inputs, laying them out as program columns (ProgramInputs: oracle rules, position rows), \
-        building the report
+        inputs, laying them out as program columns (ProgramInputs, timed apart as `adaptation`: \
+        oracle rules, and position rows (PositionRow) that include a precomputed position side \
+        column and, for option positions, Black–Scholes prices and Greeks), building the report
+        """
+    /// What the adaptation line times.
+    public static let adaptationRegion = """
+        MarginEngine.programInputs (oracle rules, position rows), 1 thread; outside both timed \
+        regions and the ratio, but MarginEngine.evaluate pays it on every call
         """
     /// What the baseline's timed region holds.
     public static let baselineRegion = """

@@ -37,7 +37,8 @@ public enum Benchmark {
     /// The policy name the baseline is written for (`Rules/margin_workload.lever`).
     public static let workloadPolicy = "Margin workload"
 
-    /// Times the whole book, then the tick if one is asked for (and the book agreed).
+    /// Times the whole book, then the tick if one is asked for (and the book agreed and every
+    /// account was evaluated).
     public static func run(engine: MarginEngine, book: Book, market: MarketSnapshot, sources: BenchSources,
                            options: BenchOptions = BenchOptions()) -> BenchReport {
         let whole = measure(engine: engine, book: book, market: market, options: options)
@@ -46,25 +47,69 @@ public enum Benchmark {
             positions: whole.positions, market: sources.market, assets: market.assets.count, optimized: isOptimized,
             warmups: options.warmups, repeats: options.repeats, baseline: whole.baseline, runs: whole.runs)
         report.notEvaluated = whole.notEvaluated
+        report.firstNote = whole.firstNote
+        report.adaptation = whole.adaptation
         if let tick = options.tick, !report.hasFindings {
-            let holders = tick.holders(in: book)
-            let ticked = measure(engine: engine, book: holders, market: tick.apply(to: market), options: options)
-            report.tick = BenchReport.Tick(tick: tick, holders: holders.accounts.count, baseline: ticked.baseline,
-                                           runs: ticked.runs)
+            report.tick = measure(tick: tick, engine: engine, book: book, market: market, options: options)
         }
         return report
     }
 
-    /// Adapts the inputs (untimed), checks agreement, then times each thread count (nothing is
-    /// timed when Lever and the baseline disagree).
-    static func measure(engine: MarginEngine, book: Book, market: MarketSnapshot, options: BenchOptions)
-        -> (baseline: BenchReport.Baseline, runs: [BenchReport.Run], positions: Int, notEvaluated: Int) {
+    /// What `measure` found for one book, and what it timed.
+    struct Measurement {
+        var baseline: BenchReport.Baseline
+        var runs: [BenchReport.Run] = []
+        var adaptation: Timing?
+        var positions: Int
+        var notEvaluated: Int
+        var firstNote: String?
+    }
+
+    /// Adapts the inputs (untimed), checks that every account is evaluated and that the baseline
+    /// agrees, then times the adaptation on its own and each thread count. Nothing is timed when
+    /// an account is not evaluated or Lever and the baseline disagree.
+    static func measure(engine: MarginEngine, book: Book, market: MarketSnapshot, options: BenchOptions) -> Measurement {
         let inputs = engine.programInputs(book: book, market: market)
-        let (baseline, layout) = checkBaseline(engine: engine, inputs: inputs, book: book, market: market)
         let notEvaluated = inputs.evaluable.count { !$0 }
-        if case .disagrees = baseline { return (baseline, [], inputs.book.positionCount, notEvaluated) }
-        let runs = options.threads.map { time(engine: engine, inputs: inputs, layout: layout, threads: $0, options: options) }
-        return (baseline, runs, inputs.book.positionCount, notEvaluated)
+        var m = Measurement(baseline: .none("not checked"), positions: inputs.book.positionCount, notEvaluated: notEvaluated)
+        // An account that is not evaluated is laid out with no positions and costs almost nothing,
+        // so timing a book that holds any would report a speed no real book has.
+        if let first = inputs.evaluable.firstIndex(of: false) {
+            m.baseline = .none("not checked: \(notEvaluated) accounts not evaluated")
+            m.firstNote = "\(book.accounts[first].id): " + (inputs.notes[first].first?.message ?? "not evaluated")
+            return m
+        }
+        let (baseline, layout) = checkBaseline(engine: engine, inputs: inputs, book: book, market: market)
+        m.baseline = baseline
+        if case .disagrees = m.baseline { return m }
+        m.adaptation = timeAdaptation(engine: engine, book: book, market: market, options: options)
+        m.runs = options.threads.map { time(engine: engine, inputs: inputs, layout: layout, threads: $0, options: options) }
+        return m
+    }
+
+    /// Times the tick over the asset's holders; with no holders nothing is timed, since a figure
+    /// per account over no accounts (and its ratio) would mean nothing.
+    static func measure(tick: PriceTick, engine: MarginEngine, book: Book, market: MarketSnapshot,
+                        options: BenchOptions) -> BenchReport.Tick {
+        let holders = tick.holders(in: book)
+        guard !holders.accounts.isEmpty else {
+            return BenchReport.Tick(tick: tick, holders: 0, baseline: .none("no account holds \(tick.asset)"), runs: [])
+        }
+        let ticked = measure(engine: engine, book: holders, market: tick.apply(to: market), options: options)
+        var result = BenchReport.Tick(tick: tick, holders: holders.accounts.count, baseline: ticked.baseline, runs: ticked.runs)
+        result.adaptation = ticked.adaptation
+        return result
+    }
+
+    /// The input adaptation `MarginEngine.evaluate` pays on every call (`programInputs`: oracle
+    /// rules, position rows), timed apart: it is outside both timed regions and so outside the
+    /// ratio, but a caller of `evaluate` pays it, so the report shows what it costs.
+    static func timeAdaptation(engine: MarginEngine, book: Book, market: MarketSnapshot, options: BenchOptions) -> Timing {
+        let adapt = { consume(engine.programInputs(book: book, market: market)) }
+        for _ in 0..<options.warmups { adapt() }
+        let clock = ContinuousClock()
+        let samples = (0..<options.repeats).map { _ in clock.measure(adapt).nanoseconds }
+        return Timing(samples: samples, accounts: book.accounts.count)
     }
 
     /// Whether a baseline applies, and if so whether it agrees with Lever on every account.

@@ -22,10 +22,11 @@ public struct Timing: Sendable, Equatable {
     /// The fastest repetition, in nanoseconds.
     public var minimum: Double { samples.min() ?? .nan }
 
-    /// Median nanoseconds per account.
-    public var medianPerAccount: Double { median / Double(max(accounts, 1)) }
-    /// Fastest nanoseconds per account.
-    public var minimumPerAccount: Double { minimum / Double(max(accounts, 1)) }
+    /// Median nanoseconds per account; NaN over no accounts, where a figure per account means
+    /// nothing (the benchmark times no empty book).
+    public var medianPerAccount: Double { accounts > 0 ? median / Double(accounts) : .nan }
+    /// Fastest nanoseconds per account; NaN over no accounts.
+    public var minimumPerAccount: Double { accounts > 0 ? minimum / Double(accounts) : .nan }
     /// Accounts per second at the median.
     public var accountsPerSecond: Double { Double(accounts) / median * 1e9 }
 }

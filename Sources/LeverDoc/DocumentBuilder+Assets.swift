@@ -33,7 +33,25 @@ extension DocumentBuilder {
     /// A property as written in its block: name, operator and rule, folded value, comment.
     func propertyRow(_ property: Property) -> [String] {
         [Self.code(property.name.text), Self.code(Self.rule(property, text: text.source(property.value))),
-         value(property.value), note(property.span)]
+         stepValue(property), note(property.span)]
+    }
+
+    /// The value column of one rule as written: an adjustment reads as an adjustment (`+3 pts`,
+    /// `−2 pts`, `×1.1`), because `haircut += 3%` shown as `3%` reads as a 3% haircut; empty when
+    /// the rule depends on the market, a position or an account.
+    func stepValue(_ property: Property) -> String {
+        guard let v = text.entry(property.value).value else { return "" }
+        let unit = unit(of: property.value, depth: 0)
+        switch property.op {
+        case .set, .when: return ValueText.format(v, unit: unit)
+        case .multiply: return "×" + ValueText.number(v)
+        case .add, .subtract:
+            let signed = property.op == .add ? v : -v
+            let magnitude = ValueText.format(abs(signed), unit: unit)
+            // Adding 3% to a ratio moves it by 3 percentage points, not by 3% of itself.
+            let points = magnitude.dropLast()
+            return (signed < 0 ? "−" : "+") + (unit == "%" ? points + (points == "1" ? " pt" : " pts") : magnitude)
+        }
     }
 
     func assetBlocks(_ decl: Declaration) -> [DocumentBlock] {
@@ -112,8 +130,7 @@ extension DocumentBuilder {
             guard case .venue(let name, let body) = decl.kind else { return [] }
             guard !body.isEmpty else { return [[Self.code(name.text), "none", "", declared(decl), note(decl.span)]] }
             return body.map { p in
-                [Self.code(name.text), Self.code(statement(p)),
-                 value(p.value), location(p.span), note(p.span)]
+                [Self.code(name.text), Self.code(statement(p)), stepValue(p), location(p.span), note(p.span)]
             }
         }
         guard !rows.isEmpty else { return [] }

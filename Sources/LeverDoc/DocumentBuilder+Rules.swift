@@ -8,7 +8,7 @@ extension DocumentBuilder {
         declarations(.settings).flatMap { decl -> [DocumentBlock] in
             guard case .settings(let keyword, let body) = decl.kind else { return [] }
             let rows = body.map { p in
-                [Self.code(p.name.text + (p.op == .when ? " when" : "")), code(p.value), value(p.value),
+                [Self.code(p.name.text + (p.op == .when ? " when" : "")), code(p.value), stepValue(p),
                  location(p.span), note(p.span)]
             }
             let title = keyword == .margin ? "Margin" : keyword == .oracle ? "Oracle" : Self.code(keyword.rawValue)
@@ -55,16 +55,46 @@ extension DocumentBuilder {
         return section("Asserts", rows.isEmpty ? [] : [.table(header: ["assert", "status", "declared", "note"], rows: rows)])
     }
 
-    /// `proved`, or `checked at run time` with the instances the checker's L0602 note names.
+    /// `proved`, or `checked at run time` with the instances the checker's L0602 note names and
+    /// the range it found for each (`not proved for `FTT`; `haircut` of `FTT` can take any value
+    /// in [100%, 110%]`): the range is why it is not proved, which a committee needs to judge it.
     func proofStatus(_ condition: Span) -> String {
         guard let unproved = checked.diagnostics.first(where: { $0.code == "L0602" && $0.primary.span == condition }) else {
             return "proved"
         }
+        var reasons: [String] = []
         let message = unproved.message
-        guard let from = message.range(of: " for "), let to = message.range(of: ";", range: from.upperBound..<message.endIndex) else {
-            return "checked at run time"
+        if let from = message.range(of: " for "), let to = message.range(of: ";", range: from.upperBound..<message.endIndex) {
+            reasons.append("not proved for " + message[from.upperBound..<to.lowerBound])
         }
-        return "checked at run time (not proved for " + message[from.upperBound..<to.lowerBound] + ")"
+        reasons += Self.groupedRanges(unproved.notes)
+        return "checked at run time" + (reasons.isEmpty ? "" : ": " + reasons.joined(separator: "; "))
+    }
+
+    /// The checker's notes with the instances that share a subject and a range named once
+    /// (`` `supply_rate` of `USDC`, `DAI` can take any value in (-∞, +∞) ``), in their order; a
+    /// note of another shape is kept as written.
+    static func groupedRanges(_ notes: [String]) -> [String] {
+        var groups: [(key: String, subject: String, range: String, instances: [String])] = []
+        var shown: [String] = []
+        for note in notes {
+            guard let of = note.range(of: " of `"), let any = note.range(of: "` can take any value in ") else {
+                shown.append(note)
+                continue
+            }
+            let subject = String(note[..<of.lowerBound]), range = String(note[any.upperBound...])
+            let instance = "`" + note[of.upperBound..<any.lowerBound] + "`"
+            if let i = groups.firstIndex(where: { $0.subject == subject && $0.range == range }) {
+                groups[i].instances.append(instance)
+            } else {
+                groups.append((key: note, subject: subject, range: range, instances: [instance]))
+                shown.append(note)
+            }
+        }
+        return shown.map { note in
+            guard let g = groups.first(where: { $0.key == note }) else { return note }
+            return "\(g.subject) of \(g.instances.joined(separator: ", ")) can take any value in \(g.range)"
+        }
     }
 
     /// How far one change of the policy may move each guarded parameter.

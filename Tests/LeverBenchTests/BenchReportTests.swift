@@ -16,7 +16,11 @@ struct BenchReportTests {
     }
 
     static let cases: [(String, BenchReport)] = [
-        ("agrees", report(.agrees(accounts: 50_000), runs: [agreed, twoThreads])),
+        ("agrees", {
+            var r = report(.agrees(accounts: 50_000), runs: [agreed, twoThreads])
+            r.adaptation = Timing(samples: [30e6, 28e6, 32e6], accounts: 50_000)
+            return r
+        }()),
         ("no-baseline", report(.none("no baseline for this policy"),
                                 runs: [BenchReport.Run(threads: 1, lever: agreed.lever, baseline: nil)])),
         ("disagrees", report(.disagrees([Disagreement(account: "acct-000008", index: 7, field: .health,
@@ -27,6 +31,18 @@ struct BenchReportTests {
             r.tick = BenchReport.Tick(tick: PriceTick(asset: "BTC"), holders: 25_000, baseline: .agrees(accounts: 25_000),
                                       runs: [BenchReport.Run(threads: 1, lever: Timing(samples: [4e6, 5e6], accounts: 25_000),
                                                              baseline: Timing(samples: [0.8e6, 0.9e6], accounts: 25_000))])
+            return r
+        }()),
+        ("not-evaluated", {
+            var r = report(.none("not checked: 20 accounts not evaluated"), runs: [])
+            r.notEvaluated = 20
+            r.firstNote = "acct-000001: asset DOT is not declared in the policy"
+            r.repeats = 1
+            return r
+        }()),
+        ("tick-no-holders", {
+            var r = report(.agrees(accounts: 50_000), runs: [agreed])
+            r.tick = BenchReport.Tick(tick: PriceTick(asset: "OP"), holders: 0, baseline: .none("no account holds OP"), runs: [])
             return r
         }()),
     ]
@@ -47,8 +63,40 @@ struct BenchReportTests {
         #expect(Self.agreed.ratio == 9e6 / 1.7e6)
     }
 
-    @Test func onlyADisagreementIsAFinding() {
-        #expect(Self.cases.map { $0.1.hasFindings } == [false, false, true, false, false])
+    /// An account not evaluated makes the run fail and says why; nothing is timed.
+    @Test func anAccountNotEvaluatedIsAFinding() throws {
+        let report = try #require(Self.cases.first { $0.0 == "not-evaluated" }?.1)
+        #expect(report.hasFindings)
+        #expect(report.table.contains("20 of 50,000 accounts not evaluated (input errors); nothing was timed"))
+        #expect(report.table.contains("acct-000001: asset DOT is not declared in the policy"))
+        #expect(!report.table.contains("Lever is timed alone"))
+    }
+
+    /// A tick no account holds times nothing: a figure per account over no accounts means nothing.
+    @Test func aTickNobodyHoldsIsNotTimed() throws {
+        let report = try #require(Self.cases.first { $0.0 == "tick-no-holders" }?.1)
+        #expect(report.table.contains("tick:      no account holds OP; tick not timed"))
+        #expect(!report.table.contains("  tick:       the same regions"))
+        #expect(Timing(samples: [5], accounts: 0).medianPerAccount.isNaN)
+    }
+
+    /// One repetition is not "1 timed repetitions".
+    @Test func countsAgreeWithTheirNouns() throws {
+        let one = try #require(Self.cases.first { $0.0 == "not-evaluated" }?.1)
+        #expect(one.table.contains("runs:      1 warm-up, then 1 timed repetition per engine"))
+        #expect(Self.cases[0].1.table.contains("then 3 timed repetitions per engine"))
+    }
+
+    /// The adaptation is its own line and its own region, apart from the ratio.
+    @Test func theAdaptationIsReportedApart() {
+        let table = Self.cases[0].1.table
+        #expect(table.contains("adaptation: 600.0 ns/account median, 560.0 min"))
+        #expect(table.contains("  adaptation: MarginEngine.programInputs"))
+        #expect(table.contains("a precomputed position side column and, for option positions, Black–Scholes prices and Greeks"))
+    }
+
+    @Test func onlyADisagreementOrAnAccountNotEvaluatedIsAFinding() {
+        #expect(Self.cases.map { $0.1.hasFindings } == [false, false, true, false, false, true, false])
         var tickDisagrees = Self.cases[0].1
         tickDisagrees.tick = BenchReport.Tick(tick: PriceTick(asset: "BTC"), holders: 1, baseline: .disagrees([]), runs: [])
         #expect(tickDisagrees.hasFindings)

@@ -32,11 +32,26 @@ import Testing
         #expect(runs.count == 1 && runs[0]["ratio_median"] is Double)
     }
 
-    @Test func anotherPolicyIsTimedAlone() {
-        let run = runCommand(["bench", "Rules/lending.lever"] + Self.small, in: Self.root)
+    /// The workload's rules under another name: every account evaluates, but no baseline applies.
+    @Test func anotherPolicyIsTimedAlone() throws {
+        let workload = try String(contentsOfFile: Self.root + "/Rules/margin_workload.lever", encoding: .utf8)
+        let renamed = workload.replacingOccurrences(of: "policy \"Margin workload\"", with: "policy \"Renamed workload\"")
+        #expect(renamed != workload)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("bench-renamed-\(getpid()).lever").path
+        try renamed.write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let run = runCommand(["bench", path] + Self.small, in: Self.root)
         #expect(run.exitCode == 0, "\(run.stderr)")
         #expect(run.stdout.contains("no baseline for this policy"))
+        #expect(run.stdout.contains("1  lever") && !run.stdout.contains("1  ratio"))
         #expect(!run.stdout.contains("baseline:  hand-written"))
+    }
+
+    @Test func theAdaptationIsTimedApart() {
+        let run = runCommand(["bench"] + Self.small, in: Self.root)
+        #expect(run.exitCode == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("adaptation: ") && run.stdout.contains("ns/account median"))
+        #expect(run.stdout.contains("runs:      1 warm-up, then 1 timed repetition per engine"))
     }
 
     @Test(arguments: [["--threads", "0"], ["--threads", "1,x"], ["--repeat", "0"], ["--accounts", "0"], ["--format", "xml"]])
@@ -59,7 +74,16 @@ import Testing
         let run = runCommand(["bench", "--accounts", "200", "--repeat", "1", "--tick", "ETH"], in: BenchCommandTests.root)
         #expect(run.exitCode == 0, "\(run.stderr)")
         #expect(run.stdout.contains("tick:      ETH price +1%; the "))
-        #expect(run.stdout.contains("  tick:     the same regions over the holders only"))
+        #expect(run.stdout.contains("  tick:       the same regions over the holders only"))
+    }
+
+    @Test func aTickNoAccountHoldsIsNotTimed() {
+        let run = runCommand(["bench", "--market", BenchCommandTests.fixtures + "market.json", "--book",
+                              BenchCommandTests.fixtures + "edge_cases.json", "--repeat", "1", "--tick", "OP"],
+                             in: BenchCommandTests.root)
+        #expect(run.exitCode == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("tick:      no account holds OP; tick not timed"))
+        #expect(!run.stdout.contains("  tick:       the same regions"))
     }
 
     @Test func anUnknownAssetIsAUsageError() {
@@ -79,9 +103,15 @@ import Testing
         #expect(run.stderr.contains("--accounts is for a generated book"))
     }
 
-    @Test func accountsTheEngineCannotEvaluateAreCounted() {
-        let run = runCommand(["bench", "Rules/lending.lever", "--accounts", "20", "--repeat", "1"], in: BenchCommandTests.root)
-        #expect(run.exitCode == 0)
-        #expect(run.stdout.contains("20 accounts not evaluated (input errors)"))
+    /// Accounts laid out with no positions would cost almost nothing: the run says how many and
+    /// why, times nothing and fails.
+    @Test(arguments: ["Rules/lending.lever", "Rules/prime.lever"])
+    func accountsTheEngineCannotEvaluateAreNotTimed(_ policy: String) {
+        let run = runCommand(["bench", policy, "--accounts", "20", "--repeat", "1"], in: BenchCommandTests.root)
+        #expect(run.exitCode == 1)
+        #expect(run.stdout.contains("of 20 accounts not evaluated (input errors); nothing was timed"), "\(run.stdout)")
+        #expect(run.stdout.contains("  first: acct-0000"))
+        #expect(run.stdout.contains("is not declared in the policy"))
+        #expect(!run.stdout.contains("ratio") && !run.stdout.contains("median ns/account"))
     }
 }

@@ -15,6 +15,9 @@ public struct ProgramInputs: @unchecked Sendable {
 
     /// Per account, in book order: false when its input errors keep it from being evaluated.
     public var evaluable: [Bool] { adapted.evaluable }
+    /// Per account, in book order: why it could not be evaluated, or what its numbers rest on
+    /// (the notes `MarginEngine.evaluate` reports), so a caller that skips the report can say why.
+    public var notes: [[AccountNote]] { adapted.notes }
 
     init(policy: CompiledPolicy, book: Book, market: MarketSnapshot) {
         prepared = PreparedMarket(policy: policy, market: market)
