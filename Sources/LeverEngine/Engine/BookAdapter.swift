@@ -22,15 +22,23 @@ struct BookAdapter {
     init(book: Book, policy: CompiledPolicy, market: MarketSnapshot, prepared: PreparedMarket) {
         let assetIndex = Dictionary(policy.assets.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         let venueIndex = Dictionary(policy.venues.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-        var builder = Builder(attributes: Self.attributes(in: policy.plan), strings: policy.strings)
+        var builder = Builder(attributes: Self.attributes(in: policy.plan), strings: policy.strings,
+                              positions: book.accounts.reduce(0) { $0 + $1.positions.count }, accounts: book.accounts.count)
         var notes: [[AccountNote]] = [], evaluable: [Bool] = []
+        notes.reserveCapacity(book.accounts.count)
+        evaluable.reserveCapacity(book.accounts.count)
+        // Reused for every account: each position's asset index (looked up once) and which
+        // assets' market issues the account has already been told about.
+        var indices: [Int] = []
+        var noted = [Bool](repeating: false, count: policy.assets.count)
         for account in book.accounts {
-            var accountNotes = Self.notes(for: account, assetIndex: assetIndex, prepared: prepared)
+            indices.removeAll(keepingCapacity: true)
+            for p in account.positions { indices.append(assetIndex[p.asset] ?? -1) }
+            var accountNotes = Self.notes(for: account, indices: indices, prepared: prepared, noted: &noted)
             let ok = !accountNotes.contains { $0.severity == .error }
             if ok {
-                for p in account.positions {
-                    builder.append(p, asset: assetIndex[p.asset] ?? 0, venue: p.venue.flatMap { venueIndex[$0] } ?? -1,
-                                   market: market)
+                for (p, a) in zip(account.positions, indices) {
+                    builder.append(p, asset: a, venue: p.venue.flatMap { venueIndex[$0] } ?? -1, market: market)
                 }
             } else {
                 accountNotes.sort { $0.message < $1.message }
@@ -44,18 +52,23 @@ struct BookAdapter {
         self.evaluable = evaluable
     }
 
-    static func notes(for account: Account, assetIndex: [String: Int], prepared: PreparedMarket) -> [AccountNote] {
+    /// An error for each undeclared asset and the market issue of each held asset, once each,
+    /// in the order the positions name them. `noted` is all false on entry and on return.
+    static func notes(for account: Account, indices: [Int], prepared: PreparedMarket, noted: inout [Bool]) -> [AccountNote] {
         var notes: [AccountNote] = []
-        var seen: Set<String> = []
-        for p in account.positions where seen.insert(p.asset).inserted {
-            guard let a = assetIndex[p.asset] else {
-                notes.append(AccountNote(severity: .error, message: "asset \(p.asset) is not declared in the policy"))
+        for (p, a) in zip(account.positions, indices) {
+            guard a >= 0 else {
+                let message = "asset \(p.asset) is not declared in the policy"
+                if !notes.contains(where: { $0.message == message }) { notes.append(AccountNote(severity: .error, message: message)) }
                 continue
             }
+            guard !noted[a] else { continue }
+            noted[a] = true
             if let issue = prepared.issues[a] {
                 notes.append(AccountNote(severity: issue.outcome == .reject ? .error : .warning, message: issue.message))
             }
         }
+        for a in indices where a >= 0 { noted[a] = false }
         return notes
     }
 
@@ -73,24 +86,39 @@ struct BookAdapter {
         let strings: [String]
         var starts: [Int32] = [0]
         var asset: [Int32] = [], venue: [Int32] = []
-        /// One column per position input, indexed like `PositionInput.allCases` (no hashing per value).
-        var inputs: [[Double]] = PositionInput.allCases.map { _ in [] }
+        /// The position input columns, one after another (`PositionInput.allCases` order), each
+        /// `capacity` long: the book's size is known up front, so each value is one store, with
+        /// no per-value growth or uniqueness check of a nested array. Freed by `build()`.
+        let inputs: UnsafeMutablePointer<Double>
+        let capacity: Int
         var side: [Double] = []
         var score: [Double] = []
         var attributeValues: [String: [Double]] = [:]
 
-        init(attributes: [String], strings: [String]) {
+        /// Column order of `inputs`, fetched once (`allCases` builds a new array on each use).
+        let order = PositionInput.allCases
+
+        init(attributes: [String], strings: [String], positions: Int, accounts: Int) {
             self.attributes = attributes
             self.strings = strings
+            capacity = max(positions, 1)
+            inputs = .allocate(capacity: capacity * order.count)
+            inputs.initialize(repeating: 0, count: capacity * order.count)
+            asset.reserveCapacity(positions)
+            venue.reserveCapacity(positions)
+            side.reserveCapacity(positions)
+            starts.reserveCapacity(accounts + 1)
+            score.reserveCapacity(accounts)
         }
 
         mutating func append(_ p: Position, asset a: Int, venue v: Int, market: MarketSnapshot) {
+            let n = asset.count
             asset.append(Int32(a))
             venue.append(Int32(v))
             let q = p.quantity
             side.append(q > 0 ? 1 : (q < 0 ? -1 : 0))
             let row = PositionRow(p, market: market)
-            for (i, value) in row.values.enumerated() { inputs[i].append(value) }
+            for i in order.indices { inputs[i &* capacity &+ n] = row[order[i]] }
         }
 
         mutating func close(_ account: Account) {
@@ -111,10 +139,15 @@ struct BookAdapter {
             }
         }
 
-        func build() -> ProgramBook<Double> {
+        /// The program's columns; frees `inputs`, so it is called once, last.
+        consuming func build() -> ProgramBook<Double> {
             var accountInputs: [AccountInput: [Double]] = [.score: score]
             for (name, values) in attributeValues { accountInputs[.attribute(name)] = values }
-            let columns = Dictionary(uniqueKeysWithValues: zip(PositionInput.allCases, inputs))
+            let n = asset.count
+            let columns = Dictionary(uniqueKeysWithValues: order.indices.map { i in
+                (order[i], Array(UnsafeBufferPointer(start: inputs + i * capacity, count: n)))
+            })
+            inputs.deallocate()
             return ProgramBook(accountStart: starts, positionAsset: asset, positionVenue: venue,
                                positionInputs: columns, side: side, accountInputs: accountInputs)
         }

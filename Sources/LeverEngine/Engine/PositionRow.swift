@@ -2,39 +2,51 @@ import LeverCompile
 
 /// One position's input values as the program reads them (codes for kinds and rights, years to
 /// expiry, the option's model price and Greeks at the snapshot).
+///
+/// Stored fields, not an array: the adapter builds one per position of every book, and a heap
+/// array each time cost more than evaluating the account.
 struct PositionRow {
-    /// Indexed like `PositionInput.allCases`; inputs that do not apply to the kind stay 0.
-    var values = [Double](repeating: 0, count: PositionInput.allCases.count)
+    var quantity = 0.0, kind = 0.0, right = 0.0, entryPrice = 0.0, strike = 0.0, expiry = 0.0
+    var delta = 0.0, gamma = 0.0, vega = 0.0, theta = 0.0, optionPrice = 0.0
 
     init(_ p: Position, market: MarketSnapshot) {
-        self[.quantity] = p.quantity
+        quantity = p.quantity
         switch p {
         case .spot:
-            self[.kind] = 0
+            kind = 0
         case .perpetual(let perp):
-            self[.kind] = 1
-            self[.entryPrice] = perp.entryPrice
+            kind = 1
+            entryPrice = perp.entryPrice
         case .option(let o):
-            self[.kind] = 2
-            self[.right] = o.right == .call ? 0 : 1
-            self[.strike] = o.strike
+            kind = 2
+            right = o.right == .call ? 0 : 1
+            strike = o.strike
             let years = market.asOf.map { (o.expiry.secondsSinceEpoch - $0.secondsSinceEpoch) / 31_536_000 } ?? .nan
-            self[.expiry] = years
+            expiry = years
             let quote = market[o.underlying]
             // Rates are zero: the policy's market carries no yield curve (documented in the README).
             let greeks = BlackScholes.valuation(OptionInputs(right: o.right, spot: quote?.price ?? .nan, strike: o.strike,
                                                              years: years, rate: 0, vol: quote?.vol ?? .nan))
-            self[.optionPrice] = greeks.price
-            self[.delta] = greeks.delta
-            self[.gamma] = greeks.gamma
-            self[.vega] = greeks.vega
-            self[.theta] = greeks.theta
+            optionPrice = greeks.price
+            (delta, gamma, vega, theta) = (greeks.delta, greeks.gamma, greeks.vega, greeks.theta)
         }
     }
 
+    /// The value of one input (indexed by `PositionInput.slot` in the adapter's columns).
     subscript(_ input: PositionInput) -> Double {
-        get { values[input.slot] }
-        set { values[input.slot] = newValue }
+        switch input {
+        case .quantity: quantity
+        case .kind: kind
+        case .right: right
+        case .entryPrice: entryPrice
+        case .strike: strike
+        case .expiry: expiry
+        case .delta: delta
+        case .gamma: gamma
+        case .vega: vega
+        case .theta: theta
+        case .optionPrice: optionPrice
+        }
     }
 }
 
