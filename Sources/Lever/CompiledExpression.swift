@@ -50,7 +50,8 @@ public struct CompiledExpression: Sendable {
         while let ref = pending.popLast() {
             guard seen.insert(ref).inserted else { continue }
             switch plan[ref].op {
-            case .accountInput, .positionInput, .positionKey, .side: return .account
+            // Aggregates run over an account's positions; venue cases read the position's venue.
+            case .accountInput, .positionInput, .positionKey, .side, .aggregate, .cases(.venue, _, _, _): return .account
             case .assetInput: readsMarket = true
             case .broadcast(let a), .splat(let a, _): pending.append(a)   // lifting a value adds no dependence
             case let op:

@@ -20,12 +20,17 @@ struct AnalysisStages {
 
     /// The diagnostics of every analysis stage up to `stopAfter`.
     func run(stopAfter: StageName) -> [Diagnostic] {
-        let evaluator = makeEvaluator()
+        let evaluator = makeEvaluator(covered: [])
         var diagnostics: [Diagnostic] = []
+        // Tables the analysis found nothing to say about: every key value matches a row, so a
+        // field is always one of the rows' values (proofs may use that).
+        var covered: Set<String> = []
         for symbol in symbols.ordered where isClean(symbol.declaration) {
             switch symbol.declaration.kind {
             case .table(let table) where stopAfter >= .tables:
-                diagnostics += TableAnalysis.check(table, domains: table.keys.map(domain), evaluator: evaluator)
+                let found = TableAnalysis.check(table, domains: table.keys.map(domain), evaluator: evaluator)
+                if found.isEmpty { covered.insert(table.name.text) }
+                diagnostics += found
             case .curve(let curve) where stopAfter >= .curves:
                 diagnostics += CurveAnalysis.check(curve, evaluator: evaluator)
             default:
@@ -33,10 +38,11 @@ struct AnalysisStages {
             }
         }
         guard stopAfter >= .proofs else { return diagnostics }
+        let proving = makeEvaluator(covered: covered)
         for decl in symbols.assertions where isClean(decl) {
             guard case .assertion(let assertion) = decl.kind else { continue }
             diagnostics += ProofAnalysis.check(assertion, span: assertion.condition.span, symbols: symbols,
-                                               evaluator: evaluator).diagnostics
+                                               evaluator: proving).diagnostics
         }
         return diagnostics
     }
@@ -55,12 +61,13 @@ struct AnalysisStages {
 
     // MARK: - The evaluator the analyses share
 
-    /// Params fold to constants, declared inputs give their ranges, a tier field the hull of its
-    /// rows' values, a curve call what the curve can return over its argument's range
-    /// (`CurveAnalysis.range`); everything else is unknown.
-    func makeEvaluator() -> IntervalEvaluator {
+    /// Params fold to constants, declared inputs give their ranges, a field of a `covered` table
+    /// the hull of its rows' values, a curve call what the curve can return over its argument's
+    /// range (`CurveAnalysis.range`); everything else is unknown. A table that may match no row
+    /// gives an undefined field, so only covered tables count.
+    func makeEvaluator(covered: Set<String>) -> IntervalEvaluator {
         var evaluator = IntervalEvaluator(
-            name: { expr in self.nameBounds(expr) },
+            name: { expr in self.nameBounds(expr, covered: covered) },
             literal: { UnitTable.quantity(of: $0)?.value })
         let plain = evaluator
         evaluator.function = { name, args in
@@ -70,11 +77,12 @@ struct AnalysisStages {
         return evaluator
     }
 
-    private func nameBounds(_ expr: Expr) -> Bounds? {
+    private func nameBounds(_ expr: Expr, covered: Set<String>) -> Bounds? {
         if case .name(let name) = expr.kind, let param = symbols.param(name) {
             return folder.fold(param).map(Bounds.exactly)
         }
-        if case .member(let base, let field) = expr.kind, case .name(let table) = base.kind, let decl = symbols.table(table) {
+        if case .member(let base, let field) = expr.kind, case .name(let table) = base.kind,
+           covered.contains(table), let decl = symbols.table(table) {
             return fieldBounds(decl, field.text)
         }
         return Self.path(expr).flatMap(inputBounds)

@@ -43,4 +43,57 @@ import LeverSyntax
         #expect(unproved(Self.curves + "assert tier.credit_line >= 0 USD\n").isEmpty)
         #expect(unproved(Self.curves + "assert tier.credit_line >= 1 USD\n") == ["8:8"])
     }
+
+    // Soundness: a "proved" the engine can break would have a committee approve a false claim.
+
+    /// A curve's argument is not clamped to [0%, 100%]: `p(2 * utilization)` reaches p(200%) = 50%.
+    @Test func aCurveArgumentBeyondItsUsualRangeIsNotClamped() {
+        let policy = """
+            input utilization in [0%, 100%]
+            curve p(utilization) = points { 0% -> 1%, 100% -> 2%, 200% -> 50% }
+            curve k(utilization) = kinked(base: 0%, slope1: 4%, kink: 80%, slope2: 75%)
+            assert p(2 * utilization) <= 2%
+            assert k(2 * utilization) <= 79%
+
+            """
+        #expect(unproved(policy) == ["4:8", "5:8"])
+    }
+
+    /// Proofs hold for the engine's rounded interpolation: at 72% the segment from (46%, 7%)
+    /// computes 7% + 54% × 26/26, a hair above 61%.
+    @Test func pointsAreBoundedByWhatTheEngineComputes() {
+        let policy = """
+            input utilization in [0%, 100%]
+            curve c(x) = points { 46% -> 7%, 72% -> 61%, 100% -> 0% }
+            assert c(utilization) <= 61%
+
+            """
+        #expect(unproved(policy) == ["3:8"])
+    }
+
+    /// A table that may match no row gives an undefined field, so its rows prove nothing.
+    @Test func aTableThatMayMatchNoRowBoundsNothing() {
+        let policy = """
+            table lim by account.region {
+              "US" -> Onshore { max_leverage = 3 }
+              "UK" -> Offshore { max_leverage = 5 }
+            }
+            assert lim.max_leverage >= 3
+
+            """
+        #expect(unproved(policy) == ["5:8"])
+    }
+
+    /// `kinked` with constant arguments is the engine's formula: 4% × 80% / 80% = 4% at the kink,
+    /// 4% + 75% = 79% at 100%.
+    @Test func kinkedCurvesAtConstantsAreProved() {
+        let policy = """
+            curve k(utilization) = kinked(base: 0%, slope1: 4%, kink: 80%, slope2: 75%)
+            assert abs(k(80%) - 4%) < 0.0001 bps
+            assert abs(k(100%) - 79%) < 0.0001 bps
+            assert k(90%) > 4%
+
+            """
+        #expect(unproved(policy).isEmpty)
+    }
 }

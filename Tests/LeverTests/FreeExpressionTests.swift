@@ -98,6 +98,8 @@ import Lever
         let cases: [(String, CompiledExpression.Dependence)] = [
             ("1 / 0", .policy), ("2 * 500k USD", .policy), ("ETH.price * 2", .market),
             ("collateral / debt", .account), ("haircut", .policy), ("notional", .account), ("account.score", .account),
+            // An aggregate runs over the account's positions even when what it sums is per asset.
+            ("count(positions)", .account), ("sum(haircut)", .account),
         ]
         for (text, expected) in cases {
             #expect(try CompiledExpression.compile(text, in: policy).get().dependence == expected, "\(text)")
@@ -107,5 +109,16 @@ import Lever
         let haircut = try CompiledExpression.compile("haircut", in: policy).get()
         #expect(haircut.assetValues(market: nil).map(\.value) == [0, 0.2])   // USDC stable 0, ETH crypto 20%
         #expect(try CompiledExpression.compile("collateral", in: policy).get().standIn == nil)
+    }
+
+    /// A venue adjustment reads the position's venue: such a value depends on the account's
+    /// positions, not only on the asset.
+    @Test func aVenueAdjustedValueDependsOnThePosition() throws {
+        let policy = Lever.loadPolicy(source: """
+            class crypto { haircut = 20% }
+            asset ETH : crypto
+            venue Binance { haircut += 3% }
+            """, path: "v.lever")
+        #expect(try CompiledExpression.compile("haircut", in: policy).get().dependence == .account)
     }
 }

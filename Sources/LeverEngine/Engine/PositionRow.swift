@@ -32,7 +32,7 @@ struct PositionRow {
         }
     }
 
-    /// The value of one input (indexed by `PositionInput.slot` in the adapter's columns).
+    /// The value of one input.
     subscript(_ input: PositionInput) -> Double {
         switch input {
         case .quantity: quantity
@@ -46,25 +46,6 @@ struct PositionRow {
         case .vega: vega
         case .theta: theta
         case .optionPrice: optionPrice
-        }
-    }
-}
-
-extension PositionInput {
-    /// The input's index in `allCases` (column order of the book adapter), without hashing.
-    var slot: Int {
-        switch self {
-        case .quantity: 0
-        case .kind: 1
-        case .right: 2
-        case .entryPrice: 3
-        case .strike: 4
-        case .expiry: 5
-        case .delta: 6
-        case .gamma: 7
-        case .vega: 8
-        case .theta: 9
-        case .optionPrice: 10
         }
     }
 }

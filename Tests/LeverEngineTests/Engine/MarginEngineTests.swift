@@ -94,10 +94,3 @@ struct MarginEngineTests {
         #expect(abs(plan.badDebt - (2000 - 2000 / 1.1)) < 1e-9)
     }
 }
-
-struct PositionRowTests {
-    /// The switch that indexes position inputs must follow `allCases`, the adapter's column order.
-    @Test func slotsFollowAllCases() {
-        #expect(PositionInput.allCases.map(\.slot) == Array(PositionInput.allCases.indices))
-    }
-}
