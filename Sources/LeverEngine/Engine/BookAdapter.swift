@@ -88,8 +88,9 @@ struct BookAdapter {
         var asset: [Int32] = [], venue: [Int32] = []
         /// The position input columns, one after another (`PositionInput.allCases` order), each
         /// `capacity` long: the book's size is known up front, so each value is one store, with
-        /// no per-value growth or uniqueness check of a nested array. Freed by `build()`.
-        let inputs: UnsafeMutablePointer<Double>
+        /// no per-value growth or uniqueness check of a nested array.
+        let storage: ColumnStorage
+        var inputs: UnsafeMutablePointer<Double> { storage.values }
         let capacity: Int
         var side: [Double] = []
         var score: [Double] = []
@@ -102,8 +103,7 @@ struct BookAdapter {
             self.attributes = attributes
             self.strings = strings
             capacity = max(positions, 1)
-            inputs = .allocate(capacity: capacity * order.count)
-            inputs.initialize(repeating: 0, count: capacity * order.count)
+            storage = ColumnStorage(count: capacity * order.count)
             asset.reserveCapacity(positions)
             venue.reserveCapacity(positions)
             side.reserveCapacity(positions)
@@ -139,17 +139,29 @@ struct BookAdapter {
             }
         }
 
-        /// The program's columns; frees `inputs`, so it is called once, last.
-        consuming func build() -> ProgramBook<Double> {
+        /// The program's columns.
+        func build() -> ProgramBook<Double> {
             var accountInputs: [AccountInput: [Double]] = [.score: score]
             for (name, values) in attributeValues { accountInputs[.attribute(name)] = values }
             let n = asset.count
             let columns = Dictionary(uniqueKeysWithValues: order.indices.map { i in
                 (order[i], Array(UnsafeBufferPointer(start: inputs + i * capacity, count: n)))
             })
-            inputs.deallocate()
             return ProgramBook(accountStart: starts, positionAsset: asset, positionVenue: venue,
                                positionInputs: columns, side: side, accountInputs: accountInputs)
         }
     }
+}
+
+/// Zeroed doubles owned by an object, so the buffer is freed exactly once however often the
+/// builder holding it is copied.
+final class ColumnStorage {
+    let values: UnsafeMutablePointer<Double>
+
+    init(count: Int) {
+        values = .allocate(capacity: max(count, 1))
+        values.initialize(repeating: 0, count: max(count, 1))
+    }
+
+    deinit { values.deallocate() }
 }
