@@ -22,6 +22,10 @@ extension BenchReport {
             region["adaptation"] = .string(Self.adaptationRegion)
             root["adaptation"] = Self.json(adaptation)
         }
+        if let repricing {
+            region["repricing"] = .string(Self.repricingRegion)
+            root["repricing"] = Self.json(repricing)
+        }
         if let tick {
             if tick.holders > 0 { region["tick"] = .string(Self.tickRegion) }
             var members: [String: JSONOutput] = [

@@ -6,11 +6,12 @@ extension BenchReport {
     public var table: String {
         var lines = optimized ? [] : ["warning: " + Self.debugWarning]
         lines += header
-        if !runs.isEmpty { lines += [""] + Self.timingRows(runs) + Self.adaptationLine(adaptation) }
+        if !runs.isEmpty { lines += [""] + Self.timingRows(runs) + Self.adaptationLine(adaptation) + Self.repricingLine(repricing) }
         if let tick { lines += [""] + Self.tickLines(tick) }
         lines += ["", "timed region:", "  lever:      " + Self.leverRegion]
         if case .agrees = baseline { lines.append("  baseline:   " + Self.baselineRegion) }
         if adaptation != nil { lines.append("  adaptation: " + Self.adaptationRegion) }
+        if repricing != nil { lines.append("  repricing:  " + Self.repricingRegion) }
         if let tick, tick.holders > 0 { lines.append("  tick:       " + Self.tickRegion) }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -28,6 +29,13 @@ extension BenchReport {
         guard let t else { return [] }
         return ["adaptation: \(fixed(t.medianPerAccount, 1)) ns/account median, \(fixed(t.minimumPerAccount, 1)) min "
                 + "(ProgramInputs, outside the ratio: see timed region)"]
+    }
+
+    /// The repricing line, under the adaptation line.
+    static func repricingLine(_ t: Timing?) -> [String] {
+        guard let t else { return [] }
+        return ["repricing:  \(fixed(t.medianPerAccount, 1)) ns/account median, \(fixed(t.minimumPerAccount, 1)) min "
+                + "(MarginEngine.repriced, outside the ratio: see timed region)"]
     }
 
     var header: [String] {

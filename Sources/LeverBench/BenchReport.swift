@@ -78,6 +78,9 @@ public struct BenchReport: Sendable, Equatable {
     /// `MarginEngine.programInputs` over the whole book, timed apart: outside both timed regions
     /// and the ratio, but paid by every `MarginEngine.evaluate` call (nil when nothing was timed).
     public var adaptation: Timing?
+    /// `MarginEngine.repriced` over the whole book, timed apart: what a service that keeps the
+    /// book laid out pays per price move instead of `adaptation` (nil when nothing was timed).
+    public var repricing: Timing?
 
     /// A report; `runs` is empty when the baseline disagreed.
     public init(policy: String, book: String, accounts: Int, positions: Int, market: String, assets: Int,
@@ -114,6 +117,11 @@ public struct BenchReport: Sendable, Equatable {
     public static let adaptationRegion = """
         MarginEngine.programInputs (oracle rules, position rows), 1 thread; outside both timed \
         regions and the ratio, but MarginEngine.evaluate pays it on every call
+        """
+    /// What the repricing line times.
+    public static let repricingRegion = """
+        MarginEngine.repriced (the same book under a new snapshot: the market laid out again, the \
+        book's columns reused), 1 thread; what a service keeping the book laid out pays per price move
         """
     /// What the baseline's timed region holds.
     public static let baselineRegion = """

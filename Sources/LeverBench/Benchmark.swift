@@ -49,6 +49,7 @@ public enum Benchmark {
         report.notEvaluated = whole.notEvaluated
         report.firstNote = whole.firstNote
         report.adaptation = whole.adaptation
+        report.repricing = whole.repricing
         if let tick = options.tick, !report.hasFindings {
             report.tick = measure(tick: tick, engine: engine, book: book, market: market, options: options)
         }
@@ -60,6 +61,7 @@ public enum Benchmark {
         var baseline: BenchReport.Baseline
         var runs: [BenchReport.Run] = []
         var adaptation: Timing?
+        var repricing: Timing?
         var positions: Int
         var notEvaluated: Int
         var firstNote: String?
@@ -83,6 +85,7 @@ public enum Benchmark {
         m.baseline = baseline
         if case .disagrees = m.baseline { return m }
         m.adaptation = timeAdaptation(engine: engine, book: book, market: market, options: options)
+        m.repricing = timeRepricing(engine: engine, inputs: inputs, book: book, market: market, options: options)
         m.runs = options.threads.map { time(engine: engine, inputs: inputs, layout: layout, threads: $0, options: options) }
         return m
     }
@@ -109,6 +112,19 @@ public enum Benchmark {
         for _ in 0..<options.warmups { adapt() }
         let clock = ContinuousClock()
         let samples = (0..<options.repeats).map { _ in clock.measure(adapt).nanoseconds }
+        return Timing(samples: samples, accounts: book.accounts.count)
+    }
+
+    /// `MarginEngine.repriced` after a move of every price by +1% (the cost does not depend on
+    /// which prices moved), timed apart like the adaptation.
+    static func timeRepricing(engine: MarginEngine, inputs: ProgramInputs, book: Book, market: MarketSnapshot,
+                              options: BenchOptions) -> Timing {
+        var moved = market
+        for i in moved.assets.indices { moved.assets[i].price = moved.assets[i].price.map { $0 * 1.01 } }
+        let reprice = { consume(engine.repriced(inputs, book: book, market: moved)) }
+        for _ in 0..<options.warmups { reprice() }
+        let clock = ContinuousClock()
+        let samples = (0..<options.repeats).map { _ in clock.measure(reprice).nanoseconds }
         return Timing(samples: samples, accounts: book.accounts.count)
     }
 

@@ -19,6 +19,7 @@ struct BenchReportTests {
         ("agrees", {
             var r = report(.agrees(accounts: 50_000), runs: [agreed, twoThreads])
             r.adaptation = Timing(samples: [30e6, 28e6, 32e6], accounts: 50_000)
+            r.repricing = Timing(samples: [10e3, 9e3, 12e3], accounts: 50_000)
             return r
         }()),
         ("no-baseline", report(.none("no baseline for this policy"),
@@ -92,6 +93,8 @@ struct BenchReportTests {
         let table = Self.cases[0].1.table
         #expect(table.contains("adaptation: 600.0 ns/account median, 560.0 min"))
         #expect(table.contains("  adaptation: MarginEngine.programInputs"))
+        #expect(table.contains("repricing:  0.2 ns/account median, 0.2 min"))   // 10 µs over 50,000 accounts
+        #expect(table.contains("  repricing:  MarginEngine.repriced"))
         #expect(table.contains("a precomputed position side column and, for option positions, Black–Scholes prices and Greeks"))
     }
 

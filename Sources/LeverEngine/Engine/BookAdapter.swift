@@ -18,6 +18,12 @@ struct BookAdapter {
     /// Per account, in book order.
     var notes: [[AccountNote]]
     var evaluable: [Bool]
+    /// Whether any evaluated position is an option (its model price and Greeks depend on the market).
+    var hasOptions = false
+
+    init(columns: ProgramBook<Double>, notes: [[AccountNote]], evaluable: [Bool], hasOptions: Bool) {
+        (self.columns, self.notes, self.evaluable, self.hasOptions) = (columns, notes, evaluable, hasOptions)
+    }
 
     init(book: Book, policy: CompiledPolicy, market: MarketSnapshot, prepared: PreparedMarket) {
         let assetIndex = Dictionary(policy.assets.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
@@ -38,6 +44,7 @@ struct BookAdapter {
             let ok = !accountNotes.contains { $0.severity == .error }
             if ok {
                 for (p, a) in zip(account.positions, indices) {
+                    if case .option = p { hasOptions = true }
                     builder.append(p, asset: a, venue: p.venue.flatMap { venueIndex[$0] } ?? -1, market: market)
                 }
             } else {

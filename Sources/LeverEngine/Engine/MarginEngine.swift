@@ -18,7 +18,13 @@ public struct MarginEngine: Sendable {
 
     /// Evaluates every account of `book`; the result is the same at any thread count.
     public func evaluate(book: Book, market: MarketSnapshot, threads: Int = 1) -> Report {
-        let inputs = programInputs(book: book, market: market)
+        evaluate(programInputs(book: book, market: market), book: book, market: market, threads: threads)
+    }
+
+    /// The report from inputs laid out already (`programInputs`, or `repriced` after a price
+    /// move), so a service re-margining one book pays the layout once. `book` and `market` must
+    /// be the ones the inputs were made from.
+    public func evaluate(_ inputs: ProgramInputs, book: Book, market: MarketSnapshot, threads: Int = 1) -> Report {
         let adapted = inputs.adapted
         let program = policy.program
         let snapshot = program.prepare(inputs.market)

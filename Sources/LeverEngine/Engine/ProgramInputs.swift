@@ -25,6 +25,28 @@ public struct ProgramInputs: @unchecked Sendable {
         self.market = prepared.columns
         self.book = adapted.columns
     }
+
+    fileprivate init(prepared: PreparedMarket, adapted: BookAdapter) {
+        (self.prepared, self.adapted) = (prepared, adapted)
+        self.market = prepared.columns
+        self.book = adapted.columns
+    }
+}
+
+extension MarginEngine {
+    /// The inputs of the same `book` under a new market snapshot (a price tick), for a service
+    /// that re-margins a book on every move: the book's columns are reused, so only the per-asset
+    /// market is laid out again, unless an option is held or the oracle rule now rejects a
+    /// different set of assets (then the book is laid out again, as `programInputs` does).
+    /// `book` must be the book `inputs` were made from. The results are those of
+    /// `programInputs(book:market:)` for the new market.
+    public func repriced(_ inputs: ProgramInputs, book: Book, market: MarketSnapshot) -> ProgramInputs {
+        let prepared = PreparedMarket(policy: policy, market: market)
+        guard let adapted = inputs.adapted.repriced(book: book, policy: policy, old: inputs.prepared, new: prepared) else {
+            return programInputs(book: book, market: market)
+        }
+        return ProgramInputs(prepared: prepared, adapted: adapted)
+    }
 }
 
 extension MarginEngine {

@@ -1,0 +1,30 @@
+import LeverCompile
+
+extension BookAdapter {
+    /// The same book under a new prepared market, reusing the position columns when they cannot
+    /// have changed: no asset moved between rejected and not by the oracle rule (that decides
+    /// which accounts are laid out), and no evaluated position is an option (its model price and
+    /// Greeks are computed from the market). Nil when the book must be laid out again.
+    ///
+    /// Notes are recomputed when either market had an issue (a stale price's age is in its
+    /// message); otherwise they are the market-independent ones and are kept.
+    func repriced(book: Book, policy: CompiledPolicy, old: PreparedMarket, new: PreparedMarket) -> BookAdapter? {
+        guard !hasOptions, old.issues.count == new.issues.count,
+              zip(old.issues, new.issues).allSatisfy({ ($0?.outcome == .reject) == ($1?.outcome == .reject) })
+        else { return nil }
+        guard old.issues.contains(where: { $0 != nil }) || new.issues.contains(where: { $0 != nil }) else {
+            return self
+        }
+        let assetIndex = Dictionary(policy.assets.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        var noted = [Bool](repeating: false, count: policy.assets.count)
+        var indices: [Int] = []
+        let notes = book.accounts.map { account -> [AccountNote] in
+            indices.removeAll(keepingCapacity: true)
+            for p in account.positions { indices.append(assetIndex[p.asset] ?? -1) }
+            var found = Self.notes(for: account, indices: indices, prepared: new, noted: &noted)
+            if found.contains(where: { $0.severity == .error }) { found.sort { $0.message < $1.message } }
+            return found
+        }
+        return BookAdapter(columns: columns, notes: notes, evaluable: evaluable, hasOptions: false)
+    }
+}
