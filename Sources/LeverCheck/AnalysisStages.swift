@@ -88,13 +88,14 @@ struct AnalysisStages {
         return Self.path(expr).flatMap(inputBounds)
     }
 
-    /// Every value a table's field takes (`tier.credit_line`): the hull of its rows' constants;
-    /// nil when a row leaves it out or computes it.
+    /// Every value a table's field takes (`tier.credit_line`): the hull of its rows' values, as
+    /// the compiler reads them (the row's last line for the field; a row that omits it gives 0);
+    /// nil when a row computes it.
     private func fieldBounds(_ table: TableDecl, _ field: String) -> Bounds? {
         var hull = Bounds.empty
         for row in table.rows {
-            let own = row.body.filter { $0.name.text == field }
-            guard own.count == 1, own[0].op == .set, let value = folder.fold(own[0].value) else { return nil }
+            guard let value = row.body.last(where: { $0.name.text == field }).map({ folder.fold($0.value) }) ?? 0
+            else { return nil }
             hull = hull.hull(.exactly(value))
         }
         return table.rows.isEmpty ? nil : hull

@@ -38,10 +38,21 @@ import LeverSyntax
         #expect(unproved(Self.curves + "assert fee(utilization) <= 5 bps\n") == ["8:8"])
     }
 
-    /// A tier field is any of its rows' values.
+    /// A tier field is any of its rows' values; a row that omits it gives 0, as the compiler reads it.
     @Test func tierFieldsAreTheHullOfTheirRows() {
         #expect(unproved(Self.curves + "assert tier.credit_line >= 0 USD\n").isEmpty)
         #expect(unproved(Self.curves + "assert tier.credit_line >= 1 USD\n") == ["8:8"])
+        let omitted = """
+            input account.score in [0, 1000]
+            tiers by account.score {
+              [800, 1000] -> Prime { haircut_discount = 20% }
+              [0, 800)    -> Basic { credit_line = 0 USD }
+            }
+            assert every tier: tier.haircut_discount in [0%, 20%]
+            assert every tier: tier.haircut_discount > 0%
+
+            """
+        #expect(unproved(omitted) == ["7:20"])
     }
 
     // Soundness: a "proved" the engine can break would have a committee approve a false claim.
