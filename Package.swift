@@ -23,7 +23,7 @@ let package = Package(
     targets: [
         .target(name: "LeverNumerics"),
         .target(name: "LeverSyntax"),
-        .target(name: "LeverCheck", dependencies: ["LeverSyntax"]),
+        .target(name: "LeverCheck", dependencies: ["LeverSyntax", "LeverNumerics"]),
         .target(name: "LeverCompile", dependencies: ["LeverCheck", "LeverSyntax", "LeverNumerics"]),
         .target(name: "LeverEngine", dependencies: ["LeverCompile", "LeverCheck", "LeverSyntax", "LeverNumerics"]),
         .target(name: "Lever", dependencies: ["LeverEngine", "LeverCompile", "LeverCheck", "LeverSyntax", "LeverNumerics"]),

@@ -19,27 +19,13 @@ struct CurveKernel<N: MarginNumber>: Sendable {
         }
     }
 
-    /// The curve at `x`. Kinked: `base + slope1·x/kink` up to the kink (inclusive), then
-    /// `base + slope1 + slope2·(x − kink)/(1 − kink)`. Points: linear between points, flat beyond
-    /// the ends. Steps: the value of the last step whose x is ≤ the input (the first step below it).
+    /// The curve at `x` (`CurveFormula`, which proofs and plots read too).
     @inline(__always)
     func value(_ x: N) -> N {
         switch shape {
-        case .kinked(let base, let s1, let kink, let s2):
-            if x <= kink { return base + s1 * x / kink }
-            return base + s1 + s2 * (x - kink) / (N.one - kink)
-        case .points(let xs, let ys):
-            guard let last = xs.indices.last else { return N.zero }
-            if x <= xs[0] { return ys[0] }
-            if x >= xs[last] { return ys[last] }
-            var i = 1
-            while xs[i] < x { i += 1 }
-            return ys[i - 1] + (ys[i] - ys[i - 1]) * (x - xs[i - 1]) / (xs[i] - xs[i - 1])
-        case .steps(let xs, let ys):
-            guard !xs.isEmpty else { return N.zero }
-            var i = 0
-            while i + 1 < xs.count, xs[i + 1] <= x { i += 1 }
-            return ys[i]
+        case .kinked(let base, let s1, let kink, let s2): CurveFormula.kinked(base: base, slope1: s1, kink: kink, slope2: s2, at: x)
+        case .points(let xs, let ys): CurveFormula.points(xs: xs, ys: ys, at: x)
+        case .steps(let xs, let ys): CurveFormula.steps(xs: xs, ys: ys, at: x)
         }
     }
 }

@@ -54,8 +54,7 @@ extension DocumentBuilder {
 
     /// The kink of a `kinked(…, kink: …)` body.
     func kink(_ curve: CurveDecl) -> Double? {
-        guard case .expression(let e) = curve.body else { return nil }
-        return curves.sampler.kinkedArguments(e)?.kink
+        ConstantCurve(curve.body, folder: curves.folder)?.kink
     }
 
     /// ` (kink)` after the kink's argument.

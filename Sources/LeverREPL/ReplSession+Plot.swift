@@ -52,7 +52,7 @@ extension ReplSession {
     /// (`2 * borrow_rate(x)` kinks where `borrow_rate` does).
     private func kink(_ curve: CurveDecl, _ evaluator: UtilizationEvaluator) -> Double? {
         guard case .expression(let e) = curve.body else { return nil }
-        return evaluator.kinked(e)?.kink ?? kinkedCall(in: e, evaluator, depth: 0)
+        return evaluator.constantShape(.expression(e))?.kink ?? kinkedCall(in: e, evaluator, depth: 0)
     }
 
     private func kinkedCall(in e: Expr, _ evaluator: UtilizationEvaluator, depth: Int) -> Double? {
@@ -60,8 +60,9 @@ extension ReplSession {
         switch e.kind {
         case .call(let name, let args, nil):
             if args.count == 1, case .name(let v) = args[0].value.kind, UtilizationEvaluator.variables.contains(v),
-               let inner = evaluator.symbols.curve(name.text), case .expression(let body) = inner.body,
-               let k = evaluator.kinked(body) { return k.kink }
+               let inner = evaluator.symbols.curve(name.text), let kink = evaluator.constantShape(inner.body)?.kink {
+                return kink
+            }
             return args.lazy.compactMap { self.kinkedCall(in: $0.value, evaluator, depth: depth + 1) }.first
         case .paren(let inner), .unary(_, let inner): return kinkedCall(in: inner, evaluator, depth: depth + 1)
         case .binary(_, let l, let r):

@@ -92,37 +92,16 @@ struct UtilizationEvaluator {
         return result.isFinite ? result : nil
     }
 
-    /// A curve's value at `x`: points interpolate, steps hold, expressions are evaluated.
+    /// A curve's value at `x`: a constant shape as the engine computes it (`ConstantCurve`),
+    /// another expression body evaluated with its parameter bound.
     func curve(_ decl: CurveDecl, at x: Double, depth: Int = 0) -> Double? {
-        switch decl.body {
-        case .expression(let e):
-            if let k = kinked(e) { return Builtins.kinkedValue(base: k.base, slope1: k.slope1, kink: k.kink, slope2: k.slope2, at: x) }
-            return value(e, at: x, depth: depth + 1)
-        case .points(let points, _), .steps(let points, _):
-            let pairs = points.compactMap { p -> (Double, Double)? in
-                guard let px = value(p.x, at: x, depth: depth + 1), let py = value(p.y, at: x, depth: depth + 1) else { return nil }
-                return (px, py)
-            }
-            guard pairs.count == points.count, let first = pairs.first, let last = pairs.last else { return nil }
-            if x <= first.0 { return first.1 }
-            if x >= last.0 { return last.1 }
-            guard let i = pairs.lastIndex(where: { $0.0 <= x }), i + 1 < pairs.count else { return last.1 }
-            if case .steps = decl.body { return pairs[i].1 }
-            let (x0, y0) = pairs[i], (x1, y1) = pairs[i + 1]
-            return x1 == x0 ? y1 : y0 + (y1 - y0) * (x - x0) / (x1 - x0)
-        }
+        if let shape = constantShape(decl.body) { return shape.value(at: x) }
+        guard case .expression(let e) = decl.body else { return nil }
+        return value(e, at: x, depth: depth + 1)
     }
 
-    /// The four numbers of a `kinked(base:, slope1:, kink:, slope2:)` body, or nil.
-    func kinked(_ expr: Expr) -> (base: Double, slope1: Double, kink: Double, slope2: Double)? {
-        guard case .call(let name, let args, nil) = expr.kind, name.text == "kinked", args.count == 4 else { return nil }
-        let folder = ConstantFolder(symbols: symbols)
-        var named: [String: Double] = [:]
-        for (i, arg) in args.enumerated() {
-            guard let v = folder.fold(arg.value) else { return nil }
-            named[arg.label?.text ?? ["base", "slope1", "kink", "slope2"][i]] = v
-        }
-        guard let b = named["base"], let s1 = named["slope1"], let k = named["kink"], let s2 = named["slope2"] else { return nil }
-        return (b, s1, k, s2)
+    /// The curve body's folded shape, or nil when it is not constant.
+    func constantShape(_ body: CurveBody) -> ConstantCurve? {
+        ConstantCurve(body, folder: ConstantFolder(symbols: symbols))
     }
 }

@@ -56,31 +56,16 @@ package struct CurveSampler {
         return out
     }
 
-    /// `kinked(base:, slope1:, kink:, slope2:)`: base + slope1 × u ÷ kink below the kink, then
-    /// slope2 over the rest.
+    /// `kinked(base:, slope1:, kink:, slope2:)` at 101 points of [0, 1], as the engine computes it.
     func kinked(_ expr: Expr) -> [CurveSample]? {
-        guard let k = kinkedArguments(expr), k.kink > 0, k.kink < 1 else { return nil }
+        guard let shape = ConstantCurve(.expression(expr), folder: folder), let kink = shape.kink, kink > 0, kink < 1
+        else { return nil }
         return (0...100).map { i in
             let u = Double(i) / 100
-            let y = u <= k.kink ? k.base + k.slope1 * u / k.kink : k.base + k.slope1 + k.slope2 * (u - k.kink) / (1 - k.kink)
-            return CurveSample(x: u, y: y)
+            return CurveSample(x: u, y: shape.value(at: u))
         }
     }
 
-    /// The four constants of a `kinked(…)` call with every argument labelled and constant.
-    package func kinkedArguments(_ expr: Expr) -> (base: Double, slope1: Double, kink: Double, slope2: Double)? {
-        guard case .call(let name, let args, nil) = expr.kind, name.text == "kinked" else { return nil }
-        var values: [String: Double] = [:]
-        for arg in args {
-            guard let label = arg.label?.text, let v = folder.fold(arg.value) else { return nil }
-            values[label] = v
-        }
-        guard let base = values["base"], let s1 = values["slope1"], let kink = values["kink"], let s2 = values["slope2"]
-        else { return nil }
-        return (base, s1, kink, s2)
-    }
-
-    /// Both versions' curves matched by name, the new order first.
     static func compare(old: CheckResult, new: CheckResult) -> [CurveComparison] {
         let before = CurveSampler(old).curves()
         let after = CurveSampler(new).curves()
