@@ -11,6 +11,13 @@ public struct CompiledExpression: Sendable {
     public let engine: MarginEngine
     /// The text as written, used as the title of its derivation.
     public let text: String
+    /// What the value depends on, read from the compiled plan once.
+    public let dependence: Dependence
+
+    init(check: ExpressionCheck, engine: MarginEngine, text: String) {
+        (self.check, self.engine, self.text) = (check, engine, text)
+        dependence = Self.dependence(of: check, in: engine.policy.plan)
+    }
 
     /// Checks `text` against `policy` and compiles both; the diagnostics (rendered against
     /// `sources`) when the expression or the policy has errors.
@@ -41,10 +48,9 @@ public struct CompiledExpression: Sendable {
 
     /// What the value depends on: an expression that needs no account can be evaluated for an
     /// account without positions, and one that needs no market for an empty market.
-    public var dependence: Dependence {
-        let plan = engine.policy.plan
-        let root = isPerPosition ? plan.probes.first { $0.name == check.name }?.node
-                                 : plan.outputs.first { $0.name == check.name }?.node
+    static func dependence(of check: ExpressionCheck, in plan: Plan) -> Dependence {
+        let root = check.level == .position ? plan.probes.first { $0.name == check.name }?.node
+                                            : plan.outputs.first { $0.name == check.name }?.node
         guard let root else { return .account }
         var seen = Set<NodeRef>(), pending = [root], readsMarket = false
         while let ref = pending.popLast() {

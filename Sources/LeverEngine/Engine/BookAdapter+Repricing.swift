@@ -15,16 +15,8 @@ extension BookAdapter {
         guard old.issues.contains(where: { $0 != nil }) || new.issues.contains(where: { $0 != nil }) else {
             return self
         }
-        let assetIndex = Dictionary(policy.assets.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-        var noted = [Bool](repeating: false, count: policy.assets.count)
-        var indices: [Int] = []
-        let notes = book.accounts.map { account -> [AccountNote] in
-            indices.removeAll(keepingCapacity: true)
-            for p in account.positions { indices.append(assetIndex[p.asset] ?? -1) }
-            var found = Self.notes(for: account, indices: indices, prepared: new, noted: &noted)
-            if found.contains(where: { $0.severity == .error }) { found.sort { $0.message < $1.message } }
-            return found
-        }
+        var reader = NoteReader(policy: policy, prepared: new)
+        let notes = book.accounts.map { reader.read($0) }
         return BookAdapter(columns: columns, notes: notes, evaluable: evaluable, hasOptions: false)
     }
 }

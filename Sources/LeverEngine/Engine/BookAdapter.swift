@@ -26,29 +26,21 @@ struct BookAdapter {
     }
 
     init(book: Book, policy: CompiledPolicy, market: MarketSnapshot, prepared: PreparedMarket) {
-        let assetIndex = Dictionary(policy.assets.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         let venueIndex = Dictionary(policy.venues.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         var builder = Builder(attributes: Self.attributes(in: policy.plan), strings: policy.strings,
                               positions: book.accounts.reduce(0) { $0 + $1.positions.count }, accounts: book.accounts.count)
+        var reader = NoteReader(policy: policy, prepared: prepared)
         var notes: [[AccountNote]] = [], evaluable: [Bool] = []
         notes.reserveCapacity(book.accounts.count)
         evaluable.reserveCapacity(book.accounts.count)
-        // Reused for every account: each position's asset index (looked up once) and which
-        // assets' market issues the account has already been told about.
-        var indices: [Int] = []
-        var noted = [Bool](repeating: false, count: policy.assets.count)
         for account in book.accounts {
-            indices.removeAll(keepingCapacity: true)
-            for p in account.positions { indices.append(assetIndex[p.asset] ?? -1) }
-            var accountNotes = Self.notes(for: account, indices: indices, prepared: prepared, noted: &noted)
+            let accountNotes = reader.read(account)
             let ok = !accountNotes.contains { $0.severity == .error }
             if ok {
-                for (p, a) in zip(account.positions, indices) {
+                for (p, a) in zip(account.positions, reader.indices) {
                     if case .option = p { hasOptions = true }
                     builder.append(p, asset: a, venue: p.venue.flatMap { venueIndex[$0] } ?? -1, market: market)
                 }
-            } else {
-                accountNotes.sort { $0.message < $1.message }
             }
             builder.close(account)
             notes.append(accountNotes)
@@ -59,24 +51,44 @@ struct BookAdapter {
         self.evaluable = evaluable
     }
 
-    /// An error for each undeclared asset and the market issue of each held asset, once each,
-    /// in the order the positions name them. `noted` is all false on entry and on return.
-    static func notes(for account: Account, indices: [Int], prepared: PreparedMarket, noted: inout [Bool]) -> [AccountNote] {
-        var notes: [AccountNote] = []
-        for (p, a) in zip(account.positions, indices) {
-            guard a >= 0 else {
-                let message = "asset \(p.asset) is not declared in the policy"
-                if !notes.contains(where: { $0.message == message }) { notes.append(AccountNote(severity: .error, message: message)) }
-                continue
-            }
-            guard !noted[a] else { continue }
-            noted[a] = true
-            if let issue = prepared.issues[a] {
-                notes.append(AccountNote(severity: issue.outcome == .reject ? .error : .warning, message: issue.message))
-            }
+    /// Reads each account's notes against one prepared market: an error for each undeclared
+    /// asset and the market issue of each held asset, once each, in the order the positions name
+    /// them (sorted when the account has an error, as it is then not evaluated). Its buffers are
+    /// reused from account to account, so a book costs one asset lookup per position.
+    struct NoteReader {
+        let assetIndex: [String: Int]
+        let prepared: PreparedMarket
+        /// The last account's positions' asset indices (−1 for an undeclared asset).
+        private(set) var indices: [Int] = []
+        /// Which assets' issues the current account has been told about; all false between accounts.
+        private var noted: [Bool]
+
+        init(policy: CompiledPolicy, prepared: PreparedMarket) {
+            assetIndex = Dictionary(policy.assets.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+            self.prepared = prepared
+            noted = [Bool](repeating: false, count: policy.assets.count)
         }
-        for a in indices where a >= 0 { noted[a] = false }
-        return notes
+
+        mutating func read(_ account: Account) -> [AccountNote] {
+            indices.removeAll(keepingCapacity: true)
+            for p in account.positions { indices.append(assetIndex[p.asset] ?? -1) }
+            var notes: [AccountNote] = []
+            for (p, a) in zip(account.positions, indices) {
+                guard a >= 0 else {
+                    let message = "asset \(p.asset) is not declared in the policy"
+                    if !notes.contains(where: { $0.message == message }) { notes.append(AccountNote(severity: .error, message: message)) }
+                    continue
+                }
+                guard !noted[a] else { continue }
+                noted[a] = true
+                if let issue = prepared.issues[a] {
+                    notes.append(AccountNote(severity: issue.outcome == .reject ? .error : .warning, message: issue.message))
+                }
+            }
+            for a in indices where a >= 0 { noted[a] = false }
+            if notes.contains(where: { $0.severity == .error }) { notes.sort { $0.message < $1.message } }
+            return notes
+        }
     }
 
     /// Attribute names the plan reads (`account.region`).
