@@ -1,3 +1,4 @@
+import LeverNumerics
 import Lever
 #if canImport(Glibc)
 import Glibc

@@ -1,3 +1,4 @@
+import LeverNumerics
 import Foundation
 import LeverTestSupport
 import Testing
@@ -25,7 +26,7 @@ struct BadInputTests {
 
     @Test(arguments: commands)
     func binaryFile(_ command: [String]) throws {
-        var generator = SeededGenerator(seed: 42)
+        var generator = SplitMix64(seed: 42)   // the same "binary" file on every run
         let bytes = [0x7F, 0x45, 0x4C, 0x46, 0x00] + (0..<4096).map { _ in UInt8.random(in: 0...255, using: &generator) }
         let result = try run(command, "a.out", bytes: bytes)
         #expect(result.exitCode == 1, "\(result.stderr)")
@@ -60,18 +61,5 @@ struct BadInputTests {
         #expect(result.exitCode == 2)
         #expect(result.stderr == "error: cannot read `missing.lever`: no such file\n")
         #expect(result.stdout.isEmpty)
-    }
-}
-
-/// A small deterministic generator (SplitMix64), so the "binary" file is the same on every run.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,17 +1,13 @@
+import LeverNumerics
+
 /// A seeded generator of valid policies over every construct of the grammar, written with
 /// deliberately uneven layout (spacing, `;`, blank lines, comments), for the formatter's
 /// property tests. Programs need only parse; they are not meant to type-check.
 struct PolicyGenerator {
-    /// SplitMix64: tiny, fast and the same on every platform, so a seed names one program.
+    /// SplitMix64 draws: the same on every platform, so a seed names one program.
     struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        var core: SplitMix64
+        mutating func next() -> UInt64 { core.next() }
         mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(1, n))) }
         mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
         mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
@@ -21,7 +17,7 @@ struct PolicyGenerator {
     private var commentCount = 0
 
     init(seed: UInt64) {
-        random = Random(state: seed)
+        random = Random(core: SplitMix64(seed: seed))
     }
 
     /// A whole policy: optional header, imports, then declarations, separated by line breaks,

@@ -3,22 +3,10 @@ import Testing
 
 @Suite("Full-width arithmetic")
 struct FullWidthArithmeticTests {
-    /// A fixed-seed generator so failures reproduce (SplitMix64).
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test func mulDivAgreesWithNarrowArithmetic() {
         // For 64-bit operands the product fits 128 bits, so plain UInt128 arithmetic is the oracle:
         // down = ⌊ab/d⌋, up = ⌊(ab + d − 1)/d⌋, halfUp = ⌊(ab + ⌊d/2⌋)/d⌋.
-        var rng = SplitMix(state: 42)
+        var rng = SeededRandom(seed: 42)
         for _ in 0..<2_000 {
             let a = UInt128(rng.next()), b = UInt128(rng.next()), d = UInt128(rng.next() | 1)
             let ab = a * b
@@ -30,7 +18,7 @@ struct FullWidthArithmeticTests {
 
     @Test func squareRootIsTheFloor() {
         // r = isqrt(n) ⇔ r² ≤ n < (r + 1)², checked on 128- and 256-bit radicands.
-        var rng = SplitMix(state: 7)
+        var rng = SeededRandom(seed: 7)
         for _ in 0..<500 {
             let n = UInt128(rng.next()) << 64 | UInt128(rng.next())
             let r = FullWidthArithmetic.squareRoot(n)

@@ -43,7 +43,7 @@ func readNumber(_ text: String) -> Double? {
     }
 
     @Test func randomDecimalsRoundTripBitForBit() {
-        var rng = SplitMix(seed: 7)
+        var rng = SeededRandom(seed: 7)
         for _ in 0..<20_000 {
             let v = Double(bitPattern: rng.next() & 0x7FEF_FFFF_FFFF_FFFF)
             let text = "\(v)"
@@ -55,7 +55,7 @@ func readNumber(_ text: String) -> Double? {
 
     /// The shape of real quantities (16–19 digits, short fraction) goes through the proven path.
     @Test func longMantissasWithFractionsMatchStrtod() {
-        var rng = SplitMix(seed: 11)
+        var rng = SeededRandom(seed: 11)
         for _ in 0..<50_000 {
             let digits = 15 + rng.below(5)
             var text = String(1 + rng.below(9))
@@ -141,20 +141,6 @@ func readNumber(_ text: String) -> Double? {
         #expect(v == .object([.init("b", .array([.bool(true), .bool(false), .null])), .init("a", .object([]))]))
         #expect(v["a"] == .object([]))
     }
-}
-
-/// A small deterministic random generator for tests (SplitMix64).
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(1, n))) }
 }
 
 extension String {

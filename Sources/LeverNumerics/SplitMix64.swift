@@ -1,6 +1,7 @@
 /// SplitMix64 (Steele, Lea and Flood 2014): a tiny seeded generator whose stream is fixed by its
 /// seed alone, so a generated book is the same on every machine and every Swift version
 /// (the standard library's `random(in:using:)` algorithms are not promised to stay fixed).
+/// Shared by `lever bench`'s book generator and the tests' generated policies, books and fuzz inputs.
 public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
@@ -14,20 +15,5 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
-    }
-
-    /// Uniform in [0, 1), from the top 53 bits (every value a `Double` can hold exactly).
-    public mutating func unit() -> Double {
-        Double(next() >> 11) * 0x1p-53
-    }
-
-    /// Uniform in [lower, upper).
-    public mutating func uniform(_ lower: Double, _ upper: Double) -> Double {
-        lower + (upper - lower) * unit()
-    }
-
-    /// Uniform integer in `0..<bound` (Lemire's multiply-shift; the bias is below 2⁻⁵⁸ here).
-    public mutating func below(_ bound: Int) -> Int {
-        Int(next().multipliedFullWidth(by: UInt64(bound)).high)
     }
 }
