@@ -34,7 +34,8 @@ extension Diagnostic {
     }
 
     static func numberOutOfRange(_ path: String, at span: Span) -> Diagnostic {
-        .error("L0705", "\(path)number is too large for a 64-bit float", at: span)
+        .error("L0705", "\(path)number is too large for a 64-bit float", at: span,
+               help: "numbers must be below about 1.8e308; check the value's units or exponent")
     }
 
     static func valueOutOfRange(_ path: String, _ requirement: String, at span: Span) -> Diagnostic {
