@@ -59,7 +59,7 @@ struct Eval: ConsoleCommand {
         guard case .success(let shown) = evaluated.selecting(outputs: fields == nil ? renderer.defaultFields(names) : requestedFields)
         else { return .usageOrIO }
         console.out(renderer.render(shown))
-        let complete = !inputs.diagnostics.hasErrors && evaluated.accounts.allSatisfy(\.evaluated)
+        let complete = !inputs.diagnostics.hasErrors && evaluated.accounts.allSatisfy(\.evaluated) && !evaluated.hasFindings
         return complete ? .success : .findings
     }
 

@@ -18,8 +18,9 @@ struct AnalysisStages {
         self.errorSpans = earlier.filter { $0.severity == .error }.map(\.primary.span)
     }
 
-    /// The diagnostics of every analysis stage up to `stopAfter`.
-    func run(stopAfter: StageName) -> [Diagnostic] {
+    /// The diagnostics of every analysis stage up to `stopAfter`, and the assertion instances
+    /// the proofs stage proved (`CheckResult.provedAssertions`).
+    func run(stopAfter: StageName) -> (diagnostics: [Diagnostic], proved: [NodeID: Set<String>]) {
         let evaluator = makeEvaluator(covered: [])
         var diagnostics: [Diagnostic] = []
         // Tables the analysis found nothing to say about: every key value matches a row, so a
@@ -37,14 +38,17 @@ struct AnalysisStages {
                 continue
             }
         }
-        guard stopAfter >= .proofs else { return diagnostics }
+        guard stopAfter >= .proofs else { return (diagnostics, [:]) }
+        var proved: [NodeID: Set<String>] = [:]
         let proving = makeEvaluator(covered: covered)
         for decl in symbols.assertions where isClean(decl) {
             guard case .assertion(let assertion) = decl.kind else { continue }
-            diagnostics += ProofAnalysis.check(assertion, span: assertion.condition.span, symbols: symbols,
-                                               evaluator: proving).diagnostics
+            let report = ProofAnalysis.check(assertion, span: assertion.condition.span, symbols: symbols,
+                                             evaluator: proving)
+            diagnostics += report.diagnostics
+            proved[decl.id] = Set(report.results.filter { $0.outcome == .proved }.map { $0.instance ?? "" })
         }
-        return diagnostics
+        return (diagnostics, proved)
     }
 
     /// No earlier error lies inside the declaration.

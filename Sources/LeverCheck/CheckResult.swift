@@ -19,6 +19,12 @@ public struct CheckResult: Sendable {
     public var resolutions: NodeTable<Resolution>
     /// The stages that ran, in order, each with its own diagnostics.
     public var stages: [Stage]
+    /// What the proof analysis established for each assertion (by its declaration's id): the
+    /// instances it proved for every value in the declared ranges (`PEPE` for `every asset:`,
+    /// "" for an assertion checked once). Every other instance — undecided, or never analysed
+    /// because the proofs stage did not run — is compiled into the program and checked on every
+    /// evaluation, so an assertion is never silently dropped.
+    public var provedAssertions: [NodeID: Set<String>] = [:]
 
     /// True when no stage reported an error.
     public var isValid: Bool { !diagnostics.hasErrors }

@@ -54,16 +54,19 @@ public enum Checker {
         checker.checkAll()
         var byStage: [StageName: [Diagnostic]] = [.parse: parseDiagnostics, .resolve: symbolDiagnostics]
         for d in checker.diagnostics { byStage[StageName.of(d), default: []].append(d) }
+        var proved: [NodeID: Set<String>] = [:]
         if stopAfter >= .tables {
             let analyses = AnalysisStages(symbols: symbols, types: checker.types,
                                           earlier: parseDiagnostics + symbolDiagnostics + checker.diagnostics)
-            for d in analyses.run(stopAfter: stopAfter) { byStage[StageName.of(d), default: []].append(d) }
+            let outcome = analyses.run(stopAfter: stopAfter)
+            for d in outcome.diagnostics { byStage[StageName.of(d), default: []].append(d) }
+            proved = outcome.proved
         }
         let stages = StageName.allCases.filter { $0 <= stopAfter }.map {
             Stage(name: $0, diagnostics: (byStage[$0] ?? []).sorted())
         }
         return CheckResult(sources: sources, diagnostics: stages.flatMap(\.diagnostics).sorted(),
                            files: files, symbols: symbols, types: checker.types,
-                           resolutions: checker.resolutions, stages: stages)
+                           resolutions: checker.resolutions, stages: stages, provedAssertions: proved)
     }
 }

@@ -44,8 +44,11 @@ public struct CompiledPolicy: Sendable {
     /// Each asset's class.
     public let assetClasses: [String]
     public let venues: [String]
-    /// Per plan output, what it holds.
+    /// Per reported plan output, what it holds. The plan's outputs past these are the runtime
+    /// assertions' (`assertions`), which reports show apart.
     public let outputs: [OutputInfo]
+    /// The assertions checked on every evaluation (those the checker could not prove).
+    public let assertions: [CompiledAssertion]
     /// Strings interned as numbers (categorical attributes compare by these codes).
     public let strings: [String]
     /// Settings the engine applies outside the plan (oracle rules), already in base units.
@@ -77,7 +80,14 @@ public enum Compiler {
         let policy = CompiledPolicy(
             plan: plan, program: Program<Double>(plan), assets: lowerer.assets,
             assetClasses: lowerer.assetClasses, venues: lowerer.venues, outputs: lowerer.outputInfos,
+            assertions: lowerer.assertions,
             strings: lowerer.strings, oracle: lowerer.oracleSettings())
         return (policy, lowerer.diagnostics)
     }
+}
+
+extension CompiledPolicy {
+    /// The engine's status words, by the `status` output's code: `healthy`, `margin_call`,
+    /// `liquidatable`. An account whose status depends on an undefined value is `unvalued`.
+    public static let statusWords = Lowerer.statusWords
 }

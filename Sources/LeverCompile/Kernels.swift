@@ -12,6 +12,18 @@ protocol BinaryOperation {
 
 @inline(__always) func truth<N: MarginNumber>(_ b: Bool) -> N { b ? N.one : N.zero }
 @inline(__always) func isTrue<N: MarginNumber>(_ x: N) -> Bool { x != N.zero }
+/// The undefined value (NaN in `Double`, the invalid marker in fixed point).
+@inline(__always) func undefined<N: MarginNumber>() -> N { N(approximating: .nan) }
+/// `if c then x else y`: undefined when the condition is, whatever the branches hold.
+@inline(__always) func chosen<N: MarginNumber>(_ c: N, _ x: N, _ y: N) -> N {
+    c.isValid ? (c != N.zero ? x : y) : c
+}
+/// A comparison in three-valued logic: undefined when either side is. A risk engine fails
+/// closed: `health < 1` of an account whose health cannot be computed must not read as false
+/// (which would make the account `healthy`), so the undefined value flows on to the decision.
+@inline(__always) func compared<N: MarginNumber>(_ a: N, _ b: N, _ holds: Bool) -> N {
+    a.isValid && b.isValid ? truth(holds) : undefined()
+}
 
 enum AddOp: BinaryOperation { @inline(__always) static func apply<N: MarginNumber>(_ a: N, _ b: N) -> N { a + b } }
 enum SubtractOp: BinaryOperation { @inline(__always) static func apply<N: MarginNumber>(_ a: N, _ b: N) -> N { a - b } }
@@ -20,22 +32,41 @@ enum MultiplyOp: BinaryOperation { @inline(__always) static func apply<N: Margin
 /// ratio of cover to exposure with no exposure is fully covered, as a health factor with no debt).
 enum DivideOp: BinaryOperation {
     @inline(__always) static func apply<N: MarginNumber>(_ a: N, _ b: N) -> N {
-        b == N.zero ? (a < N.zero ? N.zero - N.infinity : N.infinity) : a / b
+        b == N.zero ? (a.isValid ? (a < N.zero ? N.zero - N.infinity : N.infinity) : a) : a / b
     }
 }
-enum MinOp: BinaryOperation { @inline(__always) static func apply<N: MarginNumber>(_ a: N, _ b: N) -> N { b < a ? b : a } }
-enum MaxOp: BinaryOperation { @inline(__always) static func apply<N: MarginNumber>(_ a: N, _ b: N) -> N { b > a ? b : a } }
+/// `min` and `max` are undefined when either side is (a bare `b < a ? b : a` would drop a NaN `b`).
+enum MinOp: BinaryOperation {
+    @inline(__always) static func apply<N: MarginNumber>(_ a: N, _ b: N) -> N { b.isValid ? (b < a ? b : a) : b }
+}
+enum MaxOp: BinaryOperation {
+    @inline(__always) static func apply<N: MarginNumber>(_ a: N, _ b: N) -> N { b.isValid ? (b > a ? b : a) : b }
+}
 enum PowerOp: BinaryOperation {
     static func apply<N: MarginNumber>(_ a: N, _ b: N) -> N { N(approximating: pow(a.doubleValue, b.doubleValue)) }
 }
-enum EqualOp: BinaryOperation { @inline(__always) static func apply<N: MarginNumber>(_ a: N, _ b: N) -> N { truth(a == b) } }
-enum NotEqualOp: BinaryOperation { @inline(__always) static func apply<N: MarginNumber>(_ a: N, _ b: N) -> N { truth(a != b) } }
-enum LessOp: BinaryOperation { @inline(__always) static func apply<N: MarginNumber>(_ a: N, _ b: N) -> N { truth(a < b) } }
-enum LessEqualOp: BinaryOperation { @inline(__always) static func apply<N: MarginNumber>(_ a: N, _ b: N) -> N { truth(a <= b) } }
-enum GreaterOp: BinaryOperation { @inline(__always) static func apply<N: MarginNumber>(_ a: N, _ b: N) -> N { truth(a > b) } }
-enum GreaterEqualOp: BinaryOperation { @inline(__always) static func apply<N: MarginNumber>(_ a: N, _ b: N) -> N { truth(a >= b) } }
-enum AndOp: BinaryOperation { @inline(__always) static func apply<N: MarginNumber>(_ a: N, _ b: N) -> N { truth(isTrue(a) && isTrue(b)) } }
-enum OrOp: BinaryOperation { @inline(__always) static func apply<N: MarginNumber>(_ a: N, _ b: N) -> N { truth(isTrue(a) || isTrue(b)) } }
+enum EqualOp: BinaryOperation { @inline(__always) static func apply<N: MarginNumber>(_ a: N, _ b: N) -> N { compared(a, b, a == b) } }
+enum NotEqualOp: BinaryOperation { @inline(__always) static func apply<N: MarginNumber>(_ a: N, _ b: N) -> N { compared(a, b, a != b) } }
+enum LessOp: BinaryOperation { @inline(__always) static func apply<N: MarginNumber>(_ a: N, _ b: N) -> N { compared(a, b, a < b) } }
+enum LessEqualOp: BinaryOperation { @inline(__always) static func apply<N: MarginNumber>(_ a: N, _ b: N) -> N { compared(a, b, a <= b) } }
+enum GreaterOp: BinaryOperation { @inline(__always) static func apply<N: MarginNumber>(_ a: N, _ b: N) -> N { compared(a, b, a > b) } }
+enum GreaterEqualOp: BinaryOperation { @inline(__always) static func apply<N: MarginNumber>(_ a: N, _ b: N) -> N { compared(a, b, a >= b) } }
+/// Kleene's `and`: false when either side is false, even if the other is undefined (the answer
+/// does not depend on it); true when both are true; else undefined.
+enum AndOp: BinaryOperation {
+    @inline(__always) static func apply<N: MarginNumber>(_ a: N, _ b: N) -> N {
+        if a == N.zero || b == N.zero { return N.zero }
+        return a.isValid && b.isValid ? N.one : undefined()
+    }
+}
+/// Kleene's `or`: true when either side is true, even if the other is undefined; false when
+/// both are false; else undefined.
+enum OrOp: BinaryOperation {
+    @inline(__always) static func apply<N: MarginNumber>(_ a: N, _ b: N) -> N {
+        if (a.isValid && a != N.zero) || (b.isValid && b != N.zero) { return N.one }
+        return a.isValid && b.isValid ? N.zero : undefined()
+    }
+}
 
 /// The value of a unary kernel at one point. Transcendentals go through `Double`: exact
 /// fixed-point policies never need them (on-chain code approximates them with formulas instead).
@@ -43,7 +74,7 @@ enum OrOp: BinaryOperation { @inline(__always) static func apply<N: MarginNumber
 func applyUnary<N: MarginNumber>(_ kernel: UnaryKernel, _ x: N) -> N {
     switch kernel {
     case .negate: return N.zero - x
-    case .not: return truth(!isTrue(x))
+    case .not: return x.isValid ? truth(!isTrue(x)) : x
     case .abs: return x < N.zero ? N.zero - x : x
     case .sqrt: return x.squareRoot()
     case .exp: return N(approximating: exp(x.doubleValue))
@@ -53,6 +84,8 @@ func applyUnary<N: MarginNumber>(_ kernel: UnaryKernel, _ x: N) -> N {
     case .round: return N(approximating: x.doubleValue.rounded(.toNearestOrAwayFromZero))
     case .expm1: return N(approximating: expm1(x.doubleValue))
     case .log1p: return N(approximating: log1p(x.doubleValue))
+    case .isFalse: return truth(x.isValid && x == N.zero)
+    case .isUndefined: return truth(!x.isValid)
     }
 }
 
@@ -99,3 +132,5 @@ enum CeilOp: UnaryOperation { static var kernel: UnaryKernel { .ceil } }
 enum RoundOp: UnaryOperation { static var kernel: UnaryKernel { .round } }
 enum Expm1Op: UnaryOperation { static var kernel: UnaryKernel { .expm1 } }
 enum Log1pOp: UnaryOperation { static var kernel: UnaryKernel { .log1p } }
+enum IsFalseOp: UnaryOperation { static var kernel: UnaryKernel { .isFalse } }
+enum IsUndefinedOp: UnaryOperation { static var kernel: UnaryKernel { .isUndefined } }

@@ -44,6 +44,7 @@ extension Lowerer {
             builder.output(name, node)
             outputInfos.append(OutputInfo(name: name, kind: kind ?? outputKind(name), isMeasure: isMeasure))
         }
+        assertions = lowerAssertions()
     }
 
     /// Per-asset values the engine's liquidation plan reads: the bonus paid on each collateral

@@ -10,7 +10,8 @@ extension Lowerer {
         return memo(Self.key("table", name, own), at: table.name.span) { me in
             let keys = table.keys.map { me.lower($0, own) }
             let rows = table.rows.map { row in row.patterns.map { me.matcher($0, own) } }
-            let plan = TablePlan(name: name, rows: rows, labels: table.rows.map(\.label.text))
+            let plan = TablePlan(name: name, rows: rows, labels: table.rows.map(\.label.text),
+                                 keys: table.keys.map { me.source($0.span) })
             let detail = table.rows.map { row in
                 row.patterns.map { ExpressionText.pattern($0, source: me.source) }.joined(separator: ", ") + " → " + row.label.text
             }.joined(separator: "; ")
@@ -20,7 +21,7 @@ extension Lowerer {
         }
     }
 
-    func matcher(_ pattern: Pattern, _ ctx: LowerContext) -> TablePlan.Matcher {
+    mutating func matcher(_ pattern: Pattern, _ ctx: LowerContext) -> TablePlan.Matcher {
         let fold = ConstantFolder(symbols: symbols)
         switch pattern {
         case .any: return .any
@@ -36,8 +37,10 @@ extension Lowerer {
             default: return .interval(lower: v, upper: .infinity, lowerClosed: true, upperClosed: true)
             }
         case .values(let values, _):
-            return .values(values.map { value in
-                if case .string(let s) = value.kind, let i = strings.firstIndex(of: s) { return Double(i) }
+            return .values(values.map { value -> Double in
+                // Interned here as everywhere else: a string the rest of the policy never
+                // compares with must still get its code, or the row could never match.
+                if case .string(let s) = value.kind { return Double(intern(s)) }
                 if case .name(let w) = value.kind, let code = WordCode.value(w) { return code }
                 return fold.fold(value) ?? .nan
             })

@@ -26,6 +26,8 @@ struct Lowerer {
     let classes: [String]
     var strings: [String] = []
     var outputInfos: [OutputInfo] = []
+    /// The runtime checks, whose outputs follow `outputInfos`' in the plan.
+    var assertions: [CompiledAssertion] = []
     var cache: [String: NodeRef] = [:]
     /// Names being lowered, to report a definition that depends on itself instead of looping.
     var visiting: Set<String> = []

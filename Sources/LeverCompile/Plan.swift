@@ -62,6 +62,9 @@ public enum UnaryKernel: String, Sendable, Hashable {
     case negate, not, abs, sqrt, exp, ln, floor, ceil, round
     /// `exp(x) − 1` and `ln(1 + x)`, exact for small x (interest compounded per second).
     case expm1, log1p
+    /// 1 when the operand is a defined false (0), else 0; and 1 when it is undefined, else 0.
+    /// Never undefined themselves: runtime assertions count certain breaches and unknowns apart.
+    case isFalse, isUndefined
 }
 
 public enum BinaryKernel: String, Sendable, Hashable {
@@ -83,6 +86,8 @@ public struct TablePlan: Sendable, Hashable {
     public var name: String
     public var rows: [[Matcher]]
     public var labels: [String]
+    /// The key expressions as written (`account.score`), to say which value matched no row.
+    public var keys: [String] = []
 }
 
 /// A compiled curve shape (expression curves are inlined instead).

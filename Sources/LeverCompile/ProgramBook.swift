@@ -40,6 +40,16 @@ public final class ProgramBook<N: MarginNumber>: @unchecked Sendable {
         largestAccount = (0..<max(0, accountStart.count - 1)).map { Int(accountStart[$0 + 1] - accountStart[$0]) }.max() ?? 0
     }
 
+    /// The policy asset index of an account's `p`-th position (as traces number positions).
+    public func asset(ofPosition p: Int, account a: Int) -> Int {
+        Int(positionAsset[Int(accountStart[a]) + p])
+    }
+
+    /// How many positions account `a` holds.
+    public func positionCount(account a: Int) -> Int {
+        Int(accountStart[a + 1] - accountStart[a])
+    }
+
     deinit {
         accountStart.deallocate()
         positionAsset.deallocate()

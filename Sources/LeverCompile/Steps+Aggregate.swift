@@ -73,8 +73,13 @@ extension Steps {
                 let x = e.pointee.columns[an], z = e.pointee.columns[out], start = e.pointee.accountStart
                 for acc in 0..<e.pointee.counts.account {
                     var fold = F()
-                    for p in Int(start[acc])..<Int(start[acc + 1]) { fold.add(x[p &* sa], if: true) }
-                    z[acc] = fold.value
+                    var known = true
+                    for p in Int(start[acc])..<Int(start[acc + 1]) {
+                        let v = x[p &* sa]
+                        fold.add(v, if: true)
+                        known = known && v.isValid
+                    }
+                    z[acc] = known ? fold.value : undefined()
                 }
                 next(e)
             }
@@ -85,8 +90,16 @@ extension Steps {
             let start = e.pointee.accountStart
             for acc in 0..<e.pointee.counts.account {
                 var fold = F()
-                for p in Int(start[acc])..<Int(start[acc + 1]) { fold.add(x[p &* sa], if: isTrue(f[p &* fs])) }
-                z[acc] = fold.value
+                var known = true
+                for p in Int(start[acc])..<Int(start[acc + 1]) {
+                    // A position whose filter is undefined may or may not count, and a counted
+                    // position whose value is undefined leaves the total unknown: either makes
+                    // the aggregate undefined (an extremum would otherwise skip a NaN silently).
+                    let w = f[p &* fs], v = x[p &* sa], keep = w.isValid && isTrue(w)
+                    fold.add(v, if: keep)
+                    known = known && w.isValid && (!keep || v.isValid)
+                }
+                z[acc] = known ? fold.value : undefined()
             }
             next(e)
         }

@@ -86,6 +86,8 @@ enum Steps<N: MarginNumber> {
         case .round: unary(RoundOp.self, a, out: out, domain: domain, next: next)
         case .expm1: unary(Expm1Op.self, a, out: out, domain: domain, next: next)
         case .log1p: unary(Log1pOp.self, a, out: out, domain: domain, next: next)
+        case .isFalse: unary(IsFalseOp.self, a, out: out, domain: domain, next: next)
+        case .isUndefined: unary(IsUndefinedOp.self, a, out: out, domain: domain, next: next)
         }
     }
 
@@ -112,7 +114,7 @@ enum Steps<N: MarginNumber> {
             { e in
                 let n = e.pointee.count(domain), z = e.pointee.columns[out]
                 let cc = e.pointee.columns[c.node], x = e.pointee.columns[a.node], y = e.pointee.columns[b.node]
-                for i in 0..<n { z[i] = isTrue(cc[i &* c.stride]) ? x[i &* a.stride] : y[i &* b.stride] }
+                for i in 0..<n { z[i] = chosen(cc[i &* c.stride], x[i &* a.stride], y[i &* b.stride]) }
                 next(e)
             }
         }
@@ -125,7 +127,7 @@ enum Steps<N: MarginNumber> {
         return { e in
             let n = e.pointee.count(domain), z = e.pointee.columns[out]
             let cc = e.pointee.columns[cn], x = e.pointee.columns[an], y = e.pointee.columns[bn]
-            for i in 0..<n { z[i] = isTrue(cc[i]) ? x[A.at(i)] : y[B.at(i)] }
+            for i in 0..<n { z[i] = chosen(cc[i], x[A.at(i)], y[B.at(i)]) }
             next(e)
         }
     }

@@ -14,7 +14,7 @@ extension Steps {
             return { e in
                 let n = e.pointee.count(domain), z = e.pointee.columns[out]
                 columns.withBases(e) { bases in
-                    for i in 0..<n { z[i] = N(matcher.firstRow { columns.value(bases, $0, i) }) }
+                    for i in 0..<n { z[i] = rowValue(matcher.firstRow { columns.value(bases, $0, i) }) }
                 }
                 next(e)
             }
@@ -24,7 +24,7 @@ extension Steps {
             columns.withBases(e) { bases in
                 intervals.cells.withUnsafeBufferPointer { cells in
                     for i in 0..<n {
-                        z[i] = N(IntervalTable.firstRow(cells, width: intervals.width, rows: intervals.rowCount) { columns.value(bases, $0, i) })
+                        z[i] = rowValue(IntervalTable.firstRow(cells, width: intervals.width, rows: intervals.rowCount) { columns.value(bases, $0, i) })
                     }
                 }
             }
@@ -39,12 +39,22 @@ extension Steps {
         return { e in
             let n = e.pointee.count(domain), r = e.pointee.columns[row.node], z = e.pointee.columns[out]
             for i in 0..<n {
-                let k = Int(r[i &* row.stride].doubleValue)
+                let d = r[i &* row.stride].doubleValue
+                let k = d.isNaN ? -1 : Int(d)
                 z[i] = k >= 0 && k < table.count ? table[k] : missing
             }
             next(e)
         }
     }
+}
+
+/// What `firstRow` returns when an undefined key decides whether a row matches: no row can be
+/// chosen (a later row, or `else`, would be an answer built on an unknown), so the row is undefined.
+let undecidedRow = -2
+
+/// A row index as a column value: the index, −1 for no matching row, undefined when undecided.
+@inline(__always) func rowValue<N: MarginNumber>(_ row: Int) -> N {
+    row == undecidedRow ? undefined() : N(row)
 }
 
 /// A decision table whose every cell is an interval or "any", as flat trivially copyable cells,
@@ -89,8 +99,13 @@ struct IntervalTable<N: MarginNumber>: Sendable {
         var start = 0, row = 0
         while start < cells.count {
             var c = 0
-            while c < width && cells[start + c].matches(key(c)) { c += 1 }
-            if c == width { return row }
+            var unknown = false
+            while c < width {
+                let cell = cells[start + c], x = key(c)
+                if !cell.any && !x.isValid { unknown = true } else if !cell.matches(x) { break }
+                c += 1
+            }
+            if c == width { return unknown ? undecidedRow : row }
             start += width
             row += 1
         }
@@ -125,8 +140,13 @@ struct TableMatcher<N: MarginNumber>: Sendable {
     @inline(__always)
     func firstRow(_ key: (Int) -> N) -> Int {
         rowLoop: for (r, row) in rows.enumerated() {
-            for (c, cell) in row.enumerated() where !Self.matches(cell, key(c)) { continue rowLoop }
-            return r
+            var unknown = false
+            for (c, cell) in row.enumerated() {
+                let x = key(c)
+                if case .any = cell { continue }
+                if !x.isValid { unknown = true } else if !Self.matches(cell, x) { continue rowLoop }
+            }
+            return unknown ? undecidedRow : r
         }
         return -1
     }

@@ -32,8 +32,10 @@ public struct MarginEngine: Sendable {
         let planner = LiquidationPlanner(policy: policy, prices: inputs.market.inputs[.price] ?? [], snapshot: snapshot)
         var accounts: [AccountReport] = []
         accounts.reserveCapacity(book.accounts.count)
+        let findings = Findings(policy: policy, book: inputs.book, snapshot: snapshot, issues: inputs.prepared.issues)
         for (a, account) in book.accounts.enumerated() {
             var r = report(account: account, index: a, results: results, adapted: adapted)
+            if r.evaluated { findings.complete(&r, account: account, index: a, results: results) }
             if r.evaluated, isLiquidatable(r) {
                 let closeFactor = policy.output("close_factor").map { results[$0][a] } ?? 0.5
                 let bonus = policy.output("bonus").map { results[$0][a] } ?? 0
@@ -50,10 +52,8 @@ public struct MarginEngine: Sendable {
         guard adapted.evaluable[a] else {
             return AccountReport(id: account.id, evaluated: false, values: [], notes: notes, liquidation: nil)
         }
-        let values = policy.outputs.indices.map { Self.value(results[$0][a], kind: policy.outputs[$0].kind) }
-        for (i, v) in values.enumerated() where v == .undefined {
-            notes.append(AccountNote(severity: .warning, message: "\(policy.outputs[i].name) is undefined (a missing or invalid input)"))
-        }
+        var values = policy.outputs.indices.map { Self.value(results[$0][a], kind: policy.outputs[$0].kind) }
+        if let status = policy.output("status"), values[status] == .undefined { values[status] = .unvalued }
         return AccountReport(id: account.id, evaluated: true, values: values, notes: notes, liquidation: nil)
     }
 

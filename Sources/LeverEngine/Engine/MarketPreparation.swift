@@ -14,14 +14,18 @@ public struct MarketIssue: Sendable, Hashable {
     public var outcome: OracleSettings.StalePrice
 
     /// One line for reports: `BTC: price is 7200 s old (limit 3600 s); counted at 0`.
-    public var message: String {
-        let what: String
+    /// What is wrong with the quote: `price is 7200 s old (limit 3600 s)`.
+    public var reasonText: String {
         switch reason {
-        case .missingAsset: what = "not in the market snapshot"
-        case .missingPrice: what = "no price"
-        case .invalidPrice(let p): what = p.isNaN ? "price is not a number" : "price \(p) is not positive"
-        case .stale(let age, let limit): what = "price is \(Int(age)) s old (limit \(Int(limit)) s)"
+        case .missingAsset: "not in the market snapshot"
+        case .missingPrice: "no price"
+        case .invalidPrice(let p): p.isNaN ? "price is not a number" : "price \(p) is not positive"
+        case .stale(let age, let limit): "price is \(Int(age)) s old (limit \(Int(limit)) s)"
         }
+    }
+
+    public var message: String {
+        let what = reasonText
         let rule: String
         let quoted: Bool
         switch reason {

@@ -23,6 +23,12 @@ public enum ReportValue: Sendable, Hashable {
     case undefined
 }
 
+extension ReportValue {
+    /// The status of an account whose status depends on an undefined value: it could not be
+    /// valued, which is never shown as `healthy` (nor as any other decision).
+    public static let unvalued = ReportValue.label("unvalued")
+}
+
 /// The evaluation of one account.
 public struct AccountReport: Sendable, Hashable {
     public var id: String
@@ -33,6 +39,8 @@ public struct AccountReport: Sendable, Hashable {
     public var notes: [AccountNote]
     /// What a liquidation would do, for liquidatable accounts.
     public var liquidation: LiquidationPlanReport?
+    /// The policy's runtime assertions that this account breaks or that could not be checked.
+    public var violations: [AssertionViolation] = []
 }
 
 /// A liquidation as the engine plans it for one account.

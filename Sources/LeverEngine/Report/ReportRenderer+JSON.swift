@@ -6,7 +6,11 @@ import LeverCompile
 //   { "policy": {"name", "version", "hash"}, "as_of": "2026-11-25T12:00:00Z" | null,
 //     "horizon_days": 30, "outputs": [{"name", "unit", "measure"}],
 //     "market_issues": [{"asset", "reason", "outcome", "message"}],
+//     "summary": {"statuses": {STATUS: count}, "accounts_with_violations": count},
 //     "accounts": [{"id", "evaluated", "values": {NAME: VALUE}, "notes": [{"severity", "message"}],
+//                   "violations": [{"assertion", "location", "outcome": "broken" | "undecided",
+//                                   "values": {EXPR: number | null},
+//                                   "positions": [{"position", "outcome", "values"}]}],
 //                   "liquidation": {"close_factor", "debt_repaid_value", "collateral_seized_value",
 //                                   "bad_debt", "steps": [{"repay_asset", "repay_amount", "seize_asset",
 //                                   "seize_amount", "bonus"}]} | null}] }
@@ -31,6 +35,11 @@ extension ReportRenderer {
             "outputs": .array(report.outputs.map(json)),
             "market_issues": .array(report.marketIssues.map(json)),
             "accounts": .array(report.accounts.map { json($0, outputs: report.outputs) }),
+            "summary": .object([
+                "statuses": .object(Dictionary(report.statusSummary.map { ($0.status, .number(Double($0.count))) },
+                                               uniquingKeysWith: { a, _ in a })),
+                "accounts_with_violations": .number(Double(report.accountsWithViolations)),
+            ]),
         ])
     }
 
@@ -70,7 +79,23 @@ extension ReportRenderer {
             "id": .string(account.id), "evaluated": .bool(account.evaluated), "values": .object(values),
             "notes": .array(account.notes.map { .object(["severity": .string($0.severity.rawValue), "message": .string($0.message)]) }),
             "liquidation": account.liquidation.map(json) ?? .null,
+            "violations": .array(account.violations.map(json)),
         ])
+    }
+
+    static func json(_ violation: AssertionViolation) -> JSONOutput {
+        .object([
+            "assertion": .string(violation.assertion), "location": .string(violation.location),
+            "outcome": .string(violation.outcome.rawValue), "values": json(violation.values),
+            "positions": .array(violation.positions.map { p in
+                .object(["position": .string(p.position), "outcome": .string(p.outcome.rawValue), "values": json(p.values)])
+            }),
+        ])
+    }
+
+    /// Compared values by their expression text; an undefined one is null.
+    static func json(_ values: [AssertionViolation.Value]) -> JSONOutput {
+        .object(Dictionary(values.map { ($0.text, $0.value.isNaN ? .null : .number($0.value)) }, uniquingKeysWith: { a, _ in a }))
     }
 
     static func json(_ value: ReportValue) -> JSONOutput {

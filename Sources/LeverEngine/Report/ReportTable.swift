@@ -7,7 +7,8 @@ struct ReportTable {
     let color: Bool
 
     var text: String {
-        var lines = heading + [""] + grid
+        var lines = heading + [""] + grid + ["", summary]
+        lines += section("assertions not satisfied", violations)
         lines += section("notes", notes)
         lines += section("market issues", report.marketIssues.map { "  " + $0.message })
         lines += section("liquidation plans", liquidations)
@@ -65,6 +66,35 @@ struct ReportTable {
         report.accounts.flatMap { account in
             account.notes.map { "  \(account.id): \($0.severity.rawValue): \($0.message)" }
         }
+    }
+
+    /// `31 accounts: 20 healthy, 3 margin_call, 7 liquidatable, 1 unvalued; 2 break an assertion`.
+    var summary: String {
+        let n = report.accounts.count
+        let counts = report.statusSummary.map { "\($0.count) \($0.status)" }.joined(separator: ", ")
+        let broken = report.accountsWithViolations
+        return "\(n) \(n == 1 ? "account" : "accounts")" + (counts.isEmpty ? "" : ": " + counts)
+            + (broken > 0 ? "; \(broken) with assertions not satisfied" : "")
+    }
+
+    /// Each runtime assertion an account breaks (or that could not be checked), with the values
+    /// that decided it: `  fund-borealis: broken: every account: leverage <= … (prime.lever:248)`
+    /// then `    leverage = 5,389,534.00` and one line per offending position.
+    var violations: [String] {
+        report.accounts.flatMap { account -> [String] in
+            account.violations.flatMap { v -> [String] in
+                let head = "  \(account.id): \(v.outcome.rawValue): \(v.assertion) (\(v.location))"
+                let values = v.values.isEmpty ? [] : ["    " + Self.values(v.values)]
+                let positions = v.positions.map { p in
+                    "    \(p.position): \(p.outcome.rawValue)" + (p.values.isEmpty ? "" : ", " + Self.values(p.values))
+                }
+                return [head] + values + positions
+            }
+        }
+    }
+
+    static func values(_ values: [AssertionViolation.Value]) -> String {
+        values.map { "\($0.text) = \(ReportCell(.number($0.value), kind: .number($0.dimension)).text)" }.joined(separator: ", ")
     }
 
     /// Each planned liquidation: a summary line, then one line per step.

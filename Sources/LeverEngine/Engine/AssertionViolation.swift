@@ -1,0 +1,40 @@
+import LeverCheck
+import LeverCompile
+
+/// A runtime assertion (`CompiledAssertion`) that did not hold for one account: broken, or
+/// undecided because a value it reads is undefined. Either way it is a finding: a risk engine
+/// never takes an assertion it could not check as passed.
+public struct AssertionViolation: Sendable, Hashable {
+    public enum Outcome: String, Sendable, Hashable {
+        /// The condition is false.
+        case broken
+        /// The condition reads an undefined value, so it could not be checked.
+        case undecided
+    }
+
+    /// One value the condition compared (`leverage = 5389534`).
+    public struct Value: Sendable, Hashable {
+        /// The expression as written.
+        public var text: String
+        public var value: Double
+        public var dimension: Dimension
+    }
+
+    /// One position that breaks a per-position assertion, with the values it compared.
+    public struct Position: Sendable, Hashable {
+        /// `FTT spot +1000 @ Binance`.
+        public var position: String
+        public var outcome: Outcome
+        public var values: [Value]
+    }
+
+    /// The assertion as written, without `assert` (`every account: leverage <= …`).
+    public var assertion: String
+    /// `prime.lever:248`.
+    public var location: String
+    public var outcome: Outcome
+    /// For an account-level assertion, the values it compared.
+    public var values: [Value]
+    /// For a per-position assertion, the positions that break it or could not be checked.
+    public var positions: [Position]
+}

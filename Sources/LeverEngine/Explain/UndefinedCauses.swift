@@ -1,0 +1,199 @@
+import LeverCompile
+
+/// Why values of one account are undefined: the inputs and lookups the undefined value came
+/// from, found by walking a trace of the compiled program from the undefined results down to
+/// where the undefined value first appeared.
+///
+/// A report then says the cause once ("FTT: no usable price", "table `tier` has no row for
+/// account.score = 1200") instead of "undefined" for every result that inherits it. The walk
+/// follows only what decided each value: the condition of a choice when the condition is
+/// undefined, else the branch taken; the positions an aggregate counted.
+struct UndefinedCauses {
+    let plan: Plan
+    /// `Program.trace` of the account: per node, one value (scalar, account), one per asset or
+    /// one per position.
+    let values: [[Double]]
+    /// Per position of the account, its asset's index.
+    let positionAssets: [Int]
+    let policy: CompiledPolicy
+    /// Market issues by asset index, to name why a price is unusable.
+    let issues: [MarketIssue?]
+    /// The account's positions, described (`FTT spot -1000 @ Binance`).
+    let positionLabels: [String]
+
+    private var visited: Set<Key> = []
+    private(set) var causes: [String] = []
+
+    private struct Key: Hashable { var node: Int, element: Int }
+
+    init(plan: Plan, values: [[Double]], positionAssets: [Int], policy: CompiledPolicy, issues: [MarketIssue?],
+         positionLabels: [String]) {
+        self.plan = plan
+        self.values = values
+        self.positionAssets = positionAssets
+        self.policy = policy
+        self.issues = issues
+        self.positionLabels = positionLabels
+    }
+
+    /// The causes behind the given account-level nodes, in the order found, each once.
+    static func find(from roots: [NodeRef], plan: Plan, values: [[Double]], positionAssets: [Int],
+                     policy: CompiledPolicy, issues: [MarketIssue?], positionLabels: [String]) -> [String] {
+        var walk = UndefinedCauses(plan: plan, values: values, positionAssets: positionAssets, policy: policy,
+                                   issues: issues, positionLabels: positionLabels)
+        for root in roots { walk.visit(root.index, 0) }
+        return walk.causes
+    }
+
+    private func value(_ node: Int, _ element: Int) -> Double {
+        let column = values[node]
+        return column.indices.contains(element) ? column[element] : .nan
+    }
+
+    private func isUndefined(_ node: Int, _ element: Int) -> Bool { value(node, element).isNaN }
+
+    /// The element of `operand` that feeds element `element` of a node in `domain`; nil when it
+    /// cannot be told (then every undefined element of the operand is followed).
+    private func element(of operand: Int, under domain: Domain, _ element: Int) -> Int? {
+        let own = plan.nodes[operand].domain
+        if own == domain { return element }
+        switch own {
+        case .scalar, .account: return 0
+        case .asset: return domain == .position && positionAssets.indices.contains(element) ? positionAssets[element] : nil
+        case .position: return nil
+        }
+    }
+
+    private mutating func follow(_ operand: NodeRef, from node: Int, _ element: Int) {
+        let domain = plan.nodes[node].domain
+        if let e = self.element(of: operand.index, under: domain, element) {
+            if isUndefined(operand.index, e) { visit(operand.index, e) }
+        } else {
+            for e in values[operand.index].indices where values[operand.index][e].isNaN { visit(operand.index, e) }
+        }
+    }
+
+    private mutating func add(_ cause: String) {
+        if !causes.contains(cause) { causes.append(cause) }
+    }
+
+    mutating func visit(_ node: Int, _ element: Int) {
+        guard isUndefined(node, element), visited.insert(Key(node: node, element: element)).inserted else { return }
+        let before = causes.count
+        let op = plan.nodes[node].op
+        switch op {
+        case .constant, .assetConstants:
+            add("\(title(node) ?? "a value") is not defined by the policy")
+        case .assetInput(let input):
+            add(marketCause(asset: element, input: input.rawValue))
+        case .positionInput(let input):
+            let label = positionLabels.indices.contains(element) ? positionLabels[element] : "position \(element + 1)"
+            add("\(label): \(input) is missing")
+        case .accountInput(.score):
+            add("the account has no score")
+        case .accountInput(.attribute(let name)):
+            add("the account has no attribute `\(name)`")
+        case .positionKey, .side:
+            add("\(title(node) ?? "a position field") is missing")
+        case .tableRow(let table, let keys):
+            let domain = plan.nodes[node].domain
+            let undefinedKeys = keys.filter { isUndefined($0.index, self.element(of: $0.index, under: domain, element) ?? 0) }
+            if undefinedKeys.isEmpty { add(noRow(table, keys, node: node, element: element)) }
+            for key in undefinedKeys { follow(key, from: node, element) }
+        case .tableField(let row, _):
+            let e = self.element(of: row.index, under: plan.nodes[node].domain, element) ?? 0
+            if isUndefined(row.index, e) {
+                visit(row.index, e)
+            } else if case .tableRow(let table, let keys) = plan[row].op {
+                add(noRow(table, keys, node: row.index, element: e))
+            }
+        case .pick(let r, let asset):
+            visit(r.index, asset)
+        case .select(let c, let a, let b):
+            let e = self.element(of: c.index, under: plan.nodes[node].domain, element) ?? 0
+            if isUndefined(c.index, e) {
+                follow(c, from: node, element)
+            } else {
+                follow(value(c.index, e) != 0 ? a : b, from: node, element)
+            }
+        case .aggregate(_, let x, let filter):
+            for p in positionLabels.indices {
+                if let filter, value(filter.index, positionOrAsset(filter.index, p)).isNaN {
+                    visit(filter.index, positionOrAsset(filter.index, p))
+                } else if filter.map({ value($0.index, positionOrAsset($0.index, p)) != 0 }) ?? true,
+                          value(x.index, positionOrAsset(x.index, p)).isNaN {
+                    visit(x.index, positionOrAsset(x.index, p))
+                }
+            }
+        default:
+            for operand in Self.operands(op) { follow(operand, from: node, element) }
+        }
+        if causes.count == before, Self.isArithmetic(op) {
+            // Defined operands, undefined result: the operation itself (0 × ∞, ∞ − ∞, √ of a
+            // negative number, ln of a non-positive one).
+            add("\(title(node) ?? "a computed value") is not a number (its inputs are defined: 0 × ∞, ∞ − ∞, or √ or ln of a negative value)")
+        }
+    }
+
+    /// A per-position operand's element for position `p` (an asset operand by its asset).
+    private func positionOrAsset(_ node: Int, _ p: Int) -> Int {
+        element(of: node, under: .position, p) ?? p
+    }
+
+    private func title(_ node: Int) -> String? {
+        plan.origins[NodeRef(node)]?.title
+    }
+
+    private func marketCause(asset: Int, input: String) -> String {
+        let name = policy.assets.indices.contains(asset) ? policy.assets[asset] : "asset \(asset)"
+        let what = input == "quoted_price" || input == "price" ? "price" : input
+        if issues.indices.contains(asset), let issue = issues[asset] {
+            return "\(name): no usable \(what) (\(issue.reasonText))"
+        }
+        return "\(name): no \(what) in the market snapshot"
+    }
+
+    private func noRow(_ table: TablePlan, _ keys: [NodeRef], node: Int, element: Int) -> String {
+        let domain = plan.nodes[node].domain
+        let shown = zip(table.keys, keys).enumerated().map { c, pair -> String in
+            let v = value(pair.1.index, self.element(of: pair.1.index, under: domain, element) ?? 0)
+            let listed = table.rows.contains { row in
+                if row.indices.contains(c), case .values = row[c] { true } else { false }
+            }
+            return "\(pair.0) = \(keyText(v, categorical: listed))"
+        }
+        return "table `\(table.name)` has no row for \(shown.joined(separator: ", "))"
+    }
+
+    /// A key value as the policy reads it: a number, or the string a code stands for.
+    private func keyText(_ v: Double, categorical: Bool) -> String {
+        if categorical, v >= 0, v == v.rounded() {
+            let i = Int(v)
+            if policy.strings.indices.contains(i) { return "\"\(policy.strings[i])\"" }
+            if i == policy.strings.count { return "a value no row names" }
+        }
+        return v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : String(v)
+    }
+
+    static func isArithmetic(_ op: PlanOp) -> Bool {
+        switch op {
+        case .unary, .binary, .curve, .optionPrice: true
+        default: false
+        }
+    }
+
+    static func operands(_ op: PlanOp) -> [NodeRef] {
+        switch op {
+        case .constant, .assetInput, .assetConstants, .positionInput, .positionKey, .side, .accountInput: []
+        case .alias(let r, _), .pick(let r, _), .gather(let r), .broadcast(let r), .splat(let r, _), .unary(_, let r),
+             .tableField(let r, _), .curve(_, let r):
+            [r]
+        case .binary(_, let a, let b): [a, b]
+        case .select(let c, let a, let b): [c, a, b]
+        case .cases(_, _, let cases, let fallback): cases + [fallback]
+        case .aggregate(_, let x, let filter): [x] + (filter.map { [$0] } ?? [])
+        case .tableRow(_, let keys): keys
+        case .optionPrice(let k, let r, let s, let st, let y, let v): [k, r, s, st, y, v]
+        }
+    }
+}

@@ -1,0 +1,36 @@
+import LeverCompile
+
+extension Report {
+    /// How many accounts ended in each status, in a fixed order: the engine's status words
+    /// (`healthy`, `margin_call`, `liquidatable`), then `unvalued` and `not evaluated`, which are
+    /// always counted apart so an account that could not be valued never hides among the
+    /// healthy ones. Statuses no account has are left out.
+    public var statusSummary: [(status: String, count: Int)] {
+        var counts: [String: Int] = [:]
+        for account in accounts {
+            let status: String
+            if !account.evaluated {
+                status = "not evaluated"
+            } else if let i = index(of: "status"), case .label(let word) = account.values[i] {
+                status = word
+            } else {
+                status = "unvalued"
+            }
+            counts[status, default: 0] += 1
+        }
+        let order = CompiledPolicy.statusWords + ["unvalued", "not evaluated"]
+        let known = order.compactMap { word in counts[word].map { (word, $0) } }
+        let others = counts.keys.filter { !order.contains($0) }.sorted().map { ($0, counts[$0] ?? 0) }
+        return known + others
+    }
+
+    /// Accounts with at least one runtime assertion broken or not checkable.
+    public var accountsWithViolations: Int { accounts.filter { !$0.violations.isEmpty }.count }
+
+    /// True when the run found something a caller must act on: an assertion broken or not
+    /// checkable, or an account that could not be valued. `lever eval` exits 1 then, with the
+    /// report still written.
+    public var hasFindings: Bool {
+        accountsWithViolations > 0 || statusSummary.contains { $0.status == "unvalued" }
+    }
+}
