@@ -27,12 +27,12 @@ extension Lowerer {
         case "notional":
             return builder.unary(.abs, builder.binary(.multiply, quantity, price))
         case "pnl":
-            let move = builder.binary(.subtract, price, builder.add(.positionInput(.entryPrice)))
+            let move = builder.binary(.subtract, quotedPrice(ctx), builder.add(.positionInput(.entryPrice)))
             return builder.select(isKind(1), builder.binary(.multiply, quantity, move), zero)
         case "option_value":
             // Revalued from the (possibly shocked) price and volatility: full revaluation.
             let unit = builder.optionPrice(kind: builder.add(.positionInput(.kind)), right: builder.add(.positionInput(.right)),
-                                           spot: price, strike: builder.add(.positionInput(.strike)),
+                                           spot: quotedPrice(ctx), strike: builder.add(.positionInput(.strike)),
                                            years: builder.add(.positionInput(.expiry)), vol: marketInput("vol", ctx))
             return builder.select(isKind(2), builder.binary(.multiply, quantity, unit), zero)
         case "market_value":
@@ -51,27 +51,35 @@ extension Lowerer {
             return builder.select(builder.binary(.and, isKind(0), sideIs(.greater)), value, zero)
         case "debt_value":
             // Debts use the quoted price: a stale feed zeroes collateral, never what is owed.
-            let quoted = named(builder.add(.assetInput(.quotedPrice)), "quoted price", "market data, before the oracle rule")
-            let owed = builder.unary(.abs, builder.binary(.multiply, quantity,
-                                                          ctx.scenario.map { shocked(quoted, input: .price, scenario: $0) } ?? quoted))
+            let owed = builder.unary(.abs, builder.binary(.multiply, quantity, quotedPrice(ctx)))
             return builder.select(builder.binary(.and, isKind(0), sideIs(.less)), owed, zero)
         case "requirement_notional":
-            return builder.select(isKind(0), zero, derivedField("notional", ctx))
+            let notional = builder.unary(.abs, builder.binary(.multiply, quantity, quotedPrice(ctx)))
+            return builder.select(isKind(0), zero, notional)
         default:
             return builder.constant(.nan)
         }
     }
 
+    /// The price as quoted, before the oracle rule (shocked in a scenario). Debts and
+    /// derivatives are valued at it: the `zero` rule writes collateral down to 0, but a price of
+    /// 0 would hand a short perpetual its whole entry value as profit and a perpetual no margin
+    /// requirement, so derivatives keep a stale quote and are undefined without a usable one.
+    mutating func quotedPrice(_ ctx: LowerContext) -> NodeRef {
+        let quoted = named(builder.add(.assetInput(.quotedPrice)), "quoted price", "market data, before the oracle rule")
+        return ctx.scenario.map { shocked(quoted, input: .price, scenario: $0) } ?? quoted
+    }
+
     /// How the standard position fields are computed, for `explain`.
     static let fieldFormulas: [String: String] = [
         "notional": "|quantity| × price",
-        "pnl": "perpetuals: quantity × (price − entry price)",
-        "option_value": "options: quantity × Black–Scholes value",
+        "pnl": "perpetuals: quantity × (quoted price − entry price)",
+        "option_value": "options: quantity × Black–Scholes value at the quoted price",
         "market_value": "spot: quantity × price; perpetuals: PnL; options: value",
         "effective_haircut": "haircut × (1 − tier haircut discount), within [0%, 100%]",
         "collateral_value": "long spot: notional × (1 − effective haircut)",
         "debt_value": "borrowed spot: |quantity| × quoted price",
-        "requirement_notional": "perpetuals and options: notional",
+        "requirement_notional": "perpetuals and options: |quantity| × quoted price",
     ]
 
     /// How the standard results are computed, for `explain`.

@@ -25,7 +25,8 @@ extension ReferenceEvaluator {
         if symbols.measure("status") != nil {
             out.append(("status", measure("status", top), kind(of: "status")))
         } else {
-            let status: Double = setting(.margin, "liquidate", top) != 0 ? 2 : (setting(.margin, "margin_call", top) != 0 ? 1 : 0)
+            let liquidate = setting(.margin, "liquidate", top), call = setting(.margin, "margin_call", top)
+            let status: Double = liquidate.isNaN ? .nan : liquidate != 0 ? 2 : call.isNaN ? .nan : call != 0 ? 1 : 0
             out.append(("status", status, .label(Self.statusWords)))
         }
         out.append(("close_factor", setting(.margin, "close_factor", top), .number(.none)))

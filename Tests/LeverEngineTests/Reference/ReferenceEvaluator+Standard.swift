@@ -15,11 +15,12 @@ extension ReferenceEvaluator {
             let x = row.quantity * marketInput("price", scope)
             return x < 0 ? 0 - x : x
         case "pnl":
-            return kind == 1 ? row.quantity * (marketInput("price", scope) - row.field("entry_price")) : 0
+            // derivatives at the quoted price: the `zero` oracle rule writes down collateral only
+            return kind == 1 ? row.quantity * (marketInput("quoted_price", scope) - row.field("entry_price")) : 0
         case "option_value":
             guard kind == 2 else { return 0 }
             // full revaluation at the (possibly shocked) price and volatility, rate 0
-            let option = OptionInputs(right: row.field("right") == 0 ? .call : .put, spot: marketInput("price", scope),
+            let option = OptionInputs(right: row.field("right") == 0 ? .call : .put, spot: marketInput("quoted_price", scope),
                                       strike: row.field("strike"), years: row.field("expiry"), rate: 0,
                                       vol: marketInput("vol", scope))
             return row.quantity * BlackScholes.valuation(option).price
@@ -37,7 +38,7 @@ extension ReferenceEvaluator {
             // debts at the quoted price: a stale price zeroes collateral only
             return kind == 0 && row.side < 0 ? abs(row.quantity * marketInput("quoted_price", scope)) : 0
         case "requirement_notional":
-            return kind == 0 ? 0 : derivedField("notional", scope)
+            return kind == 0 ? 0 : abs(row.quantity * marketInput("quoted_price", scope))
         default: return .nan
         }
     }

@@ -11,9 +11,16 @@ extension ReferenceEvaluator {
         own.position = scope.position
         let compute = { () -> Double in
             let keys = table.keys.map { self.eval($0, own) }
-            for (r, row) in table.rows.enumerated()
-            where zip(row.patterns, keys).allSatisfy({ self.matches($0, $1) }) && row.patterns.count == keys.count {
-                return Double(r)
+            for (r, row) in table.rows.enumerated() where row.patterns.count == keys.count {
+                // A row whose outcome hangs on an undefined key leaves the row undefined: a later
+                // row (or `else`) would be an answer built on an unknown.
+                var unknown = false, fails = false
+                for (pattern, key) in zip(row.patterns, keys) {
+                    if case .any = pattern { continue }
+                    if key.isNaN { unknown = true } else if !self.matches(pattern, key) { fails = true }
+                }
+                if fails { continue }
+                return unknown ? .nan : Double(r)
             }
             return -1
         }
@@ -38,6 +45,7 @@ extension ReferenceEvaluator {
         case .values(let values, _):
             return values.contains { value in
                 if case .name(let w) = value.kind, let code = WordCode.value(w) { return code == x }
+                if case .string(let text) = value.kind { return Double(intern(text)) == x }
                 return (fold.fold(value) ?? .nan) == x
             }
         }
@@ -46,7 +54,9 @@ extension ReferenceEvaluator {
     /// The matching row's field (a row that omits it gives 0); NaN when no row matches.
     func tableField(_ name: String, _ field: String, _ scope: ReferenceScope) -> Double {
         guard let table = symbols.table(name) else { return .nan }
-        let r = Int(tableRow(name, scope))
+        let row = tableRow(name, scope)
+        guard !row.isNaN else { return .nan }
+        let r = Int(row)
         guard table.rows.indices.contains(r) else { return .nan }
         guard let item = table.rows[r].body.last(where: { $0.name.text == field }) else { return 0 }
         return eval(item.value, scope)

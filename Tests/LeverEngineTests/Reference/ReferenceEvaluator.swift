@@ -77,7 +77,11 @@ final class ReferenceEvaluator {
         score = account.score
         attributes = account.attributes
         cache = [:]
-        return outputs().map { ($0.name, Self.reportValue($0.value, kind: $0.kind)) }
+        return outputs().map { output in
+            let value = Self.reportValue(output.value, kind: output.kind)
+            // A status that cannot be decided is reported as `unvalued`, never as a decision.
+            return (output.name, output.name == "status" && value == .undefined ? .unvalued : value)
+        }
     }
 
     /// As the engine shows a number of a given kind: NaN is undefined, labels by index.
@@ -126,13 +130,16 @@ final class ReferenceEvaluator {
             switch op {
             case .plus: return x
             case .negate: return 0 - x
-            case .not: return x != 0 ? 0 : 1
+            case .not: return x.isNaN ? x : (x != 0 ? 0 : 1)
             }
         case .binary(let op, let l, let r): return Self.binary(op, eval(l, scope), eval(r, scope))
         case .call(let name, let args, let filter): return call(expr, name.text, args, filter, scope)
-        case .conditional(let c, let a, let b): return eval(c, scope) != 0 ? eval(a, scope) : eval(b, scope)
+        case .conditional(let c, let a, let b):
+            let cond = eval(c, scope)
+            return cond.isNaN ? .nan : (cond != 0 ? eval(a, scope) : eval(b, scope))
         case .inRange(let x, let i):
             let v = eval(x, scope), lo = eval(i.lower, scope), hi = eval(i.upper, scope)
+            if v.isNaN || lo.isNaN || hi.isNaN { return .nan }
             let above = i.lowerClosed ? v >= lo : v > lo
             let below = i.upperClosed ? v <= hi : v < hi
             return above && below ? 1 : 0
@@ -147,15 +154,28 @@ final class ReferenceEvaluator {
 
     /// Division by zero is ±∞ by the numerator's sign, +∞ for 0 ÷ 0.
     static func divide(_ a: Double, _ b: Double) -> Double {
-        b == 0 ? (a < 0 ? -.infinity : .infinity) : a / b
+        b == 0 ? (a.isNaN ? a : (a < 0 ? -.infinity : .infinity)) : a / b
     }
 
-    /// `max` keeps the left operand unless the right is larger (so NaN on the right is ignored).
-    static func maximum(_ a: Double, _ b: Double) -> Double { b > a ? b : a }
-    static func minimum(_ a: Double, _ b: Double) -> Double { b < a ? b : a }
+    /// `max` and `min` are undefined when either operand is (undefined never becomes an answer).
+    static func maximum(_ a: Double, _ b: Double) -> Double { a.isNaN || b.isNaN ? .nan : (b > a ? b : a) }
+    static func minimum(_ a: Double, _ b: Double) -> Double { a.isNaN || b.isNaN ? .nan : (b < a ? b : a) }
 
     static func binary(_ op: BinaryOp, _ a: Double, _ b: Double) -> Double {
         func truth(_ x: Bool) -> Double { x ? 1 : 0 }
+        // Three-valued logic: a comparison with an undefined side is undefined; `and` is false
+        // if either side is false, `or` true if either side is true, whatever the other holds.
+        let unknown = a.isNaN || b.isNaN
+        switch op {
+        case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual: if unknown { return .nan }
+        case .and:
+            if a == 0 || b == 0 { return 0 }
+            return unknown ? .nan : 1
+        case .or:
+            if (!a.isNaN && a != 0) || (!b.isNaN && b != 0) { return 1 }
+            return unknown ? .nan : 0
+        default: break
+        }
         switch op {
         case .add: return a + b
         case .subtract: return a - b
@@ -206,9 +226,14 @@ final class ReferenceEvaluator {
         for p in positions.indices {
             var inner = scope
             inner.position = p
-            if let filter, eval(filter, inner) == 0 { continue }
+            if let filter {
+                let keep = eval(filter, inner)
+                if keep.isNaN { return .nan }      // may or may not count: the total is unknown
+                if keep == 0 { continue }
+            }
             let v: Double
             if let value, !Self.isPositions(value) { v = eval(value, inner) } else { v = 1 }
+            if v.isNaN && kind != "count" { return .nan }
             switch kind {
             case "sum", "avg": total += v
             case "count": total += 1

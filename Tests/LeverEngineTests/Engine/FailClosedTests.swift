@@ -1,0 +1,246 @@
+import Testing
+import LeverCheck
+import LeverCompile
+import LeverNumerics
+import LeverSyntax
+@testable import LeverEngine
+
+/// A risk engine fails closed: an unknown is never shown as a good answer. Each test is one of
+/// the ways it used to fail open (issue 9), as a case that fails if it comes back.
+struct FailClosedTests {
+    static let policy = """
+    policy "Fail closed" version "1"
+    input account.score in [0, 1000]
+    class stable { liquidation_threshold = 90% }
+    class crypto { haircut = 20%; liquidation_threshold = 80% }
+    asset USDC : stable
+    asset ETH : crypto
+    asset FTT : crypto
+    margin {
+      liquidate when health < 1
+      margin_call when health < 1.1
+    }
+    tiers by account.score {
+      [600, 1000] -> Gold { credit_line = 0 USD }
+      [0, 600)    -> Plain { credit_line = 0 USD }
+    }
+    table k by account.kyc hit first {
+      "full" -> Full { v = 1 }
+      else   -> Other { v = 2 }
+    }
+    table cap by account.jurisdiction, account.score hit first {
+      "US", else   -> Onshore { max_leverage = 3 }
+      else, >= 800 -> Institutional { max_leverage = 10 }
+      else, else   -> Standard { max_leverage = 5 }
+    }
+    measure kv per account = k.v
+    measure kv_if per account = if account.kyc == "full" then 1 else 2
+    measure max_leverage per account = cap.max_leverage
+    assert every account: health > 0.9
+    assert every position: notional < 1M USD
+    """
+
+    /// USDC at 1, ETH at 2000; FTT is declared by the policy but has no price.
+    static let market = """
+    {"as_of": "2026-11-25T12:00:00Z",
+     "assets": {"USDC": {"price": 1, "vol": 0.01}, "ETH": {"price": 2000, "vol": 0.7},
+                "FTT": {"vol": 1.0}}}
+    """
+
+    static func evaluate(_ book: String, policy: String = policy) throws -> Report {
+        let checked = Checker.check(source: policy, path: "failclosed.lever")
+        #expect(!checked.diagnostics.hasErrors, "\(checked.diagnostics.map(\.message))")
+        let compiled = try #require(Compiler.compile(checked).0)
+        let m = try #require(MarketLoader.load(SourceFile(id: 1, path: "market.json", text: market)).value)
+        let b = try #require(BookLoader.load(SourceFile(id: 2, path: "book.json", text: book), market: m).value)
+        let engine = MarginEngine(policy: compiled, identity: PolicyIdentity(name: "t", version: "1", hash: ""), horizon: 1.0 / 365)
+        return engine.evaluate(book: b, market: m)
+    }
+
+    static func account(_ r: Report, _ id: String) throws -> AccountReport {
+        try #require(r.accounts.first { $0.id == id })
+    }
+
+    // MARK: - Tables keyed on strings
+
+    @Test func stringKeyedTableMatchesLikeAnIfChain() throws {
+        let r = try Self.evaluate("""
+        {"accounts": [
+          {"id": "full", "score": 700, "attributes": {"kyc": "full", "jurisdiction": "US"}, "positions": []},
+          {"id": "lite", "score": 700, "attributes": {"kyc": "lite", "jurisdiction": "EU"}, "positions": []},
+          {"id": "inst", "score": 900, "attributes": {"kyc": "full", "jurisdiction": "EU"}, "positions": []}
+        ]}
+        """)
+        #expect(r.value("kv", account: "full") == .number(1))
+        #expect(r.value("kv_if", account: "full") == .number(1))
+        #expect(r.value("kv", account: "lite") == .number(2))
+        // Two columns: "US" wins whatever the score; else ≥ 800 is Institutional.
+        #expect(r.value("max_leverage", account: "full") == .number(3))
+        #expect(r.value("max_leverage", account: "lite") == .number(5))
+        #expect(r.value("max_leverage", account: "inst") == .number(10))
+    }
+
+    @Test func missingKeyIsUndefinedNotTheElseRow() throws {
+        let r = try Self.evaluate("""
+        {"accounts": [{"id": "nokyc", "score": 700, "attributes": {"jurisdiction": "EU"}, "positions": []}]}
+        """)
+        // `else` would be an answer built on an unknown: the row is undefined.
+        #expect(r.value("kv", account: "nokyc") == .undefined)
+        #expect(r.value("kv_if", account: "nokyc") == .undefined)
+        let notes = try Self.account(r, "nokyc").notes.map(\.message)
+        #expect(notes.contains { $0.contains("the account has no attribute `kyc`") }, "\(notes)")
+        // Status does not read kyc: it stays a decision.
+        #expect(r.value("status", account: "nokyc") == .label("healthy"))
+    }
+
+    // MARK: - Unvalued accounts
+
+    @Test func debtInAnUnpricedAssetIsUnvalued() throws {
+        let r = try Self.evaluate("""
+        {"accounts": [{"id": "a", "score": 700, "attributes": {"kyc": "full", "jurisdiction": "EU"},
+                       "positions": [{"asset": "USDC", "qty": 1000}, {"asset": "FTT", "qty": -1000000}]}]}
+        """)
+        #expect(r.value("debt", account: "a") == .undefined)
+        #expect(r.value("status", account: "a") == .unvalued)
+        let notes = try Self.account(r, "a").notes
+        let cause = try #require(notes.first { $0.message.contains("not valued") })
+        #expect(cause.severity == .error)
+        #expect(cause.message.contains("FTT: no usable price (no price)"), "\(cause.message)")
+        // Said once, not once per undefined output.
+        #expect(notes.filter { $0.message.contains("undefined") }.count == 1)
+        #expect(r.statusSummary.contains { $0.status == "unvalued" && $0.count == 1 })
+        #expect(r.hasFindings)
+    }
+
+    @Test func scoreOutsideEveryTierRowIsUnvalued() throws {
+        let r = try Self.evaluate("""
+        {"accounts": [{"id": "low", "score": 1200, "attributes": {"kyc": "full", "jurisdiction": "EU"},
+                       "positions": [{"asset": "ETH", "qty": 1}, {"asset": "USDC", "qty": -100}]}]}
+        """)
+        #expect(r.value("tier", account: "low") == .undefined)
+        #expect(r.value("status", account: "low") == .unvalued)
+        let notes = try Self.account(r, "low").notes.map(\.message)
+        #expect(notes.contains { $0.contains("table `tier` has no row for account.score = 1200") }, "\(notes)")
+    }
+
+    @Test func unpricedCollateralUnderTheZeroRuleStillDecides() throws {
+        // `stale_price zero` (the default) counts FTT collateral at 0: a defined, conservative
+        // value, so the account is valued (and here liquidatable), not unvalued.
+        let r = try Self.evaluate("""
+        {"accounts": [{"id": "a", "score": 700, "attributes": {"kyc": "full", "jurisdiction": "EU"},
+                       "positions": [{"asset": "FTT", "qty": 1000}, {"asset": "USDC", "qty": -100}]}]}
+        """)
+        #expect(r.value("collateral", account: "a") == .number(0))
+        #expect(r.value("status", account: "a") == .label("liquidatable"))
+    }
+
+    // MARK: - Runtime assertions
+
+    @Test func brokenAccountAssertionIsReportedWithItsValues() throws {
+        // health = 1600 × 80% ÷ 1471.26 = 0.870 < 0.9; above 1? no: liquidatable, and the assert breaks.
+        let r = try Self.evaluate("""
+        {"accounts": [
+          {"id": "weak", "score": 700, "attributes": {"kyc": "full", "jurisdiction": "EU"},
+           "positions": [{"asset": "ETH", "qty": 1}, {"asset": "USDC", "qty": -1471.26}]},
+          {"id": "fine", "score": 700, "attributes": {"kyc": "full", "jurisdiction": "EU"},
+           "positions": [{"asset": "ETH", "qty": 1}]}
+        ]}
+        """)
+        let weak = try Self.account(r, "weak")
+        let v = try #require(weak.violations.first { $0.assertion == "every account: health > 0.9" })
+        #expect(v.outcome == .broken)
+        #expect(v.location == "failclosed.lever:28")
+        let health = try #require(v.values.first { $0.text == "health" })
+        #expect(abs(health.value - 1280 / 1471.26) < 1e-12)
+        #expect(try Self.account(r, "fine").violations.isEmpty)
+        #expect(r.accountsWithViolations == 1)
+        #expect(r.hasFindings)
+    }
+
+    @Test func brokenPositionAssertionNamesThePosition() throws {
+        // 600 ETH × 2000 = 1.2M USD of notional, over the 1M USD cap.
+        let r = try Self.evaluate("""
+        {"accounts": [{"id": "big", "score": 700, "attributes": {"kyc": "full", "jurisdiction": "EU"},
+                       "positions": [{"asset": "USDC", "qty": 10}, {"asset": "ETH", "qty": 600}]}]}
+        """)
+        let v = try #require(try Self.account(r, "big").violations.first { $0.assertion.hasPrefix("every position") })
+        #expect(v.outcome == .broken)
+        #expect(v.positions.count == 1)
+        #expect(v.positions.first?.position.hasPrefix("ETH") == true)
+        #expect(v.positions.first?.values.first?.value == 1_200_000)
+    }
+
+    @Test func assertionOnAnUndefinedValueIsUndecidedNotPassed() throws {
+        let r = try Self.evaluate("""
+        {"accounts": [{"id": "a", "score": 700, "attributes": {"kyc": "full", "jurisdiction": "EU"},
+                       "positions": [{"asset": "USDC", "qty": 1000}, {"asset": "FTT", "qty": -10}]}]}
+        """)
+        let a = try Self.account(r, "a")
+        #expect(a.violations.contains { $0.assertion == "every account: health > 0.9" && $0.outcome == .undecided })
+        #expect(a.notes.contains { $0.message.hasPrefix("cannot check `every account: health > 0.9`") })
+    }
+
+    @Test func provedAssertionsCostNothing() throws {
+        let checked = Checker.check(source: Self.policy + "\nassert every asset: haircut in [0%, 100%]\n", path: "p.lever")
+        let compiled = try #require(Compiler.compile(checked).0)
+        // The two data-dependent asserts are compiled; the proved haircut assert is not.
+        #expect(compiled.assertions.map(\.text) == ["every account: health > 0.9", "every position: notional < 1M USD"])
+    }
+
+    @Test func assertionsAreCheckedWhenProofsDidNotRun() throws {
+        let checked = Checker.check(source: Self.policy + "\nassert every asset: haircut in [0%, 100%]\n", path: "p.lever",
+                                    stopAfter: .units)
+        let compiled = try #require(Compiler.compile(checked).0)
+        #expect(compiled.assertions.count == 3)
+    }
+
+    // MARK: - Generated books: an undefined input never becomes `healthy`
+
+    /// Over generated books with randomly missing prices, scores outside every tier row (above
+    /// or below the declared range, which the checker proves the rows cover) and
+    /// absent attributes: every account whose status depends on an undefined value is
+    /// `unvalued`, and every account reported `healthy`, `margin_call` or `liquidatable` was
+    /// valued from defined inputs only (its health is a number).
+    @Test func undefinedInputsNeverBecomeADecision() throws {
+        var random = SplitMix64(seed: 9)
+        var cases = 0
+        for _ in 0..<40 {
+            let missing = random.next() % 2 == 0
+            let market = """
+            {"as_of": "2026-11-25T12:00:00Z",
+             "assets": {"USDC": {"price": 1, "vol": 0.01}, "ETH": {\(missing ? "" : "\"price\": 2000, ")"vol": 0.7},
+                        "FTT": {"vol": 1.0}}}
+            """
+            var accounts: [String] = []
+            for i in 0..<50 {
+                let score = [100, 599, 600, 1000, 1200, -5][Int(random.next() % 6)]
+                let attributes = random.next() % 3 == 0 ? "{}" : "{\"kyc\": \"full\", \"jurisdiction\": \"US\"}"
+                var positions: [String] = []
+                for _ in 0..<Int(random.next() % 4) {
+                    let asset = ["USDC", "ETH", "FTT"][Int(random.next() % 3)]
+                    let qty = Double(Int(random.next() % 2000)) - 1000
+                    positions.append("{\"asset\": \"\(asset)\", \"qty\": \(qty)}")
+                }
+                accounts.append("{\"id\": \"a\(i)\", \"score\": \(score), \"attributes\": \(attributes), \"positions\": [\(positions.joined(separator: ", "))]}")
+            }
+            let checked = Checker.check(source: Self.policy, path: "p.lever")
+            let compiled = try #require(Compiler.compile(checked).0)
+            let m = try #require(MarketLoader.load(SourceFile(id: 1, path: "market.json", text: market)).value)
+            let b = try #require(BookLoader.load(SourceFile(id: 2, path: "book.json", text: "{\"accounts\": [\(accounts.joined(separator: ","))]}"), market: m).value)
+            let r = MarginEngine(policy: compiled, identity: PolicyIdentity(name: "t", version: "1", hash: ""), horizon: 1.0 / 365)
+                .evaluate(book: b, market: m)
+            for account in r.accounts {
+                cases += 1
+                let status = r.value("status", account: account.id)
+                let health = r.value("health", account: account.id)
+                if health == .undefined {
+                    #expect(status == .unvalued, "\(account.id): health undefined but status \(String(describing: status))")
+                }
+                if status != .unvalued {
+                    #expect(health != .undefined)
+                }
+            }
+        }
+        #expect(cases == 2000)
+    }
+}
