@@ -1,10 +1,10 @@
 import LeverSyntax
 
-// MARK: - Unit diagnostics (L0304–L0310, L0319, L0321)
+// MARK: - Unit diagnostics (L0304–L0310, L0319, L0321; L0324 is in TypeChecker+Ratios.swift)
 
 extension Diagnostic {
     /// Codes of unit errors: they form the `units` stage.
-    static let unitCodes: Set<String> = ["L0304", "L0305", "L0306", "L0307", "L0308", "L0309", "L0310", "L0319", "L0321"]
+    static let unitCodes: Set<String> = ["L0304", "L0305", "L0306", "L0307", "L0308", "L0309", "L0310", "L0319", "L0321", "L0324"]
 
     static func unitMismatch(_ op: String, _ l: TypeChecker.Operand, _ r: TypeChecker.Operand, at span: Span) -> Diagnostic {
         let (lp, rp) = (l.type.phrase, r.type.phrase)

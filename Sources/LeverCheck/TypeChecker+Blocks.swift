@@ -61,11 +61,13 @@ extension TypeChecker {
             diagnostics.append(.nothingToAdjust(property, owner: owner))
         }
         let expected = propertyType(name, usedAt: property.name.span)
-        checkValue(property, expected: expected, got: got)
+        checkValue(property, expected: expected, got: got, range: Vocabulary.standardProperties[name]?.range)
     }
 
-    /// Checks a property's value against the property's type; `*=` takes a ratio.
-    mutating func checkValue(_ property: Property, expected: LeverType, got: LeverType) {
+    /// Checks a property's value against the property's type; `*=` takes a ratio. A ratio with a
+    /// `range` is also checked for a number written without its unit (`ltv = 75`, L0324).
+    mutating func checkValue(_ property: Property, expected: LeverType, got: LeverType,
+                             range: ClosedRange<Double>? = nil) {
         guard !expected.isUnchecked, !got.isUnchecked else { return }
         if property.op == .multiply {
             if got.dimension?.isDimensionless != true {
@@ -74,7 +76,11 @@ extension TypeChecker {
             return
         }
         if let e = expected.dimension, let g = got.dimension {
-            if e != g { diagnostics.append(.propertyUnitMismatch(property.name, expected: expected, got: got, at: property.value.span)) }
+            if e != g {
+                diagnostics.append(.propertyUnitMismatch(property.name, expected: expected, got: got, at: property.value.span))
+            } else {
+                checkPlainRatio(property, range: range)
+            }
         } else if !Self.comparable(expected, got) {
             diagnostics.append(.propertyTypeMismatch(property.name, expected: expected, got: got, at: property.value.span))
         }
@@ -109,7 +115,7 @@ extension TypeChecker {
         if isCondition {
             checkCondition(property.value, scope, what: purpose)
         } else {
-            checkValue(property, expected: entry.type, got: check(property.value, scope))
+            checkValue(property, expected: entry.type, got: check(property.value, scope), range: entry.range)
         }
     }
 }

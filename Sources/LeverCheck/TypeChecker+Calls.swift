@@ -96,8 +96,12 @@ extension TypeChecker {
             return curveType(decl, usedAt: name.span)
         }
         let expected = Vocabulary.marketInputs[decl.parameter.text]?.type ?? .plain
-        if let d = numeric(arg, "`\(curve)`"), let e = expected.dimension, d != e {
-            diagnostics.append(.curveArgumentMismatch(curve, parameter: decl.parameter.text, expected: expected, arg))
+        if let d = numeric(arg, "`\(curve)`"), let e = expected.dimension {
+            if d != e {
+                diagnostics.append(.curveArgumentMismatch(curve, parameter: decl.parameter.text, expected: expected, arg))
+            } else {
+                checkPlainRatio(arg.0, curve: curve, parameter: decl.parameter.text)
+            }
         }
         return curveType(decl, usedAt: name.span)
     }

@@ -12,6 +12,10 @@ extension TypeChecker {
             checkKinkedLabel(arg, expected: expected, seen: &seen, call: name)
             if let d = numeric((arg.value, type), "`kinked`"), !d.isDimensionless {
                 diagnostics.append(.needsRatio("a `kinked` argument", type, at: arg.value.span))
+            } else if arg.label?.text == "kink", let parameter = scope.curveParameter,
+                      let range = Vocabulary.marketInputs[parameter]?.range {
+                // The kink is a value of the curve's parameter, as a point's x is.
+                checkPlainRatio(arg.value, RatioPlace(subject: "`kink` is a `\(parameter)`", name: parameter, natural: range))
             }
         }
         let missing = expected.filter { !seen.contains($0) }
@@ -56,9 +60,13 @@ extension TypeChecker {
         var yType: LeverType?
         for point in points {
             let xt = check(point.x, scope), yt = check(point.y, scope)
-            if let d = numeric((point.x, xt), "->"), let e = xType.dimension, d != e {
-                diagnostics.append(.curveArgumentMismatch(decl.name.text, parameter: decl.parameter.text,
-                                                          expected: xType, (point.x, xt)))
+            if let d = numeric((point.x, xt), "->"), let e = xType.dimension {
+                if d != e {
+                    diagnostics.append(.curveArgumentMismatch(decl.name.text, parameter: decl.parameter.text,
+                                                              expected: xType, (point.x, xt)))
+                } else {
+                    checkPlainRatio(point.x, curve: decl.name.text, parameter: decl.parameter.text)
+                }
             }
             guard let d = numeric((point.y, yt), "->") else { continue }
             if let first = yType?.dimension, first != d {

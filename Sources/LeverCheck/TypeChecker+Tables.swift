@@ -46,7 +46,7 @@ extension TypeChecker {
             return
         }
         if table.isTiers, let known = Vocabulary.tierFields[property.name.text] {
-            checkValue(property, expected: known.type, got: got)
+            checkValue(property, expected: known.type, got: got, range: known.range)
             return
         }
         guard let first = firstField(property.name.text, in: table), first.id != property.id || first.span != property.span

@@ -5,11 +5,17 @@ public struct KnownName: Sendable, Hashable {
     public var type: LeverType
     public var level: Level
     public var doc: String
+    /// Where a value of this name lies by meaning (`0...1` for `ltv`), when it is a ratio with a
+    /// known range. A ratio and a plain number are one dimension, so the unit check cannot tell
+    /// `ltv = 75` from `ltv = 75%`; a number written without a unit outside this range is error
+    /// L0324 (TypeChecker+Ratios.swift).
+    public var range: ClosedRange<Double>?
 
-    public init(_ type: LeverType, _ level: Level, _ doc: String) {
+    public init(_ type: LeverType, _ level: Level, _ doc: String, range: ClosedRange<Double>? = nil) {
         self.type = type
         self.level = level
         self.doc = doc
+        self.range = range
     }
 }
 
@@ -18,12 +24,20 @@ public struct KnownName: Sendable, Hashable {
 /// One table so that the resolver, the type checker, the REPL's completion and `:doc` agree.
 public enum Vocabulary {
     private static let ratio = LeverType.plain
+    /// A share of something: 0% to 100%.
+    private static let share: ClosedRange<Double> = 0...1
+    /// An annual rate written as a number: rates above 100% exist near full utilization, but they
+    /// come from curves; a constant `borrow_rate = 5` is far more likely 5% than 500%, and
+    /// `500%` still says 500% (only numbers without a unit are held to the range).
+    private static let rate: ClosedRange<Double> = 0...1
+    /// A discount may be negative: a surcharge (`haircut_discount = -10%`).
+    private static let signedShare: ClosedRange<Double> = -1...1
 
     /// Per-asset market inputs, read bare where an asset is current and as `BTC.price` elsewhere.
     public static let marketInputs: [String: KnownName] = [
         "price": KnownName(.money, .asset, "the asset's price in USD"),
         "vol": KnownName(.number(.volatility), .asset, "annualised volatility (per square root of a year)"),
-        "utilization": KnownName(ratio, .asset, "borrowed ÷ supplied"),
+        "utilization": KnownName(ratio, .asset, "borrowed ÷ supplied", range: share),
         "supplied": KnownName(.money, .asset, "USD supplied to the asset's pool"),
         "borrowed": KnownName(.money, .asset, "USD borrowed from the asset's pool"),
     ]
@@ -52,16 +66,16 @@ public enum Vocabulary {
 
     /// Standard asset properties (set in class, asset and venue blocks) and their units.
     public static let standardProperties: [String: KnownName] = [
-        "haircut": KnownName(ratio, .position, "share of value not counted as collateral"),
-        "ltv": KnownName(ratio, .position, "loan-to-value limit"),
-        "liquidation_threshold": KnownName(ratio, .position, "share of value counted towards liquidation"),
-        "liquidation_bonus": KnownName(ratio, .position, "liquidator's bonus"),
-        "reserve_factor": KnownName(ratio, .position, "share of interest kept as reserve"),
-        "borrow_rate": KnownName(ratio, .position, "annual borrow rate"),
-        "supply_rate": KnownName(ratio, .position, "annual supply rate"),
+        "haircut": KnownName(ratio, .position, "share of value not counted as collateral", range: share),
+        "ltv": KnownName(ratio, .position, "loan-to-value limit", range: share),
+        "liquidation_threshold": KnownName(ratio, .position, "share of value counted towards liquidation", range: share),
+        "liquidation_bonus": KnownName(ratio, .position, "liquidator's bonus", range: share),
+        "reserve_factor": KnownName(ratio, .position, "share of interest kept as reserve", range: share),
+        "borrow_rate": KnownName(ratio, .position, "annual borrow rate", range: rate),
+        "supply_rate": KnownName(ratio, .position, "annual supply rate", range: rate),
         "max_price_age": KnownName(.time, .position, "oldest usable price"),
-        "initial_weight": KnownName(ratio, .position, "initial margin weight"),
-        "maintenance_weight": KnownName(ratio, .position, "maintenance margin weight"),
+        "initial_weight": KnownName(ratio, .position, "initial margin weight", range: share),
+        "maintenance_weight": KnownName(ratio, .position, "maintenance margin weight", range: share),
     ]
 
     /// Account-level results.
@@ -83,12 +97,12 @@ public enum Vocabulary {
 
     /// Properties of the `margin` block.
     public static let marginProperties: [String: KnownName] = [
-        "initial": KnownName(ratio, .position, "initial margin per position"),
-        "maintenance": KnownName(ratio, .position, "maintenance margin per position"),
+        "initial": KnownName(ratio, .position, "initial margin per position", range: share),
+        "maintenance": KnownName(ratio, .position, "maintenance margin per position", range: share),
         "liquidate": KnownName(.bool, .account, "when the account is liquidated"),
         "margin_call": KnownName(.bool, .account, "when the account gets a margin call"),
-        "close_factor": KnownName(ratio, .account, "share of debt a liquidation may close"),
-        "bonus": KnownName(ratio, .account, "liquidation bonus"),
+        "close_factor": KnownName(ratio, .account, "share of debt a liquidation may close", range: share),
+        "bonus": KnownName(ratio, .account, "liquidation bonus", range: share),
     ]
 
     /// Properties of the `oracle` block.
@@ -100,7 +114,7 @@ public enum Vocabulary {
     /// Fields of the `tiers` table the engine itself reads, with their units.
     public static let tierFields: [String: KnownName] = [
         "credit_line": KnownName(.money, .account, "unsecured credit"),
-        "haircut_discount": KnownName(ratio, .account, "reduction of every haircut"),
+        "haircut_discount": KnownName(ratio, .account, "reduction of every haircut", range: signedShare),
     ]
 
     /// What `assert every X:` may range over.

@@ -40,6 +40,22 @@ enum ValueFormat {
         return unit == "%" ? number(scaled) + "%" : number(scaled) + " " + unit
     }
 
+    /// A ratio as a percentage with its thousands grouped, for values far from 100%: `75` is
+    /// `7,500%`.
+    static func percent(_ ratio: Double) -> String {
+        let text = number(ratio * 100)
+        guard !text.contains("e") else { return text + "%" }
+        let sign = text.hasPrefix("-") ? "-" : ""
+        let digits = text.dropFirst(sign.count)
+        let whole = digits.prefix { $0 != "." }
+        var grouped = ""
+        for (i, c) in whole.enumerated() {
+            if i > 0, (whole.count - i) % 3 == 0 { grouped.append(",") }
+            grouped.append(c)
+        }
+        return sign + grouped + digits.dropFirst(whole.count) + "%"
+    }
+
     /// An interval in the given unit, e.g. `[500, 520)`.
     static func interval(_ b: Bounds, unit: String?) -> String {
         if b.isEmpty { return "no value" }

@@ -1,0 +1,45 @@
+import LeverSyntax
+
+extension ConstantFolder {
+    /// The value of a constant expression that no unit word went into (`75`, `150 / 2`, a param
+    /// written `= 100`), or nil when it is not constant or reads a literal with a unit, directly
+    /// or through a param.
+    ///
+    /// A ratio and a plain number are one dimension, so this is how the checker tells `ltv = 75`
+    /// (a ratio written without a unit) from `ltv = 7500%` (one written on purpose).
+    func plainValue(_ expr: Expr) -> Double? {
+        guard let q = quantity(expr), q.dimension.isDimensionless else { return nil }
+        var visiting: Set<String> = []
+        return isUnitless(expr, depth: 0, visiting: &visiting) ? q.value : nil
+    }
+
+    private func isUnitless(_ expr: Expr, depth: Int, visiting: inout Set<String>) -> Bool {
+        guard depth < Self.maxDepth else { return false }
+        let d = depth + 1
+        switch expr.kind {
+        case .number(let literal):
+            return literal.unit == nil
+        case .name(let name):
+            guard let value = symbols.param(name), !visiting.contains(name) else { return false }
+            visiting.insert(name)
+            defer { visiting.remove(name) }
+            return isUnitless(value, depth: d, visiting: &visiting)
+        case .paren(let e), .unary(_, let e):
+            return isUnitless(e, depth: d, visiting: &visiting)
+        case .binary(_, let l, let r):
+            return isUnitless(l, depth: d, visiting: &visiting) && isUnitless(r, depth: d, visiting: &visiting)
+        case .call(_, let args, _):
+            return args.allSatisfy { isUnitless($0.value, depth: d, visiting: &visiting) }
+        case .conditional(let c, let t, let e):
+            return [c, t, e].allSatisfy { isUnitless($0, depth: d, visiting: &visiting) }
+        case .inRange(let x, let interval):
+            return [x, interval.lower, interval.upper].allSatisfy { isUnitless($0, depth: d, visiting: &visiting) }
+        case .per(let amount, let unit, let base, let above):
+            return [amount, unit, base, above].compactMap { $0 }.allSatisfy { isUnitless($0, depth: d, visiting: &visiting) }
+        case .string, .bool:
+            return true
+        case .member, .missing:
+            return false
+        }
+    }
+}
