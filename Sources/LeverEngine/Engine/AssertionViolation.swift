@@ -16,8 +16,15 @@ public struct AssertionViolation: Sendable, Hashable {
     public struct Value: Sendable, Hashable {
         /// The expression as written.
         public var text: String
-        public var value: Double
+        /// Nil when undefined (so that two equal reports compare equal: NaN ≠ NaN).
+        public var value: Double?
         public var dimension: Dimension
+
+        public init(text: String, value: Double, dimension: Dimension) {
+            self.text = text
+            self.value = value.isNaN ? nil : value
+            self.dimension = dimension
+        }
     }
 
     /// One position that breaks a per-position assertion, with the values it compared.

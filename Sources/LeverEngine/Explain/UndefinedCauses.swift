@@ -79,7 +79,6 @@ struct UndefinedCauses {
 
     mutating func visit(_ node: Int, _ element: Int) {
         guard isUndefined(node, element), visited.insert(Key(node: node, element: element)).inserted else { return }
-        let before = causes.count
         let op = plan.nodes[node].op
         switch op {
         case .constant, .assetConstants:
@@ -126,13 +125,23 @@ struct UndefinedCauses {
                 }
             }
         default:
-            for operand in Self.operands(op) { follow(operand, from: node, element) }
+            let undefinedOperands = Self.operands(op).filter { isUndefined($0, under: node, element) }
+            if undefinedOperands.isEmpty, Self.isArithmetic(op) {
+                // Defined operands, undefined result: the operation itself (0 × ∞, ∞ − ∞, √ of a
+                // negative number, ln of a non-positive one).
+                add("\(title(node) ?? "a computed value") is not a number (its inputs are defined: 0 × ∞, ∞ − ∞, or √ or ln of a negative value)")
+            }
+            for operand in undefinedOperands { follow(operand, from: node, element) }
         }
-        if causes.count == before, Self.isArithmetic(op) {
-            // Defined operands, undefined result: the operation itself (0 × ∞, ∞ − ∞, √ of a
-            // negative number, ln of a non-positive one).
-            add("\(title(node) ?? "a computed value") is not a number (its inputs are defined: 0 × ∞, ∞ − ∞, or √ or ln of a negative value)")
+    }
+
+    /// Whether the operand's element feeding `element` of `node` is undefined (any of its
+    /// elements, when the mapping cannot be told).
+    private func isUndefined(_ operand: NodeRef, under node: Int, _ element: Int) -> Bool {
+        if let e = self.element(of: operand.index, under: plan.nodes[node].domain, element) {
+            return isUndefined(operand.index, e)
         }
+        return values[operand.index].contains { $0.isNaN }
     }
 
     /// A per-position operand's element for position `p` (an asset operand by its asset).

@@ -95,7 +95,7 @@ extension ReportRenderer {
 
     /// Compared values by their expression text; an undefined one is null.
     static func json(_ values: [AssertionViolation.Value]) -> JSONOutput {
-        .object(Dictionary(values.map { ($0.text, $0.value.isNaN ? .null : .number($0.value)) }, uniquingKeysWith: { a, _ in a }))
+        .object(Dictionary(values.map { ($0.text, $0.value.map { .number($0) } ?? .null) }, uniquingKeysWith: { a, _ in a }))
     }
 
     static func json(_ value: ReportValue) -> JSONOutput {

@@ -94,7 +94,8 @@ struct ReportTable {
     }
 
     static func values(_ values: [AssertionViolation.Value]) -> String {
-        values.map { "\($0.text) = \(ReportCell(.number($0.value), kind: .number($0.dimension)).text)" }.joined(separator: ", ")
+        values.map { "\($0.text) = \(ReportCell($0.value.map { .number($0) } ?? .undefined, kind: .number($0.dimension)).text)" }
+            .joined(separator: ", ")
     }
 
     /// Each planned liquidation: a summary line, then one line per step.

@@ -11,7 +11,7 @@ struct FailClosedTests {
     static let policy = """
     policy "Fail closed" version "1"
     input account.score in [0, 1000]
-    class stable { liquidation_threshold = 90% }
+    class stable { haircut = 2%; liquidation_threshold = 90% }
     class crypto { haircut = 20%; liquidation_threshold = 80% }
     asset USDC : stable
     asset ETH : crypto
@@ -151,7 +151,7 @@ struct FailClosedTests {
         #expect(v.outcome == .broken)
         #expect(v.location == "failclosed.lever:28")
         let health = try #require(v.values.first { $0.text == "health" })
-        #expect(abs(health.value - 1280 / 1471.26) < 1e-12)
+        #expect(abs((health.value ?? 0) - 1280 / 1471.26) < 1e-12)
         #expect(try Self.account(r, "fine").violations.isEmpty)
         #expect(r.accountsWithViolations == 1)
         #expect(r.hasFindings)

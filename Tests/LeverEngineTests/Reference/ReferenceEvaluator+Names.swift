@@ -109,8 +109,8 @@ extension ReferenceEvaluator {
         switch name {
         case "initial", "maintenance", "bonus": return 0
         case "close_factor": return 0.5
-        case "liquidate": return standardResult("health", scope) < 1 ? 1 : 0
-        case "margin_call": return standardResult("health", scope) < 1.1 ? 1 : 0
+        case "liquidate": return Self.binary(.less, standardResult("health", scope), 1)
+        case "margin_call": return Self.binary(.less, standardResult("health", scope), 1.1)
         default: return .nan
         }
     }
