@@ -20,7 +20,7 @@ extension Lowerer {
         }
     }
 
-    func matcher(_ pattern: Pattern, _ ctx: LowerContext) -> TablePlan.Matcher {
+    mutating func matcher(_ pattern: Pattern, _ ctx: LowerContext) -> TablePlan.Matcher {
         let fold = ConstantFolder(symbols: symbols)
         switch pattern {
         case .any: return .any
@@ -37,7 +37,8 @@ extension Lowerer {
             }
         case .values(let values, _):
             return .values(values.map { value in
-                if case .string(let s) = value.kind, let i = strings.firstIndex(of: s) { return Double(i) }
+                // Interned here too: a string only a table names must still get its code, or its row never matches.
+                if case .string(let s) = value.kind { return Double(intern(s)) }
                 if case .name(let w) = value.kind, let code = WordCode.value(w) { return code }
                 return fold.fold(value) ?? .nan
             })
