@@ -33,12 +33,24 @@ public enum Lever {
         return LoadedPolicy(checked: checked, diagnostics: diagnostics, engine: engine)
     }
 
-    /// Reads the market snapshot, then the book checked against it (`LoadedInputs`).
-    /// Throws only when a file cannot be read.
-    public static func loadInputs(market: String, book: String, options: LoadOptions = LoadOptions()) throws -> LoadedInputs {
+    /// Reads the market snapshot, then the book, whose names are checked against the policy
+    /// `engine` evaluates: an asset or a venue it does not declare is an error (L0716, L0715)
+    /// with the place in the file, an attribute value it never names a warning. Throws only when
+    /// a file cannot be read.
+    public static func loadInputs(market: String, book: String, for engine: MarginEngine,
+                                  options: LoadOptions = LoadOptions()) throws -> LoadedInputs {
+        try loadInputs(market: market, book: book, policy: PolicyNames(policy: engine.policy), options: options)
+    }
+
+    /// Reads the market snapshot, then the book (`LoadedInputs`). The book's names are checked
+    /// against `policy` (the names of the policy it will be evaluated with: `PolicyNames(policy:)`),
+    /// or, without one, its assets against the market's. Throws only when a file cannot be read.
+    public static func loadInputs(market: String, book: String, policy: PolicyNames? = nil,
+                                  options: LoadOptions = LoadOptions()) throws -> LoadedInputs {
         var sources = SourceMap()
         let loadedMarket = try MarketLoader.load(path: market, into: &sources, options: options)
-        let loadedBook = try BookLoader.load(path: book, into: &sources, market: loadedMarket.value, options: options)
+        let loadedBook = try BookLoader.load(path: book, into: &sources, policy: policy, market: loadedMarket.value,
+                                             options: options)
         return LoadedInputs(sources: sources, market: loadedMarket.value, book: loadedBook.value,
                             diagnostics: loadedMarket.diagnostics + loadedBook.diagnostics)
     }

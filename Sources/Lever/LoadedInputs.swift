@@ -1,5 +1,5 @@
-/// A market snapshot and a book, loaded together because the book is checked against the
-/// market (positions on assets the market does not list are reported).
+/// A market snapshot and a book, loaded together so that a report can name both files (and,
+/// without a policy to check the book's names against, the book is checked against the market).
 public struct LoadedInputs: Sendable {
     /// Both files, for rendering the diagnostics (their messages start with the JSON path).
     public let sources: SourceMap

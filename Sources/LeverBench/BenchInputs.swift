@@ -14,9 +14,10 @@ public struct BenchInputs: Sendable {
     public var files: SourceMap
 
     /// Reads `marketPath` (else the built-in workload market), then `bookPath` (else generates
-    /// `accounts` accounts with `seed`). Throws only when a file cannot be read.
+    /// `accounts` accounts with `seed`), its names checked against `policy` when given (else its
+    /// assets against the market's). Throws only when a file cannot be read.
     public static func load(market marketPath: String?, book bookPath: String?, accounts: Int,
-                            seed: UInt64 = BookGenerator.defaultSeed) throws -> BenchInputs {
+                            seed: UInt64 = BookGenerator.defaultSeed, policy: PolicyNames? = nil) throws -> BenchInputs {
         var files = SourceMap()
         var diagnostics: [Diagnostic] = []
         var market: MarketSnapshot? = WorkloadMarket.snapshot
@@ -26,7 +27,7 @@ public struct BenchInputs: Sendable {
         }
         var book: Book?
         if let bookPath {
-            let loaded = try BookLoader.load(path: bookPath, into: &files, market: market)
+            let loaded = try BookLoader.load(path: bookPath, into: &files, policy: policy, market: market)
             (book, diagnostics) = (loaded.value, diagnostics + loaded.diagnostics)
         } else if let market {
             book = BookGenerator(seed: seed).book(accounts: accounts, market: market)

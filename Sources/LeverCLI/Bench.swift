@@ -46,7 +46,7 @@ struct Bench: ConsoleCommand {
         let loaded = Lever.loadPolicy(path: console.resolve(policy))
         guard let engine = loaded.engine else { return console.reportFindings(loaded.diagnostics, sources: loaded.sources, color: false) }
         let inputs = try BenchInputs.load(market: market.map(console.resolve), book: book.map(console.resolve),
-                                           accounts: accounts ?? 100_000)
+                                           accounts: accounts ?? 100_000, policy: PolicyNames(policy: engine.policy))
         if !inputs.diagnostics.isEmpty { _ = console.reportFindings(inputs.diagnostics, sources: inputs.files, color: false) }
         if let problem = inputs.problem { console.err("error: \(problem)\n") }
         guard let bookValue = inputs.book, let marketValue = inputs.market else { return .findings }

@@ -46,7 +46,10 @@ struct Diff: ConsoleCommand {
         let after = Lever.loadPolicy(path: console.resolve(new), horizon: years)
         guard let oldEngine = before.engine else { return diagnose(before.diagnostics, before.sources, console) }
         guard let newEngine = after.engine else { return diagnose(after.diagnostics, after.sources, console) }
-        let inputs = try Lever.loadInputs(market: console.resolve(market), book: console.resolve(book), options: LoadOptions())
+        // Checked against the names either policy knows: one the old policy lacks is the change under review.
+        let names = PolicyNames(policy: oldEngine.policy).union(PolicyNames(policy: newEngine.policy))
+        let inputs = try Lever.loadInputs(market: console.resolve(market), book: console.resolve(book), policy: names,
+                                          options: LoadOptions())
         guard inputs.isUsable, let book = inputs.book, let market = inputs.market else {
             return diagnose(inputs.diagnostics, inputs.sources, console)
         }

@@ -50,7 +50,7 @@ struct Eval: ConsoleCommand {
             return .usageOrIO
         }
         let inputs = try Lever.loadInputs(market: console.resolve(market), book: console.resolve(book),
-                                          options: LoadOptions(keepGoing: keepGoing))
+                                          for: engine, options: LoadOptions(keepGoing: keepGoing))
         if !inputs.diagnostics.isEmpty { _ = report(inputs.diagnostics, inputs.sources, console) }
         guard let selected = select(inputs, console: console), let book = selected.book, let market = selected.market
         else { return .findings }

@@ -38,7 +38,8 @@ struct Explain: ConsoleCommand {
         guard let engine = loaded.engine else {
             return console.reportFindings(loaded.diagnostics, sources: loaded.sources, color: console.allowsColor)
         }
-        let inputs = try Lever.loadInputs(market: console.resolve(market), book: console.resolve(book), options: LoadOptions())
+        let inputs = try Lever.loadInputs(market: console.resolve(market), book: console.resolve(book),
+                                          for: engine, options: LoadOptions())
         guard inputs.isUsable, let book = inputs.book, let market = inputs.market else {
             return console.reportFindings(inputs.diagnostics, sources: inputs.sources, color: console.allowsColor)
         }

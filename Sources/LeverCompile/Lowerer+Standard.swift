@@ -46,8 +46,11 @@ extension Lowerer {
                                             builder.binary(.subtract, builder.constant(1), discount))
             return builder.binary(.min, builder.binary(.max, discounted, zero), builder.constant(1))
         case "collateral_value":
+            // A position worth 0 (the `zero` oracle rule) counts 0 whatever its haircut: the rule
+            // promises 0, and a haircut that needs the missing asset's volatility is undefined.
             let kept = builder.binary(.subtract, builder.constant(1), derivedField("effective_haircut", ctx))
-            let value = builder.binary(.multiply, derivedField("notional", ctx), kept)
+            let notional = derivedField("notional", ctx)
+            let value = builder.select(builder.binary(.equal, notional, zero), zero, builder.binary(.multiply, notional, kept))
             return builder.select(builder.binary(.and, isKind(0), sideIs(.greater)), value, zero)
         case "debt_value":
             // Debts use the quoted price: a stale feed zeroes collateral, never what is owed.
@@ -140,8 +143,10 @@ extension Lowerer {
             return symbols.table("tier") == nil ? zero : tableFieldOrZero("tier", "credit_line", ctx)
         case "health":
             // (Σ collateral value × liquidation threshold + PnL + options + credit line) ÷ (debt + maintenance)
-            let weighted = builder.aggregate(.sum, builder.binary(.multiply, derivedField("collateral_value", ctx),
-                                                                  property("liquidation_threshold", ctx)), filter: nil)
+            let value = derivedField("collateral_value", ctx)
+            let weighted = builder.aggregate(.sum, builder.select(builder.binary(.equal, value, zero), zero,
+                                                                  builder.binary(.multiply, value, property("liquidation_threshold", ctx))),
+                                             filter: nil)
             let extras = builder.binary(.add, standardResult("unrealised_pnl", ctx),
                                         builder.binary(.add, standardResult("options_value", ctx), standardResult("credit_line", ctx)))
             let owed = builder.binary(.add, standardResult("debt", ctx), standardResult("maintenance_requirement", ctx))

@@ -10,10 +10,13 @@ extension ReplSession {
         return .output("loaded market \(path) (\(value.assets.count) asset\(value.assets.count == 1 ? "" : "s"))\n")
     }
 
-    /// `:book FILE`: loads accounts, checked against the market when one is loaded.
+    /// `:book FILE`: loads accounts, their names checked against the policy when one is loaded.
+    /// Without one nothing is checked here: a market's gaps are the oracle rule's business, and
+    /// `:eval` reports names the policy does not declare when there is a policy to ask.
     func loadBook(_ path: String) -> ReplResponse {
         var sources = SourceMap()
-        guard let loaded = try? BookLoader.load(path: path, into: &sources, market: baseMarket) else {
+        let names = policy.engine.map { PolicyNames(policy: $0.policy) }
+        guard let loaded = try? BookLoader.load(path: path, into: &sources, policy: names) else {
             return error("cannot read `\(path)`")
         }
         guard let value = loaded.value, !loaded.diagnostics.hasErrors else { return .diagnostics(render(loaded.diagnostics, sources)) }

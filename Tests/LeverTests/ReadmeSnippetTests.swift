@@ -13,8 +13,9 @@ func marginReport(policy: String, book: String, market: String) throws -> String
     guard let engine = loaded.engine else {
         return DiagnosticRenderer(style: .plain).render(loaded.diagnostics, sources: loaded.sources)
     }
-    // Bad input comes back as diagnostics with JSON paths; only unreadable files throw.
-    let inputs = try Lever.loadInputs(market: market, book: book)
+    // Bad input comes back as diagnostics with JSON paths; only unreadable files throw. The
+    // book's assets and venues must be ones the policy declares.
+    let inputs = try Lever.loadInputs(market: market, book: book, for: engine)
     guard let accounts = inputs.book, let prices = inputs.market else {
         return DiagnosticRenderer(style: .plain).render(inputs.diagnostics, sources: inputs.sources)
     }

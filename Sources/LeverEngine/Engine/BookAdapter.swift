@@ -10,9 +10,11 @@ public struct AccountNote: Sendable, Hashable {
 /// Lays a loaded book out as the compiled program reads it: positions in policy asset order,
 /// option prices and Greeks computed against the snapshot, attributes as numbers.
 ///
-/// An account holding an asset the policy does not declare, or one whose price the oracle rule
-/// rejects, is kept with no positions and an error note: it is reported as not evaluated, never
-/// dropped.
+/// An account holding an asset the policy does not declare, a position on a venue it does not
+/// declare, or an asset whose price the oracle rule rejects, is kept with no positions and an
+/// error note: it is reported as not evaluated, never dropped, and never valued without the rules
+/// written for what it holds. (The book loader reports the same names with their place in the
+/// file when it is given the policy; this covers books built or loaded without it.)
 struct BookAdapter {
     var columns: ProgramBook<Double>
     /// Per account, in book order.
@@ -26,7 +28,6 @@ struct BookAdapter {
     }
 
     init(book: Book, policy: CompiledPolicy, market: MarketSnapshot, prepared: PreparedMarket) {
-        let venueIndex = Dictionary(policy.venues.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         var builder = Builder(attributes: Self.attributes(in: policy.plan), strings: policy.strings,
                               positions: book.accounts.reduce(0) { $0 + $1.positions.count }, accounts: book.accounts.count)
         var reader = NoteReader(policy: policy, prepared: prepared)
@@ -37,9 +38,9 @@ struct BookAdapter {
             let accountNotes = reader.read(account)
             let ok = !accountNotes.contains { $0.severity == .error }
             if ok {
-                for (p, a) in zip(account.positions, reader.indices) {
+                for (i, p) in account.positions.enumerated() {
                     if case .option = p { hasOptions = true }
-                    builder.append(p, asset: a, venue: p.venue.flatMap { venueIndex[$0] } ?? -1, market: market)
+                    builder.append(p, asset: reader.indices[i], venue: reader.venues[i], market: market)
                 }
             }
             builder.close(account)
@@ -51,32 +52,42 @@ struct BookAdapter {
         self.evaluable = evaluable
     }
 
-    /// Reads each account's notes against one prepared market: an error for each undeclared
-    /// asset and the market issue of each held asset, once each, in the order the positions name
-    /// them (sorted when the account has an error, as it is then not evaluated). Its buffers are
-    /// reused from account to account, so a book costs one asset lookup per position.
+    /// Reads each account's notes against one prepared market: the warnings its loading found,
+    /// an error for each undeclared asset or venue, and the market issue of each held asset, once
+    /// each, in the order the positions name them (sorted when the account has an error, as it is
+    /// then not evaluated). Its buffers are reused from account to account, so a book costs one
+    /// asset and one venue lookup per position.
     struct NoteReader {
         let assetIndex: [String: Int]
+        let venueIndex: [String: Int]
         let prepared: PreparedMarket
         /// The last account's positions' asset indices (−1 for an undeclared asset).
         private(set) var indices: [Int] = []
+        /// The last account's positions' venue indices (−1 for no venue, or an undeclared one).
+        private(set) var venues: [Int] = []
         /// Which assets' issues the current account has been told about; all false between accounts.
         private var noted: [Bool]
 
         init(policy: CompiledPolicy, prepared: PreparedMarket) {
             assetIndex = Dictionary(policy.assets.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+            venueIndex = Dictionary(policy.venues.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
             self.prepared = prepared
             noted = [Bool](repeating: false, count: policy.assets.count)
         }
 
         mutating func read(_ account: Account) -> [AccountNote] {
             indices.removeAll(keepingCapacity: true)
-            for p in account.positions { indices.append(assetIndex[p.asset] ?? -1) }
-            var notes: [AccountNote] = []
-            for (p, a) in zip(account.positions, indices) {
+            venues.removeAll(keepingCapacity: true)
+            for p in account.positions {
+                indices.append(assetIndex[p.asset] ?? -1)
+                venues.append(p.venue.flatMap { venueIndex[$0] } ?? -1)
+            }
+            var notes = account.warnings.map(AccountNote.init)
+            for (i, p) in account.positions.enumerated() {
+                if venues[i] < 0, let venue = p.venue { Self.addError("venue \(venue) is not declared in the policy", to: &notes) }
+                let a = indices[i]
                 guard a >= 0 else {
-                    let message = "asset \(p.asset) is not declared in the policy"
-                    if !notes.contains(where: { $0.message == message }) { notes.append(AccountNote(severity: .error, message: message)) }
+                    Self.addError("asset \(p.asset) is not declared in the policy", to: &notes)
                     continue
                 }
                 guard !noted[a] else { continue }
@@ -88,6 +99,11 @@ struct BookAdapter {
             for a in indices where a >= 0 { noted[a] = false }
             if notes.contains(where: { $0.severity == .error }) { notes.sort { $0.message < $1.message } }
             return notes
+        }
+
+        /// An error note, once however many positions cause it.
+        private static func addError(_ message: String, to notes: inout [AccountNote]) {
+            if !notes.contains(where: { $0.message == message }) { notes.append(AccountNote(severity: .error, message: message)) }
         }
     }
 

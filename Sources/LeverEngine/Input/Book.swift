@@ -29,15 +29,19 @@ public struct Account: Sendable, Hashable {
     public var positions: [Position]
     /// Problems found when checking the account against the market (see `AccountFlags`).
     public var flags: AccountFlags
+    /// Warnings found while loading it (a field ignored, an attribute value the policy never
+    /// compares with); its report lists them as notes, so they are not only on standard error.
+    public var warnings: [Diagnostic]
 
-    /// An account; `flags` are normally set by the loader.
+    /// An account; `flags` and `warnings` are normally set by the loader.
     public init(id: String, score: Double, attributes: [String: AttributeValue] = [:], positions: [Position],
-                flags: AccountFlags = []) {
+                flags: AccountFlags = [], warnings: [Diagnostic] = []) {
         self.id = id
         self.score = score
         self.attributes = attributes
         self.positions = positions
         self.flags = flags
+        self.warnings = warnings
     }
 }
 
@@ -48,7 +52,8 @@ public struct AccountFlags: OptionSet, Sendable, Hashable {
     /// Flags from their bits.
     public init(rawValue: UInt8) { self.rawValue = rawValue }
 
-    /// A position names an asset the market snapshot does not have (its column asset index is -1).
+    /// A position names an asset the market snapshot does not have (its column asset index is -1);
+    /// set only when the book is checked against a market and no policy.
     public static let unknownAsset = AccountFlags(rawValue: 1 << 0)
 }
 

@@ -6,7 +6,8 @@ extension BookDecoding {
         case id, score, attributes, positions
     }
 
-    /// One account: kept, or (with errors other than unknown assets) rejected.
+    /// One account: kept (with the warnings found in it), or (with errors other than assets the
+    /// market lacks) rejected.
     static func decodeAccount(_ d: inout DocumentDecoder, _ s: inout BookState, index: Int) {
         let errorsBefore = d.errorCount, unknownBefore = s.unknownAssetErrors
         let diagnosticsBefore = d.diagnostics.count
@@ -17,7 +18,7 @@ extension BookDecoding {
             switch field {
             case .id: d.fill(&id) { $0.decodeName() }
             case .score: d.fill(&score) { $0.decodeNumber() }
-            case .attributes: d.fill(&attributes) { decodeAttributes(&$0) }
+            case .attributes: d.fill(&attributes) { decodeAttributes(&$0, &s) }
             case .positions: d.fill(&positions) { d in decodePositions(&d, &s, &flags) }
             }
         }
@@ -28,8 +29,9 @@ extension BookDecoding {
         guard structural == 0, let idValue = id.value, let scoreValue = score.value, let list = positions.value else {
             return reject(&d, &s, index: index, id: id.value, from: diagnosticsBefore)
         }
+        let warnings = d.diagnostics[diagnosticsBefore...].filter { $0.severity != .error }
         s.accounts.append(Account(id: idValue, score: scoreValue, attributes: attributes.value ?? [:],
-                                  positions: list, flags: flags))
+                                  positions: list, flags: flags, warnings: warnings))
     }
 
     private static func reject(_ d: inout DocumentDecoder, _ s: inout BookState, index: Int, id: String?, from start: Int) {
@@ -57,16 +59,27 @@ extension BookDecoding {
         }
     }
 
-    /// `attributes`: an object of numbers and strings.
-    static func decodeAttributes(_ d: inout DocumentDecoder) -> [String: AttributeValue]? {
+    /// `attributes`: an object of numbers and strings. Checked against the policy's names when
+    /// there are any: a string it never compares the attribute with, or a name that looks like a
+    /// misspelling of one it reads (only when this account does not set that one), is warned about.
+    static func decodeAttributes(_ d: inout DocumentDecoder, _ s: inout BookState) -> [String: AttributeValue]? {
         var out: [String: AttributeValue] = [:]
+        var misspelt: [(key: String, suggestion: String, path: String, span: Span)] = []
         let ok = d.decodeMap { d, key in
             guard let kind = d.reader.peek() else { return }
+            if let suggestion = s.names?.misspeltAttribute(key) { misspelt.append((key, suggestion, d.here, d.keySpan)) }
             switch kind {
             case .number: if let v = d.decodeNumber() { out[key] = .number(v) }
-            case .string: if let v = d.decodeString() { out[key] = .string(v) }
+            case .string:
+                guard let v = d.decodeString() else { return }
+                out[key] = .string(v)
+                s.names?.checkAttributeValue(&d, attribute: key, value: v)
             case .object, .array, .bool, .null: d.mismatch("a number or a string", kind)
             }
+        }
+        // After the whole object: `regoin` is only suspicious when `region` is not set as well.
+        for m in misspelt where out[m.suggestion] == nil {
+            d.report(.unreadAttribute(m.path, m.key, suggestion: m.suggestion, at: m.span))
         }
         return ok == nil ? nil : out
     }

@@ -20,7 +20,8 @@ extension BookDecoding {
     static let kindWords: [(String, PositionKind)] = [("spot", .spot), ("perp", .perpetual), ("perpetual", .perpetual), ("option", .option)]
     static let rightWords: [(String, OptionRight)] = [("call", .call), ("put", .put)]
 
-    /// One position; nil when it has errors (an unknown asset is not one: the account is flagged).
+    /// One position; nil when it has errors (an asset the market lacks is not one when the book is
+    /// checked against the market alone: the account is flagged).
     static func decodePosition(_ d: inout DocumentDecoder, _ s: inout BookState, _ flags: inout AccountFlags) -> Position? {
         var p = PositionDraft()
         let object = d.decodeObject(PositionField.self) { d, field in read(field, into: &p, &d) }
@@ -36,11 +37,14 @@ extension BookDecoding {
         case .option: position = option(&d, p, at: object)
         }
         guard let position, d.errorCount == errorsBefore else { return nil }
-        if kind == .option {
-            checkAsset(&d, &s, &flags, position.asset, field: "underlying", at: p.underlying)
-        } else {
-            checkAsset(&d, &s, &flags, position.asset, field: "asset", at: p.asset)
+        let assetSlot = kind == .option ? p.underlying : p.asset
+        let assetField = kind == .option ? "underlying" : "asset"
+        if s.names != nil {
+            s.names?.checkPosition(&d, asset: position.asset, field: assetField, at: assetSlot.span,
+                                   venue: position.venue, at: p.venue.span)
+            return d.errorCount == errorsBefore ? position : nil
         }
+        checkAsset(&d, &s, &flags, position.asset, field: assetField, at: assetSlot)
         return position
     }
 

@@ -7,12 +7,19 @@ import LeverSyntax
 /// `entry_price`, `venue`) and option (`kind: "option"`, `underlying`, `right`, `strike`,
 /// `expiry`, `size`, `venue`) positions. The margin workload's `accounts_N.json` is a valid book.
 public enum BookLoader {
-    /// Loads the book in `file`. Given a `market`, positions on assets it does not list are
-    /// reported (L0708) and their accounts flagged `unknownAsset`.
-    public static func load(_ file: SourceFile, market: MarketSnapshot? = nil, options: LoadOptions = LoadOptions()) -> Loaded<Book> {
+    /// Loads the book in `file`.
+    ///
+    /// Given the `policy`'s names, every position's asset and venue must be ones it declares
+    /// (L0716, L0715), and attribute values it would never match are warned about (L0717, L0718);
+    /// an asset the market snapshot lacks is then not the book's problem but the market's, which
+    /// the policy's oracle rule handles at evaluation. Without a policy, a `market` is the only
+    /// list of names there is: positions on assets it does not list are reported (L0708) and
+    /// their accounts flagged `unknownAsset`.
+    public static func load(_ file: SourceFile, policy: PolicyNames? = nil, market: MarketSnapshot? = nil,
+                            options: LoadOptions = LoadOptions()) -> Loaded<Book> {
         file.bytes.withUnsafeBufferPointer { buffer in
             var d = DocumentDecoder(buffer, fileID: file.id, maxDepth: options.maxDepth)
-            var state = BookState(market: market)
+            var state = BookState(names: policy.map(BookNameCheck.init), market: policy == nil ? market : nil)
             let ok = BookDecoding.decodeRoot(&d, &state)
             d.finish()
             let failed = !ok || d.reader.failed || (!options.keepGoing && d.errorCount > 0)
@@ -22,15 +29,18 @@ public enum BookLoader {
     }
 
     /// Reads and loads the book at `path`, adding the file to `sources`; throws only on I/O errors.
-    public static func load(path: String, into sources: inout SourceMap, market: MarketSnapshot? = nil,
-                            options: LoadOptions = LoadOptions()) throws -> Loaded<Book> {
+    public static func load(path: String, into sources: inout SourceMap, policy: PolicyNames? = nil,
+                            market: MarketSnapshot? = nil, options: LoadOptions = LoadOptions()) throws -> Loaded<Book> {
         let file = sources.add(path: path, bytes: try InputFile.read(path))
-        return load(file, market: market, options: options)
+        return load(file, policy: policy, market: market, options: options)
     }
 }
 
 /// What one book load has built so far.
 struct BookState {
+    /// The policy's names, when the book is checked against them.
+    var names: BookNameCheck?
+    /// The market whose asset list positions are checked against, when there is no policy.
     let market: MarketSnapshot?
     var accounts: [Account] = []
     var rejected: [RejectedAccount] = []
@@ -40,7 +50,10 @@ struct BookState {
     /// Reused buffer for one account's positions (see `decodePositions`).
     var scratch: [Position] = []
 
-    init(market: MarketSnapshot?) { self.market = market }
+    init(names: BookNameCheck?, market: MarketSnapshot?) {
+        self.names = names
+        self.market = market
+    }
 }
 
 /// The book format's decoding functions, one per object kind. They take the decoder and the

@@ -49,8 +49,10 @@ extension Diagnostic {
 
     static func unknownAsset(_ path: String, _ symbol: String, suggestion: String?, at span: Span) -> Diagnostic {
         .error("L0708", "\(path)asset `\(symbol)` is not in the market snapshot", at: span,
-               notes: ["the account is flagged and its report names the missing asset"],
-               help: suggestion.map { "use `\($0)`" } ?? "add the asset to the market file")
+               notes: ["checked against the market because the book was loaded without a policy; with one (as every "
+                       + "`lever` command loads it), names are checked against the policy's declarations and an asset "
+                       + "missing from the snapshot is left to its oracle rule (`stale_price`)"],
+               help: suggestion.map { "use `\($0)`" } ?? "fix the symbol, or add a quote for the asset to the market snapshot")
     }
 
     static func unknownWord(_ path: String, _ word: String, expected: [String], at span: Span) -> Diagnostic {

@@ -4,7 +4,8 @@ import LeverSyntax
 public struct LoadOptions: Sendable, Hashable {
     /// When false (the default) any error fails the load; every problem is still reported.
     /// When true, an account (or market asset) with errors is reported and left out, and the
-    /// rest loads; accounts on unknown assets are kept and flagged (`AccountFlags.unknownAsset`).
+    /// rest loads; a book checked against a market alone keeps accounts on assets the market
+    /// lacks, flagged (`AccountFlags.unknownAsset`).
     /// Syntax errors always fail the load: a broken document has no safe place to resume.
     public var keepGoing: Bool
     /// Deepest JSON nesting read before reporting an error (the formats need 5 levels).

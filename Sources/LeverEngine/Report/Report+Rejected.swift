@@ -4,9 +4,7 @@ extension AccountReport {
     /// The report of an account the book loader left out (`--keep-going`): not evaluated, with
     /// each of its load problems as a note (their messages start with the JSON path).
     public init(rejected: RejectedAccount) {
-        let notes = rejected.diagnostics.map { d in
-            AccountNote(severity: d.severity == .error ? .error : .warning, message: d.message)
-        }
+        let notes = rejected.diagnostics.map(AccountNote.init)
         self.init(id: rejected.id ?? "accounts[\(rejected.index)]", evaluated: false, values: [],
                   notes: notes, liquidation: nil)
     }

@@ -88,6 +88,7 @@ public struct GoldenRunner: Sendable {
         let inputs: LoadedInputs
         do {
             inputs = try Lever.loadInputs(market: testCase.marketPath, book: testCase.bookPath,
+                                          for: engine,
                                           options: LoadOptions(keepGoing: testCase.keepGoing))
         } catch {
             return .failure(GoldenProblem("\(error)"))

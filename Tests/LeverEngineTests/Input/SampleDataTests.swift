@@ -1,3 +1,4 @@
+import LeverCheck
 import LeverSyntax
 import Testing
 @testable import LeverEngine
@@ -8,11 +9,15 @@ import Testing
         "\(#filePath)".split(separator: "/", omittingEmptySubsequences: false).dropLast(4).joined(separator: "/") + "/Rules/sample"
     }
 
+    /// The market, and the book checked against the names of `Rules/prime.lever`, the policy it
+    /// is written for (as `lever eval` loads it): every asset and venue it names is declared.
     static func load() throws -> (MarketSnapshot, Book, [Diagnostic]) {
         var sources = SourceMap()
         let market = try MarketLoader.load(path: directory + "/market.json", into: &sources)
         let snapshot = try #require(market.value)
-        let book = try BookLoader.load(path: directory + "/book.json", into: &sources, market: snapshot)
+        let checked = Checker.check(path: directory + "/../prime.lever")
+        let policy = try #require(Compiler.compile(checked).0)
+        let book = try BookLoader.load(path: directory + "/book.json", into: &sources, policy: PolicyNames(policy: policy))
         return (snapshot, try #require(book.value), market.diagnostics + book.diagnostics)
     }
 
@@ -34,7 +39,8 @@ import Testing
         #expect(Set(options.map(\.right)) == [.call, .put])
         let asOf = try #require(market.asOf)
         #expect(options.contains { $0.expiry < asOf })  // an expired option
-        #expect(Set(positions.compactMap(\.venue)).isSuperset(of: ["Binance", "OKX", "Deribit", "Coinbase", "self-custody"]))
+        #expect(Set(positions.compactMap(\.venue)).isSuperset(of: ["Binance", "OKX", "Deribit", "Coinbase"]))
+        #expect(positions.contains { $0.venue == nil }, "collateral in the client's own custody, on no venue")
         let scores = book.accounts.map(\.score)
         #expect(scores.min() == 0 && scores.max() == 1000)
         for boundary in [499.0, 500, 649, 650, 799, 800] { #expect(scores.contains(boundary)) }

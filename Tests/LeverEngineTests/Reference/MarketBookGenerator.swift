@@ -41,8 +41,10 @@ struct MarketBookGenerator {
         return Account(id: id, score: score, attributes: attributes, positions: (0..<count).map { _ in position() })
     }
 
+    /// A declared venue, or rarely one the policy does not declare: the account is then reported,
+    /// not evaluated (a position is never valued without its venue's rules).
     mutating func venue() -> String {
-        random.chance(0.15) || venues.isEmpty ? "Elsewhere" : random.pick(venues)
+        random.chance(0.02) || venues.isEmpty ? "Elsewhere" : random.pick(venues)
     }
 
     mutating func quantity() -> Double {

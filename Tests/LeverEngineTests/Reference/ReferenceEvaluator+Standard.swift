@@ -32,7 +32,9 @@ extension ReferenceEvaluator {
             let discounted = property("haircut", scope) * (1 - tierDiscount(scope))
             return Self.minimum(Self.maximum(discounted, 0), 1)
         case "collateral_value":
-            let value = derivedField("notional", scope) * (1 - derivedField("effective_haircut", scope))
+            // a position worth 0 counts 0 whatever its (possibly undefined) haircut
+            let notional = derivedField("notional", scope)
+            let value = notional == 0 ? 0 : notional * (1 - derivedField("effective_haircut", scope))
             return kind == 0 && row.side > 0 ? value : 0
         case "debt_value":
             // debts at the quoted price: a stale price zeroes collateral only
@@ -88,7 +90,10 @@ extension ReferenceEvaluator {
     /// (Σ collateral value × liquidation threshold + PnL + options + credit line) ÷ (debt + maintenance);
     /// +∞ when nothing is owed.
     func health(_ scope: ReferenceScope) -> Double {
-        let weighted = sum(scope) { derivedField("collateral_value", $0) * property("liquidation_threshold", $0) }
+        let weighted = sum(scope) { p -> Double in
+            let value = derivedField("collateral_value", p)
+            return value == 0 ? 0 : value * property("liquidation_threshold", p)
+        }
         let extras = standardResult("unrealised_pnl", scope)
             + (standardResult("options_value", scope) + standardResult("credit_line", scope))
         let owed = standardResult("debt", scope) + standardResult("maintenance_requirement", scope)

@@ -65,12 +65,13 @@ final class ReferenceEvaluator {
     // MARK: - Accounts
 
     /// The account's outputs by name, in report order, or nil when the account is not evaluated
-    /// (an asset the policy does not declare, or a price the oracle rule rejects).
+    /// (an asset or a venue the policy does not declare, or a price the oracle rule rejects).
     func evaluate(_ account: Account) -> [(name: String, value: ReportValue)]? {
         var rows: [ReferencePosition] = []
         for p in account.positions {
             guard let a = assets.firstIndex(of: p.asset), !market.rejected[a] else { return nil }
             let v = p.venue.flatMap { venues.firstIndex(of: $0) } ?? -1
+            if p.venue != nil, v < 0 { return nil }
             rows.append(ReferencePosition(p, asset: a, venue: v, market: market.snapshot))
         }
         positions = rows

@@ -1,0 +1,66 @@
+import LeverSyntax
+
+/// Checks a book's names against a policy's (`PolicyNames`) as the book loads: a position's asset
+/// and venue (errors), an account's attribute names and string values (warnings).
+///
+/// Lookups are sets, one per position; a "did you mean" is computed once per distinct unknown
+/// name, because a book that misspells a venue usually misspells it the same way many times.
+struct BookNameCheck {
+    let names: PolicyNames
+    private let assets: Set<String>
+    private let venues: Set<String>
+    private let attributes: Set<String>
+    private let attributeValues: [String: Set<String>]
+    /// Suggestions found so far, by what was looked up (kind, a NUL, the name).
+    private var suggestions: [String: String?] = [:]
+
+    init(_ names: PolicyNames) {
+        self.names = names
+        assets = Set(names.assets)
+        venues = Set(names.venues)
+        attributes = Set(names.attributes)
+        attributeValues = names.attributeValues.mapValues(Set.init)
+    }
+
+    /// Reports the position's asset and venue when the policy does not declare them.
+    mutating func checkPosition(_ d: inout DocumentDecoder, asset: String, field: String, at assetSpan: Span,
+                                venue: String?, at venueSpan: Span) {
+        if !assets.contains(asset) {
+            let suggestion = suggest(asset, kind: "asset", in: names.assets)
+            d.report(.undeclaredAsset(d.prefix(appending: field), asset, suggestion: suggestion, at: assetSpan))
+        }
+        if let venue, !venues.contains(venue) {
+            let suggestion = suggest(venue, kind: "venue", in: names.venues)
+            d.report(.undeclaredVenue(d.prefix(appending: "venue"), venue, declared: names.venues, suggestion: suggestion,
+                                      at: venueSpan))
+        }
+    }
+
+    /// Warns about a string value of an attribute the policy compares only with other strings.
+    /// Call with the decoder on the value just read (its path and span).
+    mutating func checkAttributeValue(_ d: inout DocumentDecoder, attribute: String, value: String) {
+        guard let allowed = attributeValues[attribute], !allowed.contains(value) else { return }
+        let named = names.attributeValues[attribute] ?? []
+        // Short values are codes, where one letter apart is usually another code ("UK" is not a
+        // misspelt "US"): only a difference of case is suggested for them.
+        let suggestion = value.count <= 3 ? named.first { $0.lowercased() == value.lowercased() }
+                                          : suggest(value, kind: "value \(attribute)", in: named)
+        d.report(.unnamedAttributeValue(d.here, attribute, value, named: named, suggestion: suggestion, at: d.valueSpan))
+    }
+
+    /// The attribute the policy reads that `key` looks like a misspelling of, when the policy
+    /// does not read `key` itself; nil otherwise (attributes are free-form: an unrelated name is
+    /// some other system's business).
+    mutating func misspeltAttribute(_ key: String) -> String? {
+        guard !attributes.contains(key), !attributes.isEmpty else { return nil }
+        return suggest(key, kind: "attribute", in: names.attributes)
+    }
+
+    private mutating func suggest(_ name: String, kind: String, in candidates: [String]) -> String? {
+        let key = kind + "\u{0}" + name
+        if let known = suggestions[key] { return known }
+        let found = Suggestion.closest(to: name, in: candidates)
+        suggestions[key] = .some(found)  // a plain `found` would erase the entry when it is nil
+        return found
+    }
+}
