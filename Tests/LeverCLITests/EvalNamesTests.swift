@@ -72,7 +72,8 @@ import Testing
         #expect(!result.stderr.contains("L0708"), "\(result.stderr)")
         #expect(result.stdout.contains("borrows    1,600.00     —"), "\(result.stdout)")
         #expect(result.stdout.contains("holds      1,600.00  0.00"), "\(result.stdout)")
-        #expect(result.stdout.contains("borrows: warning: debt is undefined (a missing or invalid input)"))
+        #expect(result.stdout.contains("borrows: error: not valued (status `unvalued`): debt"), "\(result.stdout)")
+        #expect(result.exitCode == 1, "an unvalued account is a finding")
         #expect(result.stdout.contains("borrows: warning: AVAX: not in the market snapshot; counted at 0 as collateral; a debt in it cannot be valued"))
     }
 

@@ -41,7 +41,7 @@ import Testing
         // 1), with the report still written.
         #expect(run.exitCode == 1)
         #expect(run.stdout.contains("lev-xenon  liquidatable"))
-        #expect(run.stdout.contains("lev-xenon: broken: every account: leverage <= leverage_limit.max_leverage (prime.lever:248)"))
+        #expect(run.stdout.contains("lev-xenon: broken: every account: leverage <= leverage_limit.max_leverage (prime.lever:249)"))
         #expect(!run.stdout.contains("fund-aurora"))
         let clean = runCommand(Self.sample + ["--account", "fund-aurora", "--fields", "status"], in: Self.root)
         #expect(clean.exitCode == 0)

@@ -22,6 +22,8 @@ import Lever
             call       1,600.00  1,200.00  1.0667        0.5000  margin_call
             deep       1,600.00  2,000.00  0.6400        1.0000  liquidatable
 
+            3 accounts: 1 healthy, 1 margin_call, 1 liquidatable
+
             liquidation plans:
               deep: close factor 100%, repay 1,818.18 USD, seize 2,000.00 USD, bad debt 181.82 USD
                 repay 1,818.1818 USDC, seize 1 ETH, bonus 0.0909

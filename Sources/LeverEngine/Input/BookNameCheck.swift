@@ -45,6 +45,10 @@ struct BookNameCheck {
         // misspelt "US"): only a difference of case is suggested for them.
         let suggestion = value.count <= 3 ? named.first { $0.lowercased() == value.lowercased() }
                                           : suggest(value, kind: "value \(attribute)", in: named)
+        // Only a likely misspelling is worth a warning: another value is legitimate wherever an
+        // `else` row or `!=` takes it, and where nothing takes it the evaluation says so itself
+        // (no table row: the value is undefined, with a note naming the key).
+        guard suggestion != nil else { return }
         d.report(.unnamedAttributeValue(d.here, attribute, value, named: named, suggestion: suggestion, at: d.valueSpan))
     }
 

@@ -20,7 +20,7 @@ struct GoldenComparison {
 
     /// Compares two whole reports.
     mutating func compare(expected: JSONValue, actual: JSONValue) {
-        let header = ["policy", "as_of", "horizon_days"] + (fields == nil ? ["market_issues", "outputs"] : [])
+        let header = ["policy", "as_of", "horizon_days"] + (fields == nil ? ["market_issues", "outputs", "summary"] : [])
         for key in header {
             var e = expected[key], a = actual[key]
             if key == "policy" { e = e.map(Self.withoutHash); a = a.map(Self.withoutHash) }
@@ -59,7 +59,9 @@ struct GoldenComparison {
     }
 
     private mutating func compareAccount(id: String, expected: JSONValue, actual: JSONValue) {
-        let structural = ["evaluated", "notes", "liquidation"].filter(selected)
+        // `violations` (runtime assertions broken or undecided) are part of what a case approves:
+        // a change that breaks, mends or newly leaves undecided an assertion is a difference.
+        let structural = ["evaluated", "notes", "liquidation", "violations"].filter(selected)
         for key in structural { value(expected[key], actual[key], account: id, path: key) }
         let e = Self.members(expected["values"]), a = Self.members(actual["values"])
         var names = e.map(\.key)

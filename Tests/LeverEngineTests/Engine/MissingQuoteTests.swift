@@ -44,7 +44,10 @@ import LeverTestSupport
         #expect(report.value("debt", account: "holds") == .number(1000))
         let borrows = try #require(report.accounts.first { $0.id == "borrows" })
         #expect(borrows.notes.contains(AccountNote(severity: .warning, message: Self.issue)))
-        #expect(borrows.notes.contains(AccountNote(severity: .warning, message: "debt is undefined (a missing or invalid input)")))
+        // The cause is said once, and the status that depends on it is `unvalued`, never `healthy`.
+        #expect(borrows.notes.contains(AccountNote(severity: .error, message:
+            "not valued (status `unvalued`): debt, equity, health, interest, status, close_factor undefined, because AVAX: no usable price (not in the market snapshot)")))
+        #expect(report.value("status", account: "borrows") == .unvalued)
         #expect(report.accounts.first { $0.id == "neither" }?.notes == [])
     }
 
