@@ -72,5 +72,16 @@ extension TypeChecker {
             }
         }
         checkCondition(assertion.condition, scope, what: "an assertion")
+        if let word = assertion.consequence, !Vocabulary.breachStatuses.contains(word.text) {
+            diagnostics.append(.unknownBreachStatus(word, suggestion: Suggestion.closest(to: word.text, in: Vocabulary.breachStatuses)))
+        }
+    }
+}
+
+extension Diagnostic {
+    /// L0226: `assert … else helthy`.
+    static func unknownBreachStatus(_ word: Name, suggestion: String?) -> Diagnostic {
+        unknown("L0226", "`\(word.text)` is not a status a breach can give", at: word.span, suggestion: suggestion,
+                fallback: "write `else margin_call` or `else liquidatable`, or leave `else` out to report a breach and fail the run")
     }
 }

@@ -119,6 +119,8 @@ public enum Vocabulary {
 
     /// What `assert every X:` may range over.
     public static let quantifiers = ["asset", "class", "venue", "tier", "position", "account"]
+    /// The statuses an assertion's `else` may give a breaching account (`healthy` would hide it).
+    public static let breachStatuses = ["margin_call", "liquidatable"]
 
     /// Properties written with `when` (conditions); all others use `=` and friends.
     public static let conditionProperties: Set<String> = ["liquidate", "margin_call"]

@@ -32,6 +32,9 @@ public struct CompiledAssertion: Sendable, Hashable {
     public var operands: [Operand]
     /// Plan node of the per-position verdict (position level only), for the trace.
     public var positionHolds: NodeRef?
+    /// `else margin_call`: the status a breach gives the account, already applied to its
+    /// `status`; nil when a breach is only reported (and fails the run).
+    public var consequence: String?
 
     /// One value a report shows next to a broken assertion.
     public struct Operand: Sendable, Hashable {

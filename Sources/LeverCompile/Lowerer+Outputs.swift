@@ -23,10 +23,11 @@ extension Lowerer {
         }
         if symbols.measure("status") != nil {
             // A policy's own `status` measure is the house definition (its words must be the engine's).
-            pending.append(("status", lowerMeasure("status", ctx), nil, true))
+            pending.append(("status", withBreachStatuses(lowerMeasure("status", ctx)), nil, true))
         } else {
             let liquidate = setting(.margin, "liquidate", ctx), call = setting(.margin, "margin_call", ctx)
-            let status = builder.select(liquidate, builder.constant(2), builder.select(call, builder.constant(1), builder.constant(0)))
+            let status = withBreachStatuses(builder.select(liquidate, builder.constant(2),
+                                                           builder.select(call, builder.constant(1), builder.constant(0))))
             pending.append(("status", status, .label(Self.statusWords), false))
         }
         pending.append(("close_factor", setting(.margin, "close_factor", ctx), .number(.none), false))

@@ -103,6 +103,15 @@ import LeverSyntax
         == [Found(code: "L0218", at: "1:14", message: "cannot assert over every `aset`")])
 }
 
+@Test func unknownBreachStatus() {
+    let source = "measure g per account = 1\nassert every account: g < 2 else margin_cal"
+    #expect(found(source) == [Found(code: "L0226", at: "2:34", message: "`margin_cal` is not a status a breach can give")])
+    #expect(diagnostics(source).first?.help == "use `margin_call`")
+    // `healthy` would hide a breach: it is not offered.
+    #expect(found("measure g per account = 1\nassert every account: g < 2 else healthy").map(\.code) == ["L0226"])
+    #expect(found("measure g per account = 1\nassert every account: g < 2 else liquidatable").isEmpty)
+}
+
 @Test func unknownPropertyInAsset() {
     let d = diagnostics("class c { haircut = 1% }\nasset A : c { harcut = 2% }")
     #expect(found("class c { haircut = 1% }\nasset A : c { harcut = 2% }")

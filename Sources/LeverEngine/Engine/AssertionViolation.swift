@@ -40,6 +40,10 @@ public struct AssertionViolation: Sendable, Hashable {
     /// `prime.lever:248`.
     public var location: String
     public var outcome: Outcome
+    /// `margin_call` when the assertion says `else margin_call`: the status a breach gave the
+    /// account (already in its `status`). A broken assertion with a consequence is handled as
+    /// the committee decided and does not fail the run; one without does.
+    public var consequence: String? = nil
     /// For an account-level assertion, the values it compared.
     public var values: [Value]
     /// For a per-position assertion, the positions that break it or could not be checked.

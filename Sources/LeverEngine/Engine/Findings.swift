@@ -42,7 +42,7 @@ struct Findings {
         }
         for (assertion, outcome) in violations {
             var violation = AssertionViolation(assertion: assertion.text, location: assertion.location, outcome: outcome,
-                                               values: [], positions: [])
+                                               consequence: assertion.consequence, values: [], positions: [])
             switch assertion.level {
             case .account:
                 violation.values = assertion.operands.map {

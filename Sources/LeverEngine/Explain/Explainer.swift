@@ -27,11 +27,16 @@ public struct Explainer {
     /// (`CompileOptions.probes`). Nil when there is no such output.
     public func explain(_ account: Account, market: MarketSnapshot, measure: String? = nil) -> Explanation? {
         let plan = engine.policy.plan
-        let named = (plan.outputs + plan.probes.map { ($0.name, $0.node) }).filter { measure == nil || $0.name == measure }
+        // The reported outputs, the requested probes and each runtime assertion under its own
+        // text (its helper outputs and probes are named `assert …`, which no measure can be).
+        let reported = plan.outputs.prefix(engine.policy.outputs.count).map { ($0.name, $0.node) }
+        let probes = plan.probes.filter { !$0.name.hasPrefix("assert ") }.map { ($0.name, $0.node) }
+        let assertions = engine.policy.assertions.map { ("assert \($0.text)", plan.outputs[$0.holds].node) }
+        let named = (reported + probes + assertions).filter { measure == nil || $0.0 == measure }
         guard !named.isEmpty else { return nil }
         let (values, notes) = trace(account, market: market)
         var walk = TreeWalk(plan: plan, values: values, account: account, policy: engine.policy, sources: sources)
-        let children = named.map { walk.explain($0.node, title: $0.name) }
+        let children = named.map { walk.explain($0.1, title: $0.0) }
         return Explanation(title: "account \(account.id)", value: "", detail: notes.joined(separator: "; "), children: children)
     }
 

@@ -28,9 +28,13 @@ extension Report {
     public var accountsWithViolations: Int { accounts.filter { !$0.violations.isEmpty }.count }
 
     /// True when the run found something a caller must act on: an assertion broken or not
-    /// checkable, or an account that could not be valued. `lever eval` exits 1 then, with the
-    /// report still written.
+    /// checkable, or an account that could not be valued. A breach of an assertion that says
+    /// what it means (`else margin_call`) is handled by the status it gave and is not a finding.
+    /// `lever eval` exits 1 on a finding, with the report still written.
     public var hasFindings: Bool {
-        accountsWithViolations > 0 || statusSummary.contains { $0.status == "unvalued" }
+        let unhandled = accounts.contains { account in
+            account.violations.contains { $0.outcome == .undecided || $0.consequence == nil }
+        }
+        return unhandled || statusSummary.contains { $0.status == "unvalued" }
     }
 }

@@ -9,6 +9,7 @@ import LeverCompile
 //     "summary": {"statuses": {STATUS: count}, "accounts_with_violations": count},
 //     "accounts": [{"id", "evaluated", "values": {NAME: VALUE}, "notes": [{"severity", "message"}],
 //                   "violations": [{"assertion", "location", "outcome": "broken" | "undecided",
+//                                   "consequence": "margin_call" | "liquidatable" | null,
 //                                   "values": {EXPR: number | null},
 //                                   "positions": [{"position", "outcome", "values"}]}],
 //                   "liquidation": {"close_factor", "debt_repaid_value", "collateral_seized_value",
@@ -87,6 +88,7 @@ extension ReportRenderer {
         .object([
             "assertion": .string(violation.assertion), "location": .string(violation.location),
             "outcome": .string(violation.outcome.rawValue), "values": json(violation.values),
+            "consequence": violation.consequence.map { .string($0) } ?? .null,
             "positions": .array(violation.positions.map { p in
                 .object(["position": .string(p.position), "outcome": .string(p.outcome.rawValue), "values": json(p.values)])
             }),

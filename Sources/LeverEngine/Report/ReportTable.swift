@@ -83,7 +83,8 @@ struct ReportTable {
     var violations: [String] {
         report.accounts.flatMap { account -> [String] in
             account.violations.flatMap { v -> [String] in
-                let head = "  \(account.id): \(v.outcome.rawValue): \(v.assertion) (\(v.location))"
+                let consequence = v.outcome == .broken ? v.consequence.map { ", so \($0)" } ?? "" : ""
+                let head = "  \(account.id): \(v.outcome.rawValue)\(consequence): \(v.assertion) (\(v.location))"
                 let values = v.values.isEmpty ? [] : ["    " + Self.values(v.values)]
                 let positions = v.positions.map { p in
                     "    \(p.position): \(p.outcome.rawValue)" + (p.values.isEmpty ? "" : ", " + Self.values(p.values))

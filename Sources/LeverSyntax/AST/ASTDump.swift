@@ -108,7 +108,8 @@ struct ASTDumper {
             return ["\(prefix)scenario \(name.text)"] + shocks.map { "  \($0.target.text): \(expr($0.value))" }
         case .assertion(let assertion):
             let every = assertion.quantifier.map { "every \($0.text): " } ?? ""
-            return ["\(prefix)assert \(every)\(expr(assertion.condition))"]
+            let consequence = assertion.consequence.map { " else \($0.text)" } ?? ""
+            return ["\(prefix)assert \(every)\(expr(assertion.condition))\(consequence)"]
         case .measure(let name, let level, let value):
             return ["\(prefix)measure \(name.text) per \(level.rawValue) = \(expr(value))"]
         case .guardrail(let guardDecl):

@@ -204,8 +204,12 @@ public struct Assertion: Sendable, Hashable {
     /// What `every` ranges over (`asset`, `class`, `venue`, `tier`, `position`, `account`).
     public var quantifier: Name?
     public var condition: Expr
-    public init(quantifier: Name?, condition: Expr) {
+    /// `else margin_call`: the status a breach gives the account (at least), as the committee
+    /// decided; nil when a breach is only reported and fails the run.
+    public var consequence: Name?
+    public init(quantifier: Name?, condition: Expr, consequence: Name? = nil) {
         self.quantifier = quantifier
         self.condition = condition
+        self.consequence = consequence
     }
 }

@@ -78,7 +78,8 @@ public enum Formatter {
             layoutScenario(name, shocks, prefix: prefix, span: span, into: &writer)
         case .assertion(let assertion):
             let every = assertion.quantifier.map { "every \($0.text): " } ?? ""
-            writer.line("\(prefix)assert \(every)\(text(assertion.condition))", span: span, indent: 0)
+            let consequence = assertion.consequence.map { " else \($0.text)" } ?? ""
+            writer.line("\(prefix)assert \(every)\(text(assertion.condition))\(consequence)", span: span, indent: 0)
         case .measure(let name, let level, let value):
             writer.line("\(prefix)measure \(name.text) per \(level.rawValue) = \(text(value))", span: span, indent: 0)
         case .guardrail(let guardDecl):

@@ -223,7 +223,7 @@ extension Parser {
         return Shock(span: span(from: start), target: target, value: value)
     }
 
-    /// assertion = "assert" [ "every" IDENT ":" ] expr ;
+    /// assertion = "assert" [ "every" IDENT ":" ] expr [ "else" IDENT ] ;
     mutating func parseAssertion() -> Assertion {
         advance()
         var quantifier: Name?
@@ -233,7 +233,13 @@ extension Parser {
             quantifier = Name(token.text, span: token.span)
             advance()
         }
-        return Assertion(quantifier: quantifier, condition: parseExpr())
+        let condition = parseExpr()
+        var consequence: Name?
+        if eat(.keyword(.else)) != nil {
+            // `else margin_call`: what a breach means for the account's status.
+            consequence = expectName("after `else` in an assertion (the status a breach gives: `margin_call` or `liquidatable`)")
+        }
+        return Assertion(quantifier: quantifier, condition: condition, consequence: consequence)
     }
 
     /// An identifier or a keyword: `every asset:` ranges over a keyword's name.

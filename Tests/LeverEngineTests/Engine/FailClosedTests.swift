@@ -194,6 +194,43 @@ struct FailClosedTests {
         #expect(compiled.assertions.count == 3)
     }
 
+    @Test func aBreachWithAConsequenceSetsTheStatusAndIsNotAFinding() throws {
+        let policy = """
+        policy "Consequence" version "1"
+        input account.score in [0, 1000]
+        class crypto { haircut = 20%; liquidation_threshold = 80% }
+        asset USDC : crypto
+        asset ETH : crypto
+        asset FTT : crypto
+        assert every account: debt < 50k USD else margin_call
+        assert every position: notional < 150k USD else liquidatable
+        """
+        // ETH at 2000 with a 20% haircut and an 80% threshold. big: 60 ETH = 96,000 of collateral,
+        // 76,800 weighted, against 60,000 USDC owed: health 1.28 is healthy, but the debt is
+        // over 50k: margin call. huge: 80 ETH = 160k notional, one position over 150k: liquidatable. unknown: a debt in
+        // FTT, which has no price: the debt is undefined, so is the assertion, so is the status.
+        let r = try Self.evaluate("""
+        {"accounts": [
+          {"id": "small", "score": 1, "positions": [{"asset": "ETH", "qty": 1}]},
+          {"id": "big", "score": 1, "positions": [{"asset": "ETH", "qty": 60}, {"asset": "USDC", "qty": -60000}]},
+          {"id": "huge", "score": 1, "positions": [{"asset": "ETH", "qty": 80}]},
+          {"id": "unknown", "score": 1, "positions": [{"asset": "ETH", "qty": 1}, {"asset": "FTT", "qty": -1}]}
+        ]}
+        """, policy: policy)
+        #expect(r.value("status", account: "small") == .label("healthy"))
+        #expect(r.value("status", account: "big") == .label("margin_call"))
+        #expect(r.value("status", account: "huge") == .label("liquidatable"))
+        // An assertion that cannot be decided cannot give its consequence either: unvalued.
+        #expect(r.value("status", account: "unknown") == .unvalued)
+        let big = try Self.account(r, "big")
+        #expect(big.violations.map(\.consequence) == ["margin_call"])
+        // Handled as the committee decided; only the unvalued account is a finding.
+        #expect(r.hasFindings)
+        let handled = Report(policy: r.policy, asOf: r.asOf, horizon: r.horizon, outputs: r.outputs,
+                             accounts: r.accounts.filter { $0.id != "unknown" }, marketIssues: [])
+        #expect(!handled.hasFindings)
+    }
+
     // MARK: - Generated books: an undefined input never becomes `healthy`
 
     /// Over generated books with randomly missing prices, scores outside every tier row (above
