@@ -14,6 +14,15 @@ public struct MarketIssue: Sendable, Hashable {
     public var outcome: OracleSettings.StalePrice
 
     /// One line for reports: `BTC: price is 7200 s old (limit 3600 s); counted at 0`.
+    /// The quote is not a usable price at all (missing, zero, negative, not a number), as
+    /// opposed to a stale one, which is a real price, only old.
+    public var isInvalidQuote: Bool {
+        switch reason {
+        case .missingAsset, .missingPrice, .invalidPrice: true
+        case .stale: false
+        }
+    }
+
     /// What is wrong with the quote: `price is 7200 s old (limit 3600 s)`.
     public var reasonText: String {
         switch reason {
@@ -57,7 +66,9 @@ struct PreparedMarket {
             var p = quote?.price ?? .nan
             if let issue, issue.outcome != .keep { p = issue.outcome == .zero ? 0 : .nan }
             price.append(p)
-            quoted.append(issue?.outcome == .reject ? .nan : (quote?.price ?? .nan))
+            // The quote debts and derivatives are valued at: a stale one stands (a stale feed never
+            // writes down what is owed); a zero, negative or non-numeric one is no quote at all.
+            quoted.append(issue?.outcome == .reject || issue?.isInvalidQuote == true ? .nan : (quote?.price ?? .nan))
             vol.append(quote?.vol ?? .nan)
             utilization.append(quote?.utilization ?? 0)
             supplied.append(quote?.supplied ?? 0)

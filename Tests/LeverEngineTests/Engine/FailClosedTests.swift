@@ -38,6 +38,7 @@ struct FailClosedTests {
     measure max_leverage per account = cap.max_leverage
     assert every account: health > 0.9
     assert every position: notional < 1M USD
+    venue Desk
     """
 
     /// USDC at 1, ETH at 2000; FTT is declared by the policy but has no price.
@@ -132,6 +133,62 @@ struct FailClosedTests {
         """)
         #expect(r.value("collateral", account: "a") == .number(0))
         #expect(r.value("status", account: "a") == .label("liquidatable"))
+    }
+
+    @Test func aZeroPriceIsUnusableAndADebtInItUndefined() throws {
+        let policy = Self.policy
+        let checked = Checker.check(source: policy, path: "p.lever")
+        let compiled = try #require(Compiler.compile(checked).0)
+        let m = try #require(MarketLoader.load(SourceFile(id: 1, path: "market.json", text: """
+        {"as_of": "2026-11-25T12:00:00Z", "assets": {"USDC": {"price": 1, "vol": 0.01}, "ETH": {"price": 0, "vol": 0.7}, "FTT": {"vol": 1}}}
+        """)).value)
+        let b = try #require(BookLoader.load(SourceFile(id: 2, path: "book.json", text: """
+        {"accounts": [{"id": "a", "score": 700, "attributes": {"kyc": "full", "jurisdiction": "EU"},
+                       "positions": [{"asset": "USDC", "qty": 5000}, {"asset": "ETH", "qty": -1}]}]}
+        """), market: m).value)
+        let r = MarginEngine(policy: compiled, identity: PolicyIdentity(name: "t", version: "1", hash: ""), horizon: 1.0 / 365)
+            .evaluate(book: b, market: m)
+        #expect(r.marketIssues.map(\.asset) == ["ETH", "FTT"])
+        #expect(r.value("debt", account: "a") == .undefined)
+        #expect(r.value("status", account: "a") == .unvalued)
+    }
+
+    @Test func aShortPerpetualOnAnUnpricedAssetIsNoProfit() throws {
+        // Under `zero` the price of FTT counts 0 for collateral; a short perpetual valued at 0
+        // would book its whole entry value (10 × 25 = 250,000 USD) as profit and need no margin.
+        // It is valued at the quoted price instead, and FTT has none: undefined, unvalued.
+        let r = try Self.evaluate("""
+        {"accounts": [{"id": "short", "score": 700, "attributes": {"kyc": "full", "jurisdiction": "EU"},
+                       "positions": [{"asset": "USDC", "qty": 100},
+                                     {"kind": "perp", "asset": "FTT", "size": -10000, "entry_price": 25, "venue": "Desk"}]}]}
+        """)
+        #expect(r.value("unrealised_pnl", account: "short") == .undefined)
+        #expect(r.value("status", account: "short") == .unvalued)
+        let notes = try Self.account(r, "short").notes.map(\.message)
+        #expect(notes.contains { $0.contains("FTT: no usable price (no price)") }, "\(notes)")
+    }
+
+    @Test func threeValuedLogicInThePlan() throws {
+        // `or` with a true side and `and` with a false side decide whatever the other side is;
+        // everything else that reads an undefined value is undefined.
+        let policy = Self.policy + """
+
+        measure kyc_ok per account = account.kyc == "full"
+        measure either per account = if account.score > 500 or kyc_ok then 1 else 0
+        measure both per account = if account.score > 500 and kyc_ok then 1 else 0
+        measure neither per account = if not kyc_ok then 1 else 0
+        measure bigger per account = max(account.score, if kyc_ok then 1 else 0)
+        """
+        let r = try Self.evaluate("""
+        {"accounts": [{"id": "high", "score": 700, "attributes": {"jurisdiction": "EU"}, "positions": []},
+                      {"id": "low", "score": 100, "attributes": {"jurisdiction": "EU"}, "positions": []}]}
+        """, policy: policy)
+        #expect(r.value("either", account: "high") == .number(1))   // true or unknown = true
+        #expect(r.value("either", account: "low") == .undefined)    // false or unknown = unknown
+        #expect(r.value("both", account: "high") == .undefined)     // true and unknown = unknown
+        #expect(r.value("both", account: "low") == .number(0))      // false and unknown = false
+        #expect(r.value("neither", account: "high") == .undefined)
+        #expect(r.value("bigger", account: "high") == .undefined)
     }
 
     // MARK: - Runtime assertions

@@ -23,7 +23,9 @@ struct ReferenceMarket {
             var price = quote?.price ?? .nan
             if let outcome, outcome != "keep" { price = outcome == "zero" ? 0 : .nan }
             columns["price"]!.append(price)
-            columns["quoted_price"]!.append(outcome == "reject" ? .nan : (quote?.price ?? .nan))
+            // a zero, negative or non-numeric price is no quote at all; a stale one still is
+            let usable = (quote?.price).map { $0 > 0 && $0.isFinite } ?? false
+            columns["quoted_price"]!.append(outcome == "reject" || !usable ? .nan : (quote?.price ?? .nan))
             columns["vol"]!.append(quote?.vol ?? .nan)
             columns["utilization"]!.append(quote?.utilization ?? 0)
             columns["supplied"]!.append(quote?.supplied ?? 0)
