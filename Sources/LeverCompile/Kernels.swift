@@ -28,6 +28,7 @@ protocol BinaryOperation {
 enum AddOp: BinaryOperation { @inline(__always) static func apply<N: MarginNumber>(_ a: N, _ b: N) -> N { a + b } }
 enum SubtractOp: BinaryOperation { @inline(__always) static func apply<N: MarginNumber>(_ a: N, _ b: N) -> N { a - b } }
 enum MultiplyOp: BinaryOperation { @inline(__always) static func apply<N: MarginNumber>(_ a: N, _ b: N) -> N { a * b } }
+enum ScaleOp: BinaryOperation { @inline(__always) static func apply<N: MarginNumber>(_ a: N, _ b: N) -> N { a == N.zero ? a : a * b } }
 /// Division by zero is defined, never NaN: ±∞ by the numerator's sign, and +∞ for 0 ÷ 0 (a
 /// ratio of cover to exposure with no exposure is fully covered, as a health factor with no debt).
 enum DivideOp: BinaryOperation {
@@ -95,6 +96,7 @@ extension BinaryKernel {
         case .add: AddOp.self
         case .subtract: SubtractOp.self
         case .multiply: MultiplyOp.self
+        case .scale: ScaleOp.self
         case .divide: DivideOp.self
         case .power: PowerOp.self
         case .min: MinOp.self

@@ -22,17 +22,19 @@ extension Lowerer {
     private mutating func derivedFieldBody(_ field: String, _ ctx: LowerContext) -> NodeRef {
         let zero = builder.constant(0)
         let quantity = builder.add(.positionInput(.quantity))
-        let price = marketInput("price", ctx)
+        // Spot at the price after the oracle rule; perpetuals and options at the quoted price
+        // (see `quotedPrice`): one choice per position, shared by notional, PnL and value.
+        let price = builder.select(isKind(0), marketInput("price", ctx), quotedPrice(ctx))
         switch field {
         case "notional":
             return builder.unary(.abs, builder.binary(.multiply, quantity, price))
         case "pnl":
-            let move = builder.binary(.subtract, quotedPrice(ctx), builder.add(.positionInput(.entryPrice)))
+            let move = builder.binary(.subtract, price, builder.add(.positionInput(.entryPrice)))
             return builder.select(isKind(1), builder.binary(.multiply, quantity, move), zero)
         case "option_value":
             // Revalued from the (possibly shocked) price and volatility: full revaluation.
             let unit = builder.optionPrice(kind: builder.add(.positionInput(.kind)), right: builder.add(.positionInput(.right)),
-                                           spot: quotedPrice(ctx), strike: builder.add(.positionInput(.strike)),
+                                           spot: price, strike: builder.add(.positionInput(.strike)),
                                            years: builder.add(.positionInput(.expiry)), vol: marketInput("vol", ctx))
             return builder.select(isKind(2), builder.binary(.multiply, quantity, unit), zero)
         case "market_value":
@@ -49,16 +51,14 @@ extension Lowerer {
             // A position worth 0 (the `zero` oracle rule) counts 0 whatever its haircut: the rule
             // promises 0, and a haircut that needs the missing asset's volatility is undefined.
             let kept = builder.binary(.subtract, builder.constant(1), derivedField("effective_haircut", ctx))
-            let notional = derivedField("notional", ctx)
-            let value = builder.select(builder.binary(.equal, notional, zero), zero, builder.binary(.multiply, notional, kept))
+            let value = builder.binary(.scale, derivedField("notional", ctx), kept)
             return builder.select(builder.binary(.and, isKind(0), sideIs(.greater)), value, zero)
         case "debt_value":
             // Debts use the quoted price: a stale feed zeroes collateral, never what is owed.
             let owed = builder.unary(.abs, builder.binary(.multiply, quantity, quotedPrice(ctx)))
             return builder.select(builder.binary(.and, isKind(0), sideIs(.less)), owed, zero)
         case "requirement_notional":
-            let notional = builder.unary(.abs, builder.binary(.multiply, quantity, quotedPrice(ctx)))
-            return builder.select(isKind(0), zero, notional)
+            return builder.select(isKind(0), zero, derivedField("notional", ctx))
         default:
             return builder.constant(.nan)
         }
@@ -75,14 +75,14 @@ extension Lowerer {
 
     /// How the standard position fields are computed, for `explain`.
     static let fieldFormulas: [String: String] = [
-        "notional": "|quantity| × price",
+        "notional": "|quantity| × price (spot: after the oracle rule; perpetuals and options: as quoted)",
         "pnl": "perpetuals: quantity × (quoted price − entry price)",
         "option_value": "options: quantity × Black–Scholes value at the quoted price",
         "market_value": "spot: quantity × price; perpetuals: PnL; options: value",
         "effective_haircut": "haircut × (1 − tier haircut discount), within [0%, 100%]",
         "collateral_value": "long spot: notional × (1 − effective haircut)",
         "debt_value": "borrowed spot: |quantity| × quoted price",
-        "requirement_notional": "perpetuals and options: |quantity| × quoted price",
+        "requirement_notional": "perpetuals and options: notional",
     ]
 
     /// How the standard results are computed, for `explain`.
@@ -143,10 +143,8 @@ extension Lowerer {
             return symbols.table("tier") == nil ? zero : tableFieldOrZero("tier", "credit_line", ctx)
         case "health":
             // (Σ collateral value × liquidation threshold + PnL + options + credit line) ÷ (debt + maintenance)
-            let value = derivedField("collateral_value", ctx)
-            let weighted = builder.aggregate(.sum, builder.select(builder.binary(.equal, value, zero), zero,
-                                                                  builder.binary(.multiply, value, property("liquidation_threshold", ctx))),
-                                             filter: nil)
+            let weighted = builder.aggregate(.sum, builder.binary(.scale, derivedField("collateral_value", ctx),
+                                                                  property("liquidation_threshold", ctx)), filter: nil)
             let extras = builder.binary(.add, standardResult("unrealised_pnl", ctx),
                                         builder.binary(.add, standardResult("options_value", ctx), standardResult("credit_line", ctx)))
             let owed = builder.binary(.add, standardResult("debt", ctx), standardResult("maintenance_requirement", ctx))

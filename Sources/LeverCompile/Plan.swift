@@ -69,6 +69,10 @@ public enum UnaryKernel: String, Sendable, Hashable {
 
 public enum BinaryKernel: String, Sendable, Hashable {
     case add, subtract, multiply, divide, power, min, max
+    /// `a × b`, and 0 when `a` is 0 whatever `b` is: an amount worth nothing counts nothing,
+    /// even where its rate is undefined (collateral the oracle's `zero` rule counts at 0, whose
+    /// volatility-scaled haircut cannot be computed). One step, so the guard costs no pass.
+    case scale
     case equal, notEqual, less, lessEqual, greater, greaterEqual, and, or
 }
 

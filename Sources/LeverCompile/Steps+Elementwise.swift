@@ -19,6 +19,7 @@ enum Steps<N: MarginNumber> {
         case .add: binary(AddOp.self, a, b, out: out, domain: domain, next: next)
         case .subtract: binary(SubtractOp.self, a, b, out: out, domain: domain, next: next)
         case .multiply: binary(MultiplyOp.self, a, b, out: out, domain: domain, next: next)
+        case .scale: binary(ScaleOp.self, a, b, out: out, domain: domain, next: next)
         case .divide: binary(DivideOp.self, a, b, out: out, domain: domain, next: next)
         case .power: binary(PowerOp.self, a, b, out: out, domain: domain, next: next)
         case .min: binary(MinOp.self, a, b, out: out, domain: domain, next: next)

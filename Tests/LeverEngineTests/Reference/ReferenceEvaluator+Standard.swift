@@ -12,7 +12,8 @@ extension ReferenceEvaluator {
         let kind = row.field("kind")
         switch field {
         case "notional":
-            let x = row.quantity * marketInput("price", scope)
+            // spot at the price after the oracle rule; derivatives at the quoted price
+            let x = row.quantity * marketInput(kind == 0 ? "price" : "quoted_price", scope)
             return x < 0 ? 0 - x : x
         case "pnl":
             // derivatives at the quoted price: the `zero` oracle rule writes down collateral only
@@ -40,7 +41,7 @@ extension ReferenceEvaluator {
             // debts at the quoted price: a stale price zeroes collateral only
             return kind == 0 && row.side < 0 ? abs(row.quantity * marketInput("quoted_price", scope)) : 0
         case "requirement_notional":
-            return kind == 0 ? 0 : abs(row.quantity * marketInput("quoted_price", scope))
+            return kind == 0 ? 0 : derivedField("notional", scope)
         default: return .nan
         }
     }
