@@ -2,48 +2,74 @@ import LeverNumerics
 
 /// A fold over one account's positions, as a type so that each aggregate loop is specialised for
 /// its kind: the per-position loop then holds no switch on the kind and no optional filter.
+///
+/// Undefined is never skipped: an undefined value that is counted, or an undefined filter
+/// (the position may or may not count), leaves the result undefined. Sums get that from the
+/// arithmetic itself (NaN and the fixed-point invalid value propagate through `+`), so their
+/// loops stay as tight as before; extremes track it, since a comparison would skip a NaN.
 protocol Fold<N> {
     associatedtype N: MarginNumber
     init()
-    /// Folds `v` in when `keep` (the filter's verdict; always true without a filter).
-    mutating func add(_ v: N, if keep: Bool)
+    /// Folds `v` in (no filter).
+    mutating func add(_ v: N)
+    /// Folds `v` in where the filter `w` holds (non-zero), not where it is 0.
+    mutating func add(_ v: N, filter w: N)
     /// The result; 0 when nothing was folded in (a sum over nothing; `max` of no exposure is none).
     var value: N { get }
 }
 
-/// `sum`: adds `keep ? v : 0`, a select rather than a branch. Byte-identical to skipping: the
+/// `w − w`: 0 for a defined filter, undefined for an undefined one. Added to a running total,
+/// it makes the total undefined exactly when a filter was, with no branch in the loop.
+@inline(__always) func poison<N: MarginNumber>(_ w: N) -> N { w - w }
+
+/// `sum`: adds `w ≠ 0 ? v : 0`, a select rather than a branch. Byte-identical to skipping: the
 /// total starts at +0 and so is never −0, and adding +0 to anything else leaves it unchanged.
 struct SumFold<N: MarginNumber>: Fold {
     var total = N.zero
-    @inline(__always) mutating func add(_ v: N, if keep: Bool) { total = total + (keep ? v : N.zero) }
+    @inline(__always) mutating func add(_ v: N) { total = total + v }
+    @inline(__always) mutating func add(_ v: N, filter w: N) { total = total + (isTrue(w) ? v : N.zero) + poison(w) }
     var value: N { total }
 }
 
-/// `count`: the positions that pass the filter (branch-free, as `SumFold`).
+/// `count`: the positions that pass the filter (branch-free, as `SumFold`); their values do not matter.
 struct CountFold<N: MarginNumber>: Fold {
     var total = N.zero
-    @inline(__always) mutating func add(_ v: N, if keep: Bool) { total = total + (keep ? N.one : N.zero) }
+    @inline(__always) mutating func add(_ v: N) { total = total + N.one }
+    @inline(__always) mutating func add(_ v: N, filter w: N) { total = total + (isTrue(w) ? N.one : N.zero) + poison(w) }
     var value: N { total }
 }
 
 /// `avg`: the sum over the count, 0 for no position.
 struct AverageFold<N: MarginNumber>: Fold {
     var total = N.zero, seen = 0
-    @inline(__always) mutating func add(_ v: N, if keep: Bool) {
-        total = total + (keep ? v : N.zero)
+    @inline(__always) mutating func add(_ v: N) {
+        total = total + v
+        seen &+= 1
+    }
+    @inline(__always) mutating func add(_ v: N, filter w: N) {
+        let keep = isTrue(w)
+        total = total + (keep ? v : N.zero) + poison(w)
         seen &+= keep ? 1 : 0
     }
     var value: N { seen > 0 ? total / N(seen) : total }
 }
 
-/// `max` (`Greater` is `true`) or `min`: the first kept value, then any that beats it.
+/// `max` (`Greater` is `true`) or `min`: the first kept value, then any that beats it; undefined
+/// once an undefined value is kept or a filter is undefined.
 struct ExtremumFold<N: MarginNumber, Greater: ExtremumDirection>: Fold {
-    var best = N.zero, seen = false
-    @inline(__always) mutating func add(_ v: N, if keep: Bool) {
+    var best = N.zero, seen = false, known = true
+    @inline(__always) mutating func add(_ v: N) {
+        if !seen || Greater.beats(v, best) { best = v }
+        seen = true
+        known = known && v.isValid
+    }
+    @inline(__always) mutating func add(_ v: N, filter w: N) {
+        let keep = isTrue(w)
         if keep && (!seen || Greater.beats(v, best)) { best = v }
         seen = seen || keep
+        known = known && w.isValid && (!keep || v.isValid)
     }
-    var value: N { best }
+    var value: N { known ? best : undefined() }
 }
 
 /// Which way an extremum goes, as a type (see `ExtremumFold`).
@@ -73,13 +99,8 @@ extension Steps {
                 let x = e.pointee.columns[an], z = e.pointee.columns[out], start = e.pointee.accountStart
                 for acc in 0..<e.pointee.counts.account {
                     var fold = F()
-                    var known = true
-                    for p in Int(start[acc])..<Int(start[acc + 1]) {
-                        let v = x[p &* sa]
-                        fold.add(v, if: true)
-                        known = known && v.isValid
-                    }
-                    z[acc] = known ? fold.value : undefined()
+                    for p in Int(start[acc])..<Int(start[acc + 1]) { fold.add(x[p &* sa]) }
+                    z[acc] = fold.value
                 }
                 next(e)
             }
@@ -90,16 +111,8 @@ extension Steps {
             let start = e.pointee.accountStart
             for acc in 0..<e.pointee.counts.account {
                 var fold = F()
-                var known = true
-                for p in Int(start[acc])..<Int(start[acc + 1]) {
-                    // A position whose filter is undefined may or may not count, and a counted
-                    // position whose value is undefined leaves the total unknown: either makes
-                    // the aggregate undefined (an extremum would otherwise skip a NaN silently).
-                    let w = f[p &* fs], v = x[p &* sa], keep = w.isValid && isTrue(w)
-                    fold.add(v, if: keep)
-                    known = known && w.isValid && (!keep || v.isValid)
-                }
-                z[acc] = known ? fold.value : undefined()
+                for p in Int(start[acc])..<Int(start[acc + 1]) { fold.add(x[p &* sa], filter: f[p &* fs]) }
+                z[acc] = fold.value
             }
             next(e)
         }
