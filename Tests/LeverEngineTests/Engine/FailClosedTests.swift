@@ -48,7 +48,7 @@ struct FailClosedTests {
                 "FTT": {"vol": 1.0}}}
     """
 
-    static func evaluate(_ book: String, policy: String = policy) throws -> Report {
+    static func evaluate(_ book: String, policy: String = policy, market: String = market) throws -> Report {
         let checked = Checker.check(source: policy, path: "failclosed.lever")
         #expect(!checked.diagnostics.hasErrors, "\(checked.diagnostics.map(\.message))")
         let compiled = try #require(Compiler.compile(checked).0)
@@ -136,18 +136,12 @@ struct FailClosedTests {
     }
 
     @Test func aZeroPriceIsUnusableAndADebtInItUndefined() throws {
-        let policy = Self.policy
-        let checked = Checker.check(source: policy, path: "p.lever")
-        let compiled = try #require(Compiler.compile(checked).0)
-        let m = try #require(MarketLoader.load(SourceFile(id: 1, path: "market.json", text: """
-        {"as_of": "2026-11-25T12:00:00Z", "assets": {"USDC": {"price": 1, "vol": 0.01}, "ETH": {"price": 0, "vol": 0.7}, "FTT": {"vol": 1}}}
-        """)).value)
-        let b = try #require(BookLoader.load(SourceFile(id: 2, path: "book.json", text: """
+        let r = try Self.evaluate("""
         {"accounts": [{"id": "a", "score": 700, "attributes": {"kyc": "full", "jurisdiction": "EU"},
                        "positions": [{"asset": "USDC", "qty": 5000}, {"asset": "ETH", "qty": -1}]}]}
-        """), market: m).value)
-        let r = MarginEngine(policy: compiled, identity: PolicyIdentity(name: "t", version: "1", hash: ""), horizon: 1.0 / 365)
-            .evaluate(book: b, market: m)
+        """, market: """
+        {"as_of": "2026-11-25T12:00:00Z", "assets": {"USDC": {"price": 1, "vol": 0.01}, "ETH": {"price": 0, "vol": 0.7}, "FTT": {"vol": 1}}}
+        """)
         #expect(r.marketIssues.map(\.asset) == ["ETH", "FTT"])
         #expect(r.value("debt", account: "a") == .undefined)
         #expect(r.value("status", account: "a") == .unvalued)
