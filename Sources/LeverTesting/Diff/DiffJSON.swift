@@ -9,6 +9,12 @@ public enum DiffJSON {
             "new_policy": identity(report.newPolicy),
             "parameter_changes": .array(report.changes.map(change)),
             "status_changes": .array(report.impact.statusChanges.map(account)),
+            "statuses": .object([
+                "old": .object(Dictionary(report.impact.statusCounts(old: true).map { ($0.status, .number(Double($0.count))) },
+                                          uniquingKeysWith: { a, _ in a })),
+                "new": .object(Dictionary(report.impact.statusCounts(old: false).map { ($0.status, .number(Double($0.count))) },
+                                          uniquingKeysWith: { a, _ in a })),
+            ]),
             "movers": .array(report.movers.map(account)),
             "totals": totals(report.impact.overall),
             "by_tier": .array(report.impact.byTier.map(totals)),

@@ -13,6 +13,8 @@ public enum DiffTable {
         out += statusChanges.isEmpty ? "  none\n" : grid(
             ["account", "status", "health old", "health new"],
             statusChanges.map { [$0.id, "\($0.oldStatus) → \($0.newStatus)", health($0.oldHealth), health($0.newHealth)] })
+        let counts = { (old: Bool) in report.impact.statusCounts(old: old).map { "\($0.count) \($0.status)" }.joined(separator: ", ") }
+        out += "\nStatuses\n  old: \(counts(true))\n  new: \(counts(false))\n"
         out += "\nTotals\n" + totalsGrid([report.impact.overall] + report.impact.byTier.map { prefixed($0, "tier ") }
                                          + report.impact.byAsset.map { prefixed($0, "asset ") })
         let movers = report.movers

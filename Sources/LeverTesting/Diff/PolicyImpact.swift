@@ -15,6 +15,17 @@ public struct PolicyImpact: Sendable, Hashable {
     /// Accounts whose status differs between the versions.
     public var statusChanges: [AccountImpact] { accounts.filter(\.statusChanged) }
 
+    /// How many accounts have each status under the old (`old: true`) or the new version, in a
+    /// fixed order: the engine's words, then `unvalued` and `not evaluated`, always apart, so a
+    /// change that leaves accounts unvalued cannot hide among the healthy ones.
+    public func statusCounts(old: Bool) -> [(status: String, count: Int)] {
+        var counts: [String: Int] = [:]
+        for account in accounts { counts[old ? account.oldStatus : account.newStatus, default: 0] += 1 }
+        let order = CompiledPolicy.statusWords + ["unvalued", "not evaluated"]
+        return order.compactMap { w in counts[w].map { (w, $0) } }
+            + counts.keys.filter { !order.contains($0) }.sorted().map { ($0, counts[$0] ?? 0) }
+    }
+
     /// The `count` accounts that moved most: by |Δ health|, then |Δ collateral|, then id.
     public func movers(top count: Int) -> [AccountImpact] {
         let moved = accounts.filter { abs($0.healthDelta ?? 0) > 0 || abs($0.collateralDelta ?? 0) > 0 || $0.statusChanged }

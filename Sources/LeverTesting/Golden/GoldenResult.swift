@@ -18,6 +18,10 @@ public struct GoldenResult: Sendable, Hashable {
     public var accountCount: Int
     /// How the case ended.
     public var outcome: Outcome
+    /// Accounts the report could not value (`unvalued`) or evaluate (`not evaluated`), and
+    /// accounts that break a runtime assertion: counted apart in the case line, so a case that
+    /// approves unknowns says so.
+    public var unvalued = 0, notEvaluated = 0, violating = 0
 
     /// A result.
     public init(testCase: GoldenCase, accountCount: Int, outcome: Outcome) {

@@ -34,8 +34,17 @@ public struct GoldenRunner: Sendable {
         }
     }
 
-    /// Compares (or blesses) an evaluated case.
+    /// Compares (or blesses) an evaluated case, with the accounts it holds apart counted.
     func judge(_ run: GoldenEvaluation, _ testCase: GoldenCase) -> GoldenResult {
+        var result = judgeValues(run, testCase)
+        let statuses = run.report.statusSummary
+        result.unvalued = statuses.first { $0.status == "unvalued" }?.count ?? 0
+        result.notEvaluated = statuses.first { $0.status == "not evaluated" }?.count ?? 0
+        result.violating = run.report.accountsWithViolations
+        return result
+    }
+
+    private func judgeValues(_ run: GoldenEvaluation, _ testCase: GoldenCase) -> GoldenResult {
         let count = run.report.accounts.count
         let expectedText = FileManager.default.contents(atPath: testCase.expectedPath).map { String(decoding: $0, as: UTF8.self) }
         let outcome: GoldenResult.Outcome

@@ -24,7 +24,10 @@ public struct GoldenTextReporter: Sendable {
     /// `PASS name (N accounts)`, `FAIL name (N differences)`, `BLESS name`, `ERROR name`.
     static func headline(_ result: GoldenResult) -> String {
         let name = result.testCase.name
+        let apart = [(result.unvalued, "unvalued"), (result.notEvaluated, "not evaluated"),
+                     (result.violating, "with assertions not satisfied")].filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }
         let accounts = "\(result.accountCount) account\(result.accountCount == 1 ? "" : "s")"
+            + (apart.isEmpty ? "" : ": " + apart.joined(separator: ", "))
         switch result.outcome {
         case .passed: return "PASS \(name) (\(accounts))"
         case .blessed: return "BLESS \(name) (\(accounts); wrote \(result.testCase.expectedPath))"
