@@ -53,9 +53,11 @@ struct Diff: ConsoleCommand {
         guard inputs.isUsable, let book = inputs.book, let market = inputs.market else {
             return diagnose(inputs.diagnostics, inputs.sources, console)
         }
-        let report = PolicyDiff.report(old: before, new: after, oldEngine: oldEngine, newEngine: newEngine,
+        // Guardrails are always checked: a breach is a warning, and fails the run with --enforce.
+        var report = PolicyDiff.report(old: before, new: after, oldEngine: oldEngine, newEngine: newEngine,
                                        book: book, market: market, top: top,
-                                       checks: enforce ? GuardrailChecks.declared(in: after.checked) : [])
+                                       checks: GuardrailChecks.declared(in: after.checked))
+        report.guardrailsEnforced = enforce
         console.out(format == .json ? DiffJSON.render(report) : DiffTable.render(report))
         if let html {
             do { try DiffHTML.write(DiffHTML.render(report), to: console.resolve(html)) } catch {
@@ -63,11 +65,8 @@ struct Diff: ConsoleCommand {
                 return .usageOrIO
             }
         }
-        guard report.violations.isEmpty else {
-            for v in report.violations { console.err("error: guardrail exceeded: \(v.line)\n") }
-            return .findings
-        }
-        return .success
+        for v in report.violations { console.err("\(enforce ? "error" : "warning"): guardrail exceeded: \(v.line)\n") }
+        return enforce && !report.violations.isEmpty ? .findings : .success
     }
 
     func diagnose(_ diagnostics: [Diagnostic], _ sources: SourceMap, _ console: Console) -> ExitCode {

@@ -30,14 +30,14 @@ import LeverTestSupport
 /// `lever diff --enforce` against the policy's own `guard` declarations.
 @Suite struct DiffEnforceTests {
     /// The fixture pair (threshold 80% → 85%) with `guard` appended to both versions.
-    static func run(guard line: String) throws -> CommandResult {
+    static func run(guard line: String, enforce: Bool = true) throws -> CommandResult {
         let directory = try makeTemporaryDirectory("lever-diff-enforce")
         for name in ["old", "lt85"] {
             let text = try String(contentsOfFile: goldenPath("diff/\(name).lever"), encoding: .utf8)
             try (text + line + "\n").write(toFile: "\(directory)/\(name).lever", atomically: true, encoding: .utf8)
         }
         return runCommand(["diff", "old.lever", "lt85.lever", "--book", goldenPath("diff/book.json"),
-                           "--market", goldenPath("diff/market.json"), "--enforce"], in: directory)
+                           "--market", goldenPath("diff/market.json")] + (enforce ? ["--enforce"] : []), in: directory)
     }
 
     @Test func aChangeBeyondADeclaredCapFailsNamingTheParameter() throws {
@@ -45,6 +45,14 @@ import LeverTestSupport
         #expect(result.exitCode == 1)
         #expect(result.stderr.contains("liquidation_threshold"), "\(result.stderr)")
         #expect(result.stderr.contains("80%") && result.stderr.contains("85%"), "\(result.stderr)")
+    }
+
+    @Test func withoutEnforceABreachIsAWarningAndTheRunPasses() throws {
+        let result = try Self.run(guard: "guard liquidation_threshold moves at most 3%", enforce: false)
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("warning: guardrail exceeded"), "\(result.stderr)")
+        #expect(result.stdout.contains("Guardrail violations (not enforced"), "\(result.stdout)")
+        #expect(result.stdout.contains("  warning: "), "\(result.stdout)")
     }
 
     @Test func aChangeWithinItsCapPasses() throws {

@@ -19,6 +19,7 @@ public enum DiffJSON {
             "totals": totals(report.impact.overall),
             "by_tier": .array(report.impact.byTier.map(totals)),
             "by_asset": .array(report.impact.byAsset.map(totals)),
+            "guardrails_enforced": .bool(report.guardrailsEnforced),
             "guardrail_violations": .array(report.violations.map {
                 .object(["parameter": .string($0.parameter), "message": .string($0.message)])
             }),

@@ -24,7 +24,9 @@ public enum DiffTable {
             movers.map { [$0.id, health($0.oldHealth), health($0.newHealth), signed($0.healthDelta, 4),
                           signed($0.collateralDelta, 2)] })
         if !report.violations.isEmpty {
-            out += "\nGuardrail violations\n" + report.violations.map { "  error: \($0.line)\n" }.joined()
+            let severity = report.guardrailsEnforced ? "error" : "warning"
+            let title = report.guardrailsEnforced ? "Guardrail violations" : "Guardrail violations (not enforced: `--enforce` fails the run)"
+            out += "\n\(title)\n" + report.violations.map { "  \(severity): \($0.line)\n" }.joined()
         }
         return out
     }

@@ -15,8 +15,11 @@ public struct PolicyDiffReport: Sendable {
     public var top: Int
     /// Rate curves of both versions, sampled for drawing.
     public var curves: [CurveComparison]
-    /// Guardrail violations (only with `--enforce`).
+    /// Guardrail violations: the change moves a guarded parameter further than its cap. Always
+    /// computed, so a committee sees a breach whether or not the run enforces the guards.
     public var violations: [ChangeViolation]
+    /// Whether the guardrails fail the run (`--enforce`); otherwise breaches are warnings.
+    public var guardrailsEnforced = false
     /// Haircut against notional of size-scaled assets under both versions.
     public var haircutCurves: [HaircutCurve]
 
