@@ -1,4 +1,5 @@
 import ArgumentParser
+import Lever
 import LeverSyntax
 
 /// `lever fmt FILE…`: rewrite policies in the canonical layout.
@@ -53,9 +54,9 @@ struct Fmt: ConsoleCommand {
             return !changed
         } else if changed {
             do {
-                try AtomicFile.write(formatted, to: console.resolve(source.path))
+                try OutputFile.write(formatted, to: console.resolve(source.path))
             } catch {
-                console.err("\(error)\n")
+                console.err("error: \(error)\n")  // OutputFile.WriteError names the file and the reason
                 throw ExitCode.usageOrIO
             }
             status("formatted \(source.path)", console: console)
