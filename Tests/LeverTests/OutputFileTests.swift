@@ -39,6 +39,13 @@ import Testing
     }
 
     static func mode(_ path: String) -> Int { Int(status(path).st_mode & 0o7777) }
+
+    /// Whether `signal` is blocked on the calling thread now.
+    static func isBlocked(_ signal: Int32) -> Bool {
+        var current = sigset_t()
+        pthread_sigmask(SIG_BLOCK, nil, &current)
+        return sigismember(&current, signal) == 1
+    }
     static func isLink(_ path: String) -> Bool { status(path).st_mode & S_IFMT == S_IFLNK }
 
     @Test func replacesTheContentsAndKeepsThePermissions() throws {
@@ -122,20 +129,20 @@ import Testing
         try scratch.create("rules/p.lever", "old\n", mode: 0o640)
         try scratch.link("p.lever", to: "rules/p.lever")
         var seen: String?
-        let blockedBefore = HeldSignals.isBlocked(SIGINT)  // a test runner's thread may block it already
+        let blockedBefore = Self.isBlocked(SIGINT)  // a test runner's thread may block it already
         #expect(throws: Injected.self) {
             try OutputFile.write(Array("new\n".utf8), to: scratch.path("p.lever")) { temporary in
                 seen = temporary
                 #expect(FileManager.default.fileExists(atPath: temporary))
                 #expect(Self.mode(temporary) == 0o640)
-                #expect(HeldSignals.isBlocked(SIGINT) && HeldSignals.isBlocked(SIGTERM))
+                #expect(Self.isBlocked(SIGINT) && Self.isBlocked(SIGTERM))
                 throw Injected()
             }
         }
         #expect(seen.map { ($0 as NSString).deletingLastPathComponent } == scratch.path("rules"))
         #expect(try scratch.entries("rules") == ["p.lever"])
         #expect(scratch.read("rules/p.lever") == "old\n")
-        #expect(HeldSignals.isBlocked(SIGINT) == blockedBefore, "the signal mask is restored")
+        #expect(Self.isBlocked(SIGINT) == blockedBefore, "the signal mask is restored")
     }
 
     @Test func aMissingDirectoryIsNamed() throws {
@@ -170,6 +177,16 @@ import Testing
         #expect(FileKind.of("/dev/null") == .characterDevice)
         #expect(Self.isLink(scratch.path("null.md")))
         #expect(try scratch.entries() == ["dir", "fifo", "loop1", "loop2", "null.md"])
+    }
+
+    /// Renaming over a read-only file would bypass its mode; root may write it anyway.
+    @Test(.enabled(if: geteuid() != 0, "root may write a read-only file"))
+    func aReadOnlyFileIsRefused() throws {
+        let scratch = try Scratch()
+        try scratch.create("frozen.lever", "old\n", mode: 0o444)
+        let error = try #require(throws: OutputFile.WriteError.self) { try OutputFile.write("new\n", to: scratch.path("frozen.lever")) }
+        #expect(error.reason == "permission denied")
+        #expect(scratch.read("frozen.lever") == "old\n")
     }
 
     @Test func kindsAreWorded() {

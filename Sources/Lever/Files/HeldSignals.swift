@@ -25,11 +25,4 @@ enum HeldSignals {
         defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
         return try body()
     }
-
-    /// Whether `signal` is blocked on the calling thread now (for tests).
-    static func isBlocked(_ signal: Int32) -> Bool {
-        var current = sigset_t()
-        pthread_sigmask(SIG_BLOCK, nil, &current)
-        return sigismember(&current, signal) == 1
-    }
 }

@@ -15,8 +15,9 @@ import Darwin
 /// - **Permissions are kept**: an existing file keeps its permission bits, and its owner and
 ///   group where the process may set them (as root); a new file gets `0666` less the umask, as
 ///   `touch` would give it.
-/// - **Only regular files**: a target that exists and is not a regular file (a directory,
-///   `/dev/null`, a FIFO), directly or through links, is refused and left alone.
+/// - **Only regular files the user may write**: a target that exists and is not a regular file
+///   (a directory, `/dev/null`, a FIFO), directly or through links, or that is read-only for the
+///   user, is refused and left alone.
 /// - **Nothing left behind**: the temporary file is removed on any error, and SIGINT, SIGTERM and
 ///   SIGHUP are held back on the writing thread until it has been renamed or removed.
 public enum OutputFile {

@@ -28,7 +28,8 @@ struct WriteTarget {
     static let maxLinks = 40
 
     /// Follows `given` to the file a write would replace. Throws when that file exists and is not
-    /// a regular file (a directory, `/dev/null`, a FIFO), or when the links loop.
+    /// a regular file (a directory, `/dev/null`, a FIFO) or may not be written, or when the links
+    /// loop.
     init(resolving given: String) throws {
         self.given = given
         var current = given
@@ -48,6 +49,11 @@ struct WriteTarget {
             case .symbolicLink:
                 current = try Self.follow(current, given: given)
             case .regular:
+                // Renaming over a file needs only the directory's permission; a file its owner
+                // made read-only is refused as writing into it would be.
+                guard access(current, W_OK) == 0 else {
+                    throw OutputFile.WriteError(path: given, reason: OutputFile.systemReason(errno))
+                }
                 path = current
                 existing = Existing(mode: status.st_mode & 0o7777, owner: status.st_uid, group: status.st_gid)
                 return
