@@ -8,8 +8,9 @@ struct Check: ConsoleCommand {
         abstract: "Check policy files for errors without running them.",
         discussion: """
             Reports syntax, name, unit, table, curve and proof problems in each file and its imports.
-            Exit status: 0 when there are no errors (warnings allowed), 1 when there are errors,
-            2 for usage errors or unreadable files.
+            A file that cannot be read (missing, a directory, /dev/null) is reported and the others
+            are still checked. Exit status: 0 when there are no errors (warnings allowed), 1 when
+            there are errors, 2 for usage errors or when any file could not be read.
             """)
 
     @OptionGroup var output: OutputOptions
@@ -24,15 +25,23 @@ struct Check: ConsoleCommand {
     var files: [String]
 
     func run(console: Console) throws -> ExitCode {
-        guard InputFile.allReadable(files, console: console) else { return .usageOrIO }
-        var combined = CombinedDiagnostics()
+        var combined = CombinedDiagnostics(), unreadable = false
         for file in files {
+            // A file that cannot be read is reported and the others are still checked.
+            if let problem = InputFile.problem(file, console: console) {
+                console.err(problem + "\n")
+                unreadable = true
+                continue
+            }
             let result = Checker.check(path: console.resolve(file), stopAfter: stopAfter)
             combined.add(result.diagnostics, from: result.sources)
         }
         if warningsAsErrors { combined.promoteWarnings() }
-        output.print(combined.diagnostics, sources: combined.sources, console: console)
-        return combined.diagnostics.hasErrors ? .findings : .success
+        // "no problems found" would be untrue of a file that was never read.
+        if !unreadable || !combined.diagnostics.isEmpty {
+            output.print(combined.diagnostics, sources: combined.sources, console: console)
+        }
+        return unreadable ? .usageOrIO : combined.diagnostics.hasErrors ? .findings : .success
     }
 }
 

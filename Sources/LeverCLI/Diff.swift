@@ -60,8 +60,8 @@ struct Diff: ConsoleCommand {
         report.guardrailsEnforced = enforce
         console.out(format == .json ? DiffJSON.render(report) : DiffTable.render(report))
         if let html {
-            do { try DiffHTML.write(DiffHTML.render(report), to: console.resolve(html)) } catch {
-                console.err("error: cannot write `\(html)`: \(error.localizedDescription)\n")
+            do { try OutputFile.write(DiffHTML.render(report), to: console.resolve(html)) } catch {
+                console.err("error: \(error)\n")  // OutputFile.WriteError names the file and the reason
                 return .usageOrIO
             }
         }

@@ -12,7 +12,8 @@ struct Doc: ConsoleCommand {
             declared inputs; asset classes and each asset's effective rules; venues; decision tables;
             curves with a table of values (and a chart in HTML); margin and oracle settings; measures;
             scenarios; asserts with their proof status; change guardrails.
-            Markdown goes to standard output unless --output names a file (written atomically);
+            Markdown goes to standard output unless --output names a file (written atomically; a link's
+            target is written and keeps its permissions);
             --format html gives one self-contained page.
             Exit status: 0 written; 1 the policy has errors (shown as `lever check` shows them);
             2 usage errors or unreadable/unwritable files.
@@ -37,8 +38,8 @@ struct Doc: ConsoleCommand {
             console.out(text)
             return .success
         }
-        do { try AtomicFile.write(text, to: console.resolve(output)) } catch {
-            console.err("\(error)\n")  // AtomicFile.WriteError names the file and the reason
+        do { try OutputFile.write(text, to: console.resolve(output)) } catch {
+            console.err("error: \(error)\n")  // OutputFile.WriteError names the file and the reason
             return .usageOrIO
         }
         return .success

@@ -1,4 +1,5 @@
 import Foundation
+import Lever
 
 /// Reading the files named on the command line, with the I/O failures worded for the user.
 ///
@@ -13,6 +14,7 @@ enum InputFile {
             return cannotRead(path, "no such file")
         }
         if isDirectory.boolValue { return cannotRead(path, "is a directory") }
+        if let kind = FileKind.of(resolved), kind != .regular { return cannotRead(path, kind.notRegularText) }
         if !FileManager.default.isReadableFile(atPath: resolved) { return cannotRead(path, "permission denied") }
         return nil
     }

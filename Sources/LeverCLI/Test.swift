@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Lever
 import LeverTesting
 
 /// `lever test [PATHS…]`: runs the golden cases found under PATHS (default `Tests/Golden`).
@@ -35,8 +36,8 @@ struct Test: ConsoleCommand {
         let xml = GoldenJUnitReporter().render(summary)
         console.out(format == .junit ? xml : GoldenTextReporter().render(summary))
         if let junit {
-            do { try xml.write(toFile: console.resolve(junit), atomically: true, encoding: .utf8) } catch {
-                console.err("\(error)\n")
+            do { try OutputFile.write(xml, to: console.resolve(junit)) } catch {
+                console.err("error: \(error)\n")  // OutputFile.WriteError names the file and the reason
                 return .usageOrIO
             }
         }

@@ -108,6 +108,7 @@ public enum Vocabulary {
     /// Properties of the `oracle` block.
     public static let oracleProperties: [String: KnownName] = [
         "max_price_age": KnownName(.time, .constant, "oldest usable price"),
+        "max_clock_skew": KnownName(.time, .constant, "how far after `as_of` a price may be timestamped"),
         "stale_price": KnownName(.word(.stalePrice), .constant, "what a stale price becomes"),
     ]
 

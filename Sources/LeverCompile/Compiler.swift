@@ -63,7 +63,21 @@ public struct OracleSettings: Sendable, Hashable {
     public enum StalePrice: String, Sendable, Hashable { case zero, reject, keep }
     /// Oldest usable price, in years; infinite when the policy sets none.
     public var maxPriceAge: Double
+    /// How far after the snapshot's `as_of` a price may be timestamped and still be used, in
+    /// years: clocks of feeds and of the snapshot differ a little; a price from further ahead is
+    /// no quote (it could never go stale).
+    public var maxClockSkew: Double
     public var stalePrice: StalePrice
+
+    /// `max_clock_skew` when the policy sets none: one minute.
+    public static let defaultMaxClockSkew = 60.0 / 31_536_000
+
+    /// Settings in base units (years for durations).
+    public init(maxPriceAge: Double, maxClockSkew: Double = defaultMaxClockSkew, stalePrice: StalePrice) {
+        self.maxPriceAge = maxPriceAge
+        self.maxClockSkew = maxClockSkew
+        self.stalePrice = stalePrice
+    }
 }
 
 /// Compiles a checked policy. Entry point of the compile phase.

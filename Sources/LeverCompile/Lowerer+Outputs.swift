@@ -88,11 +88,13 @@ extension Lowerer {
         let fold = ConstantFolder(symbols: symbols)
         let body = symbols.settingsBody(.oracle) ?? []
         let age = body.last { $0.name.text == "max_price_age" }.flatMap { fold.fold($0.value) } ?? .infinity
+        let skew = body.last { $0.name.text == "max_clock_skew" }.flatMap { fold.fold($0.value) }
+            ?? OracleSettings.defaultMaxClockSkew
         var stale = OracleSettings.StalePrice.zero
         if let item = body.last(where: { $0.name.text == "stale_price" }), case .name(let word) = item.value.kind,
            let parsed = OracleSettings.StalePrice(rawValue: word) {
             stale = parsed
         }
-        return OracleSettings(maxPriceAge: age, stalePrice: stale)
+        return OracleSettings(maxPriceAge: age, maxClockSkew: skew, stalePrice: stale)
     }
 }

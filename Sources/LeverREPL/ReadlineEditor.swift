@@ -58,6 +58,10 @@ public struct ReadlineEditor: LineEditor {
 
     /// Writes the history file, keeping the newest `historyLimit` entries; failures are ignored
     /// because a read-only home must not stop the REPL from exiting cleanly.
+    ///
+    /// readline writes the file itself, not through `OutputFile`: it too writes a temporary file
+    /// and renames it, following a symbolic link to its target (`Tests/tmux/repl.sh` checks that
+    /// a linked history file stays a link).
     public func saveHistory() {
         _ = write_history(historyPath)
         _ = history_truncate_file(historyPath, Self.historyLimit)

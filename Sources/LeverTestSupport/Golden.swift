@@ -1,4 +1,5 @@
 import Foundation
+import Lever
 import Testing
 
 /// What a golden comparison may do with the file on disk, read from the environment.
@@ -92,7 +93,7 @@ private func writeGolden(_ text: String, to path: String, sourceLocation: Source
     let url = URL(fileURLWithPath: path)
     do {
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: url, options: .atomic)
+        try OutputFile.write(text, to: path)
     } catch {
         Issue.record("could not write golden \(path): \(error)", sourceLocation: sourceLocation)
     }

@@ -58,18 +58,3 @@ import Testing
         #expect(combined.diagnostics.hasErrors)
     }
 }
-
-@Suite struct AtomicFileTests {
-    @Test func replacesContentKeepsPermissionsLeavesNoTemporaryFile() throws {
-        let directory = try makeTemporaryDirectory("lever-atomic")
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        let path = directory + "/p.lever"
-        try Data("old\n".utf8).write(to: URL(fileURLWithPath: path))
-        try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: path)
-        try AtomicFile.write("new\n", to: path)
-        #expect(try String(contentsOfFile: path, encoding: .utf8) == "new\n")
-        let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
-        #expect(mode == 0o640)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == ["p.lever"])
-    }
-}

@@ -150,3 +150,11 @@ import LeverSyntax
     #expect(found(src + "\nmeasure n per position = if asset == Binance then 1 else 0")
         == [Found(code: "L0303", at: "5:35", message: "cannot compare an asset name with a venue name")])
 }
+
+@Test func clockSkewIsADuration() {
+    #expect(found("oracle { max_clock_skew = 60 s; max_price_age = 1 h }") == [])
+    #expect(found("oracle { max_clock_skew = 5% }").map(\.code) == ["L0309"])
+    let misspelt = Checker.check(source: "oracle { max_clock_scew = 60 s }", path: "test.lever").diagnostics
+    #expect(misspelt.map(\.code) == ["L0220"])
+    #expect(misspelt.first?.help == "use `max_clock_skew`")
+}

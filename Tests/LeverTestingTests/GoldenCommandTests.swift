@@ -34,6 +34,42 @@ struct GoldenCommandTests {
         #expect(runCommand(["test", scratch.root]).exitCode == 0)
     }
 
+    /// `expected.json` and the `--junit` report may be links (to a shared fixture, a CI
+    /// artefact directory): blessing and reporting write their targets, keep their permissions
+    /// and leave the links links.
+    @Test func blessAndJUnitWriteThroughLinks() throws {
+        let scratch = try GoldenScratch()
+        let manager = FileManager.default
+        try manager.createDirectory(atPath: scratch.path("kept"), withIntermediateDirectories: false)
+        try manager.moveItem(atPath: scratch.path("hand/partial/expected.json"), toPath: scratch.path("kept/expected.json"))
+        try manager.createSymbolicLink(atPath: scratch.path("hand/partial/expected.json"), withDestinationPath: "../../kept/expected.json")
+        try scratch.edit("kept/expected.json", replacing: "\"health\": 0.64", with: "\"health\": 0.7")
+        try manager.setAttributes([.posixPermissions: 0o640], ofItemAtPath: scratch.path("kept/expected.json"))
+        try Data("old\n".utf8).write(to: URL(fileURLWithPath: scratch.path("kept/report.xml")))
+        try manager.setAttributes([.posixPermissions: 0o600], ofItemAtPath: scratch.path("kept/report.xml"))
+        try manager.createSymbolicLink(atPath: scratch.path("report.xml"), withDestinationPath: "kept/report.xml")
+
+        let result = runCommand(["test", "--bless", scratch.root, "--junit", scratch.path("report.xml")])
+        #expect(result.exitCode == 0, "stderr: \(result.stderr)")
+        let isLink = { (path: String) in
+            (try? manager.attributesOfItem(atPath: scratch.path(path))[.type] as? FileAttributeType) == .typeSymbolicLink
+        }
+        let mode = { (path: String) in try? manager.attributesOfItem(atPath: scratch.path(path))[.posixPermissions] as? Int }
+        #expect(isLink("hand/partial/expected.json") && isLink("report.xml"))
+        #expect(scratch.read("kept/expected.json").contains("\"health\": 0.64"))
+        #expect(scratch.read("kept/report.xml").hasPrefix("<?xml"))
+        #expect(mode("kept/expected.json") == 0o640 && mode("kept/report.xml") == 0o600)
+        #expect(try manager.contentsOfDirectory(atPath: scratch.path("kept")).sorted() == ["expected.json", "report.xml"])
+        #expect(runCommand(["test", scratch.root]).exitCode == 0)
+    }
+
+    @Test func aJUnitReportThatIsADirectoryExitsTwo() throws {
+        let scratch = try GoldenScratch()
+        let result = runCommand(["test", scratch.root, "--junit", scratch.path("hand")])
+        #expect(result.exitCode == 2)
+        #expect(result.stderr == "error: cannot write `\(scratch.path("hand"))`: is a directory\n")
+    }
+
     @Test func missingDirectoryExitsTwo() {
         let result = runCommand(["test", "/no/such/corpus"])
         #expect(result.exitCode == 2)

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end test of `lever repl` on a real pseudo-terminal, driven through tmux:
-# tab completion, history recalled after a restart, a multi-line declaration, and Ctrl-C recovery.
+# tab completion, history recalled after a restart (through a linked history file), a multi-line
+# declaration, and Ctrl-C recovery.
 # Usage: Tests/tmux/repl.sh BIN   (BIN: the built `lever` executable)
 # Exit 0 when every check passes or when tmux is absent (skipped, with a message); 1 on a failure.
 set -euo pipefail
@@ -14,7 +15,13 @@ fi
 
 work="$(mktemp -d)"
 session="lever-repl-$$"
+# The history file is a symbolic link, as a dotfiles manager makes it: saving must write the
+# link's target and leave the link a link.
 history="$work/history"
+history_target="$work/dotfiles/lever_history"
+mkdir -p "$work/dotfiles"
+: >"$history_target"
+ln -s "$history_target" "$history"
 # A private tmux server (-S), so the test neither needs nor disturbs the user's own tmux.
 tmux_() { tmux -S "$work/tmux.sock" "$@"; }
 cleanup() { tmux_ kill-server >/dev/null 2>&1 || true; rm -rf "$work"; }
@@ -87,7 +94,8 @@ wait_for '42' "a result after Ctrl-C"
 wait_count 'lever>' 5 "prompt after 42"
 keys C-d
 wait_dead "exit on Ctrl-D"
-grep -qxF 'lever_test_q * 10' "$history" || fail "history file lacks \`lever_test_q * 10\`"
+grep -qxF 'lever_test_q * 10' "$history_target" || fail "history file lacks \`lever_test_q * 10\`"
+[ -L "$history" ] || fail "saving the history replaced its symbolic link with a file"
 tmux_ kill-session -t "$session"
 
 # 5. History is recalled after a restart.
@@ -98,4 +106,4 @@ keys Up Up   # past the line abandoned with Ctrl-C (`max(3,`), which was entered
 wait_for 'lever> lever_test_q * 10' "older history recalled after a restart"
 keys C-u ':quit' Enter
 wait_dead "exit on :quit"
-echo "repl.sh: ok (tab completion, multi-line, Ctrl-C, Ctrl-D, history after restart)"
+echo "repl.sh: ok (tab completion, multi-line, Ctrl-C, Ctrl-D, history after restart, through a link)"

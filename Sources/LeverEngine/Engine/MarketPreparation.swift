@@ -7,18 +7,20 @@ public struct MarketIssue: Sendable, Hashable {
         case missingPrice
         case invalidPrice(Double)
         case stale(ageSeconds: Double, maxSeconds: Double)
+        /// Timestamped after the snapshot's `as_of` by more than the oracle's `max_clock_skew`:
+        /// a price from the future is no quote (and would never go stale).
+        case future(aheadSeconds: Double, toleranceSeconds: Double)
     }
     public var asset: String
     public var reason: Reason
     /// What the policy's oracle rule made of it.
     public var outcome: OracleSettings.StalePrice
 
-    /// One line for reports: `BTC: price is 7200 s old (limit 3600 s); counted at 0`.
-    /// The quote is not a usable price at all (missing, zero, negative, not a number), as
-    /// opposed to a stale one, which is a real price, only old.
+    /// The quote is not a usable price at all (missing, zero, negative, not a number, from the
+    /// future), as opposed to a stale one, which is a real price, only old.
     public var isInvalidQuote: Bool {
         switch reason {
-        case .missingAsset, .missingPrice, .invalidPrice: true
+        case .missingAsset, .missingPrice, .invalidPrice, .future: true
         case .stale: false
         }
     }
@@ -30,17 +32,18 @@ public struct MarketIssue: Sendable, Hashable {
         case .missingPrice: "no price"
         case .invalidPrice(let p): p.isNaN ? "price is not a number" : "price \(p) is not positive"
         case .stale(let age, let limit): "price is \(Int(age)) s old (limit \(Int(limit)) s)"
+        case .future(let ahead, let tolerance):
+            "price is \(NumberText.fixed(ahead, decimals: 0, grouped: true)) s in the future "
+                + "(tolerance \(NumberText.fixed(tolerance, decimals: 0, grouped: true)) s)"
         }
     }
 
+    /// One line for reports: `BTC: price is 7200 s old (limit 3600 s); counted at 0 as
+    /// collateral, debts at the quoted price`.
     public var message: String {
         let what = reasonText
         let rule: String
-        let quoted: Bool
-        switch reason {
-        case .stale: quoted = true
-        case .missingAsset, .missingPrice, .invalidPrice: quoted = false
-        }
+        let quoted = !isInvalidQuote
         switch outcome {
         case .zero: rule = quoted ? "counted at 0 as collateral, debts at the quoted price"
                                   : "counted at 0 as collateral; a debt in it cannot be valued"
@@ -92,10 +95,19 @@ struct PreparedMarket {
         if !(price > 0) || !price.isFinite {
             return MarketIssue(asset: asset, reason: .invalidPrice(price), outcome: rule == .keep ? .reject : rule)
         }
+        // Without `as_of` (or a price time) neither staleness nor a future time can be judged.
+        guard let asOf = market.asOf, let time = quote.priceTime else { return nil }
+        let age = asOf.secondsSinceEpoch - time.secondsSinceEpoch
+        // Checked before staleness: a price from the future is never merely old. `keep` cannot
+        // keep it: it is no price at all, like a missing one.
+        let skew = oracle.maxClockSkew * 31_536_000
+        if -age > skew {
+            return MarketIssue(asset: asset, reason: .future(aheadSeconds: -age, toleranceSeconds: skew),
+                               outcome: rule == .keep ? .reject : rule)
+        }
         let limit = oracle.maxPriceAge * 31_536_000
-        if let asOf = market.asOf, let time = quote.priceTime, limit.isFinite {
-            let age = asOf.secondsSinceEpoch - time.secondsSinceEpoch
-            if age > limit { return MarketIssue(asset: asset, reason: .stale(ageSeconds: age, maxSeconds: limit), outcome: rule) }
+        if limit.isFinite, age > limit {
+            return MarketIssue(asset: asset, reason: .stale(ageSeconds: age, maxSeconds: limit), outcome: rule)
         }
         return nil
     }

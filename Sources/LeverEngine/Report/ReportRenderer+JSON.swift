@@ -70,6 +70,7 @@ extension ReportRenderer {
         case .missingPrice: "missing_price"
         case .invalidPrice: "invalid_price"
         case .stale: "stale"
+        case .future: "future"
         }
     }
 

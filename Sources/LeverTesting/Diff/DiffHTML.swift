@@ -1,4 +1,3 @@
-import Foundation
 import Lever
 
 /// The diff report as one self-contained HTML page for a risk committee: summary, parameter
@@ -78,9 +77,4 @@ public enum DiffHTML {
     }
 
     static func e(_ s: String) -> String { HTMLText.escape(s) }
-
-    /// Writes `html` to `path` atomically: a temporary file in the same directory renamed over it.
-    public static func write(_ html: String, to path: String) throws {
-        try Data(html.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-    }
 }

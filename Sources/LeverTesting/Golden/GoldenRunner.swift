@@ -55,7 +55,7 @@ public struct GoldenRunner: Sendable {
         }
         guard bless, outcome != .passed else { return GoldenResult(testCase: testCase, accountCount: count, outcome: outcome) }
         do {
-            try GoldenFile.write(run.json, to: testCase.expectedPath)
+            try OutputFile.write(run.json, to: testCase.expectedPath)
             return GoldenResult(testCase: testCase, accountCount: count, outcome: .blessed)
         } catch {
             return GoldenResult(testCase: testCase, accountCount: count, outcome: .error("\(error)"))

@@ -14,10 +14,14 @@ struct MarketBookGenerator {
     mutating func market() -> MarketSnapshot {
         let quotes = assets.map { symbol -> AssetQuote in
             var price: Double? = random.pick([1.0, 0.9995, 2000, 65_000, 150, 0.35, random.double(0.01...100_000)])
-            // Now and then a price the oracle rules must handle: missing, zero, or a day old.
+            // Now and then a price the oracle rules must handle: missing, zero, days old, or
+            // timestamped ahead of the snapshot (by seconds, within the default tolerance, or by hours).
             if random.chance(0.03) { price = nil }
             if random.chance(0.03) { price = 0 }
-            let time = random.chance(0.08) ? Timestamp(secondsSinceEpoch: Self.asOf.secondsSinceEpoch - 86_400 * 3) : Self.asOf
+            var time = random.chance(0.08) ? Timestamp(secondsSinceEpoch: Self.asOf.secondsSinceEpoch - 86_400 * 3) : Self.asOf
+            if random.chance(0.05) {
+                time = Timestamp(secondsSinceEpoch: Self.asOf.secondsSinceEpoch + random.pick([30.0, 60, 61, 7200]))
+            }
             let supplied = random.double(1e6...1e9)
             let utilization = random.pick([0.0, 1.0, 0.8, random.double(0...1)])
             return AssetQuote(symbol: symbol, price: price, priceTime: time, vol: random.double(0.01...2.5),

@@ -53,12 +53,15 @@ final class ReferenceEvaluator {
         let oracle = symbols.settingsBody(.oracle) ?? []
         let fold = ConstantFolder(symbols: symbols)
         let age = oracle.last { $0.name.text == "max_price_age" }.flatMap { fold.fold($0.value) } ?? .infinity
+        // one minute unless the policy says otherwise, in years as durations fold
+        let skew = oracle.last { $0.name.text == "max_clock_skew" }.flatMap { fold.fold($0.value) } ?? 60.0 / 31_536_000
         var stale = "zero"
         if let item = oracle.last(where: { $0.name.text == "stale_price" }), case .name(let w) = item.value.kind,
            ["zero", "reject", "keep"].contains(w) {
             stale = w
         }
-        self.market = ReferenceMarket(assets: assets, market: market, maxPriceAge: age, stalePrice: stale)
+        self.market = ReferenceMarket(assets: assets, market: market, maxPriceAge: age, maxClockSkew: skew,
+                                      stalePrice: stale)
         shocks = Self.shockFactors(symbols: symbols, assets: assets, classes: assetClasses)
     }
 

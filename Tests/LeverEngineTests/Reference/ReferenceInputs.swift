@@ -13,18 +13,20 @@ struct ReferenceMarket {
     /// Raw quotes, for option valuation (which reads the snapshot as given).
     var snapshot: MarketSnapshot
 
-    init(assets: [String], market: MarketSnapshot, maxPriceAge: Double, stalePrice: String) {
+    init(assets: [String], market: MarketSnapshot, maxPriceAge: Double, maxClockSkew: Double, stalePrice: String) {
         var columns: [String: [Double]] = ["price": [], "quoted_price": [], "vol": [], "utilization": [], "supplied": [],
                                            "borrowed": []]
         var rejected: [Bool] = []
         for asset in assets {
             let quote = market[asset]
-            let outcome = Self.outcome(quote, market: market, maxPriceAge: maxPriceAge, stalePrice: stalePrice)
+            let outcome = Self.outcome(quote, market: market, maxPriceAge: maxPriceAge, maxClockSkew: maxClockSkew,
+                                       stalePrice: stalePrice)
             var price = quote?.price ?? .nan
             if let outcome, outcome != "keep" { price = outcome == "zero" ? 0 : .nan }
             columns["price"]!.append(price)
-            // a zero, negative or non-numeric price is no quote at all; a stale one still is
+            // a zero, negative, non-numeric or future price is no quote at all; a stale one still is
             let usable = (quote?.price).map { $0 > 0 && $0.isFinite } ?? false
+                && !Self.isFromTheFuture(quote, market: market, maxClockSkew: maxClockSkew)
             columns["quoted_price"]!.append(outcome == "reject" || !usable ? .nan : (quote?.price ?? .nan))
             columns["vol"]!.append(quote?.vol ?? .nan)
             columns["utilization"]!.append(quote?.utilization ?? 0)
@@ -38,17 +40,25 @@ struct ReferenceMarket {
     }
 
     /// What the oracle rule makes of a quote: nil when usable as is, else zero / reject / keep
-    /// (missing or invalid prices cannot be kept: they are rejected under `keep`).
-    static func outcome(_ quote: AssetQuote?, market: MarketSnapshot, maxPriceAge: Double, stalePrice: String) -> String? {
+    /// (missing, invalid or future prices cannot be kept: they are rejected under `keep`).
+    static func outcome(_ quote: AssetQuote?, market: MarketSnapshot, maxPriceAge: Double, maxClockSkew: Double,
+                        stalePrice: String) -> String? {
         let unusable = stalePrice == "keep" ? "reject" : stalePrice
         guard let quote, let price = quote.price else { return unusable }
         if !(price > 0) || !price.isFinite { return unusable }
+        if isFromTheFuture(quote, market: market, maxClockSkew: maxClockSkew) { return unusable }
         let limit = maxPriceAge * 31_536_000
         if let asOf = market.asOf, let time = quote.priceTime, limit.isFinite,
            asOf.secondsSinceEpoch - time.secondsSinceEpoch > limit {
             return stalePrice
         }
         return nil
+    }
+
+    /// Timestamped after `as_of` by more than the tolerance (both in the snapshot, or no judgement).
+    static func isFromTheFuture(_ quote: AssetQuote?, market: MarketSnapshot, maxClockSkew: Double) -> Bool {
+        guard let asOf = market.asOf, let time = quote?.priceTime else { return false }
+        return time.secondsSinceEpoch - asOf.secondsSinceEpoch > maxClockSkew * 31_536_000
     }
 }
 
