@@ -63,6 +63,14 @@ public struct OracleSettings: Sendable, Hashable {
     public enum StalePrice: String, Sendable, Hashable { case zero, reject, keep }
     /// Oldest usable price, in years; infinite when the policy sets none.
     public var maxPriceAge: Double
+    /// Per policy asset, its own `max_price_age` (set in its class chain or its block), in
+    /// years; empty when no asset sets one. An asset's own limit wins over the oracle block's.
+    public var maxPriceAgeByAsset: [Double] = []
+
+    /// The oldest usable price of one asset (by policy index).
+    public func maxPriceAge(asset: Int) -> Double {
+        maxPriceAgeByAsset.indices.contains(asset) ? maxPriceAgeByAsset[asset] : maxPriceAge
+    }
     /// How far after the snapshot's `as_of` a price may be timestamped and still be used, in
     /// years: clocks of feeds and of the snapshot differ a little; a price from further ahead is
     /// no quote (it could never go stale).

@@ -95,6 +95,25 @@ extension Lowerer {
            let parsed = OracleSettings.StalePrice(rawValue: word) {
             stale = parsed
         }
-        return OracleSettings(maxPriceAge: age, maxClockSkew: skew, stalePrice: stale)
+        var settings = OracleSettings(maxPriceAge: age, maxClockSkew: skew, stalePrice: stale)
+        // An asset's own limit (stablecoin feeds update daily, majors hourly) wins over the
+        // block's. Folded along the class chain as properties are (`=` sets, `+=`/`-=`/`*=`
+        // adjust); a rule that does not fold to a constant keeps the block's limit.
+        let own = assets.map { asset -> Double in
+            var value = age
+            for item in symbols.propertyChain(asset: asset, property: "max_price_age") {
+                guard let v = fold.fold(item.value) else { return age }
+                switch item.op {
+                case .set: value = v
+                case .add: value += v
+                case .subtract: value -= v
+                case .multiply: value *= v
+                case .when: return age
+                }
+            }
+            return value
+        }
+        if own.contains(where: { $0 != age }) { settings.maxPriceAgeByAsset = own }
+        return settings
     }
 }

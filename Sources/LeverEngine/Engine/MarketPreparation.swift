@@ -63,9 +63,9 @@ struct PreparedMarket {
     init(policy: CompiledPolicy, market: MarketSnapshot) {
         var price = [Double](), quoted = [Double](), vol = [Double](), utilization = [Double](), supplied = [Double](), borrowed = [Double]()
         var issues = [MarketIssue?]()
-        for asset in policy.assets {
+        for (a, asset) in policy.assets.enumerated() {
             let quote = market[asset]
-            let issue = Self.issue(asset, quote, market: market, oracle: policy.oracle)
+            let issue = Self.issue(asset, quote, market: market, oracle: policy.oracle, maxPriceAge: policy.oracle.maxPriceAge(asset: a))
             var p = quote?.price ?? .nan
             if let issue, issue.outcome != .keep { p = issue.outcome == .zero ? 0 : .nan }
             price.append(p)
@@ -86,7 +86,7 @@ struct PreparedMarket {
     }
 
     static func issue(_ asset: String, _ quote: AssetQuote?, market: MarketSnapshot,
-                      oracle: OracleSettings) -> MarketIssue? {
+                      oracle: OracleSettings, maxPriceAge: Double) -> MarketIssue? {
         let rule = oracle.stalePrice
         guard let quote else { return MarketIssue(asset: asset, reason: .missingAsset, outcome: rule == .keep ? .reject : rule) }
         guard let price = quote.price else {
@@ -105,7 +105,7 @@ struct PreparedMarket {
             return MarketIssue(asset: asset, reason: .future(aheadSeconds: -age, toleranceSeconds: skew),
                                outcome: rule == .keep ? .reject : rule)
         }
-        let limit = oracle.maxPriceAge * 31_536_000
+        let limit = maxPriceAge * 31_536_000
         if limit.isFinite, age > limit {
             return MarketIssue(asset: asset, reason: .stale(ageSeconds: age, maxSeconds: limit), outcome: rule)
         }
