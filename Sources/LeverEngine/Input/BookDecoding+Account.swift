@@ -69,7 +69,10 @@ extension BookDecoding {
             guard let kind = d.reader.peek() else { return }
             if let suggestion = s.names?.misspeltAttribute(key) { misspelt.append((key, suggestion, d.here, d.keySpan)) }
             switch kind {
-            case .number: if let v = d.decodeNumber() { out[key] = .number(v) }
+            case .number:
+                guard let v = d.decodeNumber() else { return }
+                out[key] = .number(v)
+                s.names?.checkAttributeNumber(&d, attribute: key, value: v)
             case .string:
                 guard let v = d.decodeString() else { return }
                 out[key] = .string(v)

@@ -52,6 +52,14 @@ struct BookNameCheck {
         d.report(.unnamedAttributeValue(d.here, attribute, value, named: named, suggestion: suggestion, at: d.valueSpan))
     }
 
+    /// Refuses a number for an attribute the policy compares only with strings: strings are
+    /// compared by code, so `"jurisdiction": 1` could equal whichever string has code 1 and
+    /// match its table row. A located input error, so the account is never valued on it.
+    mutating func checkAttributeNumber(_ d: inout DocumentDecoder, attribute: String, value: Double) {
+        guard let named = names.attributeValues[attribute], !named.isEmpty else { return }
+        d.report(.numberForStringAttribute(d.here, attribute, value, named: named, at: d.valueSpan))
+    }
+
     /// The attribute the policy reads that `key` looks like a misspelling of, when the policy
     /// does not read `key` itself; nil otherwise (attributes are free-form: an unrelated name is
     /// some other system's business).
