@@ -15,6 +15,8 @@ struct TypeChecker {
     var types = NodeTable<LeverType>()
     var resolutions = NodeTable<Resolution>()
     var diagnostics: [Diagnostic] = []
+    /// The work left for "did you mean" searches in this check, shared by every unknown name.
+    var suggestions = SuggestionBudget()
     /// Types of declarations worked out so far, by key (`param:z`, `node:3#17`).
     var declared: [String: LeverType] = [:]
     /// Declarations being worked out: meeting one again means a cycle.
