@@ -26,8 +26,10 @@ extension ConstantFolder {
             return isUnitless(value, depth: d, visiting: &visiting)
         case .paren(let e), .unary(_, let e):
             return isUnitless(e, depth: d, visiting: &visiting)
-        case .binary(_, let l, let r):
-            return isUnitless(l, depth: d, visiting: &visiting) && isUnitless(r, depth: d, visiting: &visiting)
+        case .binary:
+            // A chain of operators is read in a loop (`BinaryChain`), not one recursion per link.
+            guard let chain = BinaryChain(expr) else { return false }
+            return ([chain.first] + chain.links.map(\.rhs)).allSatisfy { isUnitless($0, depth: d, visiting: &visiting) }
         case .call(_, let args, _):
             return args.allSatisfy { isUnitless($0.value, depth: d, visiting: &visiting) }
         case .conditional(let c, let t, let e):

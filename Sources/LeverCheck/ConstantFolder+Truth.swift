@@ -9,10 +9,15 @@ extension ConstantFolder {
         case .bool(let b): return b
         case .paren(let inner): return truth(inner, depth: d, visiting: &visiting)
         case .unary(.not, let operand): return truth(operand, depth: d, visiting: &visiting).map { !$0 }
-        case .binary(let op, let l, let r) where op == .and || op == .or:
-            guard let a = truth(l, depth: d, visiting: &visiting),
-                  let b = truth(r, depth: d, visiting: &visiting) else { return nil }
-            return op == .and ? (a && b) : (a || b)
+        case .binary(let op, _, _) where op == .and || op == .or:
+            // A chain of `and` and `or` is read in a loop (`BinaryChain`), not one recursion per link.
+            guard let chain = BinaryChain(expr, where: { $0 == .and || $0 == .or }),
+                  var value = truth(chain.first, depth: d, visiting: &visiting) else { return nil }
+            for link in chain.links {
+                guard let b = truth(link.rhs, depth: d, visiting: &visiting) else { return nil }
+                value = link.op == .and ? (value && b) : (value || b)
+            }
+            return value
         case .binary(let op, let l, let r) where op.isComparison:
             guard let a = quantity(l, depth: d, visiting: &visiting),
                   let b = quantity(r, depth: d, visiting: &visiting) else { return nil }

@@ -44,7 +44,7 @@ public struct ConstantFolder: Sendable {
         case .name(let name): return param(name, depth: d, visiting: &visiting)
         case .paren(let inner): return quantity(inner, depth: d, visiting: &visiting)
         case .unary(let op, let operand): return unary(op, operand, depth: d, visiting: &visiting)
-        case .binary(let op, let l, let r): return binary(op, l, r, depth: d, visiting: &visiting)
+        case .binary: return chain(expr, depth: d, visiting: &visiting)
         case .call(let name, let args, let filter):
             guard filter == nil else { return nil }
             return call(name.text, args.map(\.value), depth: d, visiting: &visiting)
@@ -73,9 +73,20 @@ public struct ConstantFolder: Sendable {
         }
     }
 
-    private func binary(_ op: BinaryOp, _ l: Expr, _ r: Expr, depth: Int, visiting: inout Set<String>) -> Quantity? {
-        guard let a = quantity(l, depth: depth, visiting: &visiting),
-              let b = quantity(r, depth: depth, visiting: &visiting) else { return nil }
+    /// A chain of binary operations (`a + b - c`), folded in a loop rather than one recursion
+    /// per operator; the first operand that is not constant ends it.
+    private func chain(_ expr: Expr, depth: Int, visiting: inout Set<String>) -> Quantity? {
+        guard let chain = BinaryChain(expr), var value = quantity(chain.first, depth: depth, visiting: &visiting)
+        else { return nil }
+        for link in chain.links {
+            guard let b = quantity(link.rhs, depth: depth, visiting: &visiting),
+                  let next = binary(link.op, value, b) else { return nil }
+            value = next
+        }
+        return value
+    }
+
+    private func binary(_ op: BinaryOp, _ a: Quantity, _ b: Quantity) -> Quantity? {
         switch op {
         case .add: return Quantity(a.value + b.value, a.dimension)
         case .subtract: return Quantity(a.value - b.value, a.dimension)
