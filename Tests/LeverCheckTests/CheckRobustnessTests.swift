@@ -67,3 +67,12 @@ import LeverSyntax
         #expect(d.help == "use `value_\(i)`")
     }
 }
+
+/// `p1 = p0 + p0`, `p2 = p1 + p1`, …: each param is folded once per fold, not 2^60 times.
+@Test func paramsThatDoubleFoldOnce() throws {
+    let params = ["param p0 = 1"] + (1...60).map { "param p\($0) = p\($0 - 1) + p\($0 - 1)" }
+    let result = Checker.check(source: (params + ["class c { haircut = p60 }"]).joined(separator: "\n"), path: "double.lever")
+    #expect(result.diagnostics.map(\.code) == ["L0324"])
+    let p60 = try #require(result.symbols.param("p60"))
+    #expect(ConstantFolder(symbols: result.symbols).fold(p60) == 0x1p60)
+}
