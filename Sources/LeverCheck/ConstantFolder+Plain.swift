@@ -9,33 +9,38 @@ extension ConstantFolder {
     /// (a ratio written without a unit) from `ltv = 7500%` (one written on purpose).
     func plainValue(_ expr: Expr) -> Double? {
         guard let q = quantity(expr), q.dimension.isDimensionless else { return nil }
-        var visiting: Set<String> = []
-        return isUnitless(expr, depth: 0, visiting: &visiting) ? q.value : nil
+        var state = FoldState()
+        return isUnitless(expr, depth: 0, state: &state) ? q.value : nil
     }
 
-    private func isUnitless(_ expr: Expr, depth: Int, visiting: inout Set<String>) -> Bool {
+    private func isUnitless(_ expr: Expr, depth: Int, state: inout FoldState) -> Bool {
         guard depth < Self.maxDepth else { return false }
         let d = depth + 1
         switch expr.kind {
         case .number(let literal):
             return literal.unit == nil
         case .name(let name):
-            guard let value = symbols.param(name), !visiting.contains(name) else { return false }
-            visiting.insert(name)
-            defer { visiting.remove(name) }
-            return isUnitless(value, depth: d, visiting: &visiting)
+            if let known = state.unitless[name] { return known }
+            guard let value = symbols.param(name), !state.visiting.contains(name) else { return false }
+            state.visiting.insert(name)
+            let unitless = isUnitless(value, depth: d, state: &state)
+            state.visiting.remove(name)
+            state.unitless[name] = unitless
+            return unitless
         case .paren(let e), .unary(_, let e):
-            return isUnitless(e, depth: d, visiting: &visiting)
-        case .binary(_, let l, let r):
-            return isUnitless(l, depth: d, visiting: &visiting) && isUnitless(r, depth: d, visiting: &visiting)
+            return isUnitless(e, depth: d, state: &state)
+        case .binary:
+            // A chain of operators is read in a loop (`BinaryChain`), not one recursion per link.
+            guard let chain = BinaryChain(expr) else { return false }
+            return ([chain.first] + chain.links.map(\.rhs)).allSatisfy { isUnitless($0, depth: d, state: &state) }
         case .call(_, let args, _):
-            return args.allSatisfy { isUnitless($0.value, depth: d, visiting: &visiting) }
+            return args.allSatisfy { isUnitless($0.value, depth: d, state: &state) }
         case .conditional(let c, let t, let e):
-            return [c, t, e].allSatisfy { isUnitless($0, depth: d, visiting: &visiting) }
+            return [c, t, e].allSatisfy { isUnitless($0, depth: d, state: &state) }
         case .inRange(let x, let interval):
-            return [x, interval.lower, interval.upper].allSatisfy { isUnitless($0, depth: d, visiting: &visiting) }
+            return [x, interval.lower, interval.upper].allSatisfy { isUnitless($0, depth: d, state: &state) }
         case .per(let amount, let unit, let base, let above):
-            return [amount, unit, base, above].compactMap { $0 }.allSatisfy { isUnitless($0, depth: d, visiting: &visiting) }
+            return [amount, unit, base, above].compactMap { $0 }.allSatisfy { isUnitless($0, depth: d, state: &state) }
         case .string, .bool:
             return true
         case .member, .missing:

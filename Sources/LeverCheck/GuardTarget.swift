@@ -48,20 +48,28 @@ public enum GuardTarget: Sendable, Hashable {
 
     /// Reads a guard's target, or explains (with a suggestion) why it names nothing guardable.
     public static func resolve(_ decl: GuardDecl, in symbols: SymbolTable) -> GuardTarget.Resolved {
+        var suggestions = SuggestionBudget(work: .max)
+        return resolve(decl, in: symbols, suggestions: &suggestions)
+    }
+
+    /// As `resolve(_:in:)`, spending the search for a suggestion from `suggestions`.
+    public static func resolve(_ decl: GuardDecl, in symbols: SymbolTable,
+                               suggestions: inout SuggestionBudget) -> GuardTarget.Resolved {
         let name = decl.target
         let parts = name.text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         if decl.isParam {
             if symbols.lookup(.param, name.text) != nil { return .found(.param(name.text)) }
-            return .unknown(.unknownGuardTarget(name, suggestion: Suggestion.closest(to: name.text, in: symbols.names(.param))))
+            return .unknown(.unknownGuardTarget(name, suggestion: suggestions.closest(to: name.text, in: symbols.names(.param))))
         }
         switch parts.count {
-        case 1: return resolveBare(name, in: symbols)
-        case 2: return resolveDotted(parts[0], Name(parts[1], span: name.span), whole: name, in: symbols)
+        case 1: return resolveBare(name, in: symbols, &suggestions)
+        case 2: return resolveDotted(parts[0], Name(parts[1], span: name.span), whole: name, in: symbols, &suggestions)
         default: return .unknown(.unknownGuardTarget(name, suggestion: nil))
         }
     }
 
-    private static func resolveBare(_ name: Name, in symbols: SymbolTable) -> GuardTarget.Resolved {
+    private static func resolveBare(_ name: Name, in symbols: SymbolTable,
+                                    _ suggestions: inout SuggestionBudget) -> GuardTarget.Resolved {
         let n = name.text
         let custom = allCustomProperties(symbols)
         if Vocabulary.standardProperties[n] != nil || custom.contains(n) { return .found(.property(n)) }
@@ -69,41 +77,41 @@ public enum GuardTarget: Sendable, Hashable {
         if Vocabulary.marginProperties[n] != nil { return .found(.marginSetting(n)) }
         let known = Array(Vocabulary.standardProperties.keys) + custom + symbols.names(.param)
             + Vocabulary.marginProperties.keys
-        return .unknown(.unknownGuardTarget(name, suggestion: Suggestion.closest(to: n, in: known)))
+        return .unknown(.unknownGuardTarget(name, suggestion: suggestions.closest(to: n, in: known)))
     }
 
-    private static func resolveDotted(_ base: String, _ member: Name, whole: Name,
-                                      in symbols: SymbolTable) -> GuardTarget.Resolved {
+    private static func resolveDotted(_ base: String, _ member: Name, whole: Name, in symbols: SymbolTable,
+                                      _ suggestions: inout SuggestionBudget) -> GuardTarget.Resolved {
         if base == "margin" {
-            return pick(member, Array(Vocabulary.marginProperties.keys), whole) { .marginSetting($0) }
+            return pick(member, Array(Vocabulary.marginProperties.keys), whole, &suggestions) { .marginSetting($0) }
         }
         if let asset = symbols.assetInfo(base) {
             let known = properties(ofClass: asset.cls.text, symbols) + asset.body.map(\.name.text)
-            return pick(member, known, whole) { .assetProperty(asset: base, property: $0) }
+            return pick(member, known, whole, &suggestions) { .assetProperty(asset: base, property: $0) }
         }
         if symbols.classInfo(base) != nil {
-            return pick(member, properties(ofClass: base, symbols), whole) { .classProperty(class: base, property: $0) }
+            return pick(member, properties(ofClass: base, symbols), whole, &suggestions) { .classProperty(class: base, property: $0) }
         }
         if let table = symbols.table(base) {
-            return pick(member, Resolver.fields(of: table), whole) { .tableField(table: base, field: $0) }
+            return pick(member, Resolver.fields(of: table), whole, &suggestions) { .tableField(table: base, field: $0) }
         }
         if let curve = symbols.curve(base) {
             if case .expression = curve.body {
-                return pick(member, kinkedLabels(curve), whole) { .curveArgument(curve: base, label: $0) }
+                return pick(member, kinkedLabels(curve), whole, &suggestions) { .curveArgument(curve: base, label: $0) }
             }
-            return pick(member, ["points"], whole) { _ in .curvePoints(curve: base) }
+            return pick(member, ["points"], whole, &suggestions) { _ in .curvePoints(curve: base) }
         }
         let bases = ["margin"] + symbols.names(.asset) + symbols.names(.class) + symbols.names(.table) + symbols.names(.curve)
-        let suggestion = Suggestion.closest(to: base, in: bases).map { "\($0).\(member.text)" }
+        let suggestion = suggestions.closest(to: base, in: bases).map { "\($0).\(member.text)" }
         return .unknown(.unknownGuardTarget(whole, suggestion: suggestion))
     }
 
     /// `member` when it is one of `known`, else an unknown-target error suggesting the closest.
-    private static func pick(_ member: Name, _ known: [String], _ whole: Name,
+    private static func pick(_ member: Name, _ known: [String], _ whole: Name, _ suggestions: inout SuggestionBudget,
                              _ make: (String) -> GuardTarget) -> GuardTarget.Resolved {
         if known.contains(member.text) { return .found(make(member.text)) }
         let base = whole.text.split(separator: ".").first.map(String.init) ?? ""
-        let suggestion = Suggestion.closest(to: member.text, in: known).map { "\(base).\($0)" }
+        let suggestion = suggestions.closest(to: member.text, in: known).map { "\(base).\($0)" }
         return .unknown(.unknownGuardTarget(whole, suggestion: suggestion))
     }
 

@@ -2,41 +2,39 @@ import LeverSyntax
 
 extension Resolver {
     /// What `base.member` refers to: `account.score`, `tier.credit_line`, `BTC.price`.
-    func resolve(member: Name, of base: Expr, scope: Scope) -> Lookup {
+    func resolve(member: Name, of base: Expr, scope: Scope, suggestions: inout SuggestionBudget) -> Lookup {
         guard case .name(let baseName) = base.kind else { return .failed(.noFields(at: member.span)) }
         if scope.curveParameter != baseName, symbols.lookup(.param, baseName) == nil {
-            if baseName == "account" { return accountAttribute(member) }
-            if let table = symbols.table(baseName) { return tableField(table, member) }
-            if symbols.lookup(.asset, baseName) != nil { return assetInput(baseName, member) }
+            if baseName == "account" { return accountAttribute(member, &suggestions) }
+            if let table = symbols.table(baseName) { return tableField(table, member, &suggestions) }
+            if symbols.lookup(.asset, baseName) != nil { return assetInput(baseName, member, &suggestions) }
         }
-        if case .found = resolve(name: baseName, at: base.span, scope: scope) {
-            return .failed(.noFields(at: member.span))
-        }
+        if lookup(baseName, scope: scope) != nil { return .failed(.noFields(at: member.span)) }
         let bases = ["account"] + symbols.names(.table) + symbols.names(.asset)
-        return .failed(.unknownName(baseName, at: base.span, suggestion: Suggestion.closest(to: baseName, in: bases)))
+        return .failed(.unknownName(baseName, at: base.span, suggestion: suggestions.closest(to: baseName, in: bases)))
     }
 
-    private func accountAttribute(_ member: Name) -> Lookup {
+    private func accountAttribute(_ member: Name, _ suggestions: inout SuggestionBudget) -> Lookup {
         let name = member.text
         let declared = symbols.names(.input).compactMap { $0.hasPrefix("account.") ? String($0.dropFirst(8)) : nil }
         if Vocabulary.accountAttributes[name] != nil || declared.contains(name) {
             return .found(.accountAttribute(name))
         }
         let known = Array(Vocabulary.accountAttributes.keys) + declared
-        let warning = Suggestion.closest(to: name, in: known).map { Diagnostic.unknownAccountAttribute(member, suggestion: $0) }
+        let warning = suggestions.closest(to: name, in: known).map { Diagnostic.unknownAccountAttribute(member, suggestion: $0) }
         return .dynamic(.accountAttribute(name), warning: warning)
     }
 
-    private func tableField(_ table: TableDecl, _ member: Name) -> Lookup {
+    private func tableField(_ table: TableDecl, _ member: Name, _ suggestions: inout SuggestionBudget) -> Lookup {
         let fields = Self.fields(of: table)
         if fields.contains(member.text) { return .found(.tableField(table: table.name.text, field: member.text)) }
-        let suggestion = Suggestion.closest(to: member.text, in: fields)
+        let suggestion = suggestions.closest(to: member.text, in: fields)
         return .failed(.unknownField(member, table: table.name.text, suggestion: suggestion))
     }
 
-    private func assetInput(_ asset: String, _ member: Name) -> Lookup {
+    private func assetInput(_ asset: String, _ member: Name, _ suggestions: inout SuggestionBudget) -> Lookup {
         if Vocabulary.marketInputs[member.text] != nil { return .found(.assetInput(asset: asset, input: member.text)) }
-        let suggestion = Suggestion.closest(to: member.text, in: Vocabulary.marketInputs.keys)
+        let suggestion = suggestions.closest(to: member.text, in: Vocabulary.marketInputs.keys)
         return .failed(.unknownAssetMember(member, asset: asset, suggestion: suggestion))
     }
 
@@ -48,10 +46,10 @@ extension Resolver {
     }
 
     /// What a called name refers to: a builtin or a declared curve.
-    func resolve(function name: Name) -> Lookup {
+    func resolve(function name: Name, suggestions: inout SuggestionBudget) -> Lookup {
         if Builtins.isBuiltin(name.text) { return .found(.builtin(name.text)) }
         if symbols.curve(name.text) != nil { return .found(.curve(name.text)) }
-        let suggestion = Suggestion.closest(to: name.text, in: Builtins.names + symbols.names(.curve))
+        let suggestion = suggestions.closest(to: name.text, in: Builtins.names + symbols.names(.curve))
         return .failed(.unknownFunction(name, suggestion: suggestion))
     }
 }

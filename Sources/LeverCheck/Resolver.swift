@@ -20,6 +20,12 @@ struct Resolver: Sendable {
     let symbols: SymbolTable
     /// Names of properties that some class defines without them being standard.
     let customProperties: Set<String>
+    /// Every bare name any scope could mean, sorted, gathered once: an unknown name is looked
+    /// up against them for a suggestion, and a policy may have thousands of unknown names.
+    let bareNames: [String]
+    /// The table each row label belongs to (the first declared, when two tables share one),
+    /// found once rather than by walking every table for every name.
+    let rowLabels: [String: String]
 
     init(symbols: SymbolTable) {
         self.symbols = symbols
@@ -29,14 +35,30 @@ struct Resolver: Sendable {
             for p in body where Vocabulary.standardProperties[p.name.text] == nil { custom.insert(p.name.text) }
         }
         self.customProperties = custom
+        var names = symbols.names(.param) + symbols.names(.measure) + symbols.names(.table)
+        names += Array(Vocabulary.marginProperties.keys) + Array(Vocabulary.standardProperties.keys)
+        names += Array(custom) + Array(Vocabulary.positionFields.keys)
+        names += Array(Vocabulary.marketInputs.keys) + Array(Vocabulary.accountResults.keys)
+        names += WordSet.allCases.flatMap(\.words)
+        names += symbols.names(.asset) + symbols.names(.class) + symbols.names(.venue)
+        self.bareNames = names.sorted()
+        var labels: [String: String] = [:]
+        for table in symbols.tables {
+            for row in table.rows where labels[row.label.text] == nil { labels[row.label.text] = table.name.text }
+        }
+        self.rowLabels = labels
     }
 
-    /// What a bare name refers to in a scope.
-    func resolve(name: String, at span: Span, scope: Scope) -> Lookup {
-        if let found = resolveDeclared(name, scope: scope) ?? resolveBuiltIn(name) ?? resolveEntity(name) {
-            return .found(found)
-        }
-        return .failed(.unknownName(name, at: span, suggestion: Suggestion.closest(to: name, in: candidates(scope))))
+    /// What a bare name refers to in a scope; the search for a suggestion when it refers to
+    /// nothing spends from `suggestions`.
+    func resolve(name: String, at span: Span, scope: Scope, suggestions: inout SuggestionBudget) -> Lookup {
+        if let found = lookup(name, scope: scope) { return .found(found) }
+        return .failed(.unknownName(name, at: span, suggestion: suggestions.closest(to: name, in: candidates(scope))))
+    }
+
+    /// What a bare name refers to in a scope, if anything.
+    func lookup(_ name: String, scope: Scope) -> Resolution? {
+        resolveDeclared(name, scope: scope) ?? resolveBuiltIn(name) ?? resolveEntity(name)
     }
 
     private func resolveDeclared(_ name: String, scope: Scope) -> Resolution? {
@@ -61,21 +83,13 @@ struct Resolver: Sendable {
         for kind in [SymbolKind.asset, .class, .venue] where symbols.lookup(kind, name) != nil {
             return .entity(kind, name)
         }
-        for table in symbols.tables where table.rows.contains(where: { $0.label.text == name }) {
-            return .rowLabel(table: table.name.text, label: name)
-        }
-        return nil
+        return rowLabels[name].map { .rowLabel(table: $0, label: name) }
     }
 
-    /// Every bare name a scope could mean, for suggestions.
+    /// Every bare name a scope could mean, for suggestions: the scope's curve parameter first
+    /// (the most local name, so never beyond `Suggestion.maxCandidates`), then `bareNames`.
     func candidates(_ scope: Scope) -> [String] {
-        var names = symbols.names(.param) + symbols.names(.measure) + symbols.names(.table)
-        names += Array(Vocabulary.marginProperties.keys) + Array(Vocabulary.standardProperties.keys)
-        names += Array(customProperties) + Array(Vocabulary.positionFields.keys)
-        names += Array(Vocabulary.marketInputs.keys) + Array(Vocabulary.accountResults.keys)
-        names += WordSet.allCases.flatMap(\.words)
-        names += symbols.names(.asset) + symbols.names(.class) + symbols.names(.venue)
-        if let p = scope.curveParameter { names.append(p) }
-        return names.sorted()
+        guard let parameter = scope.curveParameter else { return bareNames }
+        return [parameter] + bareNames
     }
 }

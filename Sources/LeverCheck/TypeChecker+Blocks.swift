@@ -3,14 +3,14 @@ import LeverSyntax
 extension TypeChecker {
     mutating func checkClass(_ name: Name, parent: Name?, body: [Property]) {
         if let parent, symbols.lookup(.class, parent.text) == nil {
-            let suggestion = Suggestion.closest(to: parent.text, in: symbols.names(.class))
+            let suggestion = suggestions.closest(to: parent.text, in: symbols.names(.class))
             diagnostics.append(.unknownParent(parent, suggestion: suggestion))
         }
         let inherited = parent.map { defined(class: $0.text) } ?? []
         for (index, property) in body.enumerated() {
             let earlier = Set(body[..<index].map(\.name.text))
             if property.op == .set, Vocabulary.standardProperties[property.name.text] == nil,
-               let standard = Suggestion.closest(to: property.name.text, in: Vocabulary.standardProperties.keys),
+               let standard = suggestions.closest(to: property.name.text, in: Vocabulary.standardProperties.keys),
                !inherited.contains(property.name.text) {
                 diagnostics.append(.customPropertyLooksStandard(property.name, standard: standard))
             }
@@ -21,7 +21,7 @@ extension TypeChecker {
 
     mutating func checkAsset(_ name: Name, cls: Name, body: [Property]) {
         guard symbols.lookup(.class, cls.text) != nil else {
-            diagnostics.append(.unknownClass(cls, suggestion: Suggestion.closest(to: cls.text, in: symbols.names(.class))))
+            diagnostics.append(.unknownClass(cls, suggestion: suggestions.closest(to: cls.text, in: symbols.names(.class))))
             body.forEach { _ = propertyValueType($0, usedAt: $0.span) }
             return
         }
@@ -50,7 +50,7 @@ extension TypeChecker {
         let got = propertyValueType(property, usedAt: property.span)
         if !mayDefine, !isStandard, !known.contains(name) {
             let candidates = known.union(Vocabulary.standardProperties.keys)
-            diagnostics.append(.unknownProperty(property.name, in: owner, suggestion: Suggestion.closest(to: name, in: candidates)))
+            diagnostics.append(.unknownProperty(property.name, in: owner, suggestion: suggestions.closest(to: name, in: candidates)))
             return
         }
         if property.op == .when {
@@ -92,7 +92,7 @@ extension TypeChecker {
             let name = property.name.text
             guard let entry = known[name] else {
                 check(property.value, .account("a `\(keyword.rawValue)` setting"))
-                let suggestion = Suggestion.closest(to: name, in: known.keys)
+                let suggestion = suggestions.closest(to: name, in: known.keys)
                 diagnostics.append(.unknownSetting(property.name, block: keyword, suggestion: suggestion))
                 continue
             }

@@ -2,7 +2,7 @@ import LeverSyntax
 
 extension TypeChecker {
     mutating func checkCall(_ name: Name, _ args: [Argument], _ filter: Expr?, _ expr: Expr, _ scope: Scope) -> LeverType {
-        switch resolver.resolve(function: name) {
+        switch resolver.resolve(function: name, suggestions: &suggestions) {
         case .failed(let diagnostic), .dynamic(_, .some(let diagnostic)):
             diagnostics.append(diagnostic)
             args.forEach { check($0.value, scope.nested) }

@@ -29,7 +29,7 @@ extension TypeChecker {
             return
         }
         if !expected.contains(label.text) {
-            let suggestion = Suggestion.closest(to: label.text, in: expected.filter { !seen.contains($0) })
+            let suggestion = suggestions.closest(to: label.text, in: expected.filter { !seen.contains($0) })
             diagnostics.append(.unknownLabel(label, suggestion: suggestion))
         } else if !seen.insert(label.text).inserted {
             diagnostics.append(.duplicateLabel(label))

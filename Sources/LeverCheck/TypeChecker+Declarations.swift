@@ -29,7 +29,7 @@ extension TypeChecker {
     private mutating func checkInput(_ name: Name, _ interval: Interval) {
         if inputType(name.text) == nil {
             let known = Array(Vocabulary.marketInputs.keys) + Vocabulary.accountAttributes.keys.map { "account.\($0)" }
-            diagnostics.append(.unknownInput(name, suggestion: Suggestion.closest(to: name.text, in: known)))
+            diagnostics.append(.unknownInput(name, suggestion: suggestions.closest(to: name.text, in: known)))
         }
         let scope = Scope.constant("an input range")
         let lo = check(interval.lower, scope), hi = check(interval.upper, scope)
@@ -54,7 +54,7 @@ extension TypeChecker {
         let isEntity = symbols.lookup(.class, text) != nil || symbols.lookup(.asset, text) != nil
         if !isEntity, inputType(text) == nil {
             let known = symbols.names(.class) + symbols.names(.asset) + Array(Vocabulary.marketInputs.keys)
-            diagnostics.append(.unknownShockTarget(shock.target, suggestion: Suggestion.closest(to: text, in: known)))
+            diagnostics.append(.unknownShockTarget(shock.target, suggestion: suggestions.closest(to: text, in: known)))
         }
         let type = check(shock.value, .constant("a scenario shock"))
         if let d = numeric((shock.value, type), "a shock"), !d.isDimensionless {
@@ -66,14 +66,14 @@ extension TypeChecker {
         var scope = Scope.position("an assertion")
         if let q = assertion.quantifier {
             if !Vocabulary.quantifiers.contains(q.text) {
-                diagnostics.append(.unknownQuantifier(q, suggestion: Suggestion.closest(to: q.text, in: Vocabulary.quantifiers)))
+                diagnostics.append(.unknownQuantifier(q, suggestion: suggestions.closest(to: q.text, in: Vocabulary.quantifiers)))
             } else if q.text == "account" || q.text == "tier" {
                 scope = .account("an assertion over every \(q.text)")
             }
         }
         checkCondition(assertion.condition, scope, what: "an assertion")
         if let word = assertion.consequence, !Vocabulary.breachStatuses.contains(word.text) {
-            diagnostics.append(.unknownBreachStatus(word, suggestion: Suggestion.closest(to: word.text, in: Vocabulary.breachStatuses)))
+            diagnostics.append(.unknownBreachStatus(word, suggestion: suggestions.closest(to: word.text, in: Vocabulary.breachStatuses)))
         }
     }
 }

@@ -9,7 +9,7 @@ extension TypeChecker {
         guard !decl.target.text.split(separator: ".", omittingEmptySubsequences: false).contains(where: \.isEmpty)
         else { return }
         let target: GuardTarget
-        switch GuardTarget.resolve(decl, in: symbols) {
+        switch GuardTarget.resolve(decl, in: symbols, suggestions: &suggestions) {
         case .found(let t): target = t
         case .unknown(let diagnostic):
             diagnostics.append(diagnostic)

@@ -3,11 +3,11 @@ import LeverSyntax
 extension TypeChecker {
     mutating func checkName(_ name: String, _ expr: Expr, _ scope: Scope) -> LeverType {
         if name == "positions" { diagnostics.append(.positionsOutsideCount(at: expr.span)); return .error }
-        return record(resolver.resolve(name: name, at: expr.span, scope: scope), expr, scope)
+        return record(resolver.resolve(name: name, at: expr.span, scope: scope, suggestions: &suggestions), expr, scope)
     }
 
     mutating func checkMember(_ base: Expr, _ member: Name, _ expr: Expr, _ scope: Scope) -> LeverType {
-        record(resolver.resolve(member: member, of: base, scope: scope), expr, scope)
+        record(resolver.resolve(member: member, of: base, scope: scope, suggestions: &suggestions), expr, scope)
     }
 
     /// Records a lookup's outcome for the node, applies the level rules and gives the type.

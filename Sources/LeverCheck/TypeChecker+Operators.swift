@@ -17,8 +17,22 @@ extension TypeChecker {
         }
     }
 
-    mutating func checkBinary(_ op: BinaryOp, _ l: Expr, _ r: Expr, _ scope: Scope) -> LeverType {
-        let lt = check(l, scope), rt = check(r, scope)
+    /// Checks a chain of binary operations (`a + b - c`) in a loop, recording the type of each
+    /// inner node, so that a long chain does not recurse once per operator.
+    mutating func checkChain(_ expr: Expr, _ scope: Scope) -> LeverType {
+        guard let chain = BinaryChain(expr) else { return .error }
+        var type = check(chain.first, scope)
+        for link in chain.links {
+            let rt = check(link.rhs, scope)
+            type = checkBinary(link.op, (link.lhs, type), (link.rhs, rt))
+            types[link.node] = type
+        }
+        return type
+    }
+
+    mutating func checkBinary(_ op: BinaryOp, _ l: Operand, _ r: Operand) -> LeverType {
+        let (lt, rt) = (l.type, r.type)
+        let (l, r) = (l.expr, r.expr)
         switch op {
         case .and, .or: return checkLogical(op, (l, lt), (r, rt))
         case .equal, .notEqual: return checkEquality(op, (l, lt), (r, rt))

@@ -15,6 +15,8 @@ struct TypeChecker {
     var types = NodeTable<LeverType>()
     var resolutions = NodeTable<Resolution>()
     var diagnostics: [Diagnostic] = []
+    /// The work left for "did you mean" searches in this check, shared by every unknown name.
+    var suggestions = SuggestionBudget()
     /// Types of declarations worked out so far, by key (`param:z`, `node:3#17`).
     var declared: [String: LeverType] = [:]
     /// Declarations being worked out: meeting one again means a cycle.
@@ -49,7 +51,7 @@ struct TypeChecker {
         case .name(let name): return checkName(name, expr, scope)
         case .member(let base, let member): return checkMember(base, member, expr, scope)
         case .unary(let op, let operand): return checkUnary(op, operand, inner)
-        case .binary(let op, let l, let r): return checkBinary(op, l, r, inner)
+        case .binary: return checkChain(expr, inner)
         case .call(let name, let args, let filter): return checkCall(name, args, filter, expr, scope)
         case .conditional(let c, let t, let e): return checkConditional(c, t, e, inner)
         case .inRange(let x, let interval): return checkInRange(x, interval, inner)

@@ -60,8 +60,12 @@ struct Lowerer {
             case .negate: return builder.unary(.negate, x)
             case .not: return builder.unary(.not, x)
             }
-        case .binary(let op, let l, let r):
-            return builder.binary(Self.kernel(op), lower(l, ctx), lower(r, ctx))
+        case .binary:
+            // A chain of operators in a loop (`BinaryChain`): its length is not nesting.
+            guard let chain = BinaryChain(expr) else { return builder.constant(.nan) }
+            var value = lower(chain.first, ctx)
+            for link in chain.links { value = builder.binary(Self.kernel(link.op), value, lower(link.rhs, ctx)) }
+            return value
         case .call(let name, let args, let filter): return lowerCall(expr, name.text, args, filter, ctx)
         case .conditional(let c, let a, let b): return builder.select(lower(c, ctx), lower(a, ctx), lower(b, ctx))
         case .inRange(let x, let interval): return lowerInRange(lower(x, ctx), interval, ctx)

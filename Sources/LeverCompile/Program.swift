@@ -48,6 +48,11 @@ public final class Program<N: MarginNumber>: @unchecked Sendable {
         }
     }
 
+    /// Outputs whose arrays `results(from:…)` creates nested in one another; each level is a stack
+    /// frame, so a policy with more outputs (thousands of measures) has the rest written into
+    /// buffers of their own and copied (`copiedResults`).
+    static var maxNestedOutputs: Int { 256 }
+
     /// The result arrays of outputs `k…`, written in place: array `k` is created, and inside its
     /// initialiser the later ones, so that `run` (innermost) sees every array's storage in `table`.
     /// No second buffer, no copy and no element-wise generic initialisation: `Frame` writes every
@@ -58,14 +63,35 @@ public final class Program<N: MarginNumber>: @unchecked Sendable {
         let array = [N](unsafeUninitializedCapacity: accounts) { buffer, initialized in
             if !_isPOD(N.self) { buffer.initialize(repeating: N.zero) }
             table[k] = buffer.baseAddress!
-            if k + 1 < plan.outputs.count {
+            if k + 1 == plan.outputs.count {
+                run()
+            } else if k + 1 < Self.maxNestedOutputs {
                 later = results(from: k + 1, accounts: accounts, table: table, run: run)
             } else {
-                run()
+                later = copiedResults(from: k + 1, accounts: accounts, table: table, run: run)
             }
             initialized = accounts
         }
         return [array] + later
+    }
+
+    /// The result arrays of outputs `k…` written into buffers of their own, then copied: the
+    /// outputs beyond `maxNestedOutputs`.
+    private func copiedResults(from k: Int, accounts: Int, table: UnsafeMutablePointer<UnsafeMutablePointer<N>>,
+                               run: () -> Void) -> [[N]] {
+        let buffers = (k..<plan.outputs.count).map { _ in UnsafeMutableBufferPointer<N>.allocate(capacity: accounts) }
+        defer {
+            for buffer in buffers {
+                _ = buffer.deinitialize()
+                buffer.deallocate()
+            }
+        }
+        for (i, buffer) in buffers.enumerated() {
+            buffer.initialize(repeating: N.zero)
+            table[k + i] = buffer.baseAddress!
+        }
+        run()
+        return buffers.map { Array($0) }
     }
 
     static func split(accounts: Int, into parts: Int) -> [Range<Int>] {

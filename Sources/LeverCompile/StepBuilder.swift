@@ -12,20 +12,26 @@ struct StepBuilder<N: MarginNumber> {
         self.live = plan.live
     }
 
+    /// Steps chained into one closure at most: each step calls the next before it returns, so a
+    /// chain uses one stack frame per step, and a policy with a 10,000-term sum has that many steps.
+    static var maxChainLength: Int { 256 }
+
     /// The steps of the live nodes whose domain passes `include`, in plan order, then the output copies
-    /// (batch chain only), as one chain: each step calls the next, so running the chain costs one
-    /// indirect call per node per batch and no retain/release of an array of closures.
+    /// (batch chain only), as chains: each step calls the next, so running a chain costs one
+    /// indirect call per node per batch and no retain/release of an array of closures. A plan of
+    /// more than `maxChainLength` steps is cut into several chains run one after the other, so
+    /// that the stack a run needs does not grow with the size of the policy.
     func chain(_ include: (Domain) -> Bool) -> Step<N> {
-        var next: Step<N> = { _ in }
+        var segments = ChainSegments<N>()
         if include(.account) {
             for (j, output) in plan.outputs.enumerated().reversed() {
-                next = copyOut(output.node, to: j, next: next)
+                segments.prepend { copyOut(output.node, to: j, next: $0) }
             }
         }
         for i in plan.nodes.indices.reversed() where live[i] && include(plan.nodes[i].domain) {
-            if let step = step(i, next: next) { next = step }
+            segments.prepend { step(i, next: $0) }
         }
-        return next
+        return segments.run
     }
 
     func operand(_ ref: NodeRef) -> Operand {
@@ -69,6 +75,37 @@ struct StepBuilder<N: MarginNumber> {
             let n = e.pointee.counts.account, x = e.pointee.columns[a.node], z = e.pointee.results[j]
             for i in 0..<n { z[i] = x[i &* a.stride] }
             next(e)
+        }
+    }
+}
+
+/// Chains under construction, built from the last step backwards (each step needs the one after
+/// it): the chain being built, and the complete chains that run after it.
+struct ChainSegments<N: MarginNumber> {
+    private var head: Step<N> = { _ in }
+    private var length = 0
+    /// Complete chains, the last to run first.
+    private var later: [Step<N>] = []
+
+    /// Puts the step `make` builds (given its successor) in front of all the others; `make` may
+    /// return nil for a node that needs no step.
+    mutating func prepend(_ make: (@escaping Step<N>) -> Step<N>?) {
+        if length == StepBuilder<N>.maxChainLength {
+            later.append(head)
+            head = { _ in }
+            length = 0
+        }
+        guard let step = make(head) else { return }
+        head = step
+        length += 1
+    }
+
+    /// One step running the chains in order: the chain itself when there is only one.
+    var run: Step<N> {
+        guard !later.isEmpty else { return head }
+        let chains = [head] + later.reversed()
+        return { e in
+            for chain in chains { chain(e) }
         }
     }
 }

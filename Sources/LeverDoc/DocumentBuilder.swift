@@ -81,8 +81,11 @@ struct DocumentBuilder {
         switch expr.kind {
         case .name(let name): return checked.symbols.param(name).flatMap { unit(of: $0, depth: depth + 1) }
         case .unary(_, let e), .paren(let e): return unit(of: e, depth: depth + 1)
-        case .binary(let op, let a, let b) where op == .add || op == .subtract || op == .multiply:
-            return unit(of: a, depth: depth + 1) ?? unit(of: b, depth: depth + 1)
+        case .binary(let op, _, _) where op == .add || op == .subtract || op == .multiply:
+            // Operands in written order, a chain of operators in a loop (`BinaryChain`).
+            guard let chain = BinaryChain(expr, where: { $0 == .add || $0 == .subtract || $0 == .multiply })
+            else { return nil }
+            return ([chain.first] + chain.links.map(\.rhs)).lazy.compactMap { self.unit(of: $0, depth: depth + 1) }.first
         case .call(let name, let args, nil) where Self.unitPreserving.contains(name.text):
             return args.lazy.compactMap { self.unit(of: $0.value, depth: depth + 1) }.first
         case .conditional(_, let then, let otherwise):

@@ -13,7 +13,10 @@ struct PercentLiterals {
         case .number(let literal): return ["%", "bps"].contains(literal.unit?.text ?? "")
         case .name(let name): return symbols.param(name).map { appear(in: $0, depth: d) } ?? false
         case .paren(let e), .unary(_, let e): return appear(in: e, depth: d)
-        case .binary(_, let l, let r): return appear(in: l, depth: d) || appear(in: r, depth: d)
+        case .binary:
+            // A chain of operators in a loop (`BinaryChain`): its length is not nesting.
+            guard let chain = BinaryChain(expr) else { return false }
+            return ([chain.first] + chain.links.map(\.rhs)).contains { appear(in: $0, depth: d) }
         case .call(let name, let args, _):
             return name.text == "kinked" || symbols.curve(name.text) != nil || args.contains { appear(in: $0.value, depth: d) }
         case .conditional(_, let t, let e): return appear(in: t, depth: d) || appear(in: e, depth: d)

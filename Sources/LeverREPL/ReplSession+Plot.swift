@@ -65,8 +65,10 @@ extension ReplSession {
             }
             return args.lazy.compactMap { self.kinkedCall(in: $0.value, evaluator, depth: depth + 1) }.first
         case .paren(let inner), .unary(_, let inner): return kinkedCall(in: inner, evaluator, depth: depth + 1)
-        case .binary(_, let l, let r):
-            return kinkedCall(in: l, evaluator, depth: depth + 1) ?? kinkedCall(in: r, evaluator, depth: depth + 1)
+        case .binary:
+            // Operands in written order, a chain of operators in a loop (`BinaryChain`).
+            guard let chain = BinaryChain(e) else { return nil }
+            return ([chain.first] + chain.links.map(\.rhs)).lazy.compactMap { self.kinkedCall(in: $0, evaluator, depth: depth + 1) }.first
         default: return nil
         }
     }

@@ -26,9 +26,14 @@ struct UtilizationEvaluator {
         case .paren(let inner): return value(inner, at: u, depth: d)
         case .unary(.negate, let e): return value(e, at: u, depth: d).map { -$0 }
         case .unary(.plus, let e): return value(e, at: u, depth: d)
-        case .binary(let op, let l, let r):
-            guard let a = value(l, at: u, depth: d), let b = value(r, at: u, depth: d) else { return nil }
-            return Self.apply(op, a, b)
+        case .binary:
+            // A chain of operators in a loop (`BinaryChain`): its length is not nesting.
+            guard let chain = BinaryChain(expr), var a = value(chain.first, at: u, depth: d) else { return nil }
+            for link in chain.links {
+                guard let b = value(link.rhs, at: u, depth: d), let next = Self.apply(link.op, a, b) else { return nil }
+                a = next
+            }
+            return a
         case .conditional(let c, let t, let e):
             guard let truth = condition(c, at: u, depth: d) else { return nil }
             return value(truth ? t : e, at: u, depth: d)

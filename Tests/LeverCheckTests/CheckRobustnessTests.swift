@@ -40,3 +40,39 @@ import LeverSyntax
         _ = Checker.check(source: text, path: "junk.lever")
     }
 }
+
+/// Two 60,000-letter names one letter apart (120 KB): an unknown name without a suggestion, not
+/// a 60,000 × 60,000 edit-distance table (which took 29 GB and crashed).
+@Test func hugeNamesOneLetterApartCheck() {
+    let long = String(repeating: "x", count: 59_999)
+    let result = Checker.check(source: "param \(long)a = 1\nparam q = \(long)b\n", path: "huge.lever")
+    let unknown = result.diagnostics.filter { $0.code == "L0210" }
+    #expect(unknown.count == 1)
+    #expect(unknown.first?.fixIts.isEmpty == true)
+    #expect(unknown.first?.help?.hasPrefix("declare it") == true)
+}
+
+/// 4,000 misspelt names among 4,000 params: every one is reported, the first ones with the right
+/// suggestion, and the search stops when its budget is spent (it was quadratic: 70 seconds).
+@Test func thousandsOfUnknownNamesAmongThousandsOfParams() {
+    let params = (0..<4000).map { "param value_\($0) = 1" }
+    let uses = (0..<4000).map { "param result_\($0) = velue_\($0)" }
+    let result = Checker.check(source: (params + uses).joined(separator: "\n"), path: "many.lever")
+    let unknown = result.diagnostics.filter { $0.code == "L0210" }
+    #expect(unknown.count == 4000)
+    #expect(unknown.first?.help == "use `value_0`")
+    let suggested = unknown.filter { !$0.fixIts.isEmpty }
+    #expect(suggested.count > 100)
+    for (i, d) in unknown.enumerated() where !d.fixIts.isEmpty {
+        #expect(d.help == "use `value_\(i)`")
+    }
+}
+
+/// `p1 = p0 + p0`, `p2 = p1 + p1`, …: each param is folded once per fold, not 2^60 times.
+@Test func paramsThatDoubleFoldOnce() throws {
+    let params = ["param p0 = 1"] + (1...60).map { "param p\($0) = p\($0 - 1) + p\($0 - 1)" }
+    let result = Checker.check(source: (params + ["class c { haircut = p60 }"]).joined(separator: "\n"), path: "double.lever")
+    #expect(result.diagnostics.map(\.code) == ["L0324"])
+    let p60 = try #require(result.symbols.param("p60"))
+    #expect(ConstantFolder(symbols: result.symbols).fold(p60) == 0x1p60)
+}

@@ -165,18 +165,34 @@ struct ParserTests {
 }
 
 struct LongChainTests {
-    @Test func longOperatorChainsAreCappedNotACrash() {
+    /// A long sum is not deep nesting: generated policies write them, and they parse whatever
+    /// their length. Member chains (`a.b.c`) still count as nesting.
+    @Test func longOperatorChainsParse() {
         let sum = "param a = 1" + String(repeating: " + 1", count: 100_000) + "\nparam b = 2"
         let parsed = parse(sum)
-        #expect(parsed.diagnostics.map(\.code) == ["L0115"])
+        #expect(parsed.diagnostics.isEmpty)
         #expect(parsed.policy.declarations.compactMap(\.name?.text) == ["a", "b"])
         let path = "param p = account" + String(repeating: ".x", count: 50_000)
         #expect(parse(path).diagnostics.map(\.code) == ["L0115"])
     }
 
-    @Test func chainsWithinTheCapParse() {
-        let sum = "param a = 1" + String(repeating: " + 1", count: 150)
-        #expect(parse(sum).diagnostics.isEmpty)
+    /// Equality, hashing and freeing walk a 100,000-level tree in a loop, not by recursion.
+    @Test func longChainsCompareAndHash() {
+        let sum = "param a = 1" + String(repeating: " + 1", count: 100_000)
+        let (x, y) = (parse(sum).policy, parse(sum).policy)
+        #expect(x == y)
+        #expect(x.hashValue == y.hashValue)
+        #expect(x != parse(sum + " + 2").policy)
+        #expect(x != parse(sum.replacingOccurrences(of: "param a = 1 +", with: "param a = 2 +")).policy)
+    }
+
+    @Test func realNestingIsStillCapped() {
+        let parens = "param a = " + String(repeating: "(", count: 201) + "1" + String(repeating: ")", count: 201)
+        #expect(parse(parens).diagnostics.map(\.code) == ["L0115"])
+        let conditionals = "param a = " + String(repeating: "if true then 1 else ", count: 201) + "1"
+        #expect(parse(conditionals).diagnostics.map(\.code) == ["L0115"])
+        let within = "param a = " + String(repeating: "(", count: 150) + "1" + String(repeating: " + 1)", count: 150)
+        #expect(parse(within).diagnostics.isEmpty)
     }
 }
 

@@ -40,7 +40,10 @@ extension CurveAnalysis {
             return name.text == "kinked" || args.contains { mentionsKinked($0.value, depth: depth + 1) }
                 || (filter.map { mentionsKinked($0, depth: depth + 1) } ?? false)
         case .paren(let a), .unary(_, let a): return mentionsKinked(a, depth: depth + 1)
-        case .binary(_, let a, let b): return mentionsKinked(a, depth: depth + 1) || mentionsKinked(b, depth: depth + 1)
+        case .binary:
+            // A chain of operators in a loop (`BinaryChain`): its length is not nesting.
+            guard let chain = BinaryChain(e) else { return false }
+            return ([chain.first] + chain.links.map(\.rhs)).contains { mentionsKinked($0, depth: depth + 1) }
         case .conditional(let c, let t, let f):
             return [c, t, f].contains { mentionsKinked($0, depth: depth + 1) }
         default: return false

@@ -53,7 +53,8 @@ public struct IntervalEvaluator {
         case .bool(let b): return .exactly(b ? 1 : 0)
         case .name, .member: return name(expr) ?? .unbounded
         case .unary(let op, let e): return unary(op, e, depth: d)
-        case .binary(let op, let a, let b): return binary(op, a, b, depth: d)
+        case .binary(let op, _, _) where op.isArithmetic: return arithmetic(expr, depth: d)
+        case .binary: return Self.bounds(of: binaryTruth(expr, depth: d))
         case .call(let fn, let args, _): return call(fn, args, depth: d)
         case .conditional(let c, let a, let b): return conditional(c, a, b, depth: d)
         case .inRange: return Self.bounds(of: truth(expr, depth: d))
@@ -72,17 +73,23 @@ public struct IntervalEvaluator {
         }
     }
 
-    private func binary(_ op: BinaryOp, _ a: Expr, _ b: Expr, depth: Int) -> Bounds {
-        let x = { bounds(a, depth: depth) }, y = { bounds(b, depth: depth) }
-        switch op {
-        case .add: return x() + y()
-        case .subtract: return x() - y()
-        case .multiply: return x() * y()
-        case .divide: return x() / y()
-        case .power: return Bounds.power(x(), y())
-        case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual, .and, .or:
-            return Self.bounds(of: binaryTruth(op, a, b, depth: depth))
+    /// A chain of `+ - * / ^` (`a + b * c - d`), in a loop rather than one recursion per
+    /// operator (`BinaryChain`); every operand is at the same depth.
+    private func arithmetic(_ expr: Expr, depth: Int) -> Bounds {
+        guard let chain = BinaryChain(expr, where: \.isArithmetic) else { return .unbounded }
+        var x = bounds(chain.first, depth: depth)
+        for link in chain.links {
+            let y = bounds(link.rhs, depth: depth)
+            switch link.op {
+            case .add: x = x + y
+            case .subtract: x = x - y
+            case .multiply: x = x * y
+            case .divide: x = x / y
+            case .power: x = Bounds.power(x, y)
+            case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual, .and, .or: return .unbounded
+            }
         }
+        return x
     }
 
     private func conditional(_ c: Expr, _ a: Expr, _ b: Expr, depth: Int) -> Bounds {
@@ -110,7 +117,7 @@ public struct IntervalEvaluator {
         switch expr.kind {
         case .bool(let b): return Truth(b)
         case .unary(.not, let e): return !truth(e, depth: d)
-        case .binary(let op, let a, let b): return binaryTruth(op, a, b, depth: d)
+        case .binary: return binaryTruth(expr, depth: d)
         case .inRange(let e, let i): return membership(bounds(e, depth: d), in: i, depth: d)
         case .conditional(let c, let a, let b):
             switch truth(c, depth: d) {
@@ -126,10 +133,19 @@ public struct IntervalEvaluator {
         }
     }
 
-    private func binaryTruth(_ op: BinaryOp, _ a: Expr, _ b: Expr, depth: Int) -> Truth {
+    /// The truth of a binary node: a chain of `and` and `or` in a loop (`BinaryChain`), a
+    /// comparison from the bounds of its sides, arithmetic never.
+    private func binaryTruth(_ expr: Expr, depth: Int) -> Truth {
+        guard case .binary(let op, let a, let b) = expr.kind else { return .unknown }
         switch op {
-        case .and: return truth(a, depth: depth) && truth(b, depth: depth)
-        case .or: return truth(a, depth: depth) || truth(b, depth: depth)
+        case .and, .or:
+            guard let chain = BinaryChain(expr, where: \.isLogical) else { return .unknown }
+            var value = truth(chain.first, depth: depth)
+            for link in chain.links {
+                let next = truth(link.rhs, depth: depth)
+                value = link.op == .and ? value && next : value || next
+            }
+            return value
         case .equal, .notEqual:
             if let same = Self.sameWords(a, b) { return op == .equal ? Truth(same) : !Truth(same) }
         case .add, .subtract, .multiply, .divide, .power, .less, .lessEqual, .greater, .greaterEqual: break

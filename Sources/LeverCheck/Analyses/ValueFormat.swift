@@ -16,7 +16,13 @@ enum ValueFormat {
         switch expr.kind {
         case .number(let n): return n.unit?.text
         case .unary(_, let e), .paren(let e), .member(let e, _): return unit(in: e, depth: depth + 1)
-        case .binary(_, let a, let b): return unit(in: a, depth: depth + 1) ?? unit(in: b, depth: depth + 1)
+        case .binary:
+            // Operands in written order, a chain of operators in a loop (`BinaryChain`).
+            guard let chain = BinaryChain(expr) else { return nil }
+            for operand in [chain.first] + chain.links.map(\.rhs) {
+                if let u = unit(in: operand, depth: depth + 1) { return u }
+            }
+            return nil
         case .inRange(let e, let i):
             return unit(in: i.lower, depth: depth + 1) ?? unit(in: i.upper, depth: depth + 1)
                 ?? unit(in: e, depth: depth + 1)

@@ -44,12 +44,16 @@ struct TreeWalk {
         return node
     }
 
-    /// The nearest named nodes below `ref`, in plan order, through unnamed arithmetic.
+    /// The nearest named nodes below `ref`, in plan order, through unnamed arithmetic. A
+    /// worklist rather than recursion: a 10,000-term sum is 10,000 unnamed nodes deep.
     func namedDescendants(of ref: NodeRef, seen: inout Set<NodeRef>) -> [NodeRef] {
         var found: [NodeRef] = []
-        for child in operands(of: ref) where seen.insert(child).inserted {
-            if case .constant = plan[child].op { continue }   // literals show in the rule text
-            if plan.origins[child] != nil { found.append(child) } else { found += namedDescendants(of: child, seen: &seen) }
+        var pending = [ref]
+        while let next = pending.popLast() {
+            for child in operands(of: next) where seen.insert(child).inserted {
+                if case .constant = plan[child].op { continue }   // literals show in the rule text
+                if plan.origins[child] != nil { found.append(child) } else { pending.append(child) }
+            }
         }
         return found.sorted()
     }

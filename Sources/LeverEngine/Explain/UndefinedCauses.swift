@@ -64,21 +64,34 @@ struct UndefinedCauses {
         }
     }
 
-    private mutating func follow(_ operand: NodeRef, from node: Int, _ element: Int) {
+    /// The undefined elements of `operand` that feed element `element` of `node`.
+    private func follow(_ operand: NodeRef, from node: Int, _ element: Int) -> [Key] {
         let domain = plan.nodes[node].domain
         if let e = self.element(of: operand.index, under: domain, element) {
-            if isUndefined(operand.index, e) { visit(operand.index, e) }
-        } else {
-            for e in values[operand.index].indices where values[operand.index][e].isNaN { visit(operand.index, e) }
+            return isUndefined(operand.index, e) ? [Key(node: operand.index, element: e)] : []
         }
+        return values[operand.index].indices.filter { values[operand.index][$0].isNaN }.map { Key(node: operand.index, element: $0) }
     }
 
     private mutating func add(_ cause: String) {
         if !causes.contains(cause) { causes.append(cause) }
     }
 
+    /// Walks from an undefined element down to the causes, depth first and in operand order. A
+    /// stack of elements to visit rather than recursion: a 10,000-term sum is that deep.
     mutating func visit(_ node: Int, _ element: Int) {
-        guard isUndefined(node, element), visited.insert(Key(node: node, element: element)).inserted else { return }
+        var pending = [Key(node: node, element: element)]
+        while let key = pending.popLast() {
+            guard isUndefined(key.node, key.element), visited.insert(key).inserted else { continue }
+            // Reversed, so that the first operand is visited first, as a recursion would.
+            pending += expand(key.node, key.element).reversed()
+        }
+    }
+
+    /// Records what element `element` of `node` says about the cause, and returns the elements
+    /// below it to visit, in order.
+    private mutating func expand(_ node: Int, _ element: Int) -> [Key] {
+        var children: [Key] = []
         let op = plan.nodes[node].op
         switch op {
         case .constant, .assetConstants:
@@ -98,30 +111,30 @@ struct UndefinedCauses {
             let domain = plan.nodes[node].domain
             let undefinedKeys = keys.filter { isUndefined($0.index, self.element(of: $0.index, under: domain, element) ?? 0) }
             if undefinedKeys.isEmpty { add(noRow(table, keys, node: node, element: element)) }
-            for key in undefinedKeys { follow(key, from: node, element) }
+            for key in undefinedKeys { children += follow(key, from: node, element) }
         case .tableField(let row, _):
             let e = self.element(of: row.index, under: plan.nodes[node].domain, element) ?? 0
             if isUndefined(row.index, e) {
-                visit(row.index, e)
+                children.append(Key(node: row.index, element: e))
             } else if case .tableRow(let table, let keys) = plan[row].op {
                 add(noRow(table, keys, node: row.index, element: e))
             }
         case .pick(let r, let asset):
-            visit(r.index, asset)
+            children.append(Key(node: r.index, element: asset))
         case .select(let c, let a, let b):
             let e = self.element(of: c.index, under: plan.nodes[node].domain, element) ?? 0
             if isUndefined(c.index, e) {
-                follow(c, from: node, element)
+                children += follow(c, from: node, element)
             } else {
-                follow(value(c.index, e) != 0 ? a : b, from: node, element)
+                children += follow(value(c.index, e) != 0 ? a : b, from: node, element)
             }
         case .aggregate(_, let x, let filter):
             for p in positionLabels.indices {
                 if let filter, value(filter.index, positionOrAsset(filter.index, p)).isNaN {
-                    visit(filter.index, positionOrAsset(filter.index, p))
+                    children.append(Key(node: filter.index, element: positionOrAsset(filter.index, p)))
                 } else if filter.map({ value($0.index, positionOrAsset($0.index, p)) != 0 }) ?? true,
                           value(x.index, positionOrAsset(x.index, p)).isNaN {
-                    visit(x.index, positionOrAsset(x.index, p))
+                    children.append(Key(node: x.index, element: positionOrAsset(x.index, p)))
                 }
             }
         default:
@@ -131,8 +144,9 @@ struct UndefinedCauses {
                 // negative number, ln of a non-positive one).
                 add("\(title(node) ?? "a computed value") is not a number (its inputs are defined: 0 × ∞, ∞ − ∞, or √ or ln of a negative value)")
             }
-            for operand in undefinedOperands { follow(operand, from: node, element) }
+            for operand in undefinedOperands { children += follow(operand, from: node, element) }
         }
+        return children
     }
 
     /// Whether the operand's element feeding `element` of `node` is undefined (any of its

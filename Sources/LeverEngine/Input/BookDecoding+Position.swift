@@ -117,7 +117,7 @@ extension BookDecoding {
     private static func checkAsset(_ d: inout DocumentDecoder, _ s: inout BookState, _ flags: inout AccountFlags,
                                    _ symbol: String, field name: String, at slot: FieldSlot<String>) {
         guard let market = s.market, market.index(of: symbol) == nil else { return }
-        let suggestion = Suggestion.closest(to: symbol, in: market.assets.map(\.symbol))
+        let suggestion = d.suggestions.closest(to: symbol, in: market.assets.lazy.map(\.symbol))
         d.report(.unknownAsset(d.prefix(appending: name), symbol, suggestion: suggestion, at: slot.span))
         s.unknownAssetErrors += 1
         flags.insert(.unknownAsset)

@@ -13,6 +13,8 @@ struct BookNameCheck {
     private let attributeValues: [String: Set<String>]
     /// Suggestions found so far, by what was looked up (kind, a NUL, the name).
     private var suggestions: [String: String?] = [:]
+    /// The work left for finding them: a hostile book can misspell a different name on every line.
+    private var budget = SuggestionBudget()
 
     init(_ names: PolicyNames) {
         self.names = names
@@ -71,7 +73,7 @@ struct BookNameCheck {
     private mutating func suggest(_ name: String, kind: String, in candidates: [String]) -> String? {
         let key = kind + "\u{0}" + name
         if let known = suggestions[key] { return known }
-        let found = Suggestion.closest(to: name, in: candidates)
+        let found = budget.closest(to: name, in: candidates)
         suggestions[key] = .some(found)  // a plain `found` would erase the entry when it is nil
         return found
     }

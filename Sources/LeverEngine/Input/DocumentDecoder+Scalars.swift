@@ -60,7 +60,8 @@ extension DocumentDecoder {
     mutating func decodeWord<T>(_ table: [(String, T)]) -> T? {
         guard let s = decodeString() else { return nil }
         if let hit = table.first(where: { $0.0 == s }) { return hit.1 }
-        report(.unknownWord(here, s, expected: table.map(\.0), at: valueSpan))
+        let expected = table.map(\.0)
+        report(.unknownWord(here, s, expected: expected, suggestion: suggestions.closest(to: s, in: expected), at: valueSpan))
         return nil
     }
 

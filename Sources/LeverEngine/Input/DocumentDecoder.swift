@@ -14,6 +14,9 @@ struct DocumentDecoder {
     var diagnostics: [Diagnostic] = []
     /// Start and end of the current member's key, for diagnostics about the key itself.
     var keySpan = Span.synthetic
+    /// The work left for "did you mean" searches in this file: a file may misspell a field or a
+    /// word on every line, and each search costs something.
+    var suggestions = SuggestionBudget()
 
     init(_ bytes: UnsafeBufferPointer<UInt8>, fileID: Int, maxDepth: Int) {
         reader = JSONReader(bytes, maxDepth: maxDepth)
@@ -143,7 +146,7 @@ struct DocumentDecoder {
     private mutating func unknownField(_ key: String, known: [String]) {
         reader.skipValue()
         if key.hasPrefix("$") { return }
-        report(.unknownField(parentPrefix, key, suggestion: Suggestion.closest(to: key, in: known), at: keySpan))
+        report(.unknownField(parentPrefix, key, suggestion: suggestions.closest(to: key, in: known), at: keySpan))
     }
 
     /// The path of the object holding the current member, as a message prefix.

@@ -55,9 +55,10 @@ extension Diagnostic {
                help: suggestion.map { "use `\($0)`" } ?? "fix the symbol, or add a quote for the asset to the market snapshot")
     }
 
-    static func unknownWord(_ path: String, _ word: String, expected: [String], at span: Span) -> Diagnostic {
+    static func unknownWord(_ path: String, _ word: String, expected: [String], suggestion: String?,
+                            at span: Span) -> Diagnostic {
         let list = expected.map { "`\($0)`" }.joined(separator: ", ")
-        let help = Suggestion.closest(to: word, in: expected).map { "use `\($0)`" } ?? "use one of \(list)"
+        let help = suggestion.map { "use `\($0)`" } ?? "use one of \(list)"
         return .error("L0709", "\(path)unknown value `\(word)`", at: span, notes: ["expected one of \(list)"], help: help)
     }
 

@@ -33,7 +33,8 @@ public enum ASTDump {
     }
 }
 
-/// The walker behind `ASTDump`; recursion depth is bounded by the parser's nesting cap.
+/// The walker behind `ASTDump`; recursion depth is bounded by the parser's nesting cap (chains of
+/// binary operators are walked in a loop).
 struct ASTDumper {
     let adorner: ASTDump.Adorner
 
@@ -51,7 +52,7 @@ struct ASTDumper {
         case .name(let name): name
         case .member(let base, let name): "\(expr(base)).\(name.text)"
         case .unary(let op, let operand): op == .not ? "(not \(expr(operand)))" : "(\(op.rawValue)\(expr(operand)))"
-        case .binary(let op, let lhs, let rhs): "(\(expr(lhs)) \(op.rawValue) \(expr(rhs)))"
+        case .binary: chain(node)
         case .call(let name, let arguments, let filter): call(name, arguments, filter)
         case .conditional(let condition, let then, let otherwise):
             "(if \(expr(condition)) then \(expr(then)) else \(expr(otherwise)))"
@@ -61,6 +62,19 @@ struct ASTDumper {
         case .paren(let inner): "(\(expr(inner)))"
         case .missing: "<missing>"
         }
+    }
+
+    /// `((a + b) - c)`: each link of the chain bracketed and adorned, in a loop (`BinaryChain`).
+    private func chain(_ node: Expr) -> String {
+        guard let chain = BinaryChain(node) else { return "" }
+        // Each link brackets everything before it, so all the opening brackets come first.
+        var out = String(repeating: "(", count: chain.links.count) + expr(chain.first)
+        for (index, link) in chain.links.enumerated() {
+            out += " " + link.op.rawValue + " " + expr(link.rhs) + ")"
+            // The outermost node's adornment is added by `expr`, which called this.
+            if index < chain.links.count - 1 { out += adorner(link.node.id) ?? "" }
+        }
+        return out
     }
 
     private func call(_ name: Name, _ arguments: [Argument], _ filter: Expr?) -> String {

@@ -18,14 +18,49 @@ public struct Name: Sendable, Hashable {
 }
 
 /// An expression node. Every node carries its id and span.
-public struct Expr: Sendable, Hashable {
+///
+/// The node's kind lives in a shared, immutable box (`ExprNode`) rather than in an `indirect`
+/// enum, so that a tree is freed by a loop instead of by recursion: a sum of 100,000 terms nests
+/// 100,000 levels to the left, and freeing it one level per stack frame would overflow the stack.
+/// Equality and hashing walk the tree with an explicit stack for the same reason (`Expr+Equality`).
+public struct Expr: Sendable {
     public var id: NodeID
     public var span: Span
-    public var kind: ExprKind
+    var node: ExprNode
+    /// What the node is; setting it gives this value a box of its own.
+    public var kind: ExprKind {
+        get { node.kind }
+        set { node = ExprNode(newValue) }
+    }
     public init(id: NodeID, span: Span, kind: ExprKind) {
         self.id = id
         self.span = span
+        self.node = ExprNode(kind)
+    }
+}
+
+/// The box holding an expression's kind. Immutable once made, except that freeing it takes its
+/// children apart first: whatever it alone holds is unhooked onto a worklist and freed there, so
+/// that no free recurses into the next (the technique of long linked lists).
+final class ExprNode: @unchecked Sendable {
+    // `var` only so that `deinit` can replace it; nothing else writes it, and `deinit` runs when
+    // no other reference exists, so sharing the box between threads is safe.
+    private(set) var kind: ExprKind
+
+    init(_ kind: ExprKind) {
         self.kind = kind
+    }
+
+    deinit {
+        var pending: [ExprNode] = []
+        kind.forEachChild { pending.append($0.node) }
+        kind = .missing
+        while var box = pending.popLast() {
+            // A box shared with a live tree stays whole; one held only here is taken apart.
+            guard isKnownUniquelyReferenced(&box) else { continue }
+            box.kind.forEachChild { pending.append($0.node) }
+            box.kind = .missing
+        }
     }
 }
 
@@ -52,6 +87,12 @@ public enum BinaryOp: String, Sendable, Hashable, CaseIterable {
     }
 
     public var isComparison: Bool { precedence == 4 }
+
+    /// `+ - * / ^`: an operation on numbers giving a number.
+    public var isArithmetic: Bool { precedence >= 5 }
+
+    /// `and`, `or`.
+    public var isLogical: Bool { self == .and || self == .or }
 }
 
 /// An argument of a call, optionally named (`kinked(base: 0%, …)`).
@@ -86,7 +127,7 @@ public struct NumberLiteral: Sendable, Hashable {
     public static let magnitudes: [String: Double] = ["k": 1e3, "M": 1e6, "B": 1e9]
 }
 
-public indirect enum ExprKind: Sendable, Hashable {
+public enum ExprKind: Sendable, Hashable {
     case number(NumberLiteral)
     case string(String)
     case bool(Bool)

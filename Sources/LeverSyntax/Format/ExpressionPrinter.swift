@@ -7,7 +7,8 @@
 /// attached (`2%`). Parentheses are printed exactly where the tree has `.paren` nodes and nowhere
 /// else, and number digits are printed as written, so re-parsing the output gives the same tree.
 enum ExpressionPrinter {
-    /// The canonical text of `expr`. Recursion depth is bounded by the parser's nesting cap.
+    /// The canonical text of `expr`. Recursion depth is bounded by the parser's nesting cap: a
+    /// chain of binary operators is written in a loop (`BinaryChain`).
     static func text(_ expr: Expr) -> String {
         switch expr.kind {
         case .number(let literal): number(literal)
@@ -16,7 +17,7 @@ enum ExpressionPrinter {
         case .name(let name): name
         case .member(let base, let name): text(base) + "." + name.text
         case .unary(let op, let operand): unary(op, operand)
-        case .binary(let op, let lhs, let rhs): "\(text(lhs)) \(op.rawValue) \(text(rhs))"
+        case .binary: chain(expr)
         case .call(let name, let arguments, let filter): call(name, arguments, filter: filter)
         case .conditional(let condition, let then, let otherwise):
             "if \(text(condition)) then \(text(then)) else \(text(otherwise))"
@@ -66,6 +67,17 @@ enum ExpressionPrinter {
         case .values(let values, _): values.map(text).joined(separator: " | ")
         case .any: "else"
         }
+    }
+
+    /// `a + b * c - d`, operands and operators in order, into one growing string.
+    private static func chain(_ expr: Expr) -> String {
+        guard let chain = BinaryChain(expr) else { return "" }
+        var out = text(chain.first)
+        for link in chain.links {
+            out += " " + link.op.rawValue + " "
+            out += text(link.rhs)
+        }
+        return out
     }
 
     private static func unary(_ op: UnaryOp, _ operand: Expr) -> String {

@@ -28,8 +28,7 @@ extension Parser {
     mutating func parseDisjunction() -> Expr {
         let start = current.span
         var lhs = parseConjunction()
-        var links = 0
-        while chainAllows(&links), eat(.keyword(.or)) != nil {
+        while eat(.keyword(.or)) != nil {
             lhs = node(.binary(.or, lhs, parseConjunction()), from: start)
         }
         return lhs
@@ -39,8 +38,7 @@ extension Parser {
     mutating func parseConjunction() -> Expr {
         let start = current.span
         var lhs = parseNegation()
-        var links = 0
-        while chainAllows(&links), eat(.keyword(.and)) != nil {
+        while eat(.keyword(.and)) != nil {
             lhs = node(.binary(.and, lhs, parseNegation()), from: start)
         }
         return lhs
@@ -88,8 +86,7 @@ extension Parser {
     mutating func parseAdditive() -> Expr {
         let start = current.span
         var lhs = parseScaled()
-        var links = 0
-        while at(.plus) || at(.minus), chainAllows(&links) {
+        while at(.plus) || at(.minus) {
             let op: BinaryOp = advance().kind == .plus ? .add : .subtract
             lhs = node(.binary(op, lhs, parseScaled()), from: start)
         }
@@ -117,8 +114,7 @@ extension Parser {
     mutating func parseMultiplicative() -> Expr {
         let start = current.span
         var lhs = parseUnary()
-        var links = 0
-        while at(.star) || at(.slash), chainAllows(&links) {
+        while at(.star) || at(.slash) {
             let op: BinaryOp = advance().kind == .star ? .multiply : .divide
             lhs = node(.binary(op, lhs, parseUnary()), from: start)
         }
@@ -154,9 +150,10 @@ extension Parser {
         return base
     }
 
-    /// Counts one more link of an operator chain (`a + b + c` nests to the left, one level per
-    /// link): a chain longer than the nesting cap is reported and skipped like deep parentheses,
-    /// so no tree is too deep to check, format or free.
+    /// Counts one more link of a member chain (`a.b.c` nests to the left, one level per link): a
+    /// chain longer than the nesting cap is reported and skipped like deep parentheses. Operator
+    /// chains (`a + b + … + z`) are not counted: they nest to the left without limit, and every
+    /// walk over the tree follows such a left spine in a loop (`Expr.leftSpine`), not by recursion.
     mutating func chainAllows(_ links: inout Int) -> Bool {
         links += 1
         guard depth + links > Self.maxDepth else { return true }

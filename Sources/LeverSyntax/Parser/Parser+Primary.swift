@@ -88,7 +88,7 @@ extension Parser {
         }
         if !current.spaceBefore {
             let token = advance()
-            let suggestion = Suggestion.closest(to: token.text, in: NumberLiteral.unitWords + Array(NumberLiteral.magnitudes.keys))
+            let suggestion = suggestions.closest(to: token.text, in: NumberLiteral.unitWords + Array(NumberLiteral.magnitudes.keys))
             report(.unknownUnit(token.text, at: token.span, suggestion: suggestion))
         }
         return nil

@@ -18,6 +18,8 @@ public struct Parser {
     /// Set after an error; cleared at the next synchronisation point, so one mistake gives
     /// one diagnostic rather than a cascade.
     var suppressing = false
+    /// The work left for "did you mean" searches (unknown unit words) in this file.
+    var suggestions = SuggestionBudget()
     let file: SourceFile
 
     init(file: SourceFile, tokens: [Token], diagnostics: [Diagnostic]) {

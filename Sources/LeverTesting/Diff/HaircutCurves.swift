@@ -86,8 +86,10 @@ enum HaircutCurves {
         switch expr.kind {
         case .per(_, _, _, let above): return above.flatMap(folder.fold) ?? 0
         case .paren(let e), .unary(_, let e): return perThreshold(e, folder, depth: depth + 1)
-        case .binary(_, let a, let b):
-            return perThreshold(a, folder, depth: depth + 1) ?? perThreshold(b, folder, depth: depth + 1)
+        case .binary:
+            // Operands in written order, a chain of operators in a loop (`BinaryChain`).
+            guard let chain = BinaryChain(expr) else { return nil }
+            return ([chain.first] + chain.links.map(\.rhs)).lazy.compactMap { perThreshold($0, folder, depth: depth + 1) }.first
         case .call(_, let args, _): return args.lazy.compactMap { perThreshold($0.value, folder, depth: depth + 1) }.first
         case .conditional(_, let t, let e):
             return perThreshold(t, folder, depth: depth + 1) ?? perThreshold(e, folder, depth: depth + 1)

@@ -38,9 +38,11 @@ package struct ValueText: Sendable {
         switch expr.kind {
         case .number(let n): return n.unit?.text
         case .unary(_, let e), .paren(let e): return unit(in: e, depth: depth + 1)
-        case .binary(let op, let a, let b):
-            guard op == .add || op == .subtract || op == .multiply else { return nil }
-            return unit(in: a, depth: depth + 1) ?? unit(in: b, depth: depth + 1)
+        case .binary:
+            // Operands in written order, a chain of operators in a loop (`BinaryChain`).
+            guard let chain = BinaryChain(expr, where: { $0 == .add || $0 == .subtract || $0 == .multiply })
+            else { return nil }
+            return ([chain.first] + chain.links.map(\.rhs)).lazy.compactMap { unit(in: $0, depth: depth + 1) }.first
         case .string, .bool, .name, .member, .call, .conditional, .per, .inRange, .missing: return nil
         }
     }
