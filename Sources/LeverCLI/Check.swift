@@ -24,14 +24,18 @@ struct Check: ConsoleCommand {
     var files: [String]
 
     func run(console: Console) throws -> ExitCode {
-        guard InputFile.allReadable(files, console: console) else { return .usageOrIO }
+        guard let limits = Limits.read(console), InputFile.allReadable(files, console: console) else { return .usageOrIO }
         var combined = CombinedDiagnostics()
+        var unreadable = false
         for file in files {
-            let result = Checker.check(path: console.resolve(file), stopAfter: stopAfter)
+            let result = Checker.check(path: console.resolve(file), stopAfter: stopAfter, limits: limits.policy)
             combined.add(result.diagnostics, from: result.sources)
+            unreadable = unreadable || result.isUnreadable
         }
         if warningsAsErrors { combined.promoteWarnings() }
         output.print(combined.diagnostics, sources: combined.sources, console: console)
+        // A file that turned out unreadable (a pipe past the size limit) is an I/O failure.
+        if unreadable { return .usageOrIO }
         return combined.diagnostics.hasErrors ? .findings : .success
     }
 }
