@@ -10,10 +10,11 @@
 /// back as `Diagnostic`s (only I/O throws), and the `MarginEngine` a policy compiles to is
 /// immutable and `Sendable`, so one engine can serve every thread of a service.
 public enum Lever {
-    /// Reads, checks and compiles the policy at `path` (and its imports). `horizon` is the
-    /// interest-accrual horizon in years (`Horizon.parse("30d")`).
-    public static func loadPolicy(path: String, horizon: Double = Horizon.defaultYears) -> LoadedPolicy {
-        compile(Checker.check(path: path), horizon: horizon)
+    /// Reads, checks and compiles the policy at `path` (and its imports), within `limits`.
+    /// `horizon` is the interest-accrual horizon in years (`Horizon.parse("30d")`).
+    public static func loadPolicy(path: String, horizon: Double = Horizon.defaultYears,
+                                  limits: PolicyLimits = .standard) -> LoadedPolicy {
+        compile(Checker.check(path: path, limits: limits), horizon: horizon)
     }
 
     /// Checks and compiles policy text held in memory; imports are read relative to `path`.

@@ -15,19 +15,21 @@ public struct BenchInputs: Sendable {
 
     /// Reads `marketPath` (else the built-in workload market), then `bookPath` (else generates
     /// `accounts` accounts with `seed`), its names checked against `policy` when given (else its
-    /// assets against the market's). Throws only when a file cannot be read.
+    /// assets against the market's), within `limits`. Throws only when a file cannot be read.
     public static func load(market marketPath: String?, book bookPath: String?, accounts: Int,
-                            seed: UInt64 = BookGenerator.defaultSeed, policy: PolicyNames? = nil) throws -> BenchInputs {
+                            seed: UInt64 = BookGenerator.defaultSeed, policy: PolicyNames? = nil,
+                            limits: InputLimits = .standard) throws -> BenchInputs {
         var files = SourceMap()
         var diagnostics: [Diagnostic] = []
         var market: MarketSnapshot? = WorkloadMarket.snapshot
         if let marketPath {
-            let loaded = try MarketLoader.load(path: marketPath, into: &files)
+            let loaded = try MarketLoader.load(path: marketPath, into: &files, options: LoadOptions(limits: limits))
             (market, diagnostics) = (loaded.value, loaded.diagnostics)
         }
         var book: Book?
         if let bookPath {
-            let loaded = try BookLoader.load(path: bookPath, into: &files, policy: policy, market: market)
+            let loaded = try BookLoader.load(path: bookPath, into: &files, policy: policy, market: market,
+                                             options: LoadOptions(limits: limits))
             (book, diagnostics) = (loaded.value, diagnostics + loaded.diagnostics)
         } else if let market {
             book = BookGenerator(seed: seed).book(accounts: accounts, market: market)

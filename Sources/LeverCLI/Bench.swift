@@ -42,11 +42,18 @@ struct Bench: ConsoleCommand {
     }
 
     func run(console: Console) throws -> ExitCode {
-        guard InputFile.allReadable([policy] + [market, book].compactMap { $0 }, console: console) else { return .usageOrIO }
-        let loaded = Lever.loadPolicy(path: console.resolve(policy))
-        guard let engine = loaded.engine else { return console.reportFindings(loaded.diagnostics, sources: loaded.sources, color: false) }
-        let inputs = try BenchInputs.load(market: market.map(console.resolve), book: book.map(console.resolve),
-                                           accounts: accounts ?? 100_000, policy: PolicyNames(policy: engine.policy))
+        let given = [market, book].compactMap { $0 }
+        guard let limits = Limits.read(console), InputFile.allReadable([policy] + given, console: console)
+        else { return .usageOrIO }
+        let loaded = Lever.loadPolicy(path: console.resolve(policy), limits: limits.policy)
+        guard let engine = loaded.engine else {
+            let code = console.reportFindings(loaded.diagnostics, sources: loaded.sources, color: false)
+            return loaded.checked.isUnreadable ? .usageOrIO : code
+        }
+        guard let inputs = InputFile.reading(given, console: console, {
+            try BenchInputs.load(market: market.map(console.resolve), book: book.map(console.resolve),
+                                 accounts: accounts ?? 100_000, policy: PolicyNames(policy: engine.policy), limits: limits.input)
+        }) else { return .usageOrIO }
         if !inputs.diagnostics.isEmpty { _ = console.reportFindings(inputs.diagnostics, sources: inputs.files, color: false) }
         if let problem = inputs.problem { console.err("error: \(problem)\n") }
         guard let bookValue = inputs.book, let marketValue = inputs.market else { return .findings }

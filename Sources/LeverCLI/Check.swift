@@ -25,6 +25,7 @@ struct Check: ConsoleCommand {
     var files: [String]
 
     func run(console: Console) throws -> ExitCode {
+        guard let limits = Limits.read(console) else { return .usageOrIO }
         var combined = CombinedDiagnostics(), unreadable = false
         for file in files {
             // A file that cannot be read is reported and the others are still checked.
@@ -33,11 +34,13 @@ struct Check: ConsoleCommand {
                 unreadable = true
                 continue
             }
-            let result = Checker.check(path: console.resolve(file), stopAfter: stopAfter)
+            let result = Checker.check(path: console.resolve(file), stopAfter: stopAfter, limits: limits.policy)
             combined.add(result.diagnostics, from: result.sources)
+            unreadable = unreadable || result.isUnreadable
         }
         if warningsAsErrors { combined.promoteWarnings() }
-        // "no problems found" would be untrue of a file that was never read.
+        // "no problems found" would be untrue of a file that was never read; a file that turned
+        // out unreadable (a pipe past the size limit) is an I/O failure too.
         if !unreadable || !combined.diagnostics.isEmpty {
             output.print(combined.diagnostics, sources: combined.sources, console: console)
         }

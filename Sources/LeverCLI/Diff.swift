@@ -40,16 +40,22 @@ struct Diff: ConsoleCommand {
     }
 
     func run(console: Console) throws -> ExitCode {
-        guard InputFile.allReadable([old, new, book, market], console: console) else { return .usageOrIO }
+        guard let limits = Limits.read(console), InputFile.allReadable([old, new, book, market], console: console)
+        else { return .usageOrIO }
         let years = Horizon.parse(horizon) ?? Horizon.defaultYears
-        let before = Lever.loadPolicy(path: console.resolve(old), horizon: years)
-        let after = Lever.loadPolicy(path: console.resolve(new), horizon: years)
-        guard let oldEngine = before.engine else { return diagnose(before.diagnostics, before.sources, console) }
-        guard let newEngine = after.engine else { return diagnose(after.diagnostics, after.sources, console) }
+        let before = Lever.loadPolicy(path: console.resolve(old), horizon: years, limits: limits.policy)
+        let after = Lever.loadPolicy(path: console.resolve(new), horizon: years, limits: limits.policy)
+        for loaded in [before, after] where loaded.engine == nil {
+            let code = diagnose(loaded.diagnostics, loaded.sources, console)
+            return loaded.checked.isUnreadable ? .usageOrIO : code
+        }
+        guard let oldEngine = before.engine, let newEngine = after.engine else { return .findings }
         // Checked against the names either policy knows: one the old policy lacks is the change under review.
         let names = PolicyNames(policy: oldEngine.policy).union(PolicyNames(policy: newEngine.policy))
-        let inputs = try Lever.loadInputs(market: console.resolve(market), book: console.resolve(book), policy: names,
-                                          options: LoadOptions())
+        guard let inputs = InputFile.reading([book, market], console: console, {
+            try Lever.loadInputs(market: console.resolve(market), book: console.resolve(book), policy: names,
+                                 options: LoadOptions(limits: limits.input))
+        }) else { return .usageOrIO }
         guard inputs.isUsable, let book = inputs.book, let market = inputs.market else {
             return diagnose(inputs.diagnostics, inputs.sources, console)
         }

@@ -27,10 +27,11 @@ struct Doc: ConsoleCommand {
     @Option(help: "Write the document to this file instead of standard output.") var output: String?
 
     func run(console: Console) throws -> ExitCode {
-        guard InputFile.allReadable([policy], console: console) else { return .usageOrIO }
-        let loaded = Lever.loadPolicy(path: console.resolve(policy))
+        guard let limits = Limits.read(console), InputFile.allReadable([policy], console: console) else { return .usageOrIO }
+        let loaded = Lever.loadPolicy(path: console.resolve(policy), limits: limits.policy)
         guard !loaded.diagnostics.hasErrors else {
-            return console.reportFindings(loaded.diagnostics, sources: loaded.sources, color: console.allowsColor)
+            let code = console.reportFindings(loaded.diagnostics, sources: loaded.sources, color: console.allowsColor)
+            return loaded.checked.isUnreadable ? .usageOrIO : code
         }
         let document = PolicyDocument(loaded.checked)
         let text = format == .html ? DocumentHTML.render(document) : DocumentMarkdown.render(document)

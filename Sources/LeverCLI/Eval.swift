@@ -41,16 +41,23 @@ struct Eval: ConsoleCommand {
     }
 
     func run(console: Console) throws -> ExitCode {
-        guard InputFile.allReadable([policy, book, market], console: console) else { return .usageOrIO }
-        let loaded = Lever.loadPolicy(path: console.resolve(policy), horizon: Horizon.parse(horizon) ?? Horizon.defaultYears)
-        guard let engine = loaded.engine else { return report(loaded.diagnostics, loaded.sources, console) }
+        guard let limits = Limits.read(console), InputFile.allReadable([policy, book, market], console: console)
+        else { return .usageOrIO }
+        let loaded = Lever.loadPolicy(path: console.resolve(policy), horizon: Horizon.parse(horizon) ?? Horizon.defaultYears,
+                                      limits: limits.policy)
+        guard let engine = loaded.engine else {
+            let code = report(loaded.diagnostics, loaded.sources, console)
+            return loaded.checked.isUnreadable ? .usageOrIO : code
+        }
         let names = engine.policy.outputs.map(\.name)
         if let unknown = UnknownOutputs.check(requestedFields, available: names) {
             console.err("error: \(unknown.message)\n")
             return .usageOrIO
         }
-        let inputs = try Lever.loadInputs(market: console.resolve(market), book: console.resolve(book),
-                                          for: engine, options: LoadOptions(keepGoing: keepGoing))
+        guard let inputs = InputFile.reading([book, market], console: console, {
+            try Lever.loadInputs(market: console.resolve(market), book: console.resolve(book),
+                                 for: engine, options: LoadOptions(keepGoing: keepGoing, limits: limits.input))
+        }) else { return .usageOrIO }
         if !inputs.diagnostics.isEmpty { _ = report(inputs.diagnostics, inputs.sources, console) }
         guard let selected = select(inputs, console: console), let book = selected.book, let market = selected.market
         else { return .findings }

@@ -33,13 +33,18 @@ struct Explain: ConsoleCommand {
     }
 
     func run(console: Console) throws -> ExitCode {
-        guard InputFile.allReadable([policy, book, market], console: console) else { return .usageOrIO }
-        let loaded = Lever.loadPolicy(path: console.resolve(policy), horizon: Horizon.parse(horizon) ?? Horizon.defaultYears)
+        guard let limits = Limits.read(console), InputFile.allReadable([policy, book, market], console: console)
+        else { return .usageOrIO }
+        let loaded = Lever.loadPolicy(path: console.resolve(policy), horizon: Horizon.parse(horizon) ?? Horizon.defaultYears,
+                                      limits: limits.policy)
         guard let engine = loaded.engine else {
-            return console.reportFindings(loaded.diagnostics, sources: loaded.sources, color: console.allowsColor)
+            let code = console.reportFindings(loaded.diagnostics, sources: loaded.sources, color: console.allowsColor)
+            return loaded.checked.isUnreadable ? .usageOrIO : code
         }
-        let inputs = try Lever.loadInputs(market: console.resolve(market), book: console.resolve(book),
-                                          for: engine, options: LoadOptions())
+        guard let inputs = InputFile.reading([book, market], console: console, {
+            try Lever.loadInputs(market: console.resolve(market), book: console.resolve(book),
+                                 for: engine, options: LoadOptions(limits: limits.input))
+        }) else { return .usageOrIO }
         guard inputs.isUsable, let book = inputs.book, let market = inputs.market else {
             return console.reportFindings(inputs.diagnostics, sources: inputs.sources, color: console.allowsColor)
         }

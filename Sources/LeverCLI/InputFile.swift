@@ -1,31 +1,35 @@
 import Foundation
-import Lever
+import LeverSyntax
 
 /// Reading the files named on the command line, with the I/O failures worded for the user.
 ///
 /// A missing or unreadable file is not a policy problem: it has no span, so it is reported on
-/// standard error as `error: cannot read …` and the command exits 2.
+/// standard error as `error: cannot read …` and the command exits 2. So is anything that is not
+/// a regular file or a pipe (`/dev/null`, `/dev/zero`, a directory), a symlink loop, and a file
+/// larger than its limit (with the limit's code, `L0121` or `L0719`, and the variable that
+/// raises it). Reading itself goes through `LeverSyntax.InputFile`, which never reads more than
+/// the limit.
 enum InputFile {
-    /// Why `path` cannot be read as a file, or `nil` when it can.
+    /// Why `path` cannot be read as an input file, or `nil` when it can be tried. Sizes are
+    /// checked when the file is read, against the limit for its kind.
     static func problem(_ path: String, console: Console) -> String? {
-        var isDirectory: ObjCBool = false
-        let resolved = console.resolve(path)
-        guard FileManager.default.fileExists(atPath: resolved, isDirectory: &isDirectory) else {
-            return cannotRead(path, "no such file")
-        }
-        if isDirectory.boolValue { return cannotRead(path, "is a directory") }
-        if let kind = FileKind.of(resolved), kind != .regular { return cannotRead(path, kind.notRegularText) }
-        if !FileManager.default.isReadableFile(atPath: resolved) { return cannotRead(path, "permission denied") }
-        return nil
+        LeverSyntax.InputFile.problem(console.resolve(path), limit: .max).map { cannotRead(path, $0.description) }
     }
 
-    /// The bytes of `path`, or the message saying why they could not be read.
+    /// The bytes of the policy file `path`, or the message saying why they could not be read.
     static func read(_ path: String, console: Console) -> Result<[UInt8], Message> {
-        if let problem = problem(path, console: console) { return .failure(Message(text: problem)) }
-        guard let data = FileManager.default.contents(atPath: console.resolve(path)) else {
-            return .failure(Message(text: cannotRead(path, "read failed")))
+        let limits: Limits
+        switch Limits.from(console.environment) {
+        case .success(let read): limits = read
+        case .failure(let message): return .failure(message)
         }
-        return .success([UInt8](data))
+        do {
+            return .success(try LeverSyntax.InputFile.read(console.resolve(path), limit: limits.policy.maxBytes, kind: .policy))
+        } catch let error as LeverSyntax.InputFile.ReadError {
+            return .failure(Message(text: message(error, shownAs: path)))
+        } catch {
+            return .failure(Message(text: cannotRead(path, "\(error)")))
+        }
     }
 
     /// Reports every unreadable path on standard error; true when all are readable.
@@ -37,6 +41,35 @@ enum InputFile {
 
     static func cannotRead(_ path: String, _ reason: String) -> String {
         "error: cannot read `\(path)`: \(reason)"
+    }
+
+    /// `error[L0719]: cannot read `book.json`: larger than 1 GiB, the limit for a book (set
+    /// LEVER_MAX_BOOK_BYTES to raise it)`; the path as the user gave it when it is one of `given`.
+    static func message(_ error: LeverSyntax.InputFile.ReadError, shownAs path: String) -> String {
+        guard case .tooLarge(_, let kind) = error.reason else { return cannotRead(path, error.reason.description) }
+        let code = kind.tooLargeCode.map { "[\($0)]" } ?? ""
+        let raise = Limits.variable(for: kind).map { " (set \($0) to raise it)" } ?? ""
+        return "error\(code): cannot read `\(path)`: \(error.reason)\(raise)"
+    }
+
+    /// As `message(_:shownAs:)`, showing whichever of `given` the error is about.
+    static func message(_ error: LeverSyntax.InputFile.ReadError, given: [String], console: Console) -> String {
+        message(error, shownAs: given.first { console.resolve($0) == error.path } ?? error.path)
+    }
+
+    typealias ReadError = LeverSyntax.InputFile.ReadError
+
+    /// Runs `body`, which reads the files `given`; when one cannot be read, says why on standard
+    /// error and returns nil (the command then exits 2).
+    static func reading<T>(_ given: [String], console: Console, _ body: () throws -> T) -> T? {
+        do {
+            return try body()
+        } catch let error as ReadError {
+            console.err(message(error, given: given, console: console) + "\n")
+        } catch {
+            console.err("error: \(error)\n")
+        }
+        return nil
     }
 
     /// An I/O failure message, as an `Error` so it can travel in a `Result`.

@@ -22,9 +22,10 @@ struct Repl: ConsoleCommand {
 
     func run(console: Console) throws -> ExitCode {
         let files = [policy, script].compactMap { $0 }
-        guard InputFile.allReadable(files, console: console) else { return .usageOrIO }
+        guard let limits = Limits.read(console), InputFile.allReadable(files, console: console) else { return .usageOrIO }
         let interactive = script == nil && isatty(STDIN_FILENO) != 0 && console.isTerminal
-        let session = ReplSession(policyPath: policy.map(console.resolve), color: interactive && console.allowsColor)
+        let session = ReplSession(policyPath: policy.map(console.resolve), color: interactive && console.allowsColor,
+                                  policyLimits: limits.policy, inputLimits: limits.input)
         if interactive {
             var editor = ReadlineEditor(historyPath: ReadlineEditor.historyPath(environment: console.environment)) {
                 line, cursor in
@@ -35,14 +36,22 @@ struct Repl: ConsoleCommand {
             editor.saveHistory()
             return .success
         }
-        var editor = try script.map { PlainEditor(lines: try Self.lines(of: console.resolve($0))) } ?? PlainEditor()
+        var editor = PlainEditor()
+        if let script {
+            guard let lines = InputFile.reading([script], console: console, {
+                try Self.lines(of: console.resolve(script), limit: limits.policy.maxBytes)
+            }) else { return .usageOrIO }
+            editor = PlainEditor(lines: lines)
+        }
         ReplLoop(session: session, console: console).run(&editor)
         return session.failed ? .findings : .success
     }
 
-    /// A script's lines, without the empty string after a final newline.
-    static func lines(of path: String) throws -> [String] {
-        var lines = try String(contentsOfFile: path, encoding: .utf8).components(separatedBy: "\n")
+    /// A script's lines, without the empty string after a final newline; a script is read
+    /// within the policy size limit, like the policy text it types.
+    static func lines(of path: String, limit: Int) throws -> [String] {
+        let bytes = try LeverSyntax.InputFile.read(path, limit: limit, kind: .file)
+        var lines = String(decoding: bytes, as: UTF8.self).components(separatedBy: "\n")
         if lines.last == "" { lines.removeLast() }
         return lines
     }

@@ -26,9 +26,12 @@ struct Test: ConsoleCommand {
 
     func run(console: Console) throws -> ExitCode {
         let roots = (paths.isEmpty ? ["Tests/Golden"] : paths).map(console.resolve)
+        guard let limits = Limits.read(console) else { return .usageOrIO }
+        var runner = GoldenRunner(bless: bless, threads: ProcessInfo.processInfo.activeProcessorCount)
+        (runner.policyLimits, runner.inputLimits) = (limits.policy, limits.input)
         let summary: GoldenSummary
         do {
-            summary = try GoldenRunner(bless: bless, threads: ProcessInfo.processInfo.activeProcessorCount).run(paths: roots)
+            summary = try runner.run(paths: roots)
         } catch {
             console.err("\(error)\n")
             return .usageOrIO

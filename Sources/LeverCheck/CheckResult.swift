@@ -32,6 +32,14 @@ public struct CheckResult: Sendable {
     /// The root file's parse, when it could be read.
     public var root: ParsedFile? { files.last }
 
+    /// True when the policy file itself could not be read (missing, not a regular file, larger
+    /// than the limit): an I/O failure, which the `lever` commands report with exit status 2,
+    /// rather than a mistake in the policy. An import that cannot be read is a mistake at the
+    /// `import`, and does not count.
+    public var isUnreadable: Bool {
+        diagnostics.contains { ($0.code == "L0205" || $0.code == "L0121") && $0.primary.span == .synthetic }
+    }
+
     /// The diagnostics of one stage (empty when it did not run).
     public func diagnostics(of stage: StageName) -> [Diagnostic] {
         stages.first { $0.name == stage }?.diagnostics ?? []

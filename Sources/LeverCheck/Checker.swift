@@ -7,25 +7,27 @@ import LeverSyntax
 /// Never throws and never crashes on user input: unreadable files and every mistake in the
 /// policy come back as diagnostics in the `CheckResult`.
 public enum Checker {
-    /// Reads, parses and checks the policy at `path` and its imports.
-    public static func check(path: String, stopAfter: StageName = .proofs) -> CheckResult {
-        var loader = PolicyLoader(read: readFile)
+    /// Reads, parses and checks the policy at `path` and its imports, within `limits`.
+    public static func check(path: String, stopAfter: StageName = .proofs, limits: PolicyLimits = .standard) -> CheckResult {
+        var loader = PolicyLoader(limits: limits, read: reader(limits))
         loader.loadRoot(path)
         return check(loaded: loader, stopAfter: stopAfter)
     }
 
     /// Checks policy text held in memory (tests, the REPL); imports are read from disk
     /// relative to `path`.
-    public static func check(source: String, path: String, stopAfter: StageName = .proofs) -> CheckResult {
-        var loader = PolicyLoader(read: readFile)
+    public static func check(source: String, path: String, stopAfter: StageName = .proofs,
+                             limits: PolicyLimits = .standard) -> CheckResult {
+        var loader = PolicyLoader(limits: limits, read: reader(limits))
         loader.load(path, bytes: Array(source.utf8))
         return check(loaded: loader, stopAfter: stopAfter)
     }
 
     /// Checks a set of in-memory files (path → text) starting at `root`; imports are looked up
     /// among them. Used by multi-file tests and the REPL's `:load`.
-    public static func check(files: [String: String], root: String, stopAfter: StageName = .proofs) -> CheckResult {
-        var loader = PolicyLoader { path in
+    public static func check(files: [String: String], root: String, stopAfter: StageName = .proofs,
+                             limits: PolicyLimits = .standard) -> CheckResult {
+        var loader = PolicyLoader(limits: limits) { path in
             guard let text = files[PolicyLoader.normalize(path)] ?? files[path] else {
                 throw CocoaError(.fileReadNoSuchFile)
             }
@@ -35,8 +37,9 @@ public enum Checker {
         return check(loaded: loader, stopAfter: stopAfter)
     }
 
-    private static func readFile(_ path: String) throws -> [UInt8] {
-        [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+    /// Reads policy files from disk, never more than the limit allows.
+    private static func reader(_ limits: PolicyLimits) -> (String) throws -> [UInt8] {
+        { path in try InputFile.read(path, limit: limits.maxBytes, kind: .policy) }
     }
 
     /// Runs the stages on loaded files.

@@ -33,6 +33,14 @@ extension Diagnostic {
         .error("L0205", "cannot read file `\(path)`: \(reason)", at: .synthetic,
                help: "check that the path exists and is readable")
     }
+
+    /// A policy file, or the files of a policy together, past `PolicyLimits.maxBytes`.
+    static func policyTooLarge(_ path: String, limit: Int, together: Bool, at span: Span) -> Diagnostic {
+        let what = together ? "`\(path)` and the files read before it are together larger than \(ByteCount.text(limit))"
+                            : "`\(path)` is larger than \(ByteCount.text(limit))"
+        return .error("L0121", "\(what), the limit for a policy", at: span,
+                      help: "split the policy, or raise the limit (`LEVER_MAX_POLICY_BYTES` for the `lever` commands)")
+    }
 }
 
 // MARK: - Unknown names (L021x–L022x)

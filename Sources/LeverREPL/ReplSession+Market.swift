@@ -4,7 +4,12 @@ extension ReplSession {
     /// `:market FILE`: loads a snapshot; what-ifs start again from it.
     func loadMarket(_ path: String) -> ReplResponse {
         var sources = SourceMap()
-        guard let loaded = try? MarketLoader.load(path: path, into: &sources) else { return error("cannot read `\(path)`") }
+        let loaded: Loaded<MarketSnapshot>
+        do {
+            loaded = try MarketLoader.load(path: path, into: &sources, options: LoadOptions(limits: inputLimits))
+        } catch {
+            return self.error(Self.cannotRead(path, error))
+        }
         guard let value = loaded.value, !loaded.diagnostics.hasErrors else { return .diagnostics(render(loaded.diagnostics, sources)) }
         (baseMarket, market) = (value, value)
         return .output("loaded market \(path) (\(value.assets.count) asset\(value.assets.count == 1 ? "" : "s"))\n")
@@ -16,8 +21,11 @@ extension ReplSession {
     func loadBook(_ path: String) -> ReplResponse {
         var sources = SourceMap()
         let names = policy.engine.map { PolicyNames(policy: $0.policy) }
-        guard let loaded = try? BookLoader.load(path: path, into: &sources, policy: names) else {
-            return error("cannot read `\(path)`")
+        let loaded: Loaded<Book>
+        do {
+            loaded = try BookLoader.load(path: path, into: &sources, policy: names, options: LoadOptions(limits: inputLimits))
+        } catch {
+            return self.error(Self.cannotRead(path, error))
         }
         guard let value = loaded.value, !loaded.diagnostics.hasErrors else { return .diagnostics(render(loaded.diagnostics, sources)) }
         book = value

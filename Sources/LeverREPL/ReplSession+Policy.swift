@@ -11,8 +11,11 @@ extension ReplSession {
 
     /// `:load FILE`: reads and checks a policy; typed declarations are dropped.
     func load(_ path: String) -> ReplResponse {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            return error("cannot read `\(path)`")
+        let text: String
+        do {
+            text = try readPolicy(path)
+        } catch {
+            return self.error(Self.cannotRead(path, error))
         }
         let loaded = Lever.loadPolicy(source: text, path: path)
         if loaded.diagnostics.hasErrors { return .diagnostics(render(loaded.diagnostics, loaded.sources)) }
@@ -23,13 +26,28 @@ extension ReplSession {
     /// `:reload`: re-reads the policy file when its text changed.
     func reload() -> ReplResponse {
         guard let path = policyPath else { return error("no policy loaded; use :load FILE") }
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return error("cannot read `\(path)`") }
+        guard let text = try? readPolicy(path) else { return load(path) }
         if text == policyText { return .output("\(path) is unchanged\n") }
         let kept = declarations
         let response = load(path)
         if case .output = response, !kept.isEmpty { return .output("reloaded \(path)\(summary()); typed declarations dropped\n") }
         if case .output = response { return .output("reloaded \(path)\(summary())\n") }
         return response
+    }
+
+    /// The text of the policy file `path`, read within the policy limits.
+    private func readPolicy(_ path: String) throws -> String {
+        let bytes = try InputFile.read(path, limit: policyLimits.maxBytes, kind: .policy)
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw InputFile.ReadError(path: path, reason: .other("not UTF-8 text"))
+        }
+        return text
+    }
+
+    /// `cannot read `book.json`: larger than 1 GiB, the limit for a book`.
+    static func cannotRead(_ path: String, _ error: Error) -> String {
+        let reason = (error as? InputFile.ReadError)?.reason.description ?? "\(error)"
+        return "cannot read `\(path)`: \(reason)"
     }
 
     /// ` (N assets, M curves)`: what a load brought in.

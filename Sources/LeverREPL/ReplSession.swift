@@ -28,9 +28,16 @@ public final class ReplSession {
     /// The account expressions and `:explain EXPR` run for (`:account ID`); nil: the whole book.
     var focus: String?
 
-    /// Starts a session, loading the policy at `policyPath` when given.
-    public init(policyPath: String?, color: Bool = false) {
+    /// How large the policy, book and market files read in the session may be.
+    let policyLimits: PolicyLimits
+    let inputLimits: InputLimits
+
+    /// Starts a session, loading the policy at `policyPath` when given; files are read within the limits.
+    public init(policyPath: String?, color: Bool = false, policyLimits: PolicyLimits = .standard,
+                inputLimits: InputLimits = .standard) {
         self.color = color
+        self.policyLimits = policyLimits
+        self.inputLimits = inputLimits
         self.policy = Lever.loadPolicy(source: "", path: "<repl>")
         if let policyPath { startupResponse = record(load(policyPath)) }
     }

@@ -76,3 +76,31 @@ import LeverSyntax
     let p60 = try #require(result.symbols.param("p60"))
     #expect(ConstantFolder(symbols: result.symbols).fold(p60) == 0x1p60)
 }
+
+/// The text and declaration limits hold for a policy and its imports together: the import that
+/// passes them is where the error is, and the files after it are not parsed.
+@Test func limitsHoldForAPolicyAndItsImportsTogether() throws {
+    var limits = PolicyLimits()
+    limits.maxBytes = 100
+    let base = "param a = 1\n" + String(repeating: "// padding\n", count: 6)  // 78 bytes
+    let files = ["root.lever": "import \"base.lever\"\nparam b = a\n", "base.lever": base]
+    let result = Checker.check(files: files, root: "root.lever", limits: limits)
+    #expect(result.diagnostics.map(\.code).contains("L0121"))
+    let tooLarge = try #require(result.diagnostics.first { $0.code == "L0121" })
+    #expect(tooLarge.primary.span != .synthetic, "located at the import")
+    #expect(!result.isUnreadable, "the root itself was read")
+    limits.maxBytes = 1000
+    limits.maxDeclarations = 2
+    let many = ["root.lever": "import \"base.lever\"\nparam b = a\nparam c = b\n", "base.lever": "param a = 1\nparam z = 2\n"]
+    #expect(Checker.check(files: many, root: "root.lever", limits: limits).diagnostics.map(\.code).contains("L0124"))
+}
+
+/// A root file that cannot be read is an I/O failure, not a mistake in the policy.
+@Test func anUnreadableRootIsToldApartFromAnUnreadableImport() {
+    #expect(Checker.check(path: "/dev/null").isUnreadable)
+    #expect(Checker.check(path: "/nonexistent/p.lever").isUnreadable)
+    let importing = Checker.check(source: "import \"/dev/zero\"\n", path: "root.lever")
+    #expect(importing.diagnostics.map(\.code) == ["L0205"])
+    #expect(importing.diagnostics.first?.message == "cannot read file `/dev/zero`: not a regular file (a character device)")
+    #expect(!importing.isUnreadable)
+}

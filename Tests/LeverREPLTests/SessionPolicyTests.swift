@@ -41,8 +41,10 @@ import Testing
 
     @Test func missingFilesAreErrorsNotCrashes() {
         let session = ReplSession(policyPath: "/nonexistent/p.lever")
-        #expect(session.startupResponse == .diagnostics("error: cannot read `/nonexistent/p.lever`\n"))
-        #expect(session.handle(.input(":market /nonexistent/m.json")) == .diagnostics("error: cannot read `/nonexistent/m.json`\n"))
+        #expect(session.startupResponse == .diagnostics("error: cannot read `/nonexistent/p.lever`: no such file\n"))
+        #expect(session.handle(.input(":market /nonexistent/m.json"))
+                == .diagnostics("error: cannot read `/nonexistent/m.json`: no such file\n"))
+        #expect(session.handle(.input(":load /dev/zero")) == .diagnostics("error: cannot read `/dev/zero`: not a regular file (a character device)\n"))
         #expect(session.handle(.input(":set BTC.price = 1")) == .diagnostics("error: no market loaded; use :market FILE\n"))
         #expect(session.handle(.input(":reset")).isDiagnostics)
         #expect(session.failed)

@@ -96,7 +96,14 @@ extension BookDecoding {
         s.scratch = []
         scratch.removeAll(keepingCapacity: true)
         var allValid = true
-        let ok = d.decodeArray { d, _ in
+        let limit = s.limits.maxPositionsPerAccount
+        let ok = d.decodeArray { d, i in
+            // Past the limit the account is in error and the rest only checked for syntax.
+            guard i < limit else {
+                if i == limit { d.report(.tooManyPositions(d.parentPrefix, limit: limit, at: d.nextValueSpan)) }
+                allValid = false
+                return d.reader.skipValue()
+            }
             if let p = decodePosition(&d, &s, &flags) { scratch.append(p) } else { allValid = false }
         }
         let out = ok && allValid ? Array(scratch[...]) : nil  // a slice copy: `Array(scratch)` would share the buffer

@@ -18,20 +18,24 @@ public enum BookLoader {
     public static func load(_ file: SourceFile, policy: PolicyNames? = nil, market: MarketSnapshot? = nil,
                             options: LoadOptions = LoadOptions()) -> Loaded<Book> {
         file.bytes.withUnsafeBufferPointer { buffer in
-            var d = DocumentDecoder(buffer, fileID: file.id, maxDepth: options.maxDepth)
-            var state = BookState(names: policy.map(BookNameCheck.init), market: policy == nil ? market : nil)
+            var d = DocumentDecoder(buffer, fileID: file.id, maxDepth: options.maxDepth,
+                                    maxStringLength: options.limits.maxStringLength)
+            var state = BookState(names: policy.map(BookNameCheck.init), market: policy == nil ? market : nil,
+                                  limits: options.limits)
             let ok = BookDecoding.decodeRoot(&d, &state)
             d.finish()
-            let failed = !ok || d.reader.failed || (!options.keepGoing && d.errorCount > 0)
+            let failed = !ok || state.tooManyAccounts || d.reader.failed || (!options.keepGoing && d.errorCount > 0)
             let book = Book(accounts: state.accounts, rejected: state.rejected)
             return Loaded(value: failed ? nil : book, diagnostics: d.diagnostics)
         }
     }
 
-    /// Reads and loads the book at `path`, adding the file to `sources`; throws only on I/O errors.
+    /// Reads and loads the book at `path`, adding the file to `sources`; throws only on I/O errors
+    /// (a file larger than `options.limits.maxBookBytes` among them: reading stops there).
     public static func load(path: String, into sources: inout SourceMap, policy: PolicyNames? = nil,
                             market: MarketSnapshot? = nil, options: LoadOptions = LoadOptions()) throws -> Loaded<Book> {
-        let file = sources.add(path: path, bytes: try InputFile.read(path))
+        let bytes = try InputFile.read(path, limit: options.limits.maxBookBytes, kind: .book)
+        let file = sources.add(path: path, bytes: bytes)
         return load(file, policy: policy, market: market, options: options)
     }
 }
@@ -49,10 +53,14 @@ struct BookState {
     var unknownAssetErrors = 0
     /// Reused buffer for one account's positions (see `decodePositions`).
     var scratch: [Position] = []
+    let limits: InputLimits
+    /// Set once the book has more accounts than `limits` allows: the load fails.
+    var tooManyAccounts = false
 
-    init(names: BookNameCheck?, market: MarketSnapshot?) {
+    init(names: BookNameCheck?, market: MarketSnapshot?, limits: InputLimits = .standard) {
         self.names = names
         self.market = market
+        self.limits = limits
     }
 }
 
@@ -69,7 +77,18 @@ enum BookDecoding {
         var accounts = FieldSlot<Bool>()
         let root = d.decodeObject(RootField.self) { d, field in
             switch field {
-            case .accounts: d.fill(&accounts) { d in d.decodeArray { d, i in decodeAccount(&d, &s, index: i) } }
+            case .accounts:
+                d.fill(&accounts) { d in
+                    d.decodeArray { d, i in
+                        // Past the limit the rest is only checked for syntax, never decoded.
+                        guard i < s.limits.maxAccounts else {
+                            if !s.tooManyAccounts { d.report(.tooManyAccounts(limit: s.limits.maxAccounts, at: d.nextValueSpan)) }
+                            s.tooManyAccounts = true
+                            return d.reader.skipValue()
+                        }
+                        decodeAccount(&d, &s, index: i)
+                    }
+                }
             }
         }
         guard let root else { return false }

@@ -26,14 +26,21 @@ extension DocumentDecoder {
         return value
     }
 
-    /// A string.
+    /// A string; one longer than `maxStringLength` bytes is reported and read as absent.
     mutating func decodeString() -> String? {
         guard let kind = reader.peek() else { return nil }
         guard kind == .string else {
             mismatch("a string", kind)
             return nil
         }
-        return reader.readString()
+        let start = reader.valueStart
+        guard let text = reader.readString() else { return nil }
+        let length = reader.position - start - 2
+        guard length <= maxStringLength else {
+            report(.stringTooLong(here, length: length, limit: maxStringLength, at: span(start, start + 1)))
+            return nil
+        }
+        return text
     }
 
     /// A non-empty string (ids, symbols, venues).

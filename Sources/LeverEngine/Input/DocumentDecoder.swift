@@ -18,9 +18,22 @@ struct DocumentDecoder {
     /// word on every line, and each search costs something.
     var suggestions = SuggestionBudget()
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>, fileID: Int, maxDepth: Int) {
+    /// Bytes a string or a key may have between its quotes (`InputLimits.maxStringLength`).
+    let maxStringLength: Int
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>, fileID: Int, maxDepth: Int, maxStringLength: Int = InputLimits.standard.maxStringLength) {
         reader = JSONReader(bytes, maxDepth: maxDepth)
         self.fileID = fileID
+        self.maxStringLength = maxStringLength
+    }
+
+    /// Reports a key longer than the limit and skips its value; true when it was.
+    mutating func keyTooLong(_ key: JSONReader.KeyToken) -> Bool {
+        let length = key.end - key.start - 2
+        guard length > maxStringLength else { return false }
+        reader.skipValue()
+        report(.stringTooLong(here, length: length, limit: maxStringLength, at: span(key.start, key.start + 1)))
+        return true
     }
 
     /// The current path as a message prefix: `accounts[3].size: `, or empty at the root.
@@ -54,6 +67,14 @@ struct DocumentDecoder {
     /// The span of the value just read or skipped.
     var valueSpan: Span { span(reader.valueStart, max(reader.valueStart, reader.position)) }
 
+    /// The first byte of the value at the cursor, not yet read.
+    var nextValueSpan: Span {
+        mutating get {
+            reader.skipWhitespace()
+            return span(reader.position, reader.position + 1)
+        }
+    }
+
     /// Number of errors so far (to tell whether one account added any).
     private(set) var errorCount = 0
 
@@ -80,6 +101,7 @@ struct DocumentDecoder {
         var members = JSONReader.Members()
         while let key = reader.nextKeyToken(&members) {
             keySpan = span(key.start, key.end)
+            if keyTooLong(key) { continue }
             path.append(.key(key.start))
             if let field = field(F.self, key) {
                 body(&self, field)
@@ -97,6 +119,7 @@ struct DocumentDecoder {
         var members = JSONReader.Members()
         while let token = reader.nextKeyToken(&members) {
             keySpan = span(token.start, token.end)
+            if keyTooLong(token) { continue }
             path.append(.key(token.start))
             body(&self, reader.keyString(token) ?? "")
             path.removeLast()

@@ -49,11 +49,11 @@ extension Diagnostic {
                       fixIts: [FixIt("use `\(suggestion)`", [Edit(span, "\"\(suggestion)\"")])])
     }
 
-    /// L0719: `"jurisdiction": 1` where the policy compares `account.jurisdiction` with strings.
+    /// L0723: `"jurisdiction": 1` where the policy compares `account.jurisdiction` with strings.
     static func numberForStringAttribute(_ path: String, _ attribute: String, _ value: Double, named: [String],
                                          at span: Span) -> Diagnostic {
         let shown = value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
-        return .error("L0719", "\(path)a number where the policy compares `account.\(attribute)` with strings", at: span,
+        return .error("L0723", "\(path)a number where the policy compares `account.\(attribute)` with strings", at: span,
                       label: "a number", notes: ["it compares it with \(nameList(named) { "\"\($0)\"" })"],
                       help: "write the value as a string (\"\(shown)\") if that is what it is, or fix the data",
                       fixIts: [FixIt("write it as a string", [Edit(span, "\"\(shown)\"")])])

@@ -77,6 +77,23 @@ extension Diagnostic {
                  help: "write `\"price\": null` to mark a missing price on purpose")
     }
 
+    static func tooManyAccounts(limit: Int, at span: Span) -> Diagnostic {
+        .error("L0720", "accounts[\(limit)]: the book has more than \(ByteCount.grouped(limit)) accounts", at: span,
+               label: "reading stops here",
+               help: "split the book, or raise the limit (`LEVER_MAX_ACCOUNTS` for the `lever` commands)")
+    }
+
+    static func tooManyPositions(_ path: String, limit: Int, at span: Span) -> Diagnostic {
+        .error("L0721", "\(path)the account has more than \(ByteCount.grouped(limit)) positions", at: span,
+               label: "reading stops here",
+               help: "net or split the positions, or raise the limit (`LEVER_MAX_POSITIONS` for the `lever` commands)")
+    }
+
+    static func stringTooLong(_ path: String, length: Int, limit: Int, at span: Span) -> Diagnostic {
+        .error("L0722", "\(path)string is \(ByteCount.grouped(length)) bytes long, more than the \(ByteCount.grouped(limit)) a string may have",
+               at: span, label: "string starts here", help: "shorten it; names, ids and attribute values are short")
+    }
+
     static func fieldNotForKind(_ path: String, _ key: String, kind: PositionKind, at span: Span) -> Diagnostic {
         .error("L0714", "\(path)`\(key)` does not apply to a \(kind.word) position", at: span,
                help: "remove it, or set `kind` to the position's real kind")

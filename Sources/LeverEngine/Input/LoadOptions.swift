@@ -10,11 +10,14 @@ public struct LoadOptions: Sendable, Hashable {
     public var keepGoing: Bool
     /// Deepest JSON nesting read before reporting an error (the formats need 5 levels).
     public var maxDepth: Int
+    /// How large the files, the book and its accounts may be.
+    public var limits: InputLimits
 
-    /// Strict loading with a 128-level nesting cap unless told otherwise.
-    public init(keepGoing: Bool = false, maxDepth: Int = 128) {
+    /// Strict loading with a 128-level nesting cap and the standard limits unless told otherwise.
+    public init(keepGoing: Bool = false, maxDepth: Int = 128, limits: InputLimits = .standard) {
         self.keepGoing = keepGoing
         self.maxDepth = maxDepth
+        self.limits = limits
     }
 }
 

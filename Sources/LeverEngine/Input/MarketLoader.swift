@@ -10,7 +10,8 @@ public enum MarketLoader {
     /// Loads the market in `file`.
     public static func load(_ file: SourceFile, options: LoadOptions = LoadOptions()) -> Loaded<MarketSnapshot> {
         file.bytes.withUnsafeBufferPointer { buffer in
-            var d = DocumentDecoder(buffer, fileID: file.id, maxDepth: options.maxDepth)
+            var d = DocumentDecoder(buffer, fileID: file.id, maxDepth: options.maxDepth,
+                                    maxStringLength: options.limits.maxStringLength)
             let market = MarketDecoding.decodeRoot(&d)
             d.finish()
             let failed = market == nil || d.reader.failed || (!options.keepGoing && d.errorCount > 0)
@@ -18,11 +19,12 @@ public enum MarketLoader {
         }
     }
 
-    /// Reads and loads the market at `path`, adding the file to `sources`; throws only on I/O errors.
+    /// Reads and loads the market at `path`, adding the file to `sources`; throws only on I/O errors
+    /// (a file larger than `options.limits.maxMarketBytes` among them: reading stops there).
     public static func load(path: String, into sources: inout SourceMap, options: LoadOptions = LoadOptions()) throws
         -> Loaded<MarketSnapshot>
     {
-        let file = sources.add(path: path, bytes: try InputFile.read(path))
+        let file = sources.add(path: path, bytes: try InputFile.read(path, limit: options.limits.maxMarketBytes, kind: .market))
         return load(file, options: options)
     }
 }

@@ -9,6 +9,7 @@ public struct Lexer {
 
     private let file: SourceFile
     private let bytes: [UInt8]
+    private let limits: PolicyLimits
     private var pos = 0
     private var tokens: [Token] = []
     private var comments: [Comment] = []
@@ -16,14 +17,16 @@ public struct Lexer {
     private var spaceBefore = false
     private var newlineBefore = true
 
-    private init(file: SourceFile) {
+    private init(file: SourceFile, limits: PolicyLimits) {
         self.file = file
         self.bytes = file.bytes
+        self.limits = limits
     }
 
-    /// Lexes a whole file.
-    public static func lex(_ file: SourceFile) -> Output {
-        var lexer = Lexer(file: file)
+    /// Lexes a whole file; a name or a string longer than `limits` allows is an error (L0122,
+    /// L0123) but still one token, so parsing goes on.
+    public static func lex(_ file: SourceFile, limits: PolicyLimits = .standard) -> Output {
+        var lexer = Lexer(file: file, limits: limits)
         lexer.run()
         return Output(tokens: lexer.tokens, comments: lexer.comments, diagnostics: lexer.diagnostics)
     }
@@ -104,10 +107,34 @@ public struct Lexer {
             kind = lexPunctuation()
         }
         let span = Span(file: file.id, start: start, end: pos)
+        checkLength(kind, span)
         tokens.append(Token(kind: kind, span: span, text: file.text(of: span),
                             spaceBefore: spaceBefore, newlineBefore: newlineBefore))
         spaceBefore = false
         newlineBefore = false
+    }
+
+    /// Reports a name or a string longer than the limits allow.
+    private mutating func checkLength(_ kind: TokenKind, _ span: Span) {
+        let length = span.end - span.start
+        switch kind {
+        case .identifier where length > limits.maxNameLength:
+            let shown = file.text(of: Span(file: file.id, start: span.start, end: min(span.end, span.start + 24)))
+            diagnostics.append(.nameTooLong(shown, length: length, limit: limits.maxNameLength,
+                                            at: past(limits.maxNameLength, in: span)))
+        case .string where length - 2 > limits.maxStringLength:
+            diagnostics.append(.stringTooLong(length: length - 2, limit: limits.maxStringLength,
+                                              at: past(limits.maxStringLength + 1, in: span)))
+        default:
+            break
+        }
+    }
+
+    /// The character at `offset` into a token: where it goes past a limit (the caret points there
+    /// rather than underlining 60,000 characters).
+    private func past(_ offset: Int, in span: Span) -> Span {
+        let at = min(span.start + offset, span.end - 1)
+        return Span(file: file.id, start: at, end: at + 1)
     }
 
     /// `digits [ "." digits ] [ ("e"|"E") [sign] digits ]`, with `_` allowed between digits.
@@ -229,6 +256,16 @@ extension Diagnostic {
     static func unterminatedString(at span: Span) -> Diagnostic {
         .error("L0102", "unterminated string", at: span, label: "string starts here",
                help: "close the string with `\"` on the same line")
+    }
+
+    static func nameTooLong(_ start: String, length: Int, limit: Int, at span: Span) -> Diagnostic {
+        .error("L0122", "name `\(start)…` is \(ByteCount.grouped(length)) characters long, more than the \(limit) a name may have",
+               at: span, label: "past the limit here", help: "shorten the name")
+    }
+
+    static func stringTooLong(length: Int, limit: Int, at span: Span) -> Diagnostic {
+        .error("L0123", "string is \(ByteCount.grouped(length)) bytes long, more than the \(ByteCount.grouped(limit)) a string may have",
+               at: span, label: "past the limit here", help: "shorten the string")
     }
 
     static func malformedNumber(at span: Span) -> Diagnostic {

@@ -17,6 +17,10 @@ extension Parser {
                 let parsed = parseImport()
                 if !declarations.isEmpty { report(.misplaced("`import`", at: parsed.span)) }
                 imports.append(parsed)
+            } else if declarationsBefore + declarations.count >= limits.maxDeclarations {
+                // Not `report`: this must be said even right after another error.
+                diagnostics.append(.tooManyDeclarations(limits.maxDeclarations, at: current.span))
+                break
             } else if let declaration = parseDeclaration() {
                 declarations.append(declaration)
             }

@@ -59,6 +59,11 @@ extension Diagnostic {
                help: "split the expression with `param` declarations")
     }
 
+    static func tooManyDeclarations(_ limit: Int, at span: Span) -> Diagnostic {
+        .error("L0124", "more than \(ByteCount.grouped(limit)) declarations in one policy (this file and its imports)", at: span,
+               label: "reading stops here", help: "split the policy, or generate fewer, larger declarations")
+    }
+
     static func chainedComparison(at span: Span) -> Diagnostic {
         .error("L0116", "comparisons cannot be chained", at: span,
                help: "write `a < b and b < c`, or use `x in [a, b]`")

@@ -21,18 +21,27 @@ public struct Parser {
     /// The work left for "did you mean" searches (unknown unit words) in this file.
     var suggestions = SuggestionBudget()
     let file: SourceFile
+    let limits: PolicyLimits
+    /// Declarations the files parsed before this one already hold (they count towards
+    /// `limits.maxDeclarations` together).
+    var declarationsBefore = 0
 
-    init(file: SourceFile, tokens: [Token], diagnostics: [Diagnostic]) {
+    init(file: SourceFile, tokens: [Token], diagnostics: [Diagnostic], limits: PolicyLimits = .standard) {
         self.file = file
         self.tokens = tokens
         self.diagnostics = diagnostics
+        self.limits = limits
     }
 
-    /// Parses one file. Never fails: the returned tree is always complete.
-    public static func parse(_ source: SourceFile) -> ParsedFile {
-        let lexed = Lexer.lex(source)
+    /// Parses one file. Never fails: the returned tree is always complete. Past the limits
+    /// (`PolicyLimits`) the file is an error, and past the number of declarations parsing stops.
+    /// `declarationsBefore` counts those of the files of the same policy parsed before.
+    public static func parse(_ source: SourceFile, limits: PolicyLimits = .standard,
+                             declarationsBefore: Int = 0) -> ParsedFile {
+        let lexed = Lexer.lex(source, limits: limits)
         let meaningful = lexed.tokens.filter { $0.kind != .invalid }
-        var parser = Parser(file: source, tokens: meaningful, diagnostics: lexed.diagnostics)
+        var parser = Parser(file: source, tokens: meaningful, diagnostics: lexed.diagnostics, limits: limits)
+        parser.declarationsBefore = declarationsBefore
         let policy = parser.parsePolicy()
         return ParsedFile(source: source, policy: policy, comments: lexed.comments,
                           diagnostics: parser.diagnostics)

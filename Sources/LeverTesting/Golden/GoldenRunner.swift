@@ -11,6 +11,10 @@ public struct GoldenRunner: Sendable {
     public var bless: Bool
     /// Threads per evaluation (reports are identical at any count).
     public var threads: Int
+    /// How large each case's policy may be.
+    public var policyLimits: PolicyLimits = .standard
+    /// How large each case's book and market may be.
+    public var inputLimits: InputLimits = .standard
 
     /// How many differences per case are traced back to their rule.
     static let attributedDifferences = 100
@@ -90,7 +94,7 @@ public struct GoldenRunner: Sendable {
             return .failure(GoldenProblem("cannot read policy `\(policyPath)`"))
         }
         let horizon = Horizon.parse(testCase.horizon) ?? Horizon.defaultYears
-        let loaded = Lever.loadPolicy(path: policyPath, horizon: horizon)
+        let loaded = Lever.loadPolicy(path: policyPath, horizon: horizon, limits: policyLimits)
         guard let engine = loaded.engine else {
             return .failure(GoldenProblem(loaded.diagnostics, loaded.sources))
         }
@@ -98,7 +102,7 @@ public struct GoldenRunner: Sendable {
         do {
             inputs = try Lever.loadInputs(market: testCase.marketPath, book: testCase.bookPath,
                                           for: engine,
-                                          options: LoadOptions(keepGoing: testCase.keepGoing))
+                                          options: LoadOptions(keepGoing: testCase.keepGoing, limits: inputLimits))
         } catch {
             return .failure(GoldenProblem("\(error)"))
         }

@@ -123,7 +123,7 @@ func loadChecked(_ text: String, keepGoing: Bool = false) -> (Loaded<Book>, [Str
         {"accounts": [{"id": "number", "score": 1, "attributes": {"jurisdiction": 1}, "positions": []}]}
         """)
         #expect(messages == [
-            "error[L0719]: accounts[0].attributes.jurisdiction: a number where the policy compares `account.jurisdiction` with strings (book.json:1:75)",
+            "error[L0723]: accounts[0].attributes.jurisdiction: a number where the policy compares `account.jurisdiction` with strings (book.json:1:75)",
         ])
         #expect(loaded.value == nil)
     }

@@ -1,5 +1,6 @@
 import Testing
 @testable import LeverEngine
+import LeverSyntax
 
 /// schema/*.schema.json must name exactly the fields the loaders accept.
 @Suite struct InputSchemaTests {

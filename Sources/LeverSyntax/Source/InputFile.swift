@@ -1,0 +1,155 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads whole input files (policies, books, markets) with the C library, and never more than a
+/// limit: a file larger than the limit, or a stream that does not end (`/dev/zero`), is refused
+/// after at most limit + 1 bytes, not read until memory runs out.
+///
+/// Only regular files and pipes are read. A directory, a device (`/dev/null`, `/dev/zero`, a
+/// terminal) or a socket is refused before anything is read: none of them holds a policy or a
+/// book, and a device may never end. Every refusal says why in the C library's words where there
+/// are some (`too many levels of symbolic links` for a symlink loop, not "no such file").
+public enum InputFile {
+    /// Why an input file could not be read; the only error the loaders throw.
+    public struct ReadError: Error, Sendable, Hashable, CustomStringConvertible {
+        /// What went wrong.
+        public enum Reason: Sendable, Hashable, CustomStringConvertible {
+            case noSuchFile
+            case permissionDenied
+            case isDirectory
+            /// A device, socket or anything else that is neither a regular file nor a pipe; the
+            /// payload names it (`a character device`).
+            case notRegularFile(String)
+            case symlinkLoop
+            /// More bytes than the limit for this kind of input.
+            case tooLarge(limit: Int, kind: InputKind)
+            /// Any other failure, in the C library's words (`strerror`).
+            case other(String)
+
+            public var description: String {
+                switch self {
+                case .noSuchFile: "no such file"
+                case .permissionDenied: "permission denied"
+                case .isDirectory: "is a directory"
+                case .notRegularFile(let kind): "not a regular file (\(kind))"
+                case .symlinkLoop: "too many levels of symbolic links"
+                case .tooLarge(let limit, let kind): "larger than \(ByteCount.text(limit)), the limit for \(kind.noun)"
+                case .other(let text): text
+                }
+            }
+        }
+
+        /// The path as given.
+        public var path: String
+        public var reason: Reason
+
+        public init(path: String, reason: Reason) {
+            self.path = path
+            self.reason = reason
+        }
+
+        /// `cannot read PATH: REASON`.
+        public var description: String { "cannot read \(path): \(reason)" }
+    }
+
+    /// Why `path` cannot be read as an input of at most `limit` bytes, found without reading it;
+    /// nil when it can be tried. A pipe passes: its size is only known once it is read.
+    public static func problem(_ path: String, limit: Int, kind: InputKind = .file) -> ReadError.Reason? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return reason(errno) }
+        if let refused = refusal(info, limit: limit, kind: kind) { return refused }
+        guard access(path, R_OK) == 0 else { return reason(errno) }
+        return nil
+    }
+
+    /// The bytes of `path`, which must be a regular file or a pipe of at most `limit` bytes.
+    public static func read(_ path: String, limit: Int = 1 << 30, kind: InputKind = .file) throws -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw ReadError(path: path, reason: reason(errno)) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw ReadError(path: path, reason: reason(errno)) }
+        if let refused = refusal(info, limit: limit, kind: kind) { throw ReadError(path: path, reason: refused) }
+        return try readAll(fd, path: path, limit: limit, kind: kind,
+                           expected: isRegular(info) ? Int(info.st_size) : 0)
+    }
+
+    /// Reads until the end, or until one byte past `limit`, which proves the file too large.
+    private static func readAll(_ fd: Int32, path: String, limit: Int, kind: InputKind, expected: Int) throws -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(min(expected, limit) + 1)
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let wanted = min(chunk.count, limit - bytes.count + 1)
+            let n = chunk.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress, wanted) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw ReadError(path: path, reason: reason(errno))
+            }
+            if n == 0 { return bytes }
+            bytes.append(contentsOf: chunk[0..<n])
+            if bytes.count > limit { throw ReadError(path: path, reason: .tooLarge(limit: limit, kind: kind)) }
+        }
+    }
+
+    /// Why a file with this status is refused before reading, if it is.
+    private static func refusal(_ info: stat, limit: Int, kind: InputKind) -> ReadError.Reason? {
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: Int(info.st_size) > limit ? .tooLarge(limit: limit, kind: kind) : nil
+        case S_IFIFO: nil
+        case S_IFDIR: .isDirectory
+        case S_IFCHR: .notRegularFile("a character device")
+        case S_IFBLK: .notRegularFile("a block device")
+        case S_IFSOCK: .notRegularFile("a socket")
+        default: .notRegularFile("not a file")
+        }
+    }
+
+    private static func isRegular(_ info: stat) -> Bool { info.st_mode & S_IFMT == S_IFREG }
+
+    private static func reason(_ code: Int32) -> ReadError.Reason {
+        switch code {
+        case ENOENT: .noSuchFile
+        case EACCES, EPERM: .permissionDenied
+        case EISDIR: .isDirectory
+        case ELOOP: .symlinkLoop
+        default: .other(String(cString: strerror(code)))
+        }
+    }
+}
+
+/// `read(2)`, named apart from `InputFile.read`.
+private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+    #if canImport(Glibc)
+    Glibc.read(fd, buffer, count)
+    #else
+    Darwin.read(fd, buffer, count)
+    #endif
+}
+
+/// What an input file is, for the limit on its size and the words of a refusal.
+public enum InputKind: Sendable, Hashable {
+    case policy, book, market, file
+
+    /// `a policy`, `a book`: what the limit is for.
+    public var noun: String {
+        switch self {
+        case .policy: "a policy"
+        case .book: "a book"
+        case .market: "a market snapshot"
+        case .file: "a file"
+        }
+    }
+
+    /// The diagnostic code of a file too large: `L0121` for policy text, `L0719` for data.
+    public var tooLargeCode: String? {
+        switch self {
+        case .policy: "L0121"
+        case .book, .market: "L0719"
+        case .file: nil
+        }
+    }
+}
