@@ -24,7 +24,11 @@ final class Frame<N: MarginNumber> {
         self.program = program
         self.book = book
         let plan = program.plan
-        positionCapacity = max(program.batchPositions, book.largestAccount, 1)
+        // A policy of a million steps would need a million columns of `batchPositions` rows per
+        // thread: batches shrink so that the columns stay within `maxColumnBytes`, except that a
+        // batch always holds the largest account.
+        let fitting = max(1, Self.maxColumnBytes / (max(plan.nodes.count, 1) * MemoryLayout<N>.stride))
+        positionCapacity = max(min(program.batchPositions, fitting), book.largestAccount, 1)
         accountCapacity = positionCapacity
         let perNode = max(positionCapacity, accountCapacity) * MemoryLayout<N>.stride
         var raw: UnsafeMutableRawPointer?
@@ -43,6 +47,10 @@ final class Frame<N: MarginNumber> {
             }
         }
     }
+
+    /// Scratch memory for one thread's columns beyond which batches get smaller (a workload
+    /// policy of a few hundred steps is far below it and keeps its batches).
+    static var maxColumnBytes: Int { 64 << 20 }
 
     deinit {
         free(storage)
