@@ -80,10 +80,13 @@ public enum InputFile {
     /// Reads until the end, or until one byte past `limit`, which proves the file too large.
     private static func readAll(_ fd: Int32, path: String, limit: Int, kind: InputKind, expected: Int) throws -> [UInt8] {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(min(expected, limit) + 1)
+        bytes.reserveCapacity(min(expected, limit, 1 << 40))
         var chunk = [UInt8](repeating: 0, count: 1 << 20)
         while true {
-            let wanted = min(chunk.count, limit - bytes.count + 1)
+            // One byte more than the limit allows, to tell "exactly the limit" from "more"
+            // (written so that a limit of `Int.max` does not overflow).
+            let left = limit - bytes.count
+            let wanted = left < chunk.count ? left + 1 : chunk.count
             let n = chunk.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress, wanted) }
             if n < 0 {
                 if errno == EINTR { continue }
