@@ -12,6 +12,9 @@ struct Findings {
     let issues: [MarketIssue?]
 
     func complete(_ report: inout AccountReport, account: Account, index a: Int, results: [[Double]]) {
+        // The common account has nothing to add: find that out without building any array.
+        guard policy.outputs.indices.contains(where: { results[$0][a].isNaN })
+                || policy.assertions.contains(where: { results[$0.holds][a] != 1 }) else { return }
         let undefined = policy.outputs.indices.filter { results[$0][a].isNaN }
         var violations: [(CompiledAssertion, AssertionViolation.Outcome)] = []
         for assertion in policy.assertions {

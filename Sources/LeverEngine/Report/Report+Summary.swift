@@ -18,6 +18,12 @@ extension Report {
             }
             counts[status, default: 0] += 1
         }
+        return Self.ordered(counts)
+    }
+
+    /// Status counts in the order every summary shows them: the engine's words, then
+    /// `unvalued` and `not evaluated`, then any other word (a house `status`) alphabetically.
+    public static func ordered(_ counts: [String: Int]) -> [(status: String, count: Int)] {
         let order = CompiledPolicy.statusWords + ["unvalued", "not evaluated"]
         let known = order.compactMap { word in counts[word].map { (word, $0) } }
         let others = counts.keys.filter { !order.contains($0) }.sorted().map { ($0, counts[$0] ?? 0) }

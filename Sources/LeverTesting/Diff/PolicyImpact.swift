@@ -21,9 +21,7 @@ public struct PolicyImpact: Sendable, Hashable {
     public func statusCounts(old: Bool) -> [(status: String, count: Int)] {
         var counts: [String: Int] = [:]
         for account in accounts { counts[old ? account.oldStatus : account.newStatus, default: 0] += 1 }
-        let order = CompiledPolicy.statusWords + ["unvalued", "not evaluated"]
-        return order.compactMap { w in counts[w].map { (w, $0) } }
-            + counts.keys.filter { !order.contains($0) }.sorted().map { ($0, counts[$0] ?? 0) }
+        return Report.ordered(counts)
     }
 
     /// The `count` accounts that moved most: by |Δ health|, then |Δ collateral|, then id.
