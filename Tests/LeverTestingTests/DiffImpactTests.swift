@@ -48,7 +48,7 @@ import LeverTestSupport
 
     @Test func onlyTheThresholdIsReportedAsAParameterChange() throws {
         let report = try Self.impact()
-        #expect(report.changes.map(\.line) == ["class major: liquidation_threshold 80% → 85%"])
+        #expect(report.changes.map(\.line) == ["class major: liquidation_threshold 80% → 85%; applies to ETH"])
         #expect(report.impact.overall.oldCredit == report.impact.overall.newCredit)
         #expect(report.impact.overall.oldCollateral == report.impact.overall.newCollateral)
     }

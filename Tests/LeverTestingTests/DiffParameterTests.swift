@@ -44,4 +44,92 @@ import LeverTestSupport
             "class major: haircut clamp(z * vol * sqrt(2 days), 10%, 40%) → clamp(z * vol * sqrt(3 days), 10%, 40%)",
         ])
     }
+
+    // MARK: - Rule chains (issue 10's three edits of Rules/prime.lever)
+
+    static let prime = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../../Rules/prime.lever").standardized.path
+
+    /// The shipped prime policy with `edit` applied to its text (which must change it).
+    static func prime(editing from: String, to: String) throws -> (CheckResult, CheckResult) {
+        let text = try String(contentsOfFile: prime, encoding: .utf8)
+        let edited = text.replacingOccurrences(of: from, with: to)
+        #expect(edited != text, "the edit must apply")
+        return (Checker.check(source: text, path: prime), Checker.check(source: edited, path: prime))
+    }
+
+    @Test func aClassFloorInsideAClampIsAChangeOfThatClassNamingTheAssetsItReaches() throws {
+        let (old, new) = try Self.prime(editing: "sqrt(major_horizon), 10%, 40%)", to: "sqrt(major_horizon), 12%, 40%)")
+        #expect(ParameterDiff.compare(old: old, new: new).map(\.line) == [
+            "class major: haircut = clamp(z * vol * sqrt(major_horizon), 10%, 40%) → = clamp(z * vol * sqrt(major_horizon), 12%, 40%)"
+                + " (rule 1 of 2); applies to BTC, ETH, SOL",
+        ])
+    }
+
+    @Test func aRuleInsertedBeforeAnotherIsAnInsertionNotAReplacement() throws {
+        let (old, new) = try Self.prime(editing: "asset SOL : major { haircut *= 120% }",
+                                        to: "asset SOL : major { haircut += 2%; haircut *= 120% }")
+        let changes = ParameterDiff.compare(old: old, new: new)
+        #expect(changes.map(\.line) == ["asset SOL: haircut added: += 2% (before *= 120%)"])
+        #expect(changes.first?.kind == .added)
+    }
+
+    @Test func aRuleAppendedAfterAnotherIsAnInsertionAfterIt() throws {
+        let (old, new) = try Self.prime(editing: "asset SOL : major { haircut *= 120% }",
+                                        to: "asset SOL : major { haircut *= 120%; haircut += 2% }")
+        #expect(ParameterDiff.compare(old: old, new: new).map(\.line) == ["asset SOL: haircut added: += 2% (after *= 120%)"])
+    }
+
+    @Test func movedCompoundAssignmentsAreAReordering() {
+        let old = Self.check("class c { haircut = 10%; haircut += 2%; haircut *= 110% }\nasset A : c")
+        let new = Self.check("class c { haircut = 10%; haircut *= 110%; haircut += 2% }\nasset A : c")
+        let changes = ParameterDiff.compare(old: old, new: new)
+        #expect(changes.map(\.kind) == [.reordered])
+        #expect(changes.map(\.line) == [
+            "class c: haircut reordered: = 10%, then += 2%, then *= 110% became = 10%, then *= 110%, then += 2%; applies to A",
+        ])
+    }
+
+    @Test func aClassRuleEveryAssetSetsAgainChangesNoAssetsRules() {
+        let old = Self.check("class c { haircut = 10% }\nclass d : c { haircut = 20% }\nasset A : d")
+        let new = Self.check("class c { haircut = 12% }\nclass d : c { haircut = 20% }\nasset A : d")
+        #expect(ParameterDiff.compare(old: old, new: new).map(\.line) == ["class c: haircut 10% → 12%; changes no asset's rules"])
+    }
+
+    @Test func rowOrderCurveShapeAndTableKeysAreChanges() {
+        let old = Self.check("""
+            table t by account.score hit first { >= 500 -> A { x = 1 }\n else -> B { x = 2 } }
+            curve r(utilization) = points { 0% -> 1%, 100% -> 5% }
+            """)
+        let new = Self.check("""
+            table t by account.score hit first { else -> B { x = 2 }\n >= 500 -> A { x = 1 } }
+            curve r(utilization) = steps { 0% -> 1%, 100% -> 5% }
+            """)
+        #expect(ParameterDiff.compare(old: old, new: new).map(\.line) == [
+            "table t: row order A, B → B, A",
+            "curve r: shape points → steps",
+        ])
+    }
+
+    @Test func anOverrideReplacesTheImportedDeclarationWhole() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("diff-override-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "class c { haircut = 10%; initial_weight = 5% }\nasset A : c\n".write(
+            to: dir.appendingPathComponent("base.lever"), atomically: true, encoding: .utf8)
+        let root = dir.appendingPathComponent("root.lever").path
+        try "import \"base.lever\"\noverride class c { haircut = 10% }\n".write(toFile: root, atomically: true, encoding: .utf8)
+        let old = Checker.check(source: "class c { haircut = 10%; initial_weight = 5% }\nasset A : c", path: "/tmp/diff-old.lever")
+        let new = Checker.check(path: root)
+        // The compiled program has no initial_weight for c any more: that is a removal.
+        #expect(ParameterDiff.compare(old: old, new: new).map(\.line) == [
+            "class c: initial_weight removed (was 5%); applies to A",
+        ])
+    }
+
+    @Test func commentsAndLineBreaksInsideARuleAreNoChange() {
+        let old = Self.check("param z = 2\nclass c { haircut = clamp(z * vol, 10%, 40%) }")
+        let new = Self.check("param z = 2\nclass c {\n  haircut = clamp(z * vol,  // volatility-scaled\n    10%, 40%)\n}")
+        #expect(ParameterDiff.compare(old: old, new: new).isEmpty)
+    }
 }

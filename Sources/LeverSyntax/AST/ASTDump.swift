@@ -31,6 +31,17 @@ public enum ASTDump {
     public static func dump(_ expr: Expr, adorner: @escaping Adorner = { _ in nil }) -> String {
         ASTDumper(adorner: adorner).expr(expr)
     }
+
+    /// One declaration: its head line, then one line per nested item (property, row, point,
+    /// shock) indented by two spaces, as in `dump(_:)` of a policy.
+    public static func dump(_ declaration: Declaration) -> [String] {
+        ASTDumper(adorner: { _ in nil }).declaration(declaration)
+    }
+
+    /// A table cell, e.g. `[650, 800)` or `>= 800`, with its bounds fully bracketed.
+    public static func dump(_ pattern: Pattern) -> String {
+        ASTDumper(adorner: { _ in nil }).pattern(pattern)
+    }
 }
 
 /// The walker behind `ASTDump`; recursion depth is bounded by the parser's nesting cap (chains of

@@ -35,7 +35,9 @@ public enum DiffJSON {
 
     static func change(_ c: ParameterChange) -> JSONOutput {
         .object(["kind": .string(c.kind.rawValue), "subject": .string(c.subject), "item": .string(c.item),
-                 "old": optional(c.old), "new": optional(c.new), "line": .string(c.line)])
+                 "old": optional(c.old), "new": optional(c.new), "line": .string(c.line),
+                 "position": optional(c.position),
+                 "applies_to": c.appliesTo.map { .array($0.map { .string($0) }) } ?? .null])
     }
 
     static func account(_ a: AccountImpact) -> JSONOutput {

@@ -1,38 +1,61 @@
 import Lever
 
-/// The semantic difference between two checked policies: what was added, removed or changed,
-/// declaration by declaration — not a text diff.
+/// The semantic difference between two checked policies: what was added, removed, changed or
+/// reordered, declaration by declaration, as the compiler sees them — not a text diff.
+///
+/// Complete by construction: `PolicyFlattener` turns every field of every surviving declaration
+/// into entries, entries sharing a key form ordered chains, and every key of either version is
+/// compared (`RuleChainDiff`), so any difference that can change an evaluation is a change here.
+/// Spacing, comments, declaration order and respelt constants (`85%` for `0.85`) are not.
 public enum ParameterDiff {
-    /// Changes in the new policy's order, removals placed where they stood in the old one.
+    /// Changes in the new policy's order, removals placed after them in the old one's order.
     public static func compare(old: CheckResult, new: CheckResult) -> [ParameterChange] {
-        let before = PolicyFlattener(old).entries()
-        let after = PolicyFlattener(new).entries()
-        let oldByKey = Dictionary(before.map { ($0.key, $0) }, uniquingKeysWith: { _, last in last })
-        let newKeys = Set(after.map(\.key))
+        let before = chains(PolicyFlattener(old).entries())
+        let after = chains(PolicyFlattener(new).entries())
         var changes: [ParameterChange] = []
-        for entry in after {
-            guard let previous = oldByKey[entry.key] else {
-                changes.append(ParameterChange(kind: .added, subject: entry.subject, item: entry.item,
-                                               old: nil, new: entry.text, newValue: entry.value))
+        for (key, rules) in after.ordered {
+            guard let previous = after.index(key, in: before) else {
+                changes += rules.map { added($0, chain: rules) }
                 continue
             }
-            if differs(previous, entry) {
-                changes.append(ParameterChange(kind: .changed, subject: entry.subject, item: entry.item,
-                                               old: previous.text, new: entry.text,
-                                               oldValue: previous.value, newValue: entry.value))
-            }
+            changes += RuleChainDiff.changes(old: previous, new: rules)
         }
-        for entry in before where !newKeys.contains(entry.key) {
-            changes.append(ParameterChange(kind: .removed, subject: entry.subject, item: entry.item,
-                                           old: entry.text, new: nil, oldValue: entry.value))
+        for (key, rules) in before.ordered where after.byKey[key] == nil {
+            changes += rules.map { removed($0, chain: rules) }
         }
-        return changes
+        return RuleReach(old: old, new: new).annotate(changes)
     }
 
-    /// Constants compare by value (so `85%` equals `0.85`), everything else by text.
-    static func differs(_ a: PolicyEntry, _ b: PolicyEntry) -> Bool {
-        if a.operation != b.operation { return true }
-        if let x = a.value, let y = b.value { return abs(x - y) > 1e-12 * max(1, abs(x), abs(y)) }
-        return a.text != b.text
+    static func added(_ rule: PolicyEntry, chain: [PolicyEntry]) -> ParameterChange {
+        ParameterChange(kind: .added, subject: rule.subject, item: rule.item, old: nil,
+                        new: RuleChainDiff.ruleText(rule, in: chain), newValue: rule.value)
+    }
+
+    static func removed(_ rule: PolicyEntry, chain: [PolicyEntry]) -> ParameterChange {
+        ParameterChange(kind: .removed, subject: rule.subject, item: rule.item,
+                        old: RuleChainDiff.ruleText(rule, in: chain), new: nil, oldValue: rule.value)
+    }
+
+    /// Entries grouped by key, keys in first-seen order, each group in written order.
+    struct Chains {
+        var ordered: [(String, [PolicyEntry])] = []
+        var byKey: [String: Int] = [:]
+
+        func index(_ key: String, in other: Chains) -> [PolicyEntry]? {
+            other.byKey[key].map { other.ordered[$0].1 }
+        }
+    }
+
+    static func chains(_ entries: [PolicyEntry]) -> Chains {
+        var chains = Chains()
+        for entry in entries {
+            if let k = chains.byKey[entry.key] {
+                chains.ordered[k].1.append(entry)
+            } else {
+                chains.byKey[entry.key] = chains.ordered.count
+                chains.ordered.append((entry.key, [entry]))
+            }
+        }
+        return chains
     }
 }
