@@ -12,6 +12,10 @@ struct Test: ConsoleCommand {
             `lever eval --format json`) and optionally case.json (policy, horizon, tolerance, accounts,
             fields). Prints one line per case, the differences of each failure with the rule behind
             each actual value, and the summary line `N passed, N failed`.
+            expected.json also records the policy (name, version, hash) and the engine version it was
+            blessed under. They never decide pass or fail; a case whose file records others is named
+            (`blessed under policy 2026.10 3f2c1ab0…; now 2026.11 9ab1c2d3…`) and counted on the
+            summary line.
             Exit status: 0 when every case passes; 1 when any fails; 2 for usage errors, a path that is
             not a directory, or a file that cannot be written.
             """)
@@ -20,7 +24,11 @@ struct Test: ConsoleCommand {
     enum ReportFormat: String, ExpressibleByArgument, CaseIterable { case text, junit }
 
     @ArgumentParser.Argument(help: "Directories to search for cases (default: Tests/Golden).") var paths: [String] = []
-    @Flag(help: "Rewrite the expected.json of each failing case from the actual report.") var bless = false
+    @Flag(help: """
+        Rewrite the expected.json of each failing case from the actual report; in a passing case \
+        blessed under another policy or engine, re-record only those (its values stay as written).
+        """)
+    var bless = false
     @Option(help: "Report format on standard output: text or junit.") var format: ReportFormat = .text
     @Option(help: "Also write a JUnit XML report to this file.") var junit: String?
 

@@ -34,6 +34,21 @@ struct GoldenCommandTests {
         #expect(runCommand(["test", scratch.root]).exitCode == 0)
     }
 
+    /// A case blessed under another policy still exits 0; its line and the summary say so, and
+    /// `--bless` re-records the policy, after which the run is clean.
+    @Test func staleCasesAreNamedButDoNotFail() throws {
+        let scratch = try GoldenScratch()
+        try scratch.edit("Rules/hand.lever", replacing: "asset USDC : stable", with: "asset USDC : stable  // a note")
+        let result = runCommand(["test", scratch.root])
+        #expect(result.exitCode == 0, "stderr: \(result.stderr)")
+        #expect(result.stdout.hasPrefix("PASS hand/partial (1 account) — blessed under policy 1 eaf1e2c0…; now 1 "))
+        #expect(result.stdout.hasSuffix("\n2 passed, 0 failed; 2 cases blessed under another policy version: re-bless with --bless after review\n"))
+        let blessed = runCommand(["test", "--bless", scratch.root])
+        #expect(blessed.exitCode == 0)
+        #expect(blessed.stdout.contains("re-recorded the policy and engine of 2 expected files (values unchanged):\n  \(scratch.path("hand/partial/expected.json"))\n"))
+        #expect(runCommand(["test", scratch.root]).stdout == "PASS hand/partial (1 account)\nPASS hand/three-accounts (3 accounts)\n2 passed, 0 failed\n")
+    }
+
     /// `expected.json` and the `--junit` report may be links (to a shared fixture, a CI
     /// artefact directory): blessing and reporting write their targets, keep their permissions
     /// and leave the links links.

@@ -17,4 +17,15 @@ struct GoldenCorpusTests {
         let policies = Set(summary.results.compactMap { $0.testCase.name.split(separator: "/").first.map(String.init) })
         #expect(policies == ["lending", "margin_workload", "prime"])
     }
+
+    /// Every expected file records the policy and engine its case runs under now, so a policy
+    /// edit cannot leave the corpus approved under an older text unnoticed: after reviewing,
+    /// `lever test Tests/Golden --bless` re-records them (values untouched).
+    @Test func projectCorpusIsApprovedUnderTheCurrentPolicies() throws {
+        let summary = try GoldenRunner(threads: 2).run(paths: [Self.corpus])
+        for result in summary.results where result.approval?.isCurrent != true {
+            Issue.record("\(result.testCase.name): \(result.approval?.note ?? "not evaluated"); review it, then run `lever test Tests/Golden --bless`")
+        }
+        #expect(summary.stalePolicy.isEmpty && summary.staleEngineOnly.isEmpty)
+    }
 }

@@ -1,6 +1,6 @@
 /// One way the actual report differs from `expected.json`.
 ///
-/// `account` is nil for report-level fields (`market_issues`, `policy.version`); `field` is an
+/// `account` is nil for report-level fields (`market_issues`, `horizon_days`); `field` is an
 /// output name or a path inside a structured field (`liquidation.steps[0].repay_amount`).
 public struct GoldenDifference: Sendable, Hashable {
     /// What kind of difference.

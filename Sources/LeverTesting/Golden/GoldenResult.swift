@@ -22,12 +22,32 @@ public struct GoldenResult: Sendable, Hashable {
     /// accounts that break a runtime assertion: counted apart in the case line, so a case that
     /// approves unknowns says so.
     public var unvalued = 0, notEvaluated = 0, violating = 0
+    /// What `expected.json` recorded beside what the case ran under, as the run found the file;
+    /// nil when the case was not evaluated or had no `expected.json`. Never decides the outcome.
+    public var approval: GoldenApproval?
+    /// `--bless` re-recorded the policy and engine of this passing case, leaving its values alone.
+    public var rerecorded = false
 
     /// A result.
-    public init(testCase: GoldenCase, accountCount: Int, outcome: Outcome) {
+    public init(testCase: GoldenCase, accountCount: Int, outcome: Outcome, approval: GoldenApproval? = nil) {
         self.testCase = testCase
         self.accountCount = accountCount
         self.outcome = outcome
+        self.approval = approval
+    }
+
+    /// Its `expected.json` still records another policy or engine than the case ran under: not
+    /// re-recorded, nor rewritten by `--bless`.
+    public var isStale: Bool {
+        guard let approval, !rerecorded, outcome != .blessed else { return false }
+        return !approval.isCurrent
+    }
+
+    /// What the case line adds about the approval: the stale note, what `--bless` re-recorded, or nil.
+    public var approvalNote: String? {
+        guard let approval else { return nil }
+        if rerecorded { return approval.rerecordedNote }
+        return isStale ? approval.note : nil
     }
 
     /// Passed, or blessed into passing.

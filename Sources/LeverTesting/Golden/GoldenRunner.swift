@@ -4,10 +4,14 @@ import Lever
 /// Runs golden cases: evaluates each case's book under its policy and compares the stable JSON
 /// report with `expected.json`, or (blessing) rewrites `expected.json` from the report.
 ///
-/// Blessing rewrites only cases that do not already pass, so blessing a passing corpus leaves
-/// every file byte-identical, and a case with a tolerance or partial expectations keeps them.
+/// Blessing rewrites the expectation of each case that does not pass, recording the policy and
+/// engine it ran under. A case that passes keeps its values byte for byte: when its file records
+/// another policy or engine (`GoldenApproval`), blessing re-records only those two members, so a
+/// case with a tolerance or hand-rounded, partial expectations keeps them; blessing a passing,
+/// current corpus changes nothing.
 public struct GoldenRunner: Sendable {
-    /// Rewrite failing expectations instead of reporting them.
+    /// Rewrite failing expectations instead of reporting them, and re-record the policy and
+    /// engine of passing cases whose files record others.
     public var bless: Bool
     /// Threads per evaluation (reports are identical at any count).
     public var threads: Int
@@ -50,26 +54,41 @@ public struct GoldenRunner: Sendable {
 
     private func judgeValues(_ run: GoldenEvaluation, _ testCase: GoldenCase) -> GoldenResult {
         let count = run.report.accounts.count
+        let current = GoldenProvenance.current(policy: run.engine.identity)
+        var result = GoldenResult(testCase: testCase, accountCount: count, outcome: .passed)
         let expectedText = FileManager.default.contents(atPath: testCase.expectedPath).map { String(decoding: $0, as: UTF8.self) }
-        let outcome: GoldenResult.Outcome
         if let expectedText {
-            outcome = compare(expectedText, run, testCase)
+            if case .success(let expected) = JSONValue.parse(Array(expectedText.utf8)) {
+                result.approval = GoldenApproval(recorded: GoldenProvenance(recordedIn: expected), current: current)
+                result.outcome = compare(expected, run, testCase)
+            } else {
+                result.outcome = .error("`\(testCase.expectedPath)` is not valid JSON")
+            }
         } else {
-            outcome = .error("no `\(testCase.expectedPath)`: run `lever test --bless` to record the current report")
+            result.outcome = .error("no `\(testCase.expectedPath)`: run `lever test --bless` to record the current report")
         }
-        guard bless, outcome != .passed else { return GoldenResult(testCase: testCase, accountCount: count, outcome: outcome) }
+        guard bless else { return result }
+        if result.outcome != .passed {
+            result.outcome = write(current, into: run.json, testCase) ?? .blessed
+        } else if let expectedText, result.approval?.isCurrent == false {
+            result.outcome = write(current, into: expectedText, testCase) ?? .passed
+            result.rerecorded = result.isPassing
+        }
+        return result
+    }
+
+    /// Writes `text` with `provenance` recorded in it to the case's `expected.json`; nil when
+    /// written, or the error the case then ends with.
+    private func write(_ provenance: GoldenProvenance, into text: String, _ testCase: GoldenCase) -> GoldenResult.Outcome? {
         do {
-            try OutputFile.write(run.json, to: testCase.expectedPath)
-            return GoldenResult(testCase: testCase, accountCount: count, outcome: .blessed)
+            try OutputFile.write(provenance.recorded(in: text), to: testCase.expectedPath)
+            return nil
         } catch {
-            return GoldenResult(testCase: testCase, accountCount: count, outcome: .error("\(error)"))
+            return .error("\(error)")
         }
     }
 
-    func compare(_ expectedText: String, _ run: GoldenEvaluation, _ testCase: GoldenCase) -> GoldenResult.Outcome {
-        guard case .success(let expected) = JSONValue.parse(Array(expectedText.utf8)) else {
-            return .error("`\(testCase.expectedPath)` is not valid JSON")
-        }
+    func compare(_ expected: JSONValue, _ run: GoldenEvaluation, _ testCase: GoldenCase) -> GoldenResult.Outcome {
         guard case .success(let actual) = JSONValue.parse(Array(run.json.utf8)) else {
             return .error("internal: the report did not render as JSON")
         }
