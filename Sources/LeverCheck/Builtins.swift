@@ -1,4 +1,5 @@
 import Foundation
+import LeverNumerics
 
 /// One builtin function: what the checker needs (arity, labels, unit rule), what the REPL's
 /// `:doc` shows, and what the constant folder and compiler run.
@@ -85,6 +86,10 @@ public enum Builtins {
         fn("sqrt", "the square root; halves the dimension", 1, 1, .squareRoot, "sqrt(4)", 2) { $0[0].squareRoot() },
         fn("exp", "e raised to a plain number", 1, 1, .dimensionless, "exp(0)", 1) { Foundation.exp($0[0]) },
         fn("ln", "the natural logarithm of a plain number", 1, 1, .dimensionless, "ln(1)", 0) { Foundation.log($0[0]) },
+        fn("ncdf", "the standard normal distribution function Φ(x) of a plain number", 1, 1, .dimensionless,
+           "ncdf(0)", 0.5) { NormalDistribution.cdf($0[0]) },
+        fn("npdf", "the standard normal density φ(x) = e^(−x²/2) ÷ √(2π) of a plain number", 1, 1, .dimensionless,
+           "npdf(0)", 0.3989422804014327) { NormalDistribution.pdf($0[0]) },
         fn("floor", "rounded down to a whole number of base units", 1, 1, .same, "floor(2.7)", 2) { $0[0].rounded(.down) },
         fn("ceil", "rounded up to a whole number of base units", 1, 1, .same, "ceil(2.1)", 3) { $0[0].rounded(.up) },
         fn("round", "rounded to the nearest whole number of base units", 1, 1, .same, "round(2.5)", 3) {

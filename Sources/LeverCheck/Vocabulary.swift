@@ -40,6 +40,8 @@ public enum Vocabulary {
         "utilization": KnownName(ratio, .asset, "borrowed ÷ supplied", range: share),
         "supplied": KnownName(.money, .asset, "USD supplied to the asset's pool"),
         "borrowed": KnownName(.money, .asset, "USD borrowed from the asset's pool"),
+        "risk_free_rate": KnownName(ratio, .asset, "continuous risk-free rate a year options are priced at (market `risk_free_rate`)"),
+        "dividend_yield": KnownName(ratio, .asset, "continuous yield the asset pays its holder a year (staking, dividend)"),
     ]
 
     /// Fields of the current position.
@@ -60,8 +62,13 @@ public enum Vocabulary {
         "gamma": KnownName(.plain, .position, "option gamma"),
         "vega": KnownName(.plain, .position, "option vega"),
         "theta": KnownName(.plain, .position, "option theta"),
+        "rho": KnownName(.plain, .position, "option rho: ∂value/∂rate, per unit"),
+        "dividend_rho": KnownName(.plain, .position, "option dividend rho: ∂value/∂yield, per unit"),
         "collateral_value": KnownName(.money, .position, "value counted as collateral, after haircut"),
         "debt_value": KnownName(.money, .position, "value owed"),
+        "option_value": KnownName(.money, .position,
+                                  "quantity × the option's Black–Scholes–Merton price (0 for spot and perpetuals)"),
+        "pnl": KnownName(.money, .position, "a perpetual's unrealised PnL: quantity × (price − entry price); 0 otherwise"),
     ]
 
     /// Standard asset properties (set in class, asset and venue blocks) and their units.
@@ -87,6 +94,10 @@ public enum Vocabulary {
         "margin_ratio": KnownName(.plain, .account, "maintenance requirement ÷ equity"),
         "initial_requirement": KnownName(.money, .account, "initial margin required"),
         "maintenance_requirement": KnownName(.money, .account, "maintenance margin required"),
+        "gross_value": KnownName(.money, .account, "sum of the notional of long spot positions"),
+        "unrealised_pnl": KnownName(.money, .account, "sum of perpetual PnL"),
+        "options_value": KnownName(.money, .account, "sum of option values"),
+        "interest": KnownName(.money, .account, "interest owed over the horizon"),
     ]
 
     /// Attributes read as `account.<name>` that the language knows; others come from the book.

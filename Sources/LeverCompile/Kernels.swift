@@ -80,6 +80,8 @@ func applyUnary<N: MarginNumber>(_ kernel: UnaryKernel, _ x: N) -> N {
     case .sqrt: return x.squareRoot()
     case .exp: return N(approximating: exp(x.doubleValue))
     case .ln: return N(approximating: log(x.doubleValue))
+    case .ncdf: return N(approximating: NormalDistribution.cdf(x.doubleValue))
+    case .npdf: return N(approximating: NormalDistribution.pdf(x.doubleValue))
     case .floor: return N(approximating: floor(x.doubleValue))
     case .ceil: return N(approximating: ceil(x.doubleValue))
     case .round: return N(approximating: x.doubleValue.rounded(.toNearestOrAwayFromZero))
@@ -129,6 +131,8 @@ enum AbsOp: UnaryOperation { static var kernel: UnaryKernel { .abs } }
 enum SqrtOp: UnaryOperation { static var kernel: UnaryKernel { .sqrt } }
 enum ExpOp: UnaryOperation { static var kernel: UnaryKernel { .exp } }
 enum LnOp: UnaryOperation { static var kernel: UnaryKernel { .ln } }
+enum NcdfOp: UnaryOperation { static var kernel: UnaryKernel { .ncdf } }
+enum NpdfOp: UnaryOperation { static var kernel: UnaryKernel { .npdf } }
 enum FloorOp: UnaryOperation { static var kernel: UnaryKernel { .floor } }
 enum CeilOp: UnaryOperation { static var kernel: UnaryKernel { .ceil } }
 enum RoundOp: UnaryOperation { static var kernel: UnaryKernel { .round } }

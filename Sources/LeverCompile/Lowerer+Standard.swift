@@ -32,10 +32,12 @@ extension Lowerer {
             let move = builder.binary(.subtract, price, builder.add(.positionInput(.entryPrice)))
             return builder.select(isKind(1), builder.binary(.multiply, quantity, move), zero)
         case "option_value":
-            // Revalued from the (possibly shocked) price and volatility: full revaluation.
+            // Revalued from the (possibly shocked) price and volatility, at the market's rate and
+            // the underlying's yield: full revaluation.
             let unit = builder.optionPrice(kind: builder.add(.positionInput(.kind)), right: builder.add(.positionInput(.right)),
                                            spot: price, strike: builder.add(.positionInput(.strike)),
-                                           years: builder.add(.positionInput(.expiry)), vol: marketInput("vol", ctx))
+                                           years: builder.add(.positionInput(.expiry)), vol: marketInput("vol", ctx),
+                                           rate: marketInput("risk_free_rate", ctx), yield: marketInput("dividend_yield", ctx))
             return builder.select(isKind(2), builder.binary(.multiply, quantity, unit), zero)
         case "market_value":
             let spot = builder.binary(.multiply, quantity, price)

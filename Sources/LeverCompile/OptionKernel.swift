@@ -3,26 +3,26 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import LeverNumerics
 
-/// The Black–Scholes value of one option unit, as the compiled program revalues options (also
-/// under each scenario's shocked price and volatility: full revaluation, not Greeks).
+/// The Black–Scholes–Merton value of one option unit, as the compiled program revalues options
+/// (also under each scenario's shocked price and volatility: full revaluation, not Greeks).
 ///
-/// Rates and carry are zero (the market snapshot has no yield curve), matching the engine's
-/// `BlackScholes.valuation` with `rate: 0`, which a test checks on a grid. Expired options
-/// (`years ≤ 0`) and non-positive prices are worth their intrinsic value; with no diffusion
-/// (`vol × √years == 0`) the value is the forward payoff.
+/// Continuous rate `r` and dividend yield `q` (cost of carry `r − q`), matching the engine's
+/// `BlackScholes.valuation`, which a test checks on a grid. Expired options (`years ≤ 0`) and
+/// non-positive prices are worth their intrinsic value; with no diffusion (`vol × √years == 0`)
+/// the value is the discounted forward payoff.
 enum OptionKernel {
-    static func price(isCall: Bool, spot: Double, strike: Double, years: Double, vol: Double) -> Double {
+    static func price(isCall: Bool, spot: Double, strike: Double, years: Double, vol: Double,
+                      rate: Double, yield: Double) -> Double {
         let sign: Double = isCall ? 1 : -1
         let intrinsic = max(0, sign * (spot - strike))
         guard years > 0, spot > 0, strike > 0 else { return intrinsic }
+        let forward = spot * exp(-yield * years), discounted = strike * exp(-rate * years)
         let spread = vol * years.squareRoot()
-        guard spread > 0 else { return intrinsic }
-        let d1 = log(spot / strike) / spread + spread / 2
+        guard spread > 0 else { return max(0, sign * (forward - discounted)) }
+        let d1 = (log(spot / strike) + (rate - yield) * years) / spread + spread / 2
         let d2 = d1 - spread
-        return sign * (spot * cdf(sign * d1) - strike * cdf(sign * d2))
+        return sign * (forward * NormalDistribution.cdf(sign * d1) - discounted * NormalDistribution.cdf(sign * d2))
     }
-
-    /// Φ(x) = erfc(−x ÷ √2) ÷ 2, accurate in both tails.
-    static func cdf(_ x: Double) -> Double { 0.5 * erfc(-x / 2.0.squareRoot()) }
 }

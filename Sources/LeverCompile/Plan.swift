@@ -24,6 +24,8 @@ public struct NodeRef: Sendable, Hashable, Comparable, CustomStringConvertible {
 /// Per-asset market data, one column over the snapshot's assets.
 public enum AssetInput: String, Sendable, Hashable, CaseIterable {
     case price, vol, utilization, supplied, borrowed
+    /// The continuous risk-free rate and dividend (staking) yield options on the asset are priced at.
+    case riskFreeRate = "risk_free_rate", dividendYield = "dividend_yield"
     /// The quoted price before the oracle rule: what a debt in the asset is valued at when a
     /// stale price counts collateral at zero (debts are never written down by a stale feed).
     case quotedPrice = "quoted_price"
@@ -41,7 +43,9 @@ public enum PositionInput: String, Sendable, Hashable, CaseIterable {
     case strike
     /// Years from the snapshot's as-of time to expiry (negative when expired).
     case expiry
-    case delta, gamma, vega, theta
+    case delta, gamma, vega, theta, rho
+    /// ∂V/∂q: the option's sensitivity to the underlying's dividend (staking) yield.
+    case dividendRho = "dividend_rho"
     /// Black–Scholes value of one option unit at the snapshot (0 for other kinds).
     case optionPrice = "option_price"
 }
@@ -60,6 +64,8 @@ public enum CaseKey: String, Sendable, Hashable {
 
 public enum UnaryKernel: String, Sendable, Hashable {
     case negate, not, abs, sqrt, exp, ln, floor, ceil, round
+    /// The standard normal distribution function Φ and density φ.
+    case ncdf, npdf
     /// `exp(x) − 1` and `ln(1 + x)`, exact for small x (interest compounded per second).
     case expm1, log1p
     /// 1 when the operand is a defined false (0), else 0; and 1 when it is undefined, else 0.
@@ -138,9 +144,11 @@ public enum PlanOp: Sendable, Hashable {
     /// The value of a table field for a row index (NaN for −1).
     case tableField(NodeRef, values: [Double])
     case curve(CurvePlan, NodeRef)
-    /// Black–Scholes value per option unit (0 for other kinds), from the position's kind, right,
-    /// strike and years to expiry and its asset's price and volatility (shocked in a scenario).
-    case optionPrice(kind: NodeRef, right: NodeRef, spot: NodeRef, strike: NodeRef, years: NodeRef, vol: NodeRef)
+    /// Black–Scholes–Merton value per option unit (0 for other kinds), from the position's kind,
+    /// right, strike and years to expiry and its asset's price and volatility (shocked in a
+    /// scenario), risk-free rate and dividend yield.
+    case optionPrice(kind: NodeRef, right: NodeRef, spot: NodeRef, strike: NodeRef, years: NodeRef, vol: NodeRef,
+                     rate: NodeRef, yield: NodeRef)
 }
 
 /// Where a plan node comes from, for `explain`: the rule's name and its source.

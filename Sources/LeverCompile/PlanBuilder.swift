@@ -82,10 +82,11 @@ public struct PlanBuilder {
 
     /// The Black–Scholes value of one unit of each option position (0 for other kinds).
     public mutating func optionPrice(kind: NodeRef, right: NodeRef, spot: NodeRef, strike: NodeRef, years: NodeRef,
-                                     vol: NodeRef) -> NodeRef {
+                                     vol: NodeRef, rate: NodeRef, yield: NodeRef) -> NodeRef {
         let p = { (ref: NodeRef, me: inout PlanBuilder) in me.lift(ref, to: .position) }
         return add(.optionPrice(kind: p(kind, &self), right: p(right, &self), spot: p(spot, &self),
-                                strike: p(strike, &self), years: p(years, &self), vol: p(vol, &self)))
+                                strike: p(strike, &self), years: p(years, &self), vol: p(vol, &self),
+                                rate: p(rate, &self), yield: p(yield, &self)))
     }
 
     public mutating func tableRow(_ table: TablePlan, keys: [NodeRef]) -> NodeRef {

@@ -82,6 +82,8 @@ enum Steps<N: MarginNumber> {
         case .sqrt: unary(SqrtOp.self, a, out: out, domain: domain, next: next)
         case .exp: unary(ExpOp.self, a, out: out, domain: domain, next: next)
         case .ln: unary(LnOp.self, a, out: out, domain: domain, next: next)
+        case .ncdf: unary(NcdfOp.self, a, out: out, domain: domain, next: next)
+        case .npdf: unary(NpdfOp.self, a, out: out, domain: domain, next: next)
         case .floor: unary(FloorOp.self, a, out: out, domain: domain, next: next)
         case .ceil: unary(CeilOp.self, a, out: out, domain: domain, next: next)
         case .round: unary(RoundOp.self, a, out: out, domain: domain, next: next)

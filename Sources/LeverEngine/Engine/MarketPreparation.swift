@@ -62,6 +62,7 @@ struct PreparedMarket {
 
     init(policy: CompiledPolicy, market: MarketSnapshot) {
         var price = [Double](), quoted = [Double](), vol = [Double](), utilization = [Double](), supplied = [Double](), borrowed = [Double]()
+        var rate = [Double](), yield = [Double]()
         var issues = [MarketIssue?]()
         for (a, asset) in policy.assets.enumerated() {
             let quote = market[asset]
@@ -76,11 +77,14 @@ struct PreparedMarket {
             utilization.append(quote?.utilization ?? 0)
             supplied.append(quote?.supplied ?? 0)
             borrowed.append(quote?.borrowed ?? 0)
+            let carry = market.carry(of: asset)
+            rate.append(carry.rate)
+            yield.append(carry.dividendYield)
             issues.append(issue)
         }
         columns = ProgramMarket(assetCount: policy.assets.count, inputs: [
             .price: price, .quotedPrice: quoted, .vol: vol, .utilization: utilization, .supplied: supplied,
-            .borrowed: borrowed,
+            .borrowed: borrowed, .riskFreeRate: rate, .dividendYield: yield,
         ])
         self.issues = issues
     }

@@ -7,7 +7,7 @@ import LeverCompile
 /// array each time cost more than evaluating the account.
 struct PositionRow {
     var quantity = 0.0, kind = 0.0, right = 0.0, entryPrice = 0.0, strike = 0.0, expiry = 0.0
-    var delta = 0.0, gamma = 0.0, vega = 0.0, theta = 0.0, optionPrice = 0.0
+    var delta = 0.0, gamma = 0.0, vega = 0.0, theta = 0.0, rho = 0.0, dividendRho = 0.0, optionPrice = 0.0
 
     init(_ p: Position, market: MarketSnapshot) {
         quantity = p.quantity
@@ -24,11 +24,13 @@ struct PositionRow {
             let years = market.asOf.map { (o.expiry.secondsSinceEpoch - $0.secondsSinceEpoch) / 31_536_000 } ?? .nan
             expiry = years
             let quote = market[o.underlying]
-            // Rates are zero: the policy's market carries no yield curve (documented in the README).
+            let carry = market.carry(of: o.underlying)
             let greeks = BlackScholes.valuation(OptionInputs(right: o.right, spot: quote?.price ?? .nan, strike: o.strike,
-                                                             years: years, rate: 0, vol: quote?.vol ?? .nan))
+                                                             years: years, rate: carry.rate, dividendYield: carry.dividendYield,
+                                                             vol: quote?.vol ?? .nan))
             optionPrice = greeks.price
             (delta, gamma, vega, theta) = (greeks.delta, greeks.gamma, greeks.vega, greeks.theta)
+            (rho, dividendRho) = (greeks.rho, greeks.dividendRho)
         }
     }
 
@@ -45,6 +47,8 @@ struct PositionRow {
         case .gamma: gamma
         case .vega: vega
         case .theta: theta
+        case .rho: rho
+        case .dividendRho: dividendRho
         case .optionPrice: optionPrice
         }
     }

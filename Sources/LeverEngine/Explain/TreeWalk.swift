@@ -62,8 +62,9 @@ struct TreeWalk {
     /// cases of the assets and venues it holds.
     func operands(of ref: NodeRef) -> [NodeRef] {
         switch plan[ref].op {
-        // An option's price shown under its spot and vol; kind, right, strike and expiry are the position's.
-        case .optionPrice(_, _, let spot, _, _, let vol): return [spot, vol]
+        // An option's price shown under its spot, vol, rate and yield; kind, right, strike and
+        // expiry are the position's.
+        case .optionPrice(_, _, let spot, _, _, let vol, let rate, let yield): return [spot, vol, rate, yield]
         case .cases(let key, let caseOf, let cases, let fallback):
             let held = key == .asset ? heldAssets : heldVenues
             var refs: [NodeRef] = []

@@ -216,7 +216,7 @@ struct UndefinedCauses {
         case .cases(_, _, let cases, let fallback): cases + [fallback]
         case .aggregate(_, let x, let filter): [x] + (filter.map { [$0] } ?? [])
         case .tableRow(_, let keys): keys
-        case .optionPrice(let k, let r, let s, let st, let y, let v): [k, r, s, st, y, v]
+        case .optionPrice(let k, let r, let s, let st, let y, let v, let rate, let q): [k, r, s, st, y, v, rate, q]
         }
     }
 }

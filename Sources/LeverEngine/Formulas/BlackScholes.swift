@@ -47,11 +47,15 @@ public struct OptionValuation: Sendable, Hashable {
     public var theta: Double
     /// ∂V/∂r.
     public var rho: Double
+    /// ∂V/∂q: the sensitivity to the dividend (staking) yield.
+    public var dividendRho: Double = 0
 }
 
 /// Black–Scholes–Merton with continuous dividend yield, with defined edge cases.
 ///
-/// - Expired (`years ≤ 0`): the intrinsic value, and every Greek 0 (the position is settled).
+/// - Expired (`years ≤ 0`): settled at intrinsic value. Delta is the exercise delta: ±1 (call,
+///   put) strictly in the money, where settlement is worth one unit of the underlying's move,
+///   and 0 at or out of the money; every other Greek is 0.
 /// - No diffusion (`vol · √years == 0`): the discounted forward payoff; N(d) becomes a step
 ///   (½ exactly at the money forward) and the density terms vanish, so gamma and vega are 0.
 /// - Non-positive spot or strike: intrinsic value (such inputs are rejected upstream).
@@ -60,7 +64,9 @@ public enum BlackScholes {
     public static func valuation(_ o: OptionInputs) -> OptionValuation {
         let sign: Double = o.right == .call ? 1 : -1
         guard o.years > 0, o.spot > 0, o.strike > 0 else {
-            return OptionValuation(price: max(0, sign * (o.spot - o.strike)), delta: 0, gamma: 0, vega: 0, theta: 0, rho: 0)
+            let inTheMoney = sign * (o.spot - o.strike) > 0
+            return OptionValuation(price: max(0, sign * (o.spot - o.strike)), delta: inTheMoney ? sign : 0,
+                                   gamma: 0, vega: 0, theta: 0, rho: 0)
         }
         let t = o.years, sqrtT = t.squareRoot(), spread = o.vol * sqrtT
         let carry = (-o.dividendYield * t).exponentialValue, discount = (-o.rate * t).exponentialValue
@@ -74,7 +80,8 @@ public enum BlackScholes {
             gamma: spread > 0 ? carry * density / (o.spot * spread) : 0,
             vega: forwardLeg * density * sqrtT,
             theta: decay + sign * (o.dividendYield * forwardLeg * n1 - o.rate * strikeLeg * n2),
-            rho: sign * strikeLeg * t * n2)
+            rho: sign * strikeLeg * t * n2,
+            dividendRho: -sign * forwardLeg * t * n1)
     }
 
     /// Price only.

@@ -7,6 +7,13 @@ extension MarketDecoding {
         case `class`, price
         case priceTime = "price_time"
         case vol, supplied, borrowed, utilization, util
+        case riskFreeRate = "risk_free_rate"
+        case dividendYield = "dividend_yield"
+    }
+
+    /// A rate a year as a fraction: beyond ±100 % is a unit mistake (5 written for 5 %).
+    static func decodeRate(_ d: inout DocumentDecoder) -> Double? {
+        d.decodeNumber("must be a fraction a year within [-1, 1] (0.05 is 5 %)") { $0 >= -1 && $0 <= 1 }
     }
 
     /// One asset; nil when it has errors.
@@ -16,6 +23,7 @@ extension MarketDecoding {
         var cls = FieldSlot<String>(), price = FieldSlot<Double?>(), priceTime = FieldSlot<Timestamp>()
         var vol = FieldSlot<Double>(), supplied = FieldSlot<Double>(), borrowed = FieldSlot<Double>()
         var utilization = FieldSlot<Double>(), util = FieldSlot<Double>()
+        var rate = FieldSlot<Double>(), yield = FieldSlot<Double>()
         let object = d.decodeObject(AssetField.self) { d, field in
             switch field {
             case .class: d.fill(&cls) { $0.decodeName() }
@@ -26,6 +34,8 @@ extension MarketDecoding {
             case .borrowed: d.fill(&borrowed) { $0.decodeNumber("must not be negative") { $0 >= 0 } }
             case .utilization: d.fill(&utilization) { $0.decodeNumber("must be within [0, 1]") { $0 >= 0 && $0 <= 1 } }
             case .util: d.fill(&util) { $0.decodeNumber("must be within [0, 1]") { $0 >= 0 && $0 <= 1 } }
+            case .riskFreeRate: d.fill(&rate) { decodeRate(&$0) }
+            case .dividendYield: d.fill(&yield) { decodeRate(&$0) }
             }
         }
         guard let object else { return nil }
@@ -35,7 +45,8 @@ extension MarketDecoding {
         guard d.errorCount == errorsBefore, let v = vol.value else { return nil }
         return AssetQuote(symbol: symbol, classHint: cls.value, price: price.value ?? nil, priceTime: priceTime.value,
                           vol: v, supplied: supplied.value, borrowed: borrowed.value,
-                          utilization: utilization.value ?? util.value)
+                          utilization: utilization.value ?? util.value, riskFreeRate: rate.value,
+                          dividendYield: yield.value)
     }
 
     /// A price: a non-negative number, or `null` for "no price" (the policy's oracle rule applies).

@@ -2,9 +2,9 @@ import LeverSyntax
 
 /// Loads a market snapshot from JSON, validating everything (see docs/input-format.md).
 ///
-/// The format, in short: `{"as_of"?, "assets": {SYMBOL: {"class"?, "price", "price_time"?, "vol",
-/// "supplied"?, "borrowed"?, "utilization"?}}, "venues"?: {NAME: {"prices": {SYMBOL: {"price",
-/// "price_time"?}}}}}`. The margin workload's `market.json` is a valid market (`util` is read as
+/// The format, in short: `{"as_of"?, "risk_free_rate"?, "assets": {SYMBOL: {"class"?, "price",
+/// "price_time"?, "vol", "supplied"?, "borrowed"?, "utilization"?, "risk_free_rate"?,
+/// "dividend_yield"?}}, "venues"?: {NAME: {"prices": {SYMBOL: {"price", "price_time"?}}}}}`. The margin workload's `market.json` is a valid market (`util` is read as
 /// `utilization`).
 public enum MarketLoader {
     /// Loads the market in `file`.
@@ -35,17 +35,20 @@ enum MarketDecoding {
         static let table = FieldTable<Self>()
         case asOf = "as_of"
         case assets, venues
+        case riskFreeRate = "risk_free_rate"
     }
 
     /// The snapshot; nil when the document is unusable. Assets with errors are left out (the load
     /// then fails unless `keepGoing`).
     static func decodeRoot(_ d: inout DocumentDecoder) -> MarketSnapshot? {
         var asOf = FieldSlot<Timestamp>(), assets = FieldSlot<[AssetQuote]>(), venues = FieldSlot<[VenueQuotes]>()
+        var rate = FieldSlot<Double>()
         let root = d.decodeObject(RootField.self) { d, field in
             switch field {
             case .asOf: d.fill(&asOf) { $0.decodeTimestamp() }
             case .assets: d.fill(&assets) { decodeAssets(&$0) }
             case .venues: d.fill(&venues) { decodeVenues(&$0) }
+            case .riskFreeRate: d.fill(&rate) { decodeRate(&$0) }
             }
         }
         guard let root else { return nil }
@@ -53,7 +56,7 @@ enum MarketDecoding {
             d.report(.missingField("", "assets", help: "a market is `{\"assets\": {\"BTC\": {...}}}`", at: root))
         }
         guard let list = assets.value else { return nil }
-        return MarketSnapshot(asOf: asOf.value, assets: list, venues: venues.value ?? [])
+        return MarketSnapshot(asOf: asOf.value, assets: list, venues: venues.value ?? [], riskFreeRate: rate.value)
     }
 
     static func decodeAssets(_ d: inout DocumentDecoder) -> [AssetQuote]? {

@@ -11,13 +11,17 @@ public struct MarketSnapshot: Sendable, Hashable {
     public var assets: [AssetQuote]
     /// Per-venue prices, when a venue quotes differently from the reference price.
     public var venues: [VenueQuotes]
+    /// The continuously compounded risk-free rate a year (0.05 = 5 %) options are priced at,
+    /// unless an asset gives its own; nil when the file gives none (then 0).
+    public var riskFreeRate: Double?
     private var indexBySymbol: [String: Int]
 
     /// A snapshot; the first of two assets with one symbol wins lookups.
-    public init(asOf: Timestamp?, assets: [AssetQuote], venues: [VenueQuotes] = []) {
+    public init(asOf: Timestamp?, assets: [AssetQuote], venues: [VenueQuotes] = [], riskFreeRate: Double? = nil) {
         self.asOf = asOf
         self.assets = assets
         self.venues = venues
+        self.riskFreeRate = riskFreeRate
         var index: [String: Int] = [:]
         for (i, a) in assets.enumerated() where index[a.symbol] == nil { index[a.symbol] = i }
         self.indexBySymbol = index
@@ -32,6 +36,13 @@ public struct MarketSnapshot: Sendable, Hashable {
 
     /// The quote for `symbol`.
     public subscript(symbol: String) -> AssetQuote? { index(of: symbol).map { assets[$0] } }
+
+    /// The rate and yield options on `symbol` are priced at: the asset's own rate, else the
+    /// market's, else 0; its yield, else 0.
+    public func carry(of symbol: String) -> (rate: Double, dividendYield: Double) {
+        let quote = self[symbol]
+        return (quote?.riskFreeRate ?? riskFreeRate ?? 0, quote?.dividendYield ?? 0)
+    }
 }
 
 /// One asset's market data.
@@ -53,10 +64,16 @@ public struct AssetQuote: Sendable, Hashable {
     public var borrowed: Double?
     /// Utilization given directly (`utilization` or `util` in the file).
     public var utilizationGiven: Double?
+    /// This asset's own risk-free rate (its funding currency's), overriding the market's.
+    public var riskFreeRate: Double?
+    /// The continuous yield the underlying pays its holder a year (staking reward, dividend):
+    /// Black–Scholes–Merton's `q`; nil when not given (then 0).
+    public var dividendYield: Double?
 
     /// One asset's data; `utilization` is the directly given value.
     public init(symbol: String, classHint: String? = nil, price: Double?, priceTime: Timestamp? = nil, vol: Double,
-                supplied: Double? = nil, borrowed: Double? = nil, utilization: Double? = nil) {
+                supplied: Double? = nil, borrowed: Double? = nil, utilization: Double? = nil,
+                riskFreeRate: Double? = nil, dividendYield: Double? = nil) {
         self.symbol = symbol
         self.classHint = classHint
         self.price = price
@@ -65,6 +82,8 @@ public struct AssetQuote: Sendable, Hashable {
         self.supplied = supplied
         self.borrowed = borrowed
         self.utilizationGiven = utilization
+        self.riskFreeRate = riskFreeRate
+        self.dividendYield = dividendYield
     }
 
     /// Pool utilization: as given, else borrowed ÷ supplied (0 for an empty pool), else nil.

@@ -3,30 +3,45 @@ import Testing
 @testable import LeverEngine
 
 /// The compiled program's option kernel (used for full revaluation under scenarios) and the
-/// formula library's Black–Scholes agree, so eval, explain and scenarios value options alike.
+/// formula library's Black–Scholes–Merton agree, so eval, explain and scenarios value options alike.
 struct OptionKernelTests {
-    @Test func kernelMatchesBlackScholesOnAGrid() {
+    @Test func kernelMatchesBlackScholesMertonOnAGrid() {
         var compared = 0
         for right in [OptionRight.call, .put] {
             for spot in [0.0, 50, 95, 100, 105, 200] {
                 for strike in [80.0, 100, 120] {
                     for years in [-0.1, 0, 1.0 / 365, 0.25, 2] {
                         for vol in [0.0, 0.2, 1.5] {
-                            let kernel = OptionKernel.price(isCall: right == .call, spot: spot, strike: strike, years: years, vol: vol)
-                            let formula = BlackScholes.valuation(OptionInputs(right: right, spot: spot, strike: strike,
-                                                                              years: years, rate: 0, vol: vol)).price
-                            #expect(abs(kernel - formula) <= 1e-12 * max(1, abs(formula)), "\(right) S=\(spot) K=\(strike) T=\(years) σ=\(vol)")
-                            compared += 1
+                            for (rate, yield) in [(0.0, 0.0), (0.1, 0.0), (0.05, 0.03), (-0.01, 0.08)] {
+                                let kernel = OptionKernel.price(isCall: right == .call, spot: spot, strike: strike, years: years,
+                                                                vol: vol, rate: rate, yield: yield)
+                                let formula = BlackScholes.valuation(OptionInputs(right: right, spot: spot, strike: strike, years: years,
+                                                                                  rate: rate, dividendYield: yield, vol: vol)).price
+                                #expect(abs(kernel - formula) <= 1e-12 * max(1, abs(formula)),
+                                        "\(right) S=\(spot) K=\(strike) T=\(years) σ=\(vol) r=\(rate) q=\(yield)")
+                                compared += 1
+                            }
                         }
                     }
                 }
             }
         }
-        #expect(compared == 540)
+        #expect(compared == 2160)
     }
 
-    /// A call struck at 100, one year, 20% vol, spot 100: N(0.1) × 100 − N(−0.1) × 100 = 7.9655…
+    /// A call struck at 100, one year, 20% vol, spot 100, no rates: N(0.1) × 100 − N(−0.1) × 100 = 7.9655…
     @Test func atTheMoneyCall() {
-        #expect(abs(OptionKernel.price(isCall: true, spot: 100, strike: 100, years: 1, vol: 0.2) - 7.965567455405804) < 1e-12)
+        #expect(abs(OptionKernel.price(isCall: true, spot: 100, strike: 100, years: 1, vol: 0.2, rate: 0, yield: 0)
+                    - 7.965567455405804) < 1e-12)
+    }
+
+    /// Hull's example 15.6 (S = 42, K = 40, r = 10 %, σ = 20 %, T = 0.5): call 4.76, put 0.81.
+    /// d1 = (ln(42/40) + (0.1 + 0.02) × 0.5) ÷ (0.2 × √0.5) = 0.7693, d2 = 0.6278;
+    /// call = 42 × N(0.7693) − 40 e^(−0.05) × N(0.6278) = 4.7594; put = 0.8086.
+    @Test func hullsExampleWithARate() {
+        let call = OptionKernel.price(isCall: true, spot: 42, strike: 40, years: 0.5, vol: 0.2, rate: 0.1, yield: 0)
+        let put = OptionKernel.price(isCall: false, spot: 42, strike: 40, years: 0.5, vol: 0.2, rate: 0.1, yield: 0)
+        #expect(abs(call - 4.7594) < 5e-5)
+        #expect(abs(put - 0.8086) < 5e-5)
     }
 }

@@ -54,6 +54,7 @@ struct BlackScholesTests {
         #expect(close(g.gamma, (up - 2 * g.price + down) / (h * h), 1e-4))
         #expect(close(g.vega, (bumped { $0.vol += h } - bumped { $0.vol -= h }) / (2 * h), 1e-6))
         #expect(close(g.rho, (bumped { $0.rate += h } - bumped { $0.rate -= h }) / (2 * h), 1e-6))
+        #expect(close(g.dividendRho, (bumped { $0.dividendYield += h } - bumped { $0.dividendYield -= h }) / (2 * h), 1e-6))
         // Theta is ∂V/∂t as calendar time passes: minus the derivative in time to expiry.
         #expect(close(g.theta, -(bumped { $0.years += h } - bumped { $0.years -= h }) / (2 * h), 1e-6))
         // Put–call parity: C − P = S·e^(−qT) − K·e^(−rT).
@@ -62,11 +63,17 @@ struct BlackScholesTests {
     }
 
     @Test func expiredOption() {
-        // Intrinsic value, every Greek zero: a call struck at 100 with spot 110 is worth 10; the put 0.
+        // Settled at intrinsic value: a call struck at 100 with spot 110 is worth 10 and moves
+        // one for one with the underlying (delta 1); the put is worth 0 (delta 0); every other Greek is 0.
         let call = BlackScholes.valuation(OptionInputs(right: .call, spot: 110, strike: 100, years: 0, rate: 0.05, vol: 0.3))
-        #expect(call == OptionValuation(price: 10, delta: 0, gamma: 0, vega: 0, theta: 0, rho: 0))
+        #expect(call == OptionValuation(price: 10, delta: 1, gamma: 0, vega: 0, theta: 0, rho: 0))
         let put = BlackScholes.valuation(OptionInputs(right: .put, spot: 110, strike: 100, years: -0.1, rate: 0.05, vol: 0.3))
         #expect(put.price == 0 && put.delta == 0)
+        // In the money a put settles short one unit: delta −1. At the money nothing is exercised: 0.
+        let itmPut = BlackScholes.valuation(OptionInputs(right: .put, spot: 90, strike: 100, years: 0, rate: 0.05, vol: 0.3))
+        #expect(itmPut.price == 10 && itmPut.delta == -1)
+        let atm = BlackScholes.valuation(OptionInputs(right: .call, spot: 100, strike: 100, years: 0, rate: 0.05, vol: 0.3))
+        #expect(atm.price == 0 && atm.delta == 0)
     }
 
     @Test func zeroVolatility() {
