@@ -92,7 +92,8 @@ extension Diagnostic {
 
     static func unknownShockTarget(_ name: Name, suggestion: String?) -> Diagnostic {
         unknown("L0217", "a scenario cannot shock `\(name.text)`", at: name.span, suggestion: suggestion,
-                fallback: "shock a class, an asset, a market input (`vol`) or `ASSET.input`")
+                fallback: "shock an asset or a class (its price), a market input for every asset (`vol`), or one for "
+                    + "an asset or a class (`BTC.vol`, `major.vol`); the inputs are price, vol, risk_free_rate and dividend_yield")
     }
 
     static func unknownQuantifier(_ name: Name, suggestion: String?) -> Diagnostic {

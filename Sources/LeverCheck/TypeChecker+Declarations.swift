@@ -51,9 +51,18 @@ extension TypeChecker {
 
     private mutating func checkShock(_ shock: Shock) {
         let text = shock.target.text
-        let isEntity = symbols.lookup(.class, text) != nil || symbols.lookup(.asset, text) != nil
-        if !isEntity, inputType(text) == nil {
-            let known = symbols.names(.class) + symbols.names(.asset) + Array(Vocabulary.marketInputs.keys)
+        let table = symbols
+        let isEntity = { (name: Substring) in table.lookup(.class, String(name)) != nil || table.lookup(.asset, String(name)) != nil }
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        let shockable = switch parts.count {
+        case 1: isEntity(parts[0]) || Vocabulary.shockableInputs.contains(text)
+        case 2: isEntity(parts[0]) && Vocabulary.shockableInputs.contains(String(parts[1]))
+        default: false
+        }
+        if !shockable {
+            let inputs = Vocabulary.shockableInputs.sorted()
+            let known = symbols.names(.class) + symbols.names(.asset) + inputs
+                + (parts.count == 2 && isEntity(parts[0]) ? inputs.map { "\(parts[0]).\($0)" } : [])
             diagnostics.append(.unknownShockTarget(shock.target, suggestion: suggestions.closest(to: text, in: known)))
         }
         let type = check(shock.value, .constant("a scenario shock"))

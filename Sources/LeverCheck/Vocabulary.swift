@@ -44,6 +44,9 @@ public enum Vocabulary {
         "dividend_yield": KnownName(ratio, .asset, "continuous yield the asset pays its holder a year (staking, dividend)"),
     ]
 
+    /// The market inputs a scenario may shock (relatively: `vol: +50%` multiplies by 1.5).
+    public static let shockableInputs: Set<String> = ["price", "vol", "risk_free_rate", "dividend_yield"]
+
     /// Fields of the current position.
     public static let positionFields: [String: KnownName] = [
         "notional": KnownName(.money, .position, "|quantity| × price"),

@@ -5,10 +5,12 @@ extension Lowerer {
     /// A market input under a scenario: relative shocks, the most specific target winning
     /// (asset, then its class and the class's ancestors from nearest, then `all`).
     mutating func shocked(_ column: NodeRef, input: AssetInput, scenario s: Int) -> NodeRef {
-        guard input == .price || input == .vol,
+        // The quoted price moves with the price: a scenario shocks the market, not the oracle rule.
+        let name = input == .quotedPrice ? "price" : input.rawValue
+        guard Vocabulary.shockableInputs.contains(name),
               case .scenario(_, let shocks) = symbols.symbols(.scenario)[s].declaration.kind else { return column }
         let factors = assets.indices.map { a in
-            symbols.shockFactor(shocks, asset: assets[a], assetClass: assetClasses[a], price: input == .price) ?? 1
+            symbols.shockFactor(shocks, asset: assets[a], assetClass: assetClasses[a], input: name) ?? 1
         }
         return builder.binary(.multiply, column, builder.add(.assetConstants(factors)))
     }

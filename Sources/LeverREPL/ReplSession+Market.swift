@@ -130,10 +130,10 @@ extension ReplSession {
         for i in current.assets.indices {
             let asset = current.assets[i].symbol
             let cls = symbols.assetInfo(asset)?.cls.text ?? current.assets[i].classHint ?? ""
-            if let f = symbols.shockFactor(shocks, asset: asset, assetClass: cls, price: true), let p = current.assets[i].price {
+            if let f = symbols.shockFactor(shocks, asset: asset, assetClass: cls, input: "price"), let p = current.assets[i].price {
                 current.assets[i].price = p * f
             }
-            if let f = symbols.shockFactor(shocks, asset: asset, assetClass: cls, price: false) { current.assets[i].vol *= f }
+            if let f = symbols.shockFactor(shocks, asset: asset, assetClass: cls, input: "vol") { current.assets[i].vol *= f }
         }
         market = current
         return .output("applied scenario \(name) (\(shocks.count) shock\(shocks.count == 1 ? "" : "s")); :reset undoes it\n")

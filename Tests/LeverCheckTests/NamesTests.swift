@@ -98,6 +98,17 @@ import LeverSyntax
         == [Found(code: "L0217", at: "2:14", message: "a scenario cannot shock `majr`")])
 }
 
+/// A class or every asset may have any shockable input shocked (`major.vol`, `risk_free_rate`);
+/// an input no scenario can move (`utilization`) is refused rather than silently ignored.
+@Test func shockTargetsNameAnAssetOrClassAndAShockableInput() {
+    let policy = "class major { haircut = 1% }\nasset BTC : major\n"
+    #expect(found(policy + "scenario s { major.vol: +50%, BTC.dividend_yield: -50%, risk_free_rate: +100%, major: -30% }").isEmpty)
+    #expect(found(policy + "scenario s { utilization: +10% }")
+        == [Found(code: "L0217", at: "3:14", message: "a scenario cannot shock `utilization`")])
+    #expect(found(policy + "scenario s { major.supplied: -10% }")
+        == [Found(code: "L0217", at: "3:14", message: "a scenario cannot shock `major.supplied`")])
+}
+
 @Test func unknownQuantifier() {
     #expect(found("assert every aset: haircut < 1")
         == [Found(code: "L0218", at: "1:14", message: "cannot assert over every `aset`")])

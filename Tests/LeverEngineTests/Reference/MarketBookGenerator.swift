@@ -24,11 +24,14 @@ struct MarketBookGenerator {
             }
             let supplied = random.double(1e6...1e9)
             let utilization = random.pick([0.0, 1.0, 0.8, random.double(0...1)])
+            // Options are priced at a rate (the asset's own now and then) and the underlying's yield.
+            let rate = random.chance(0.2) ? random.double(-0.01...0.1) : nil
+            let yield = random.chance(0.3) ? random.double(0...0.1) : nil
             return AssetQuote(symbol: symbol, price: price, priceTime: time, vol: random.double(0.01...2.5),
                               supplied: supplied, borrowed: supplied * utilization,
-                              utilization: random.chance(0.5) ? utilization : nil)
+                              utilization: random.chance(0.5) ? utilization : nil, riskFreeRate: rate, dividendYield: yield)
         }
-        return MarketSnapshot(asOf: Self.asOf, assets: quotes)
+        return MarketSnapshot(asOf: Self.asOf, assets: quotes, riskFreeRate: random.chance(0.5) ? random.double(0...0.08) : nil)
     }
 
     mutating func book(accounts: Int) -> Book {

@@ -345,11 +345,14 @@ struct PolicyGenerator {
             var shocks: [String] = []
             for _ in 0..<random.int(1...3) {
                 let magnitude = "\(random.chance(0.7) ? "-" : "+")\(random.int(5...60))%"
-                switch random.int(0...4) {
+                switch random.int(0...7) {
                 case 0: shocks.append("\(random.pick(classes)): \(magnitude)")
                 case 1: shocks.append("\(random.pick(assets)).price: \(magnitude)")
                 case 2: shocks.append("\(random.pick(assets)).vol: +\(random.int(10...100))%")
                 case 3: shocks.append("vol: +\(random.int(10...100))%")
+                case 4: shocks.append("\(random.pick(classes)).vol: +\(random.int(10...100))%")
+                case 5: shocks.append("\(random.pick(["risk_free_rate", "dividend_yield"])): \(magnitude)")
+                case 6: shocks.append("\(random.pick(classes)).\(random.pick(["risk_free_rate", "dividend_yield"])): \(magnitude)")
                 default: shocks.append("\(random.pick(assets)): \(magnitude)")
                 }
             }

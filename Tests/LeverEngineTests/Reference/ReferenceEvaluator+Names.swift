@@ -74,9 +74,8 @@ extension ReferenceEvaluator {
         let value = column[a]
         guard let s = scope.scenario else { return value }
         switch name {
-        case "price", "quoted_price": return value * shocks[s].price[a]
-        case "vol": return value * shocks[s].vol[a]
-        default: return value
+        case "price", "quoted_price": return value * shocks[s]["price"]![a]
+        default: return value * (shocks[s][name]?[a] ?? 1)
         }
     }
 
@@ -89,7 +88,7 @@ extension ReferenceEvaluator {
         case "venue": return Double(row.venue)
         case "class": return Double(classes.firstIndex(of: assetClasses[row.asset]) ?? -1)
         case "quantity", "kind", "right", "entry_price", "strike", "expiry", "delta", "gamma", "vega", "theta",
-             "option_price":
+             "rho", "dividend_rho", "option_price":
             return row.field(field)
         default: return derivedField(field, scope)
         }

@@ -71,26 +71,27 @@ extension ReferenceEvaluator {
     /// Per scenario and asset, the relative shock on price and on vol: the most specific target
     /// wins (the asset, then its class and the class's ancestors from nearest, then `all`, `price`
     /// or `vol` for every asset).
-    static func shockFactors(symbols: SymbolTable, assets: [String], classes: [String]) -> [(price: [Double], vol: [Double])] {
+    /// Per scenario, per shockable market input, per asset: the factor it multiplies the input by.
+    static func shockFactors(symbols: SymbolTable, assets: [String], classes: [String]) -> [[String: [Double]]] {
         let fold = ConstantFolder(symbols: symbols)
+        let inputs = ["price", "vol", "risk_free_rate", "dividend_yield"]
         return symbols.symbols(.scenario).map { symbol in
             guard case .scenario(_, let shocks) = symbol.declaration.kind else {
-                return ([Double](repeating: 1, count: assets.count), [Double](repeating: 1, count: assets.count))
+                return Dictionary(uniqueKeysWithValues: inputs.map { ($0, [Double](repeating: 1, count: assets.count)) })
             }
-            func factor(_ a: Int, price: Bool) -> Double {
+            func factor(_ a: Int, input: String) -> Double {
                 let targets = [assets[a]] + symbols.classChain(classes[a]).map(\.name.text).reversed() + ["all"]
                 for target in targets {
-                    // `price: -20%` shocks every price as `vol: +50%` shocks every vol (the checker
-                    // accepts both; the compiled path ignores `price`, a known issue).
-                    let names = price ? [target, target + ".price"] + (target == "all" ? ["price"] : [])
-                        : [target + ".vol"] + (target == "all" ? ["vol"] : [])
+                    // `price: -20%` shocks every price as `vol: +50%` shocks every vol; a bare
+                    // asset or class shocks its price.
+                    let names = (input == "price" ? [target] : []) + [target + "." + input] + (target == "all" ? [input] : [])
                     if let shock = shocks.last(where: { names.contains($0.target.text) }) {
                         return 1 + (fold.fold(shock.value) ?? 0)
                     }
                 }
                 return 1
             }
-            return (assets.indices.map { factor($0, price: true) }, assets.indices.map { factor($0, price: false) })
+            return Dictionary(uniqueKeysWithValues: inputs.map { input in (input, assets.indices.map { factor($0, input: input) }) })
         }
     }
 }

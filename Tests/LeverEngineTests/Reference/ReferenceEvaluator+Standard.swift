@@ -20,10 +20,11 @@ extension ReferenceEvaluator {
             return kind == 1 ? row.quantity * (marketInput("quoted_price", scope) - row.field("entry_price")) : 0
         case "option_value":
             guard kind == 2 else { return 0 }
-            // full revaluation at the (possibly shocked) price and volatility, rate 0
+            // full revaluation at the (possibly shocked) price, volatility, rate and yield
             let option = OptionInputs(right: row.field("right") == 0 ? .call : .put, spot: marketInput("quoted_price", scope),
-                                      strike: row.field("strike"), years: row.field("expiry"), rate: 0,
-                                      vol: marketInput("vol", scope))
+                                      strike: row.field("strike"), years: row.field("expiry"),
+                                      rate: marketInput("risk_free_rate", scope),
+                                      dividendYield: marketInput("dividend_yield", scope), vol: marketInput("vol", scope))
             return row.quantity * BlackScholes.valuation(option).price
         case "market_value":
             if kind == 0 { return row.quantity * marketInput("price", scope) }

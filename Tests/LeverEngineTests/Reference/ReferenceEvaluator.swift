@@ -29,7 +29,7 @@ final class ReferenceEvaluator {
     let venues: [String]
     let classes: [String]
     /// Per scenario, per asset: the factor on price and on vol.
-    let shocks: [(price: [Double], vol: [Double])]
+    let shocks: [[String: [Double]]]
     var positions: [ReferencePosition] = []
     var score: Double = .nan
     var attributes: [String: AttributeValue] = [:]

@@ -15,7 +15,7 @@ struct ReferenceMarket {
 
     init(assets: [String], market: MarketSnapshot, maxPriceAge: Double, maxClockSkew: Double, stalePrice: String) {
         var columns: [String: [Double]] = ["price": [], "quoted_price": [], "vol": [], "utilization": [], "supplied": [],
-                                           "borrowed": []]
+                                           "borrowed": [], "risk_free_rate": [], "dividend_yield": []]
         var rejected: [Bool] = []
         for asset in assets {
             let quote = market[asset]
@@ -32,6 +32,9 @@ struct ReferenceMarket {
             columns["utilization"]!.append(quote?.utilization ?? 0)
             columns["supplied"]!.append(quote?.supplied ?? 0)
             columns["borrowed"]!.append(quote?.borrowed ?? 0)
+            // the asset's own rate, else the market's, else none; no yield unless given
+            columns["risk_free_rate"]!.append(quote?.riskFreeRate ?? market.riskFreeRate ?? 0)
+            columns["dividend_yield"]!.append(quote?.dividendYield ?? 0)
             rejected.append(outcome == "reject")
         }
         inputs = columns
@@ -91,13 +94,17 @@ struct ReferencePosition {
             let years = market.asOf.map { (o.expiry.secondsSinceEpoch - $0.secondsSinceEpoch) / 31_536_000 } ?? .nan
             f["expiry"] = years
             let quote = market[o.underlying]
+            let rate = quote?.riskFreeRate ?? market.riskFreeRate ?? 0
             let v = BlackScholes.valuation(OptionInputs(right: o.right, spot: quote?.price ?? .nan, strike: o.strike,
-                                                        years: years, rate: 0, vol: quote?.vol ?? .nan))
+                                                        years: years, rate: rate, dividendYield: quote?.dividendYield ?? 0,
+                                                        vol: quote?.vol ?? .nan))
             f["option_price"] = v.price
             f["delta"] = v.delta
             f["gamma"] = v.gamma
             f["vega"] = v.vega
             f["theta"] = v.theta
+            f["rho"] = v.rho
+            f["dividend_rho"] = v.dividendRho
         }
         fields = f
     }
