@@ -15,20 +15,26 @@ extension Lowerer {
         return builder.binary(.multiply, column, builder.add(.assetConstants(factors)))
     }
 
-    /// Per scenario, the loss of equity against the snapshot; then the worst of them (never below 0).
+    /// Per scenario, the loss of equity against the snapshot; then the worst of them (never
+    /// below 0) and its name: `worst_scenario` is the first declared scenario with the largest
+    /// loss, `none` when no scenario loses anything, undefined when a loss is.
     mutating func scenarioOutputs() -> [(String, NodeRef, OutputKind?, Bool)] {
         let scenarios = symbols.symbols(.scenario)
         guard !scenarios.isEmpty else { return [] }
         let base = standardResult("equity", LowerContext())
         var worst = builder.constant(0)
+        var worstCode = builder.constant(0)
         var outputs: [(String, NodeRef, OutputKind?, Bool)] = []
         for (s, symbol) in scenarios.enumerated() {
             var ctx = LowerContext()
             ctx.scenario = s
             let loss = builder.binary(.subtract, base, standardResult("equity", ctx))
+            worstCode = builder.select(builder.binary(.greater, loss, worst), builder.constant(Double(s + 1)), worstCode)
             worst = builder.binary(.max, worst, loss)
             outputs.append(("loss_\(symbol.name)", loss, .number(.money), false))
         }
-        return [("worst_scenario_loss", worst, .number(.money), false)] + outputs
+        let names = ["none"] + scenarios.map(\.name)
+        return [("worst_scenario_loss", worst, .number(.money), false),
+                ("worst_scenario", worstCode, .label(names), false)] + outputs
     }
 }

@@ -58,14 +58,17 @@ extension ReferenceEvaluator {
         let scenarios = symbols.symbols(.scenario)
         guard !scenarios.isEmpty else { return [] }
         let base = standardResult("equity", ReferenceScope())
-        var worst = 0.0
+        var worst = 0.0, code = 0.0
         var losses: [(name: String, value: Double, kind: OutputKind)] = []
         for (s, symbol) in scenarios.enumerated() {
             let loss = base - standardResult("equity", ReferenceScope(scenario: s))
+            // the first scenario with the largest loss names it; an unknown loss leaves it unknown
+            code = loss.isNaN || worst.isNaN ? .nan : (loss > worst ? Double(s + 1) : code)
             worst = Self.maximum(worst, loss)
             losses.append(("loss_\(symbol.name)", loss, .number(.money)))
         }
-        return [("worst_scenario_loss", worst, .number(.money))] + losses
+        let names = ["none"] + scenarios.map(\.name)
+        return [("worst_scenario_loss", worst, .number(.money)), ("worst_scenario", code, .label(names))] + losses
     }
 
     /// Per scenario and asset, the relative shock on price and on vol: the most specific target
