@@ -14,6 +14,8 @@ public struct Builtin: Sendable {
         case aggregate
         /// The shape of a curve; allowed only as a whole curve body.
         case curveShape
+        /// `under(SCENARIO, x)`: `x` evaluated in the market a scenario's shocks make.
+        case scenario
     }
 
     /// How the result's unit follows from the arguments'.
@@ -61,7 +63,7 @@ public struct Builtin: Sendable {
 /// The catalogue of builtin functions.
 public enum Builtins {
     /// Every builtin; `min` and `max` appear twice, as a function (2+ arguments) and an aggregate (1).
-    public static let all: [Builtin] = functions + aggregates + [kinked]
+    public static let all: [Builtin] = functions + aggregates + [kinked, under]
 
     /// The names of every builtin, for suggestions.
     public static var names: [String] { Array(Set(all.map(\.name))).sorted() }
@@ -112,6 +114,13 @@ public enum Builtins {
         doc: "a two-slope rate curve: base + slope1 up to the kink, then slope2 above it",
         minArguments: 4, maxArguments: 4, labels: ["base", "slope1", "kink", "slope2"], unitRule: .ratios,
         example: "kinked(base: 0%, slope1: 4%, kink: 80%, slope2: 75%)", exampleValue: nil, implementation: nil)
+
+    /// A stress result as a value: any expression, revalued under one scenario's shocks.
+    public static let under = Builtin(
+        name: "under", kind: .scenario,
+        doc: "the value of an expression in the market a scenario's shocks make: under(crash, equity)",
+        minArguments: 2, maxArguments: 2, labels: [], unitRule: .same,
+        example: "equity - under(crash, equity)", exampleValue: nil, implementation: nil)
 
     private static func fn(
         _ name: String, _ doc: String, _ lo: Int, _ hi: Int?, _ rule: Builtin.UnitRule, _ example: String,

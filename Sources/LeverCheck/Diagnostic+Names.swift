@@ -96,6 +96,11 @@ extension Diagnostic {
                     + "an asset or a class (`BTC.vol`, `major.vol`); the inputs are price, vol, risk_free_rate and dividend_yield")
     }
 
+    static func notAScenario(_ text: String, at span: Span, suggestion: String?) -> Diagnostic {
+        unknown("L0228", "`under` needs a scenario, not `\(text)`", at: span, suggestion: suggestion,
+                fallback: "name a declared scenario first: `under(crash, equity)`, with `scenario crash { … }` declared")
+    }
+
     static func unknownQuantifier(_ name: Name, suggestion: String?) -> Diagnostic {
         unknown("L0218", "cannot assert over every `\(name.text)`", at: name.span, suggestion: suggestion,
                 fallback: "use one of `asset`, `class`, `venue`, `tier`, `position`, `account`")

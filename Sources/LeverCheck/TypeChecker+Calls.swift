@@ -20,6 +20,7 @@ extension TypeChecker {
         switch builtin.kind {
         case .aggregate: return checkAggregate(builtin, name, args, filter, expr, scope)
         case .curveShape: return checkKinked(name, args, filter, expr, scope)
+        case .scenario: return checkUnder(builtin, name, args, filter, scope)
         case .function:
             rejectFilter(filter, of: name, scope)
             rejectLabels(args)
@@ -31,6 +32,27 @@ extension TypeChecker {
             let operands = args.map { ($0.value, check($0.value, scope.nested)) }
             return applyUnitRule(builtin, name, operands)
         }
+    }
+
+    /// `under(SCENARIO, x)`: the first argument names a scenario, the value is `x`'s, at `x`'s level.
+    private mutating func checkUnder(_ builtin: Builtin, _ name: Name, _ args: [Argument], _ filter: Expr?,
+                                     _ scope: Scope) -> LeverType {
+        rejectFilter(filter, of: name, scope)
+        rejectLabels(args)
+        guard args.count == 2 else {
+            args.forEach { check($0.value, scope.nested) }
+            diagnostics.append(.wrongArity(builtin, got: args.count, at: name.span))
+            return .error
+        }
+        if case .name(let scenario) = args[0].value.kind, symbols.lookup(.scenario, scenario) != nil {
+            resolutions[args[0].value] = .entity(.scenario, scenario)
+        } else {
+            let written = args[0].value.span
+            let text = ASTDump.dump(args[0].value)
+            diagnostics.append(.notAScenario(text, at: written,
+                                             suggestion: suggestions.closest(to: text, in: symbols.names(.scenario))))
+        }
+        return check(args[1].value, scope.nested)
     }
 
     /// The result type of a function from its arguments' types.

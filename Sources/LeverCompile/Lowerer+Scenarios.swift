@@ -12,7 +12,11 @@ extension Lowerer {
         let factors = assets.indices.map { a in
             symbols.shockFactor(shocks, asset: assets[a], assetClass: assetClasses[a], input: name) ?? 1
         }
-        return builder.binary(.multiply, column, builder.add(.assetConstants(factors)))
+        // Named, so `explain` of a stressed value shows the shocked input, not the snapshot's.
+        let scenario = symbols.symbols(.scenario)[s].name
+        let title = (input == .quotedPrice ? "quoted price" : name) + " under \(scenario)"
+        return named(builder.binary(.multiply, column, builder.add(.assetConstants(factors))), title,
+                     "market data × the shocks of scenario \(scenario)")
     }
 
     /// Per scenario, the loss of equity against the snapshot; then the worst of them (never

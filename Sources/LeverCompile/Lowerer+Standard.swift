@@ -72,7 +72,7 @@ extension Lowerer {
     /// requirement, so derivatives keep a stale quote and are undefined without a usable one.
     mutating func quotedPrice(_ ctx: LowerContext) -> NodeRef {
         let quoted = named(builder.add(.assetInput(.quotedPrice)), "quoted price", "market data, before the oracle rule")
-        return ctx.scenario.map { shocked(quoted, input: .price, scenario: $0) } ?? quoted
+        return ctx.scenario.map { shocked(quoted, input: .quotedPrice, scenario: $0) } ?? quoted
     }
 
     /// How the standard position fields are computed, for `explain`.

@@ -134,6 +134,13 @@ struct Lowerer {
         if case .curve(let curve) = checked.resolutions[expr], let arg = args.first {
             return lowerCurveCall(curve, lower(arg.value, ctx), ctx)
         }
+        if case .entity(.scenario, let scenario)? = args.first.flatMap({ checked.resolutions[$0.value] }), args.count == 2,
+           let s = symbols.symbols(.scenario).firstIndex(where: { $0.name == scenario }) {
+            // `under(crash, x)`: x in the market the scenario's shocks make (a nested `under` wins).
+            var shocked = ctx
+            shocked.scenario = s
+            return lower(args[1].value, shocked)
+        }
         let isAggregate = Builtins.lookup(name, arguments: args.count)?.kind == .aggregate || filter != nil
         if isAggregate, let kind = AggregateKind(rawValue: name) {
             let value = args.first.map { arg -> NodeRef in

@@ -70,6 +70,20 @@ import Lever
         #expect(unknown.message.hasPrefix("unknown fields `helth`, `leverage`; available fields: tier, credit_line, "))
     }
 
+    /// `--fields health` hides the status column, not the statuses: the summary and the exit
+    /// status still count every account's status (they once read a missing column as `unvalued`).
+    @Test func aSelectionWithoutStatusStillSummarisesTheStatuses() throws {
+        let report = try #require(LendingFixture.report())
+        let shown = try report.selecting(outputs: ["health"]).get()
+        #expect(!shown.outputs.contains { $0.name == "status" })
+        #expect(shown.statusSummary.map { "\($0.count) \($0.status)" } == report.statusSummary.map { "\($0.count) \($0.status)" })
+        #expect(!shown.statusSummary.contains { $0.status == "unvalued" })
+        #expect(shown.hasFindings == report.hasFindings)
+        // Selecting again from a selection keeps the first count.
+        let again = try shown.selecting(outputs: ["health"]).get()
+        #expect(again.statusSummary.map(\.count) == report.statusSummary.map(\.count))
+    }
+
     @Test func selectionKeepsTheOrderGiven() throws {
         let report = try Self.selected(["status", "health", "status"])
         #expect(report.outputs.map(\.name) == ["status", "health"])

@@ -5,6 +5,8 @@ import LeverSyntax
 extension IntervalEvaluator {
     func call(_ fn: Name, _ args: [Argument], depth: Int) -> Bounds {
         if fn.text == "kinked" { return kinked(args, depth: depth) }
+        // Under a scenario the market inputs move, so nothing proved of the snapshot carries over.
+        if fn.text == "under" { return .unbounded }
         let xs = args.map { bounds($0.value, depth: depth) }
         switch (fn.text, xs.count) {
         case ("min", 1), ("max", 1), ("avg", 1): return xs[0].hull(.exactly(0))
@@ -20,6 +22,8 @@ extension IntervalEvaluator {
         case ("floor", 1): return xs[0].rounded(.down)
         case ("ceil", 1): return xs[0].rounded(.up)
         case ("round", 1): return xs[0].rounded(.toNearestOrAwayFromZero)
+        case ("ncdf", 1): return xs[0].isEmpty ? xs[0] : Bounds(0, 1)
+        case ("npdf", 1): return xs[0].isEmpty ? xs[0] : Bounds(0, 1 / (2 * Double.pi).squareRoot())
         default: return function(fn, xs) ?? .unbounded
         }
     }

@@ -74,6 +74,9 @@ public struct Report: Sendable {
     public var accounts: [AccountReport]
     /// Assets whose market data could not be used as given.
     public var marketIssues: [MarketIssue]
+    /// The status counts of the report outputs were selected from (`selecting(outputs:)`), so
+    /// a report that does not show `status` still summarises it; nil for a full report.
+    public var selectedStatuses: [String: Int]? = nil
 
     /// The column of an output by name.
     public func index(of output: String) -> Int? { outputs.firstIndex { $0.name == output } }

@@ -32,6 +32,9 @@ extension Report {
         var seen: Set<String> = []
         let columns = names.filter { seen.insert($0).inserted }.compactMap(index(of:))
         var copy = self
+        // The summary counts every account's status, shown or not: `--fields equity` must not
+        // turn every account `unvalued` because the status column is not printed.
+        copy.selectedStatuses = selectedStatuses ?? statusCounts
         copy.outputs = columns.map { outputs[$0] }
         for a in copy.accounts.indices where copy.accounts[a].evaluated {
             let values = copy.accounts[a].values

@@ -6,6 +6,12 @@ extension Report {
     /// always counted apart so an account that could not be valued never hides among the
     /// healthy ones. Statuses no account has are left out.
     public var statusSummary: [(status: String, count: Int)] {
+        if let selectedStatuses { return Self.ordered(selectedStatuses) }
+        return Self.ordered(statusCounts)
+    }
+
+    /// The count of each status over the accounts, read from the `status` output.
+    var statusCounts: [String: Int] {
         var counts: [String: Int] = [:]
         for account in accounts {
             let status: String
@@ -18,7 +24,7 @@ extension Report {
             }
             counts[status, default: 0] += 1
         }
-        return Self.ordered(counts)
+        return counts
     }
 
     /// Status counts in the order every summary shows them: the engine's words, then

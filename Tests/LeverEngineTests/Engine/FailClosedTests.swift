@@ -49,13 +49,7 @@ struct FailClosedTests {
     """
 
     static func evaluate(_ book: String, policy: String = policy, market: String = market) throws -> Report {
-        let checked = Checker.check(source: policy, path: "failclosed.lever")
-        #expect(!checked.diagnostics.hasErrors, "\(checked.diagnostics.map(\.message))")
-        let compiled = try #require(Compiler.compile(checked).0)
-        let m = try #require(MarketLoader.load(SourceFile(id: 1, path: "market.json", text: market)).value)
-        let b = try #require(BookLoader.load(SourceFile(id: 2, path: "book.json", text: book), market: m).value)
-        let engine = MarginEngine(policy: compiled, identity: PolicyIdentity(name: "t", version: "1", hash: ""), horizon: 1.0 / 365)
-        return engine.evaluate(book: b, market: m)
+        try InlineEvaluation.report(policy: policy, market: market, book: book, path: "failclosed.lever")
     }
 
     static func account(_ r: Report, _ id: String) throws -> AccountReport {

@@ -19,6 +19,8 @@ struct PolicyGenerator {
     private var curves: [String] = []
     private var hasTiers = false
     private var tierFields: Set<String> = []
+    /// How many scenarios (`s0`, `s1`, …) the policy declares; measures may read them with `under`.
+    private var scenarioCount = 0
     /// The margin `bonus` depends on the account: the engine's liquidation plans then pay no
     /// bonus at all (see `ReferenceKnownIssueTests.accountLevelMarginBonusIsPaid`).
     private(set) var accountLevelBonus = false
@@ -49,8 +51,10 @@ struct PolicyGenerator {
         lines += tierDecls()
         lines += marginBlock()
         lines += tableDecls()
+        let scenarios = scenarioDecls()
+        scenarioCount = scenarios.count
         lines += measureDecls()
-        lines += scenarioDecls()
+        lines += scenarios
         lines += oracleBlock()
         return lines.joined(separator: "\n") + "\n"
     }
@@ -310,6 +314,13 @@ struct PolicyGenerator {
         }
         if random.chance(0.15) {
             pool.append("measure health per account = if debt == 0 USD then 99 else sum(collateral_value * liquidation_threshold) / debt")
+        }
+        if scenarioCount > 0 {
+            let s = "s\(random.int(0...(scenarioCount - 1)))"
+            pool.append("measure stressed_loss per account = equity - under(\(s), equity)")
+            pool.append("measure stressed_health per account = under(\(s), if health < 1.5 then health else 1.5)")
+            pool.append("measure stressed_options per account = sum(under(\(s), option_value) where kind == option)")
+            pool.append("measure stressed_haircut per account = max(under(\(s), haircut))")
         }
         if let v = venues.first {
             pool.append("measure venue_notional per account = sum(collateral_value where venue == \(v))")

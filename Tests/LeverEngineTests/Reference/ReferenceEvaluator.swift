@@ -203,6 +203,12 @@ final class ReferenceEvaluator {
         if case .curve(let curve) = checked.resolutions[expr], let arg = args.first {
             return curveValue(curve, eval(arg.value, scope), scope)
         }
+        if name == "under", args.count == 2, case .name(let scenario) = args[0].value.kind,
+           let s = symbols.symbols(.scenario).firstIndex(where: { $0.name == scenario }) {
+            var shocked = scope
+            shocked.scenario = s
+            return eval(args[1].value, shocked)
+        }
         let isAggregate = Builtins.lookup(name, arguments: args.count)?.kind == .aggregate || filter != nil
         if isAggregate, ["sum", "max", "min", "avg", "count"].contains(name) {
             return aggregate(name, args.first?.value, filter: filter, scope)
@@ -219,6 +225,8 @@ final class ReferenceEvaluator {
         case ("floor", 1): return floor(xs[0])
         case ("ceil", 1): return ceil(xs[0])
         case ("round", 1): return xs[0].rounded(.toNearestOrAwayFromZero)
+        case ("ncdf", 1): return 0.5 * erfc(-xs[0] / 2.0.squareRoot())
+        case ("npdf", 1): return exp(-xs[0] * xs[0] / 2) / (2 * Double.pi).squareRoot()
         default: return .nan
         }
     }

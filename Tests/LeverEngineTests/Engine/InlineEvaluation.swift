@@ -1,0 +1,19 @@
+import Testing
+import LeverCheck
+import LeverCompile
+import LeverSyntax
+@testable import LeverEngine
+
+/// Checks, compiles and evaluates a policy, a market and a book given as text: the engine
+/// tests' one way to run a small hand-worked case end to end.
+enum InlineEvaluation {
+    static func report(policy: String, market: String, book: String, path: String = "inline.lever") throws -> Report {
+        let checked = Checker.check(source: policy, path: path)
+        #expect(!checked.diagnostics.hasErrors, "\(checked.diagnostics.map(\.message))")
+        let compiled = try #require(Compiler.compile(checked).0)
+        let m = try #require(MarketLoader.load(SourceFile(id: 1, path: "market.json", text: market)).value)
+        let b = try #require(BookLoader.load(SourceFile(id: 2, path: "book.json", text: book), market: m).value)
+        let engine = MarginEngine(policy: compiled, identity: PolicyIdentity(name: "t", version: "1", hash: ""), horizon: 1.0 / 365)
+        return engine.evaluate(book: b, market: m)
+    }
+}
