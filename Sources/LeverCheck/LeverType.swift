@@ -67,9 +67,12 @@ public enum LeverType: Sendable, Hashable, CustomStringConvertible {
 public enum WordSet: String, Sendable, Hashable, CaseIterable {
     case side, kind, right
     case stalePrice = "stale_price"
+    /// What the oracle rules found of an asset's price (`price_status`).
+    case priceStatus = "price_status"
 
     public var words: [String] {
         switch self {
+        case .priceStatus: ["fresh", "stale", "missing", "invalid", "future"]
         case .side: ["long", "short"]
         case .kind: ["spot", "perp", "option"]
         case .right: ["call", "put"]

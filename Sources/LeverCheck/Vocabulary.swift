@@ -40,6 +40,10 @@ public enum Vocabulary {
         "utilization": KnownName(ratio, .asset, "borrowed ÷ supplied", range: share),
         "supplied": KnownName(.money, .asset, "USD supplied to the asset's pool"),
         "borrowed": KnownName(.money, .asset, "USD borrowed from the asset's pool"),
+        "quoted_price": KnownName(.money, .asset,
+                                  "the price as quoted, before the oracle rule: a stale one stands; missing, invalid or future is undefined"),
+        "price_status": KnownName(.word(.priceStatus), .asset,
+                                  "what the oracle rules found of the price: `fresh`, `stale`, `missing`, `invalid` or `future`"),
         "risk_free_rate": KnownName(ratio, .asset, "continuous risk-free rate a year options are priced at (market `risk_free_rate`)"),
         "dividend_yield": KnownName(ratio, .asset, "continuous yield the asset pays its holder a year (staking, dividend)"),
     ]

@@ -12,6 +12,12 @@ public enum WordCode {
         case "option": 2
         case "call": 0
         case "put": 1
+        // `price_status`, in `PriceStatusCode` order.
+        case "fresh": 0
+        case "stale": 1
+        case "missing": 2
+        case "invalid": 3
+        case "future": 4
         default: nil
         }
     }

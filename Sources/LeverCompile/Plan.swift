@@ -29,6 +29,9 @@ public enum AssetInput: String, Sendable, Hashable, CaseIterable {
     /// The quoted price before the oracle rule: what a debt in the asset is valued at when a
     /// stale price counts collateral at zero (debts are never written down by a stale feed).
     case quotedPrice = "quoted_price"
+    /// What the oracle rules found of the price: fresh 0, stale 1, missing 2, invalid 3, future 4
+    /// (the codes of the words `WordCode` gives).
+    case priceStatus = "price_status"
 }
 
 /// Per-position data, read straight from the book's columns.

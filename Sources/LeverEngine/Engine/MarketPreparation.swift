@@ -10,6 +10,17 @@ public struct MarketIssue: Sendable, Hashable {
         /// Timestamped after the snapshot's `as_of` by more than the oracle's `max_clock_skew`:
         /// a price from the future is no quote (and would never go stale).
         case future(aheadSeconds: Double, toleranceSeconds: Double)
+
+        /// The `price_status` code policies read (`WordCode`: fresh 0, stale 1, missing 2,
+        /// invalid 3, future 4); a price with no issue is `fresh`.
+        var statusCode: Double {
+            switch self {
+            case .stale: 1
+            case .missingAsset, .missingPrice: 2
+            case .invalidPrice: 3
+            case .future: 4
+            }
+        }
     }
     public var asset: String
     public var reason: Reason
@@ -62,7 +73,7 @@ struct PreparedMarket {
 
     init(policy: CompiledPolicy, market: MarketSnapshot) {
         var price = [Double](), quoted = [Double](), vol = [Double](), utilization = [Double](), supplied = [Double](), borrowed = [Double]()
-        var rate = [Double](), yield = [Double]()
+        var rate = [Double](), yield = [Double](), status = [Double]()
         var issues = [MarketIssue?]()
         for (a, asset) in policy.assets.enumerated() {
             let quote = market[asset]
@@ -77,6 +88,7 @@ struct PreparedMarket {
             utilization.append(quote?.utilization ?? 0)
             supplied.append(quote?.supplied ?? 0)
             borrowed.append(quote?.borrowed ?? 0)
+            status.append(issue?.reason.statusCode ?? 0)
             let carry = market.carry(of: asset)
             rate.append(carry.rate)
             yield.append(carry.dividendYield)
@@ -84,7 +96,7 @@ struct PreparedMarket {
         }
         columns = ProgramMarket(assetCount: policy.assets.count, inputs: [
             .price: price, .quotedPrice: quoted, .vol: vol, .utilization: utilization, .supplied: supplied,
-            .borrowed: borrowed, .riskFreeRate: rate, .dividendYield: yield,
+            .borrowed: borrowed, .riskFreeRate: rate, .dividendYield: yield, .priceStatus: status,
         ])
         self.issues = issues
     }

@@ -303,6 +303,9 @@ struct PolicyGenerator {
             "measure class_notional per account = sum(notional where class == \(random.pick(classes)))",
             "measure asset_cover per account = sum(notional * (1 - haircut) where asset == \(random.pick(assets)))",
             "measure px per account = \(random.pick(assets)).price * 2",
+            "measure stale_held per account = count(positions where price_status == stale)",
+            "measure unpriced per account = count(positions where price_status == missing or price_status == invalid)",
+            "measure quoted_debt per account = sum(abs(quantity) * quoted_price where side == short and price_status != fresh)",
         ]
         if tables.contains("size_band") {
             pool.append("measure banded per account = collateral * size_band.add + size_band.floor")

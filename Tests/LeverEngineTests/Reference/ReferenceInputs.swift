@@ -15,7 +15,7 @@ struct ReferenceMarket {
 
     init(assets: [String], market: MarketSnapshot, maxPriceAge: Double, maxClockSkew: Double, stalePrice: String) {
         var columns: [String: [Double]] = ["price": [], "quoted_price": [], "vol": [], "utilization": [], "supplied": [],
-                                           "borrowed": [], "risk_free_rate": [], "dividend_yield": []]
+                                           "borrowed": [], "risk_free_rate": [], "dividend_yield": [], "price_status": []]
         var rejected: [Bool] = []
         for asset in assets {
             let quote = market[asset]
@@ -35,6 +35,7 @@ struct ReferenceMarket {
             // the asset's own rate, else the market's, else none; no yield unless given
             columns["risk_free_rate"]!.append(quote?.riskFreeRate ?? market.riskFreeRate ?? 0)
             columns["dividend_yield"]!.append(quote?.dividendYield ?? 0)
+            columns["price_status"]!.append(Self.status(quote, market: market, maxPriceAge: maxPriceAge, maxClockSkew: maxClockSkew))
             rejected.append(outcome == "reject")
         }
         inputs = columns
@@ -56,6 +57,20 @@ struct ReferenceMarket {
             return stalePrice
         }
         return nil
+    }
+
+    /// `price_status` as its word's code: missing 2, invalid 3 (zero, negative, not a number),
+    /// future 4, stale 1, else fresh 0.
+    static func status(_ quote: AssetQuote?, market: MarketSnapshot, maxPriceAge: Double, maxClockSkew: Double) -> Double {
+        guard let quote, let price = quote.price else { return WordCode.value("missing")! }
+        if !(price > 0) || !price.isFinite { return WordCode.value("invalid")! }
+        if isFromTheFuture(quote, market: market, maxClockSkew: maxClockSkew) { return WordCode.value("future")! }
+        let limit = maxPriceAge * 31_536_000
+        if let asOf = market.asOf, let time = quote.priceTime, limit.isFinite,
+           asOf.secondsSinceEpoch - time.secondsSinceEpoch > limit {
+            return WordCode.value("stale")!
+        }
+        return WordCode.value("fresh")!
     }
 
     /// Timestamped after `as_of` by more than the tolerance (both in the snapshot, or no judgement).
