@@ -6,6 +6,18 @@ extension Diagnostic {
     /// Codes of unit errors: they form the `units` stage.
     static let unitCodes: Set<String> = ["L0304", "L0305", "L0306", "L0307", "L0308", "L0309", "L0310", "L0319", "L0321", "L0324"]
 
+    /// L0325: a constant setting outside its natural range.
+    static func settingOutOfRange(_ property: Property, block: Keyword, value: Double,
+                                  range: ClosedRange<Double>) -> Diagnostic {
+        func percent(_ x: Double) -> String {
+            let p = x * 100
+            return (p == p.rounded() ? String(Int(p)) : String(p)) + "%"
+        }
+        return .error("L0325", "`\(block.rawValue).\(property.name.text)` is \(percent(value)), outside [\(percent(range.lowerBound)), \(percent(range.upperBound))]",
+                      at: property.value.span,
+                      help: "a share lies in [\(percent(range.lowerBound)), \(percent(range.upperBound))]: write it as a percentage of the whole")
+    }
+
     static func unitMismatch(_ op: String, _ l: TypeChecker.Operand, _ r: TypeChecker.Operand, at span: Span) -> Diagnostic {
         let (lp, rp) = (l.type.phrase, r.type.phrase)
         let message: String = switch op {

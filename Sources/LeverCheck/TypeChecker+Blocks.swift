@@ -115,7 +115,18 @@ extension TypeChecker {
         if isCondition {
             checkCondition(property.value, scope, what: purpose)
         } else {
+            let before = diagnostics.count
             checkValue(property, expected: entry.type, got: check(property.value, scope), range: entry.range)
+            // A value already wrong (a `%` left out: L0324) is not reported twice.
+            if diagnostics.count == before { checkSettingRange(property, entry: entry, keyword: keyword) }
         }
+    }
+
+    /// A constant setting with a natural range (a share: `close_factor`, `bonus`,
+    /// `empty_pool_utilization`) must lie in it: 150 % of a debt cannot be closed.
+    private mutating func checkSettingRange(_ property: Property, entry: KnownName, keyword: Keyword) {
+        guard let range = entry.range, property.op == .set, let value = folder.fold(property.value),
+              !range.contains(value) else { return }
+        diagnostics.append(.settingOutOfRange(property, block: keyword, value: value, range: range))
     }
 }

@@ -127,6 +127,8 @@ public enum Vocabulary {
     public static let oracleProperties: [String: KnownName] = [
         "max_price_age": KnownName(.time, .constant, "oldest usable price"),
         "max_clock_skew": KnownName(.time, .constant, "how far after `as_of` a price may be timestamped"),
+        "empty_pool_utilization": KnownName(ratio, .constant, "the utilization of a pool with nothing supplied or borrowed",
+                                            range: share),
         "stale_price": KnownName(.word(.stalePrice), .constant, "what a stale price becomes"),
     ]
 

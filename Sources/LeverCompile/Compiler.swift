@@ -76,6 +76,9 @@ public struct OracleSettings: Sendable, Hashable {
     /// no quote (it could never go stale).
     public var maxClockSkew: Double
     public var stalePrice: StalePrice
+    /// The utilization of a pool with nothing supplied and nothing borrowed: 0 unless the
+    /// policy says otherwise (some protocols read an empty pool as fully used).
+    public var emptyPoolUtilization: Double = 0
 
     /// `max_clock_skew` when the policy sets none: one minute.
     public static let defaultMaxClockSkew = 60.0 / 31_536_000

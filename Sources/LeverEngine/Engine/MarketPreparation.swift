@@ -85,7 +85,7 @@ struct PreparedMarket {
             // writes down what is owed); a zero, negative or non-numeric one is no quote at all.
             quoted.append(issue?.outcome == .reject || issue?.isInvalidQuote == true ? .nan : (quote?.price ?? .nan))
             vol.append(quote?.vol ?? .nan)
-            utilization.append(quote?.utilization ?? 0)
+            utilization.append(quote?.utilization(emptyPool: policy.oracle.emptyPoolUtilization) ?? 0)
             supplied.append(quote?.supplied ?? 0)
             borrowed.append(quote?.borrowed ?? 0)
             status.append(issue?.reason.statusCode ?? 0)

@@ -86,12 +86,18 @@ public struct AssetQuote: Sendable, Hashable {
         self.dividendYield = dividendYield
     }
 
-    /// Pool utilization: as given, else borrowed ÷ supplied (0 for an empty pool), else nil.
-    public var utilization: Double? {
+    /// Pool utilization: as given, else borrowed ÷ supplied (capped at 1), else nil. A pool
+    /// with nothing supplied is fully used when something is borrowed from it, and
+    /// `emptyPool` when nothing is (the policy's `oracle { empty_pool_utilization }`).
+    public func utilization(emptyPool: Double) -> Double? {
         if let utilizationGiven { return utilizationGiven }
         guard let supplied, let borrowed else { return nil }
-        return supplied > 0 ? min(1, borrowed / supplied) : 0
+        if supplied > 0 { return min(1, borrowed / supplied) }
+        return borrowed > 0 ? 1 : emptyPool
     }
+
+    /// Pool utilization with an empty pool read as 0.
+    public var utilization: Double? { utilization(emptyPool: 0) }
 }
 
 /// Prices one venue quotes, where they differ from the reference price.

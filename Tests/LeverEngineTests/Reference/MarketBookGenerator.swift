@@ -22,7 +22,8 @@ struct MarketBookGenerator {
             if random.chance(0.05) {
                 time = Timestamp(secondsSinceEpoch: Self.asOf.secondsSinceEpoch + random.pick([30.0, 60, 61, 7200]))
             }
-            let supplied = random.double(1e6...1e9)
+            // Now and then an empty pool (its utilization is the policy's `empty_pool_utilization`).
+            let supplied = random.chance(0.05) ? 0 : random.double(1e6...1e9)
             let utilization = random.pick([0.0, 1.0, 0.8, random.double(0...1)])
             // Options are priced at a rate (the asset's own now and then) and the underlying's yield.
             let rate = random.chance(0.2) ? random.double(-0.01...0.1) : nil

@@ -60,8 +60,9 @@ final class ReferenceEvaluator {
            ["zero", "reject", "keep"].contains(w) {
             stale = w
         }
+        let emptyPool = oracle.last { $0.name.text == "empty_pool_utilization" }.flatMap { fold.fold($0.value) } ?? 0
         self.market = ReferenceMarket(assets: assets, market: market, maxPriceAge: age, maxClockSkew: skew,
-                                      stalePrice: stale)
+                                      stalePrice: stale, emptyPoolUtilization: emptyPool)
         shocks = Self.shockFactors(symbols: symbols, assets: assets, classes: assetClasses)
     }
 

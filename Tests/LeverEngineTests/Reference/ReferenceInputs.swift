@@ -13,7 +13,8 @@ struct ReferenceMarket {
     /// Raw quotes, for option valuation (which reads the snapshot as given).
     var snapshot: MarketSnapshot
 
-    init(assets: [String], market: MarketSnapshot, maxPriceAge: Double, maxClockSkew: Double, stalePrice: String) {
+    init(assets: [String], market: MarketSnapshot, maxPriceAge: Double, maxClockSkew: Double, stalePrice: String,
+         emptyPoolUtilization: Double = 0) {
         var columns: [String: [Double]] = ["price": [], "quoted_price": [], "vol": [], "utilization": [], "supplied": [],
                                            "borrowed": [], "risk_free_rate": [], "dividend_yield": [], "price_status": []]
         var rejected: [Bool] = []
@@ -29,7 +30,15 @@ struct ReferenceMarket {
                 && !Self.isFromTheFuture(quote, market: market, maxClockSkew: maxClockSkew)
             columns["quoted_price"]!.append(outcome == "reject" || !usable ? .nan : (quote?.price ?? .nan))
             columns["vol"]!.append(quote?.vol ?? .nan)
-            columns["utilization"]!.append(quote?.utilization ?? 0)
+            // as given; else borrowed ÷ supplied, capped; an empty pool as the policy says, a
+            // pool lent out with nothing supplied fully used; no pool data at all 0
+            var u = 0.0
+            if let given = quote?.utilizationGiven {
+                u = given
+            } else if let s = quote?.supplied, let b = quote?.borrowed {
+                u = s > 0 ? min(1, b / s) : (b > 0 ? 1 : emptyPoolUtilization)
+            }
+            columns["utilization"]!.append(u)
             columns["supplied"]!.append(quote?.supplied ?? 0)
             columns["borrowed"]!.append(quote?.borrowed ?? 0)
             // the asset's own rate, else the market's, else none; no yield unless given
