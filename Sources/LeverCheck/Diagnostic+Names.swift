@@ -96,6 +96,12 @@ extension Diagnostic {
                     + "an asset or a class (`BTC.vol`, `major.vol`); the inputs are price, vol, risk_free_rate and dividend_yield")
     }
 
+    static func scenarioWeightOutOfRange(_ shock: Shock, value: Double) -> Diagnostic {
+        let shown = value * 100 == (value * 100).rounded() ? String(Int(value * 100)) : String(value * 100)
+        return .error("L0229", "a scenario's weight is \(shown)%, outside [0%, 100%]", at: shock.value.span,
+                      help: "the weight is the share of the scenario's loss that counts: `weight: 35%` counts 35% of it")
+    }
+
     static func notAScenario(_ text: String, at span: Span, suggestion: String?) -> Diagnostic {
         unknown("L0228", "`under` needs a scenario, not `\(text)`", at: span, suggestion: suggestion,
                 fallback: "name a declared scenario first: `under(crash, equity)`, with `scenario crash { … }` declared")

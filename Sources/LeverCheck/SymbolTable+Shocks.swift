@@ -1,6 +1,16 @@
 import LeverSyntax
 
 extension SymbolTable {
+    /// The entry of a scenario block that is its weight, not a shock: `weight: 35%`.
+    public static let scenarioWeight = "weight"
+
+    /// The share of a scenario's loss that counts: its `weight` entry (the last, if several),
+    /// else 1. Checked to be a constant in [0, 1], so it always folds.
+    public func scenarioWeight(_ shocks: [Shock]) -> Double {
+        guard let entry = shocks.last(where: { $0.target.text == Self.scenarioWeight }) else { return 1 }
+        return ConstantFolder(symbols: self).fold(entry.value) ?? 1
+    }
+
     /// The factor a scenario's relative shocks multiply an asset's market `input` (one of
     /// `Vocabulary.shockableInputs`) by: the most specific target wins (the asset, then its class
     /// and the class's ancestors from nearest, then every asset); nil when no shock names the

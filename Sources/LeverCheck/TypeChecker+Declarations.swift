@@ -51,6 +51,17 @@ extension TypeChecker {
 
     private mutating func checkShock(_ shock: Shock) {
         let text = shock.target.text
+        if text == SymbolTable.scenarioWeight {
+            // `weight: 35%`: the share of the scenario's loss that counts (SPAN's covered
+            // fraction of an extreme move), a constant share.
+            let type = check(shock.value, .constant("a scenario's weight"))
+            if numeric((shock.value, type), "a weight").map({ !$0.isDimensionless }) == true {
+                diagnostics.append(.shockNotRatio(shock.target, got: type, at: shock.value.span))
+            } else if let w = folder.fold(shock.value), !(0...1).contains(w) {
+                diagnostics.append(.scenarioWeightOutOfRange(shock, value: w))
+            }
+            return
+        }
         let table = symbols
         let isEntity = { (name: Substring) in table.lookup(.class, String(name)) != nil || table.lookup(.asset, String(name)) != nil }
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)

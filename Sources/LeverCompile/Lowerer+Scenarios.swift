@@ -19,8 +19,8 @@ extension Lowerer {
                      "market data × the shocks of scenario \(scenario)")
     }
 
-    /// Per scenario, the loss of equity against the snapshot; then the worst of them (never
-    /// below 0) and its name: `worst_scenario` is the first declared scenario with the largest
+    /// Per scenario, the loss of equity against the snapshot, times the scenario's `weight`;
+    /// then the worst of them (never below 0) and its name: `worst_scenario` is the first declared scenario with the largest
     /// loss, `none` when no scenario loses anything, undefined when a loss is.
     mutating func scenarioOutputs() -> [(String, NodeRef, OutputKind?, Bool)] {
         let scenarios = symbols.symbols(.scenario)
@@ -32,7 +32,12 @@ extension Lowerer {
         for (s, symbol) in scenarios.enumerated() {
             var ctx = LowerContext()
             ctx.scenario = s
-            let loss = builder.binary(.subtract, base, standardResult("equity", ctx))
+            var loss = builder.binary(.subtract, base, standardResult("equity", ctx))
+            if case .scenario(_, let shocks) = symbol.declaration.kind {
+                let weight = symbols.scenarioWeight(shocks)
+                if weight != 1 { loss = named(builder.binary(.multiply, loss, builder.constant(weight)),
+                                              "loss_\(symbol.name)", "weight × (equity − equity under \(symbol.name))") }
+            }
             worstCode = builder.select(builder.binary(.greater, loss, worst), builder.constant(Double(s + 1)), worstCode)
             worst = builder.binary(.max, worst, loss)
             outputs.append(("loss_\(symbol.name)", loss, .number(.money), false))

@@ -14,6 +14,8 @@ import LeverSyntax
 ///     loss = 40,000 − 13,000 = 27,000
 ///   squeeze (major +25 %): collateral 112,500, equity 62,500, loss −22,500 (a gain)
 ///   depeg (USDC.price −10 %): debt 45,000, equity 45,000, loss −5,000
+///   extreme (major −50 %, weight 35 %): BTC 50,000, collateral 45,000, equity −5,000;
+///     loss 45,000, of which 35 % counts: 15,750 (`under` still sees the whole move)
 /// so the worst scenario is `crash`; an account with no positions loses nothing in any: `none`.
 struct ScenarioValueTests {
     static let policy = """
@@ -24,6 +26,8 @@ struct ScenarioValueTests {
     scenario squeeze { major: +25% }
     scenario crash { major: -30%, vol: +50% }
     scenario depeg { USDC.price: -10% }
+    scenario extreme { major: -50%, weight: 35% }
+    measure extreme_equity per account = under(extreme, equity)
     measure crash_loss per account = equity - under(crash, equity)
     measure crash_health per account = under(crash, health)
     measure crash_collateral per account = sum(under(crash, collateral_value))
@@ -67,6 +71,18 @@ struct ScenarioValueTests {
         #expect(abs((Self.number(r, "loss_squeeze") ?? .nan) + 22_500) < 1e-6)
         #expect(abs((Self.number(r, "loss_depeg") ?? .nan) + 5_000) < 1e-6)
         #expect(r.value("worst_scenario", account: "empty") == .label("none"))
+    }
+
+    @Test func aWeightedScenarioCountsItsShareOfTheLoss() throws {
+        let r = try Self.report()
+        #expect(abs((Self.number(r, "loss_extreme") ?? .nan) - 15_750) < 1e-6)
+        #expect(abs((Self.number(r, "extreme_equity") ?? .nan) + 5_000) < 1e-6)
+        #expect(r.value("worst_scenario", account: "a") == .label("crash"))
+    }
+
+    @Test func aWeightIsAShare() {
+        let checked = Checker.check(source: "class c { haircut = 1% }\nscenario s { c: -10%, weight: 135% }", path: "w.lever")
+        #expect(checked.diagnostics.map(\.code) == ["L0229"])
     }
 
     @Test func underNeedsADeclaredScenario() {

@@ -371,6 +371,7 @@ struct PolicyGenerator {
                 default: shocks.append("\(random.pick(assets)): \(magnitude)")
                 }
             }
+            if random.chance(0.3) { shocks.append("weight: \(random.pick(["35%", "50%", "100%", "0%"]))") }
             return "scenario s\(s) { \(shocks.joined(separator: ", ")) }"
         }
     }

@@ -61,7 +61,12 @@ extension ReferenceEvaluator {
         var worst = 0.0, code = 0.0
         var losses: [(name: String, value: Double, kind: OutputKind)] = []
         for (s, symbol) in scenarios.enumerated() {
-            let loss = base - standardResult("equity", ReferenceScope(scenario: s))
+            var loss = base - standardResult("equity", ReferenceScope(scenario: s))
+            // a `weight: w` entry counts w of the loss
+            if case .scenario(_, let shocks) = symbol.declaration.kind,
+               let w = shocks.last(where: { $0.target.text == "weight" }).flatMap({ ConstantFolder(symbols: symbols).fold($0.value) }) {
+                loss = loss * w
+            }
             // the first scenario with the largest loss names it; an unknown loss leaves it unknown
             code = loss.isNaN || worst.isNaN ? .nan : (loss > worst ? Double(s + 1) : code)
             worst = Self.maximum(worst, loss)
