@@ -44,6 +44,11 @@ public enum Vocabulary {
                                   "the price as quoted, before the oracle rule: a stale one stands; missing, invalid or future is undefined"),
         "price_status": KnownName(.word(.priceStatus), .asset,
                                   "what the oracle rules found of the price: `fresh`, `stale`, `missing`, `invalid` or `future`"),
+        "mark_price": KnownName(.money, .asset, "a perpetual's mark price (the quoted price when the market gives none)"),
+        "funding_rate": KnownName(ratio, .asset, "a perpetual's funding rate a year, paid by longs when positive"),
+        "open_interest": KnownName(.money, .asset, "open interest in USD"),
+        "volume": KnownName(.money, .asset, "the day's traded volume in USD"),
+        "previous_close": KnownName(.money, .asset, "the previous close in USD"),
         "risk_free_rate": KnownName(ratio, .asset, "continuous risk-free rate a year options are priced at (market `risk_free_rate`)"),
         "dividend_yield": KnownName(ratio, .asset, "continuous yield the asset pays its holder a year (staking, dividend)"),
     ]
@@ -75,7 +80,9 @@ public enum Vocabulary {
         "debt_value": KnownName(.money, .position, "value owed"),
         "option_value": KnownName(.money, .position,
                                   "quantity × the option's Black–Scholes–Merton price (0 for spot and perpetuals)"),
-        "pnl": KnownName(.money, .position, "a perpetual's unrealised PnL: quantity × (price − entry price); 0 otherwise"),
+        "pnl": KnownName(.money, .position, "a perpetual's unrealised PnL: quantity × (mark price − entry price); 0 otherwise"),
+        "funding": KnownName(.money, .position,
+                             "funding a perpetual pays over the horizon: quantity × mark price × funding rate × horizon (negative when received)"),
     ]
 
     /// Standard asset properties (set in class, asset and venue blocks) and their units.

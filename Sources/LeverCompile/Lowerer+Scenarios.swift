@@ -5,8 +5,9 @@ extension Lowerer {
     /// A market input under a scenario: relative shocks, the most specific target winning
     /// (asset, then its class and the class's ancestors from nearest, then `all`).
     mutating func shocked(_ column: NodeRef, input: AssetInput, scenario s: Int) -> NodeRef {
-        // The quoted price moves with the price: a scenario shocks the market, not the oracle rule.
-        let name = input == .quotedPrice ? "price" : input.rawValue
+        // The quoted and mark prices move with the price: a scenario shocks the market, not the
+        // oracle rule, and a perpetual's mark follows its underlying.
+        let name = input == .quotedPrice || input == .markPrice ? "price" : input.rawValue
         guard Vocabulary.shockableInputs.contains(name),
               case .scenario(_, let shocks) = symbols.symbols(.scenario)[s].declaration.kind else { return column }
         let factors = assets.indices.map { a in
@@ -14,7 +15,7 @@ extension Lowerer {
         }
         // Named, so `explain` of a stressed value shows the shocked input, not the snapshot's.
         let scenario = symbols.symbols(.scenario)[s].name
-        let title = (input == .quotedPrice ? "quoted price" : name) + " under \(scenario)"
+        let title = (input == .quotedPrice ? "quoted price" : input.rawValue) + " under \(scenario)"
         return named(builder.binary(.multiply, column, builder.add(.assetConstants(factors))), title,
                      "market data × the shocks of scenario \(scenario)")
     }

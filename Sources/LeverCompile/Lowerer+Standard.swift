@@ -22,15 +22,21 @@ extension Lowerer {
     private mutating func derivedFieldBody(_ field: String, _ ctx: LowerContext) -> NodeRef {
         let zero = builder.constant(0)
         let quantity = builder.add(.positionInput(.quantity))
-        // Spot at the price after the oracle rule; perpetuals and options at the quoted price
-        // (see `quotedPrice`): one choice per position, shared by notional, PnL and value.
-        let price = builder.select(isKind(0), marketInput("price", ctx), quotedPrice(ctx))
+        // Spot at the price after the oracle rule; perpetuals at their mark price (the quote when
+        // the market gives no mark) and options at the quoted price (see `quotedPrice`): one
+        // choice per position, shared by notional, PnL and value.
+        let price = builder.select(isKind(0), marketInput("price", ctx),
+                                   builder.select(isKind(1), marketInput("mark_price", ctx), quotedPrice(ctx)))
         switch field {
         case "notional":
             return builder.unary(.abs, builder.binary(.multiply, quantity, price))
         case "pnl":
             let move = builder.binary(.subtract, price, builder.add(.positionInput(.entryPrice)))
             return builder.select(isKind(1), builder.binary(.multiply, quantity, move), zero)
+        case "funding":
+            // Longs pay a positive rate, shorts receive it, over the horizon (years).
+            let perYear = builder.binary(.multiply, builder.binary(.multiply, quantity, price), marketInput("funding_rate", ctx))
+            return builder.select(isKind(1), builder.binary(.multiply, perYear, builder.constant(options.horizon)), zero)
         case "option_value":
             // Revalued from the (possibly shocked) price and volatility, at the market's rate and
             // the underlying's yield: full revaluation.
@@ -77,8 +83,9 @@ extension Lowerer {
 
     /// How the standard position fields are computed, for `explain`.
     static let fieldFormulas: [String: String] = [
-        "notional": "|quantity| × price (spot: after the oracle rule; perpetuals and options: as quoted)",
-        "pnl": "perpetuals: quantity × (quoted price − entry price)",
+        "notional": "|quantity| × price (spot: after the oracle rule; perpetuals: the mark price; options: as quoted)",
+        "pnl": "perpetuals: quantity × (mark price − entry price)",
+        "funding": "perpetuals: quantity × mark price × funding rate × horizon",
         "option_value": "options: quantity × Black–Scholes value at the quoted price",
         "market_value": "spot: quantity × price; perpetuals: PnL; options: value",
         "effective_haircut": "haircut × (1 − tier haircut discount), within [0%, 100%]",

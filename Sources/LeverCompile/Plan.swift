@@ -32,6 +32,10 @@ public enum AssetInput: String, Sendable, Hashable, CaseIterable {
     /// What the oracle rules found of the price: fresh 0, stale 1, missing 2, invalid 3, future 4
     /// (the codes of the words `WordCode` gives).
     case priceStatus = "price_status"
+    /// Derivatives data: a perpetual's mark price (the quoted price when the file gives none),
+    /// its funding rate a year, open interest and the day's volume in USD, the previous close.
+    case markPrice = "mark_price", fundingRate = "funding_rate", openInterest = "open_interest"
+    case volume, previousClose = "previous_close"
 }
 
 /// Per-position data, read straight from the book's columns.

@@ -159,5 +159,5 @@ import LeverSyntax
 }
 
 @Test func unknownInput() {
-    #expect(found("input volume in [0, 1]") == [Found(code: "L0224", at: "1:7", message: "`volume` is not an input")])
+    #expect(found("input turnover in [0, 1]") == [Found(code: "L0224", at: "1:7", message: "`turnover` is not an input")])
 }

@@ -74,6 +74,7 @@ struct PreparedMarket {
     init(policy: CompiledPolicy, market: MarketSnapshot) {
         var price = [Double](), quoted = [Double](), vol = [Double](), utilization = [Double](), supplied = [Double](), borrowed = [Double]()
         var rate = [Double](), yield = [Double](), status = [Double]()
+        var mark = [Double](), funding = [Double](), openInterest = [Double](), volume = [Double](), close = [Double]()
         var issues = [MarketIssue?]()
         for (a, asset) in policy.assets.enumerated() {
             let quote = market[asset]
@@ -89,6 +90,12 @@ struct PreparedMarket {
             supplied.append(quote?.supplied ?? 0)
             borrowed.append(quote?.borrowed ?? 0)
             status.append(issue?.reason.statusCode ?? 0)
+            // A perpetual is marked at its own price when the feed gives one, else at the quote.
+            mark.append(quote?.perp.markPrice ?? quoted.last ?? .nan)
+            funding.append(quote?.perp.fundingRate ?? .nan)
+            openInterest.append(quote?.perp.openInterest ?? .nan)
+            volume.append(quote?.perp.volume ?? .nan)
+            close.append(quote?.perp.previousClose ?? .nan)
             let carry = market.carry(of: asset)
             rate.append(carry.rate)
             yield.append(carry.dividendYield)
@@ -97,6 +104,7 @@ struct PreparedMarket {
         columns = ProgramMarket(assetCount: policy.assets.count, inputs: [
             .price: price, .quotedPrice: quoted, .vol: vol, .utilization: utilization, .supplied: supplied,
             .borrowed: borrowed, .riskFreeRate: rate, .dividendYield: yield, .priceStatus: status,
+            .markPrice: mark, .fundingRate: funding, .openInterest: openInterest, .volume: volume, .previousClose: close,
         ])
         self.issues = issues
     }

@@ -169,7 +169,8 @@ struct UndefinedCauses {
 
     private func marketCause(asset: Int, input: String) -> String {
         let name = policy.assets.indices.contains(asset) ? policy.assets[asset] : "asset \(asset)"
-        let what = input == "quoted_price" || input == "price" ? "price" : input
+        // A mark price falls back to the quote: without either, the price is what is missing.
+        let what = ["quoted_price", "price", "mark_price"].contains(input) ? "price" : input
         if issues.indices.contains(asset), let issue = issues[asset] {
             return "\(name): no usable \(what) (\(issue.reasonText))"
         }

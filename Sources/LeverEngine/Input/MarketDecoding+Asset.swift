@@ -9,6 +9,11 @@ extension MarketDecoding {
         case vol, supplied, borrowed, utilization, util
         case riskFreeRate = "risk_free_rate"
         case dividendYield = "dividend_yield"
+        case markPrice = "mark_price"
+        case fundingRate = "funding_rate"
+        case openInterest = "open_interest"
+        case volume
+        case previousClose = "previous_close"
     }
 
     /// A rate a year as a fraction: beyond ±100 % is a unit mistake (5 written for 5 %).
@@ -24,6 +29,8 @@ extension MarketDecoding {
         var vol = FieldSlot<Double>(), supplied = FieldSlot<Double>(), borrowed = FieldSlot<Double>()
         var utilization = FieldSlot<Double>(), util = FieldSlot<Double>()
         var rate = FieldSlot<Double>(), yield = FieldSlot<Double>()
+        var mark = FieldSlot<Double>(), funding = FieldSlot<Double>(), openInterest = FieldSlot<Double>()
+        var volume = FieldSlot<Double>(), previousClose = FieldSlot<Double>()
         let object = d.decodeObject(AssetField.self) { d, field in
             switch field {
             case .class: d.fill(&cls) { $0.decodeName() }
@@ -36,6 +43,12 @@ extension MarketDecoding {
             case .util: d.fill(&util) { $0.decodeNumber("must be within [0, 1]") { $0 >= 0 && $0 <= 1 } }
             case .riskFreeRate: d.fill(&rate) { decodeRate(&$0) }
             case .dividendYield: d.fill(&yield) { decodeRate(&$0) }
+            case .markPrice: d.fill(&mark) { $0.decodeNumber("must be positive") { $0 > 0 } }
+            // Annualised funding passes 100 % in a squeeze, but not 1,000 %: beyond is a unit mistake.
+            case .fundingRate: d.fill(&funding) { $0.decodeNumber("must be a fraction a year within [-10, 10] (0.1 is 10 %)") { abs($0) <= 10 } }
+            case .openInterest: d.fill(&openInterest) { $0.decodeNumber("must not be negative") { $0 >= 0 } }
+            case .volume: d.fill(&volume) { $0.decodeNumber("must not be negative") { $0 >= 0 } }
+            case .previousClose: d.fill(&previousClose) { $0.decodeNumber("must be positive") { $0 > 0 } }
             }
         }
         guard let object else { return nil }
@@ -43,10 +56,13 @@ extension MarketDecoding {
         BookDecoding.requireFields(&d, at: object, ("vol", vol.isPresent))
         if !price.isPresent { d.report(.missingPrice(d.prefix(appending: "price"), at: symbolSpan)) }
         guard d.errorCount == errorsBefore, let v = vol.value else { return nil }
-        return AssetQuote(symbol: symbol, classHint: cls.value, price: price.value ?? nil, priceTime: priceTime.value,
-                          vol: v, supplied: supplied.value, borrowed: borrowed.value,
-                          utilization: utilization.value ?? util.value, riskFreeRate: rate.value,
-                          dividendYield: yield.value)
+        var quote = AssetQuote(symbol: symbol, classHint: cls.value, price: price.value ?? nil, priceTime: priceTime.value,
+                               vol: v, supplied: supplied.value, borrowed: borrowed.value,
+                               utilization: utilization.value ?? util.value, riskFreeRate: rate.value,
+                               dividendYield: yield.value)
+        quote.perp = PerpQuote(markPrice: mark.value, fundingRate: funding.value, openInterest: openInterest.value,
+                               volume: volume.value, previousClose: previousClose.value)
+        return quote
     }
 
     /// A price: a non-negative number, or `null` for "no price" (the policy's oracle rule applies).

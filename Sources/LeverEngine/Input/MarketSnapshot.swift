@@ -69,6 +69,11 @@ public struct AssetQuote: Sendable, Hashable {
     /// The continuous yield the underlying pays its holder a year (staking reward, dividend):
     /// Black–Scholes–Merton's `q`; nil when not given (then 0).
     public var dividendYield: Double?
+    /// Derivatives data a policy may read (nil when the file gives none, read as undefined):
+    /// the perpetual's mark price (perpetuals are valued at it; the quoted price when absent),
+    /// its funding rate a year (paid by longs when positive), open interest and the day's
+    /// volume in USD, and the previous close.
+    public var perp = PerpQuote()
 
     /// One asset's data; `utilization` is the directly given value.
     public init(symbol: String, classHint: String? = nil, price: Double?, priceTime: Timestamp? = nil, vol: Double,
@@ -98,6 +103,22 @@ public struct AssetQuote: Sendable, Hashable {
 
     /// Pool utilization with an empty pool read as 0.
     public var utilization: Double? { utilization(emptyPool: 0) }
+}
+
+/// One asset's derivatives market data beyond price and vol; each field is optional.
+public struct PerpQuote: Sendable, Hashable {
+    public var markPrice: Double?
+    public var fundingRate: Double?
+    public var openInterest: Double?
+    public var volume: Double?
+    public var previousClose: Double?
+
+    /// Derivatives data; every field is optional.
+    public init(markPrice: Double? = nil, fundingRate: Double? = nil, openInterest: Double? = nil,
+                volume: Double? = nil, previousClose: Double? = nil) {
+        (self.markPrice, self.fundingRate, self.openInterest) = (markPrice, fundingRate, openInterest)
+        (self.volume, self.previousClose) = (volume, previousClose)
+    }
 }
 
 /// Prices one venue quotes, where they differ from the reference price.

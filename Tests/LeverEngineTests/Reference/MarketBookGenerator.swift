@@ -28,9 +28,14 @@ struct MarketBookGenerator {
             // Options are priced at a rate (the asset's own now and then) and the underlying's yield.
             let rate = random.chance(0.2) ? random.double(-0.01...0.1) : nil
             let yield = random.chance(0.3) ? random.double(0...0.1) : nil
-            return AssetQuote(symbol: symbol, price: price, priceTime: time, vol: random.double(0.01...2.5),
-                              supplied: supplied, borrowed: supplied * utilization,
-                              utilization: random.chance(0.5) ? utilization : nil, riskFreeRate: rate, dividendYield: yield)
+            var quote = AssetQuote(symbol: symbol, price: price, priceTime: time, vol: random.double(0.01...2.5),
+                                   supplied: supplied, borrowed: supplied * utilization,
+                                   utilization: random.chance(0.5) ? utilization : nil, riskFreeRate: rate, dividendYield: yield)
+            // Perpetual data now and then: a mark off the quote (even where the quote is missing), funding.
+            if random.chance(0.3) { quote.perp.markPrice = (price ?? 100) * random.double(0.98...1.02) }
+            if random.chance(0.3) { quote.perp.fundingRate = random.double(-0.5...1.5) }
+            if random.chance(0.2) { quote.perp.openInterest = random.double(1e6...1e10) }
+            return quote
         }
         return MarketSnapshot(asOf: Self.asOf, assets: quotes, riskFreeRate: random.chance(0.5) ? random.double(0...0.08) : nil)
     }

@@ -304,6 +304,8 @@ struct PolicyGenerator {
             "measure asset_cover per account = sum(notional * (1 - haircut) where asset == \(random.pick(assets)))",
             "measure px per account = \(random.pick(assets)).price * 2",
             "measure stale_held per account = count(positions where price_status == stale)",
+            "measure funding_due per account = sum(funding where kind == perp)",
+            "measure oi_weight per account = sum(notional / (open_interest + 1 USD) where kind == perp)",
             "measure unpriced per account = count(positions where price_status == missing or price_status == invalid)",
             "measure quoted_debt per account = sum(abs(quantity) * quoted_price where side == short and price_status != fresh)",
         ]

@@ -74,7 +74,7 @@ extension ReferenceEvaluator {
         let value = column[a]
         guard let s = scope.scenario else { return value }
         switch name {
-        case "price", "quoted_price": return value * shocks[s]["price"]![a]
+        case "price", "quoted_price", "mark_price": return value * shocks[s]["price"]![a]
         default: return value * (shocks[s][name]?[a] ?? 1)
         }
     }

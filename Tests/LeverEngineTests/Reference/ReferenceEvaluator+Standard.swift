@@ -12,12 +12,15 @@ extension ReferenceEvaluator {
         let kind = row.field("kind")
         switch field {
         case "notional":
-            // spot at the price after the oracle rule; derivatives at the quoted price
-            let x = row.quantity * marketInput(kind == 0 ? "price" : "quoted_price", scope)
+            // spot at the price after the oracle rule; perpetuals at the mark; options as quoted
+            let x = row.quantity * marketInput(kind == 0 ? "price" : kind == 1 ? "mark_price" : "quoted_price", scope)
             return x < 0 ? 0 - x : x
         case "pnl":
-            // derivatives at the quoted price: the `zero` oracle rule writes down collateral only
-            return kind == 1 ? row.quantity * (marketInput("quoted_price", scope) - row.field("entry_price")) : 0
+            // perpetuals at the mark: the `zero` oracle rule writes down collateral only
+            return kind == 1 ? row.quantity * (marketInput("mark_price", scope) - row.field("entry_price")) : 0
+        case "funding":
+            // longs pay a positive yearly rate on their marked value, over the horizon
+            return kind == 1 ? row.quantity * marketInput("mark_price", scope) * marketInput("funding_rate", scope) * horizon : 0
         case "option_value":
             guard kind == 2 else { return 0 }
             // full revaluation at the (possibly shocked) price, volatility, rate and yield
@@ -28,6 +31,7 @@ extension ReferenceEvaluator {
             return row.quantity * BlackScholes.valuation(option).price
         case "market_value":
             if kind == 0 { return row.quantity * marketInput("price", scope) }
+            // (perpetuals: their PnL at the mark; options: their value)
             return kind == 1 ? derivedField("pnl", scope) : derivedField("option_value", scope)
         case "effective_haircut":
             // haircut × (1 − tier discount), kept within [0, 1]

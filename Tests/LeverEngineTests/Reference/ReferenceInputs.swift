@@ -16,7 +16,9 @@ struct ReferenceMarket {
     init(assets: [String], market: MarketSnapshot, maxPriceAge: Double, maxClockSkew: Double, stalePrice: String,
          emptyPoolUtilization: Double = 0) {
         var columns: [String: [Double]] = ["price": [], "quoted_price": [], "vol": [], "utilization": [], "supplied": [],
-                                           "borrowed": [], "risk_free_rate": [], "dividend_yield": [], "price_status": []]
+                                           "borrowed": [], "risk_free_rate": [], "dividend_yield": [], "price_status": [],
+                                           "mark_price": [], "funding_rate": [], "open_interest": [], "volume": [],
+                                           "previous_close": []]
         var rejected: [Bool] = []
         for asset in assets {
             let quote = market[asset]
@@ -44,6 +46,12 @@ struct ReferenceMarket {
             // the asset's own rate, else the market's, else none; no yield unless given
             columns["risk_free_rate"]!.append(quote?.riskFreeRate ?? market.riskFreeRate ?? 0)
             columns["dividend_yield"]!.append(quote?.dividendYield ?? 0)
+            // the mark when the feed gives one, else the quote
+            columns["mark_price"]!.append(quote?.perp.markPrice ?? columns["quoted_price"]!.last!)
+            columns["funding_rate"]!.append(quote?.perp.fundingRate ?? .nan)
+            columns["open_interest"]!.append(quote?.perp.openInterest ?? .nan)
+            columns["volume"]!.append(quote?.perp.volume ?? .nan)
+            columns["previous_close"]!.append(quote?.perp.previousClose ?? .nan)
             columns["price_status"]!.append(Self.status(quote, market: market, maxPriceAge: maxPriceAge, maxClockSkew: maxClockSkew))
             rejected.append(outcome == "reject")
         }
