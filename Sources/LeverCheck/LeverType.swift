@@ -69,10 +69,13 @@ public enum WordSet: String, Sendable, Hashable, CaseIterable {
     case stalePrice = "stale_price"
     /// What the oracle rules found of an asset's price (`price_status`).
     case priceStatus = "price_status"
+    /// How interest accrues over the horizon (`margin { interest_accrual = … }`).
+    case accrual = "interest_accrual"
 
     public var words: [String] {
         switch self {
         case .priceStatus: ["fresh", "stale", "missing", "invalid", "future"]
+        case .accrual: ["compound", "taylor", "linear"]
         case .side: ["long", "short"]
         case .kind: ["spot", "perp", "option"]
         case .right: ["call", "put"]

@@ -168,13 +168,39 @@ extension Lowerer {
         }
     }
 
-    /// Interest on each borrowed balance over the horizon, compounded per second as lending
-    /// markets do: debt × ((1 + r / secondsPerYear)^seconds − 1) = debt × expm1(seconds × log1p(r / secondsPerYear)).
+    /// Interest on each borrowed balance over the horizon, as the margin block's
+    /// `interest_accrual` says (with x = r ÷ secondsPerYear and n the horizon in seconds):
+    /// - `compound` (the default), per second as lending markets do:
+    ///   (1 + x)^n − 1 = expm1(n × log1p(x));
+    /// - `taylor`, Aave v3's `calculateCompoundedInterest`, the binomial series cut after three
+    ///   terms: n·x + n(n−1)·x²/2 + n(n−1)(n−2)·x³/6;
+    /// - `linear`, simple interest: r × horizon in years (Aave's supply-side `calculateLinearInterest`).
     mutating func interest(_ ctx: LowerContext) -> NodeRef {
         let secondsPerYear = 31_536_000.0
-        let perSecond = builder.binary(.divide, property("borrow_rate", ctx), builder.constant(secondsPerYear))
-        let growth = builder.unary(.expm1, builder.binary(.multiply, builder.unary(.log1p, perSecond),
-                                                         builder.constant(options.horizon * secondsPerYear)))
+        let n = options.horizon * secondsPerYear
+        let rate = property("borrow_rate", ctx)
+        let perSecond = builder.binary(.divide, rate, builder.constant(secondsPerYear))
+        let growth: NodeRef
+        switch accrualMethod {
+        case "linear":
+            growth = builder.binary(.multiply, rate, builder.constant(options.horizon))
+        case "taylor":
+            let x2 = builder.binary(.multiply, perSecond, perSecond)
+            let x3 = builder.binary(.multiply, x2, perSecond)
+            let first = builder.binary(.multiply, perSecond, builder.constant(n))
+            let second = builder.binary(.multiply, x2, builder.constant(n * max(n - 1, 0) / 2))
+            let third = builder.binary(.multiply, x3, builder.constant(n * max(n - 1, 0) * max(n - 2, 0) / 6))
+            growth = builder.binary(.add, first, builder.binary(.add, second, third))
+        default:
+            growth = builder.unary(.expm1, builder.binary(.multiply, builder.unary(.log1p, perSecond), builder.constant(n)))
+        }
         return builder.aggregate(.sum, builder.binary(.multiply, derivedField("debt_value", ctx), growth), filter: nil)
+    }
+
+    /// The margin block's `interest_accrual` word (checked to be one of the accrual words).
+    var accrualMethod: String {
+        guard let item = symbols.settingsBody(.margin)?.last(where: { $0.name.text == "interest_accrual" }),
+              case .name(let word) = item.value.kind else { return "compound" }
+        return word
     }
 }

@@ -7,13 +7,14 @@ import LeverSyntax
 /// Checks, compiles and evaluates a policy, a market and a book given as text: the engine
 /// tests' one way to run a small hand-worked case end to end.
 enum InlineEvaluation {
-    static func report(policy: String, market: String, book: String, path: String = "inline.lever") throws -> Report {
+    static func report(policy: String, market: String, book: String, path: String = "inline.lever",
+                       horizon: Double = 1.0 / 365) throws -> Report {
         let checked = Checker.check(source: policy, path: path)
         #expect(!checked.diagnostics.hasErrors, "\(checked.diagnostics.map(\.message))")
-        let compiled = try #require(Compiler.compile(checked).0)
+        let compiled = try #require(Compiler.compile(checked, options: CompileOptions(horizon: horizon)).0)
         let m = try #require(MarketLoader.load(SourceFile(id: 1, path: "market.json", text: market)).value)
         let b = try #require(BookLoader.load(SourceFile(id: 2, path: "book.json", text: book), market: m).value)
-        let engine = MarginEngine(policy: compiled, identity: PolicyIdentity(name: "t", version: "1", hash: ""), horizon: 1.0 / 365)
+        let engine = MarginEngine(policy: compiled, identity: PolicyIdentity(name: "t", version: "1", hash: ""), horizon: horizon)
         return engine.evaluate(book: b, market: m)
     }
 }

@@ -258,6 +258,7 @@ struct PolicyGenerator {
                                      "margin_call when margin_ratio < 1.5 and debt > 0 USD"]))
         }
         if random.chance(0.7) { body.append("close_factor = if health < 0.95 then 100% else \(pct(20...60))") }
+        if random.chance(0.3) { body.append("interest_accrual = \(random.pick(["compound", "taylor", "linear"]))") }
         if random.chance(0.5) {
             accountLevelBonus = random.chance(0.3)
             body.append(accountLevelBonus ? "bonus = if health < 0.9 then 10% else 5%" : "bonus = \(pct(2...10))")

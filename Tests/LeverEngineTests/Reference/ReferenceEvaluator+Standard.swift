@@ -106,12 +106,25 @@ extension ReferenceEvaluator {
         return owed <= 0 ? .infinity : Self.divide(weighted + extras, owed)
     }
 
-    /// Σ debt × ((1 + r / secondsPerYear)^seconds − 1), compounded per second.
+    /// Σ debt × growth: compounded per second ((1 + r / secondsPerYear)^seconds − 1) unless the
+    /// margin block says `taylor` (three terms of the binomial series) or `linear` (r × years).
     func interest(_ scope: ReferenceScope) -> Double {
         let secondsPerYear = 31_536_000.0
+        var method = "compound"
+        if let item = symbols.settingsBody(.margin)?.last(where: { $0.name.text == "interest_accrual" }),
+           case .name(let word) = item.value.kind {
+            method = word
+        }
         return sum(scope) { s in
-            let perSecond = Self.divide(property("borrow_rate", s), secondsPerYear)
-            return derivedField("debt_value", s) * expm1(log1p(perSecond) * (horizon * secondsPerYear))
+            let r = property("borrow_rate", s)
+            let x = Self.divide(r, secondsPerYear), n = horizon * secondsPerYear
+            let growth: Double
+            switch method {
+            case "linear": growth = r * horizon
+            case "taylor": growth = n * x + n * max(n - 1, 0) * x * x / 2 + n * max(n - 1, 0) * max(n - 2, 0) * x * x * x / 6
+            default: growth = expm1(log1p(x) * n)
+            }
+            return derivedField("debt_value", s) * growth
         }
     }
 }
