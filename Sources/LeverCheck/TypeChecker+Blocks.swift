@@ -102,6 +102,13 @@ extension TypeChecker {
 
     private mutating func checkSetting(_ property: Property, entry: KnownName, keyword: Keyword) {
         let purpose = "`\(keyword.rawValue).\(property.name.text)`"
+        if keyword == .margin, property.name.text == "horizon" {
+            // The run's horizon is the caller's (`--horizon`, a golden case's "horizon"): one
+            // policy answers for a day and for a month alike.
+            diagnostics.append(.horizonIsReadOnly(property))
+            check(property.value, Scope(level: entry.level, purpose: purpose))
+            return
+        }
         let scope = Scope(level: entry.level, purpose: purpose)
         let isCondition = Vocabulary.conditionProperties.contains(property.name.text)
         if isCondition != (property.op == .when) {

@@ -128,6 +128,7 @@ public enum Vocabulary {
         "margin_call": KnownName(.bool, .account, "when the account gets a margin call"),
         "close_factor": KnownName(ratio, .account, "share of debt a liquidation may close", range: share),
         "bonus": KnownName(ratio, .account, "liquidation bonus", range: share),
+        "horizon": KnownName(.time, .constant, "the run's interest horizon (`--horizon`, one day by default); read-only"),
         "interest_accrual": KnownName(.word(.accrual), .constant,
                                       "how interest accrues: `compound` per second, Aave's three-term `taylor` approximation, or `linear`"),
     ]

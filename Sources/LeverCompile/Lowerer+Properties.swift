@@ -111,6 +111,7 @@ extension Lowerer {
         switch name {
         case "initial", "maintenance", "bonus": return builder.constant(0)
         case "close_factor": return builder.constant(0.5)
+        case "horizon": return builder.constant(options.horizon)
         case "liquidate": return builder.binary(.less, standardResult("health", ctx), builder.constant(1))
         case "margin_call": return builder.binary(.less, standardResult("health", ctx), builder.constant(1.1))
         default: return builder.constant(.nan)

@@ -36,6 +36,16 @@ struct InterestAccrualPolicyTests {
         #expect(try Self.interest(nil) == (try Self.interest("compound")))
     }
 
+    /// `horizon` is the run's horizon in a rule: 8 % simple interest over it is the linear accrual.
+    @Test func theHorizonIsAName() throws {
+        let policy = Self.policy(nil) + "\nmeasure simple per account = debt * 8% * horizon / 365 days"
+        let r = try InlineEvaluation.report(policy: policy, market: Self.market, book: Self.book, horizon: 7)
+        #expect(r.value("simple", account: "a").flatMap { if case .number(let x) = $0 { x } else { nil } }
+            .map { abs($0 - 560_000) < 1e-6 } == true)
+        let set = Checker.check(source: Self.policy(nil) + "\nmargin { horizon = 30 days }", path: "h.lever")
+        #expect(set.diagnostics.map(\.code).contains("L0326"))
+    }
+
     @Test func anUnknownMethodIsAnError() {
         let checked = Checker.check(source: Self.policy("continuous"), path: "a.lever")
         #expect(checked.diagnostics.hasErrors)

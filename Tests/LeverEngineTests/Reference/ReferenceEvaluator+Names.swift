@@ -108,6 +108,7 @@ extension ReferenceEvaluator {
         switch name {
         case "initial", "maintenance", "bonus": return 0
         case "close_factor": return 0.5
+        case "horizon": return horizon
         case "liquidate": return Self.binary(.less, standardResult("health", scope), 1)
         case "margin_call": return Self.binary(.less, standardResult("health", scope), 1.1)
         default: return .nan
