@@ -7,6 +7,8 @@ import PackageDescription
 // LeverDoc (the committee document of a policy) sits above LeverTesting, whose value text and curve charts it shares.
 // LeverREPL (session, commands, completion, plots; GNU readline through CReadline) sits beside LeverTesting,
 // and so does LeverBench (the hand-written workload baseline and the `lever bench` runner).
+// LeverBuildInfo holds the source revision (`git rev-parse`), written by the SourceRevisionPlugin build-tool plugin;
+// only the `lever` executable depends on it, so a new commit recompiles one tiny module and relinks.
 let package = Package(
     name: "Lever",
     products: [
@@ -36,7 +38,9 @@ let package = Package(
             "Lever", "LeverTesting", "LeverDoc", "LeverREPL", "LeverBench", "LeverSyntax", "LeverCheck", "LeverEngine",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .executableTarget(name: "lever", dependencies: ["LeverCLI"]),
+        .plugin(name: "SourceRevisionPlugin", capability: .buildTool()),
+        .target(name: "LeverBuildInfo", plugins: ["SourceRevisionPlugin"]),
+        .executableTarget(name: "lever", dependencies: ["LeverCLI", "LeverBuildInfo", "LeverEngine"]),
         .target(name: "LeverTestSupport", dependencies: ["Lever", "LeverSyntax", "LeverCheck", "LeverCLI"]),
         .testTarget(name: "LeverSyntaxTests", dependencies: ["LeverSyntax", "LeverNumerics", "LeverTestSupport"],
                     exclude: ["Golden"]),
