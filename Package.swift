@@ -21,6 +21,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .target(name: "LeverNumerics"),
@@ -28,7 +29,8 @@ let package = Package(
         .target(name: "LeverCheck", dependencies: ["LeverSyntax", "LeverNumerics"]),
         .target(name: "LeverCompile", dependencies: ["LeverCheck", "LeverSyntax", "LeverNumerics"]),
         .target(name: "LeverEngine", dependencies: ["LeverCompile", "LeverCheck", "LeverSyntax", "LeverNumerics"]),
-        .target(name: "Lever", dependencies: ["LeverEngine", "LeverCompile", "LeverCheck", "LeverSyntax", "LeverNumerics"]),
+        .target(name: "Lever", dependencies: ["LeverEngine", "LeverCompile", "LeverCheck", "LeverSyntax", "LeverNumerics",
+                                              .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "LeverTesting", dependencies: ["Lever"]),
         .target(name: "LeverDoc", dependencies: ["Lever", "LeverTesting"]),
         .systemLibrary(name: "CReadline"),
