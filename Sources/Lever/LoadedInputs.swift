@@ -29,8 +29,8 @@ public struct LoadedInputs: Sendable {
     }
 
     /// SHA-256 of the book file's bytes, hashed from the copy read for loading (the file is not
-    /// read again, so the digest is of exactly what was evaluated). Computed on each call: about
-    /// 0.5 ms per megabyte (see the README's Provenance section).
+    /// read again, so the digest is of exactly what was evaluated). Computed on each call, at
+    /// memory speed (the README's Provenance section has measurements).
     public var bookSHA256: String? { bookFile.flatMap(sources.file).map { ContentDigest.sha256($0.bytes) } }
 
     /// SHA-256 of the market file's bytes, as `bookSHA256`.
