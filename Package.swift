@@ -7,6 +7,8 @@ import PackageDescription
 // LeverDoc (the committee document of a policy) sits above LeverTesting, whose value text and curve charts it shares.
 // LeverREPL (session, commands, completion, plots; GNU readline through CReadline) sits beside LeverTesting,
 // and so does LeverBench (the hand-written workload baseline and the `lever bench` runner).
+// LeverBuildInfo holds the source revision (`git rev-parse`), written by the SourceRevisionPlugin build-tool plugin;
+// only the `lever` executable depends on it, so a new commit recompiles one tiny module and relinks.
 let package = Package(
     name: "Lever",
     products: [
@@ -19,6 +21,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .target(name: "LeverNumerics"),
@@ -26,7 +29,8 @@ let package = Package(
         .target(name: "LeverCheck", dependencies: ["LeverSyntax", "LeverNumerics"]),
         .target(name: "LeverCompile", dependencies: ["LeverCheck", "LeverSyntax", "LeverNumerics"]),
         .target(name: "LeverEngine", dependencies: ["LeverCompile", "LeverCheck", "LeverSyntax", "LeverNumerics"]),
-        .target(name: "Lever", dependencies: ["LeverEngine", "LeverCompile", "LeverCheck", "LeverSyntax", "LeverNumerics"]),
+        .target(name: "Lever", dependencies: ["LeverEngine", "LeverCompile", "LeverCheck", "LeverSyntax", "LeverNumerics",
+                                              .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "LeverTesting", dependencies: ["Lever"]),
         .target(name: "LeverDoc", dependencies: ["Lever", "LeverTesting"]),
         .systemLibrary(name: "CReadline"),
@@ -36,7 +40,9 @@ let package = Package(
             "Lever", "LeverTesting", "LeverDoc", "LeverREPL", "LeverBench", "LeverSyntax", "LeverCheck", "LeverEngine",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .executableTarget(name: "lever", dependencies: ["LeverCLI"]),
+        .plugin(name: "SourceRevisionPlugin", capability: .buildTool()),
+        .target(name: "LeverBuildInfo", plugins: ["SourceRevisionPlugin"]),
+        .executableTarget(name: "lever", dependencies: ["LeverCLI", "LeverBuildInfo", "LeverEngine"]),
         .target(name: "LeverTestSupport", dependencies: ["Lever", "LeverSyntax", "LeverCheck", "LeverCLI"]),
         .testTarget(name: "LeverSyntaxTests", dependencies: ["LeverSyntax", "LeverNumerics", "LeverTestSupport"],
                     exclude: ["Golden"]),

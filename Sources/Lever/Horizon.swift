@@ -16,6 +16,9 @@ public enum Horizon {
         return number * unit.scale
     }
 
+    /// A horizon in years as days, to six decimals (what reports and records show: `1`, `30`).
+    public static func days(_ years: Double) -> Double { (years * 365 * 1e6).rounded() / 1e6 }
+
     /// The words `parse` accepts, for messages.
     public static let words = UnitTable.words.filter { $0.value.dimension == .time }.keys.sorted()
 }

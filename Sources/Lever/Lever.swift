@@ -50,10 +50,12 @@ public enum Lever {
                                   options: LoadOptions = LoadOptions()) throws -> LoadedInputs {
         var sources = SourceMap()
         let loadedMarket = try MarketLoader.load(path: market, into: &sources, options: options)
+        let marketFile = sources.files.count - 1
         let loadedBook = try BookLoader.load(path: book, into: &sources, policy: policy, market: loadedMarket.value,
                                              options: options)
         return LoadedInputs(sources: sources, market: loadedMarket.value, book: loadedBook.value,
-                            diagnostics: loadedMarket.diagnostics + loadedBook.diagnostics)
+                            diagnostics: loadedMarket.diagnostics + loadedBook.diagnostics,
+                            marketFile: marketFile, bookFile: sources.files.count - 1)
     }
 
     /// Evaluates every account of the book, listing the accounts the loader rejected

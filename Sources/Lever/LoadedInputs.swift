@@ -9,6 +9,8 @@ public struct LoadedInputs: Sendable {
     public let book: Book?
     /// Every problem found in either file.
     public let diagnostics: [Diagnostic]
+    /// Where in `sources` the market's and the book's bytes are.
+    let marketFile: Int?, bookFile: Int?
 
     /// True when there is something to evaluate.
     public var isUsable: Bool { market != nil && book != nil }
@@ -23,6 +25,14 @@ public struct LoadedInputs: Sendable {
         }
         guard !accounts.isEmpty || !rejected.isEmpty else { return nil }
         return LoadedInputs(sources: sources, market: market, book: Book(accounts: accounts, rejected: rejected),
-                            diagnostics: diagnostics)
+                            diagnostics: diagnostics, marketFile: marketFile, bookFile: bookFile)
     }
+
+    /// SHA-256 of the book file's bytes, hashed from the copy read for loading (the file is not
+    /// read again, so the digest is of exactly what was evaluated). Computed on each call, at
+    /// memory speed (the README's Provenance section has measurements).
+    public var bookSHA256: String? { bookFile.flatMap(sources.file).map { ContentDigest.sha256($0.bytes) } }
+
+    /// SHA-256 of the market file's bytes, as `bookSHA256`.
+    public var marketSHA256: String? { marketFile.flatMap(sources.file).map { ContentDigest.sha256($0.bytes) } }
 }

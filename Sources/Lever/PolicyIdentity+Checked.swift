@@ -11,6 +11,6 @@ extension Lever {
     public static func identity(of checked: CheckResult) -> PolicyIdentity {
         let header = checked.root?.policy.header ?? checked.files.reversed().lazy.compactMap(\.policy.header).first
         let canonical = checked.files.map(Formatter.format).joined(separator: "\u{0}")
-        return PolicyIdentity(name: header?.name ?? "", version: header?.version ?? "", hash: SHA256.hex(canonical))
+        return PolicyIdentity(name: header?.name ?? "", version: header?.version ?? "", hash: ContentDigest.sha256(canonical))
     }
 }

@@ -37,6 +37,7 @@ extension BenchReport {
             root["tick"] = .object(members)
         }
         root["timed_region"] = .object(region)
+        root["engine"] = engineVersion.map(JSONOutput.string)
         if !optimized { root["warning"] = .string(Self.debugWarning) }
         return JSONOutput.object(root).text
     }

@@ -41,6 +41,7 @@ extension BenchReport {
     var header: [String] {
         [
             "lever bench: \(policy)",
+        ] + (engineVersion.map { ["engine:    \($0)"] } ?? []) + [
             "book:      \(Self.count(accounts)) accounts, \(Self.count(positions)) positions (\(book))",
             "market:    \(assets) assets (\(market))",
             "runs:      \(Self.plural(warmups, "warm-up")), then \(Self.plural(repeats, "timed repetition")) "

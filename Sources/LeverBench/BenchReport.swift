@@ -81,6 +81,9 @@ public struct BenchReport: Sendable, Equatable {
     /// `MarginEngine.repriced` over the whole book, timed apart: what a service that keeps the
     /// book laid out pays per price move instead of `adaptation` (nil when nothing was timed).
     public var repricing: Timing?
+    /// The engine version that ran (`EngineVersion.describe(revision:)`), set by the caller;
+    /// shown in the header and as JSON's `engine` when set.
+    public var engineVersion: String?
 
     /// A report; `runs` is empty when the baseline disagreed.
     public init(policy: String, book: String, accounts: Int, positions: Int, market: String, assets: Int,

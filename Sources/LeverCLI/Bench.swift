@@ -62,8 +62,9 @@ struct Bench: ConsoleCommand {
             console.err("error: \(problem)\n")
             return .usageOrIO
         }
-        let report = Benchmark.run(engine: engine, book: bookValue, market: marketValue, sources: inputs.sources,
+        var report = Benchmark.run(engine: engine, book: bookValue, market: marketValue, sources: inputs.sources,
                                    options: BenchOptions(repeats: repeats, threads: threadCounts ?? [1], tick: priceTick))
+        report.engineVersion = console.engineVersion
         console.out(format == .json ? report.json : report.table)
         return report.hasFindings ? .findings : .success
     }

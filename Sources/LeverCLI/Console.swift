@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LeverEngine
 import LeverSyntax
 
 /// Where a command writes and what it knows about its surroundings, passed in rather than read
@@ -16,26 +17,34 @@ public struct Console: Sendable {
     /// Relative paths are resolved against this directory when set; `nil` means the process's
     /// current directory. Tests set it so that they need not change the shared working directory.
     public var workingDirectory: String?
+    /// The engine version artifacts record and `lever --version` prints (`0.10.0 (3f2c1ab)`).
+    /// The executable passes the release number and its source revision; tests keep the default,
+    /// the release number alone, so that their golden output does not change with every commit.
+    public var engineVersion: String
 
     /// A console over explicit sinks.
     public init(
         out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void,
-        environment: [String: String] = [:], isTerminal: Bool = false, workingDirectory: String? = nil
+        environment: [String: String] = [:], isTerminal: Bool = false, workingDirectory: String? = nil,
+        engineVersion: String = EngineVersion.number
     ) {
         self.out = out
         self.err = err
         self.environment = environment
         self.isTerminal = isTerminal
         self.workingDirectory = workingDirectory
+        self.engineVersion = engineVersion
     }
 
-    /// The process's real standard output and error, environment and terminal.
-    public static func standard() -> Console {
+    /// The process's real standard output and error, environment and terminal; `engineVersion`
+    /// as `EngineVersion.describe(revision:)` gives it.
+    public static func standard(engineVersion: String = EngineVersion.number) -> Console {
         Console(
             out: { FileHandle.standardOutput.write(Data($0.utf8)) },
             err: { FileHandle.standardError.write(Data($0.utf8)) },
             environment: ProcessInfo.processInfo.environment,
-            isTerminal: isatty(STDOUT_FILENO) != 0)
+            isTerminal: isatty(STDOUT_FILENO) != 0,
+            engineVersion: engineVersion)
     }
 
     /// `path` as the file system should see it: resolved against `workingDirectory` when relative.

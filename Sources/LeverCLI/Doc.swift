@@ -7,8 +7,8 @@ struct Doc: ConsoleCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write a committee-readable document of a policy (Markdown or HTML).",
         discussion: """
-            Shows what the policy says, in order, with numbers: name, version, SHA-256 identity and
-            imports; parameters with their values, where they are declared and the comment above them;
+            Shows what the policy says, in order, with numbers: name, version, SHA-256 identity, imports
+            and the engine version that wrote it; parameters with their values, where they are declared and the comment above them;
             declared inputs; asset classes and each asset's effective rules; venues; decision tables;
             curves with a table of values (and a chart in HTML); margin and oracle settings; measures;
             scenarios; asserts with their proof status; change guardrails.
@@ -33,7 +33,7 @@ struct Doc: ConsoleCommand {
             let code = console.reportFindings(loaded.diagnostics, sources: loaded.sources, color: console.allowsColor)
             return loaded.checked.isUnreadable ? .usageOrIO : code
         }
-        let document = PolicyDocument(loaded.checked)
+        let document = PolicyDocument(loaded.checked, engine: console.engineVersion)
         let text = format == .html ? DocumentHTML.render(document) : DocumentMarkdown.render(document)
         guard let output else {
             console.out(text)

@@ -7,8 +7,9 @@ struct Eval: ConsoleCommand {
     static let configuration = CommandConfiguration(
         abstract: "Evaluate a policy over a book of accounts and a market snapshot.",
         discussion: """
-            Prints one row per account (or stable JSON with --format json) naming the policy, its version
-            and the SHA-256 of its canonical form. The report goes to standard output; diagnostics about
+            Prints one row per account (or stable JSON with --format json) naming the policy, its version,
+            file and the SHA-256 of its canonical form, the book and market files with the SHA-256 of their
+            bytes, and the engine version. The report goes to standard output; diagnostics about
             the policy or the input files go to standard error. With --keep-going, accounts with input
             errors are reported as not evaluated and the others are evaluated.
             Exit status: 0 when every account was evaluated; 1 when the policy has errors, an input file
@@ -61,7 +62,8 @@ struct Eval: ConsoleCommand {
         if !inputs.diagnostics.isEmpty { _ = report(inputs.diagnostics, inputs.sources, console) }
         guard let selected = select(inputs, console: console), let book = selected.book, let market = selected.market
         else { return .findings }
-        let evaluated = Lever.evaluate(engine, book: book, market: market, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
+        var evaluated = Lever.evaluate(engine, book: book, market: market, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
+        evaluated.provenance = provenance(inputs, console: console)
         let renderer = ReportRenderer(style: style(console))
         guard case .success(let shown) = evaluated.selecting(outputs: fields == nil ? renderer.defaultFields(names) : requestedFields)
         else { return .usageOrIO }
@@ -71,6 +73,13 @@ struct Eval: ConsoleCommand {
     }
 
     // MARK: - Steps
+
+    /// The engine, the policy file and the book and market with their digests, the paths as given.
+    func provenance(_ inputs: LoadedInputs, console: Console) -> Provenance {
+        Provenance(engine: console.engineVersion, policyFile: policy,
+                   book: inputs.bookSHA256.map { FileDigest(file: book, sha256: $0) },
+                   market: inputs.marketSHA256.map { FileDigest(file: market, sha256: $0) })
+    }
 
     /// The names given to `--fields`, blanks trimmed.
     var requestedFields: [String] {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Lever
 
 /// The `lever` command line: one thin subcommand per verb.
 public struct LeverCommand: ParsableCommand {
@@ -6,6 +7,7 @@ public struct LeverCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "lever",
         abstract: "Risk policy language for crypto margin and lending.",
+        version: EngineVersion.number,
         subcommands: [Check.self, Fmt.self, Eval.self, Explain.self, Test.self, Diff.self, Doc.self, Repl.self, Bench.self])
 
     /// Required by ArgumentParser.
@@ -16,6 +18,9 @@ public struct LeverCommand: ParsableCommand {
     ///
     /// Usage errors print ArgumentParser's message and usage to standard error and return 2
     /// (ArgumentParser's own default is 64); `--help` prints to standard output and returns 0.
+    ///
+    /// `lever --version` prints `lever` and `console.engineVersion` (the release number and, in
+    /// a binary built from git, the source revision) and returns 0.
     public static func run(arguments: [String], console: Console) -> Int32 {
         do {
             var command = try parseAsRoot(arguments)
@@ -33,7 +38,10 @@ public struct LeverCommand: ParsableCommand {
         let message = fullMessage(for: error, columns: 100)
         let code = exitCode(for: error)
         if code == .success {
-            if !message.isEmpty { console.out(message + "\n") }
+            // `--version` (after any subcommand too): ArgumentParser answers with the static release
+            // number; the console knows the full engine version, revision included.
+            let shown = message == configuration.version ? "lever \(console.engineVersion)" : message
+            if !shown.isEmpty { console.out(shown + "\n") }
             return code.rawValue
         }
         if !message.isEmpty { console.err(message + "\n") }

@@ -4,7 +4,7 @@ import Lever
 extension DocumentBuilder {
     // MARK: - Header
 
-    /// Version, identity, files, then the comment the policy opens with (its purpose, in the
+    /// Version, identity, files (and the engine, when given), then the comment the policy opens with (its purpose, in the
     /// author's words).
     func header() -> [DocumentBlock] {
         let identity = Lever.identity(of: checked)
@@ -15,6 +15,7 @@ extension DocumentBuilder {
             "File: " + (checked.root.map { Self.code($0.source.path) } ?? "none"),
         ]
         facts.append("Imports: " + (imports.isEmpty ? "none" : imports.joined(separator: ", ")))
+        if let engine { facts.append("Written by: " + Self.code("lever \(engine)")) }
         return [.list(facts)] + introduction()
     }
 

@@ -12,9 +12,12 @@ struct DocumentBuilder {
     let text: ValueText
     let comments: CommentIndex
     let curves: CurveValues
+    /// The engine version to name in the header, if any.
+    let engine: String?
 
-    init(_ checked: CheckResult) {
+    init(_ checked: CheckResult, engine: String? = nil) {
         self.checked = checked
+        self.engine = engine
         self.text = ValueText(checked)
         self.comments = CommentIndex(checked)
         self.curves = CurveValues(checked)

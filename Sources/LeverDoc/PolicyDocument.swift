@@ -25,8 +25,10 @@ public struct PolicyDocument: Sendable, Hashable {
     ///
     /// The policy should be free of errors (`CheckResult.isValid`): a declaration the checker
     /// rejected is still shown as written, but its numbers and proof status mean nothing.
-    public init(_ checked: CheckResult) {
-        let builder = DocumentBuilder(checked)
+    /// `engine` (`EngineVersion.describe(revision:)`), when given, is named among the header's
+    /// facts as the engine that wrote the document.
+    public init(_ checked: CheckResult, engine: String? = nil) {
+        let builder = DocumentBuilder(checked, engine: engine)
         self.init(title: builder.title, blocks: builder.blocks())
     }
 }

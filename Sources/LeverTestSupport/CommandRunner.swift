@@ -1,5 +1,6 @@
 import Foundation
 import LeverCLI
+import LeverEngine
 import Testing
 
 /// What one in-process run of `lever` printed and returned.
@@ -16,14 +17,16 @@ public struct CommandResult: Sendable, Equatable {
 ///
 /// Paths under `directory` are printed relative (the prefix is removed from both streams), so
 /// outputs can be compared with golden files whatever temporary directory the test used.
-/// Output is not a terminal unless `isTerminal`, so the default format is `plain`.
+/// Output is not a terminal unless `isTerminal`, so the default format is `plain`. The engine
+/// version is the release number alone unless `engineVersion` says otherwise, so that output never
+/// depends on the commit the tests were built from.
 public func runCommand(
     _ arguments: [String], in directory: String? = nil, environment: [String: String] = [:],
-    isTerminal: Bool = false
+    isTerminal: Bool = false, engineVersion: String = EngineVersion.number
 ) -> CommandResult {
     let out = Capture(), err = Capture()
     let console = Console(out: { out.append($0) }, err: { err.append($0) }, environment: environment,
-                          isTerminal: isTerminal, workingDirectory: directory)
+                          isTerminal: isTerminal, workingDirectory: directory, engineVersion: engineVersion)
     let code = LeverCommand.run(arguments: arguments, console: console)
     let relative = { (text: String) in
         guard let directory else { return text }

@@ -1,4 +1,7 @@
 import Foundation
+import LeverBuildInfo
 import LeverCLI
+import LeverEngine
 
-exit(LeverCommand.run(arguments: Array(CommandLine.arguments.dropFirst()), console: .standard()))
+let console = Console.standard(engineVersion: EngineVersion.describe(revision: SourceRevision.short))
+exit(LeverCommand.run(arguments: Array(CommandLine.arguments.dropFirst()), console: console))

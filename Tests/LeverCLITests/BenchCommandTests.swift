@@ -1,4 +1,5 @@
 import Foundation
+import Lever
 import LeverTestSupport
 import Testing
 
@@ -12,7 +13,7 @@ import Testing
     @Test func timesTheWorkloadAgainstTheBaseline() {
         let run = runCommand(["bench"] + Self.small + ["--threads", "1,2"], in: Self.root)
         #expect(run.exitCode == 0, "\(run.stderr)")
-        #expect(run.stdout.contains("lever bench: Margin workload 2026.11"))
+        #expect(run.stdout.contains("lever bench: Margin workload 2026.11\nengine:    \(EngineVersion.number)\n"))
         #expect(run.stdout.contains("agrees with Lever on all 200 accounts"))
         for row in ["1  lever", "1  baseline", "1  ratio", "2  lever", "2  baseline", "2  ratio"] {
             #expect(run.stdout.contains(row), "missing row \(row)")
@@ -30,6 +31,15 @@ import Testing
         #expect((json["book"] as? [String: Any])?["accounts"] as? Int == 13)
         let runs = try #require(json["runs"] as? [[String: Any]])
         #expect(runs.count == 1 && runs[0]["ratio_median"] is Double)
+    }
+
+    /// The engine that ran, as the console gives it, in both forms.
+    @Test func namesTheEngine() throws {
+        let table = runCommand(["bench"] + Self.small, in: Self.root, engineVersion: "9.9.9 (abc1234)")
+        #expect(table.stdout.contains("\nengine:    9.9.9 (abc1234)\n"), "\(table.stdout)")
+        let run = runCommand(["bench"] + Self.small + ["--format", "json"], in: Self.root, engineVersion: "9.9.9 (abc1234)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(json["engine"] as? String == "9.9.9 (abc1234)")
     }
 
     /// The workload's rules under another name: every account evaluates, but no baseline applies.

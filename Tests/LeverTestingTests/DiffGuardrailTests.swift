@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import LeverTestSupport
 @testable import LeverTesting
@@ -30,14 +31,15 @@ import LeverTestSupport
 /// `lever diff --enforce` against the policy's own `guard` declarations.
 @Suite struct DiffEnforceTests {
     /// The fixture pair (threshold 80% → 85%) with `guard` appended to both versions.
-    static func run(guard line: String, enforce: Bool = true) throws -> CommandResult {
+    static func run(guard line: String, enforce: Bool = true, extra: [String] = []) throws -> CommandResult {
         let directory = try makeTemporaryDirectory("lever-diff-enforce")
         for name in ["old", "lt85"] {
             let text = try String(contentsOfFile: goldenPath("diff/\(name).lever"), encoding: .utf8)
             try (text + line + "\n").write(toFile: "\(directory)/\(name).lever", atomically: true, encoding: .utf8)
         }
         return runCommand(["diff", "old.lever", "lt85.lever", "--book", goldenPath("diff/book.json"),
-                           "--market", goldenPath("diff/market.json")] + (enforce ? ["--enforce"] : []), in: directory)
+                           "--market", goldenPath("diff/market.json")] + (enforce ? ["--enforce"] : []) + extra,
+                          in: directory)
     }
 
     @Test func aChangeBeyondADeclaredCapFailsNamingTheParameter() throws {
@@ -53,6 +55,23 @@ import LeverTestSupport
         #expect(result.stderr.contains("warning: guardrail exceeded"), "\(result.stderr)")
         #expect(result.stdout.contains("Guardrail violations (not enforced"), "\(result.stdout)")
         #expect(result.stdout.contains("  warning: "), "\(result.stdout)")
+    }
+
+    /// Without `--enforce` the breach is listed in JSON (not enforced) and in the HTML page too.
+    @Test func withoutEnforceJSONAndHTMLListTheBreach() throws {
+        let directory = try makeTemporaryDirectory("lever-diff-warn")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let result = try Self.run(guard: "guard liquidation_threshold moves at most 3%", enforce: false,
+                                  extra: ["--format", "json", "--html", directory + "/page.html"])
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        let json = try JSONValue.parse(Array(result.stdout.utf8)).get()
+        #expect(json["guardrails_enforced"] == .bool(false))
+        guard case .array(let violations)? = json["guardrail_violations"] else { Issue.record("\(result.stdout)"); return }
+        #expect(violations.count == 1)
+        #expect(violations.first?["parameter"] == .string("asset ETH: liquidation_threshold"))
+        let html = try String(contentsOfFile: directory + "/page.html", encoding: .utf8)
+        #expect(html.contains("Guardrail violations (warnings: not enforced)"))
+        #expect(html.contains("liquidation_threshold"))
     }
 
     @Test func aChangeWithinItsCapPasses() throws {

@@ -8,7 +8,7 @@ import Lever
         #expect(identity.name == "Hand-worked lending")
         #expect(identity.version == "1")
         let root = try #require(checked.root)
-        #expect(identity.hash == SHA256.hex(Formatter.format(root)))
+        #expect(identity.hash == ContentDigest.sha256(Formatter.format(root)))
         #expect(identity.hash.count == 64)
     }
 
@@ -27,7 +27,7 @@ import Lever
         let identity = Lever.identity(of: checked)
         let expected = checked.files.map(Formatter.format).joined(separator: "\u{0}")
         #expect(checked.files.count == 2)
-        #expect(identity.hash == SHA256.hex(expected))
+        #expect(identity.hash == ContentDigest.sha256(expected))
         #expect(identity.name == "R" && identity.version == "2")
     }
 

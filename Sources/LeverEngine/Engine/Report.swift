@@ -1,4 +1,5 @@
 import LeverCompile
+import LeverSyntax
 
 /// Which rules produced a report: a stored report names its policy exactly.
 public struct PolicyIdentity: Sendable, Hashable {
@@ -11,6 +12,14 @@ public struct PolicyIdentity: Sendable, Hashable {
         self.name = name
         self.version = version
         self.hash = hash
+    }
+
+    /// `{"name", "version", "hash"}`, with `"file"` when it is known: the form every JSON
+    /// artifact (report, diff, approval) names a policy in.
+    public func json(file: String? = nil) -> JSONOutput {
+        var members: [String: JSONOutput] = ["name": .string(name), "version": .string(version), "hash": .string(hash)]
+        members["file"] = file.map(JSONOutput.string)
+        return .object(members)
     }
 }
 
@@ -77,6 +86,9 @@ public struct Report: Sendable {
     /// The status counts of the report outputs were selected from (`selecting(outputs:)`), so
     /// a report that does not show `status` still summarises it; nil for a full report.
     public var selectedStatuses: [String: Int]? = nil
+    /// The engine and the files the report was computed from, when the caller records them
+    /// (`lever eval` does); rendered in the heading and as JSON's `engine`, `book` and `market`.
+    public var provenance: Provenance? = nil
 
     /// The column of an output by name.
     public func index(of output: String) -> Int? { outputs.firstIndex { $0.name == output } }

@@ -3,7 +3,8 @@ import LeverCompile
 
 // The JSON layout (keys are written sorted):
 //
-//   { "policy": {"name", "version", "hash"}, "as_of": "2026-11-25T12:00:00Z" | null,
+//   { "engine": "0.10.0 (3f2c1ab)", "book": {"file", "sha256"}, "market": {"file", "sha256"},
+//     "policy": {"name", "version", "hash", "file"}, "as_of": "2026-11-25T12:00:00Z" | null,
 //     "horizon_days": 30, "outputs": [{"name", "unit", "measure"}],
 //     "market_issues": [{"asset", "reason", "outcome", "message"}],
 //     "summary": {"statuses": {STATUS: count}, "accounts_with_violations": count},
@@ -19,6 +20,9 @@ import LeverCompile
 // Liquidation amounts are in units of each asset (the bonus in units of the seized asset);
 // the `_value` fields and `bad_debt` are USD.
 //
+// `engine`, `book`, `market` and the policy's `file` come from the report's provenance and are
+// left out of a report that has none.
+//
 // A VALUE is a number (shortest round-trip text), "Infinity"/"-Infinity", true/false for flags,
 // a string for labels (tier, status), or null when undefined — and then the account's notes say
 // why. An account that was not evaluated has empty `values` and an error note.
@@ -26,11 +30,8 @@ import LeverCompile
 extension ReportRenderer {
     /// The JSON tree of a report.
     static func json(_ report: Report) -> JSONOutput {
-        .object([
-            "policy": .object([
-                "name": .string(report.policy.name), "version": .string(report.policy.version),
-                "hash": .string(report.policy.hash),
-            ]),
+        var root: [String: JSONOutput] = [
+            "policy": report.policy.json(file: report.provenance?.policyFile),
             "as_of": report.asOf.map { .string($0.description) } ?? .null,
             "horizon_days": .number((report.horizon * 365 * 1e6).rounded() / 1e6),
             "outputs": .array(report.outputs.map(json)),
@@ -41,7 +42,13 @@ extension ReportRenderer {
                                                uniquingKeysWith: { a, _ in a })),
                 "accounts_with_violations": .number(Double(report.accountsWithViolations)),
             ]),
-        ])
+        ]
+        if let provenance = report.provenance {
+            root["engine"] = .string(provenance.engine)
+            root["book"] = provenance.book?.json
+            root["market"] = provenance.market?.json
+        }
+        return .object(root)
     }
 
     static func json(_ output: OutputInfo) -> JSONOutput {

@@ -15,15 +15,20 @@ struct ReportTable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// Policy name, version and hash; as-of time and horizon.
+    /// Policy name, version and hash (and file); the book and market with their digests; as-of
+    /// time and horizon; the engine. The files and the engine only when the report records them.
     var heading: [String] {
         let policy = report.policy
         let version = policy.version.isEmpty ? "" : " version \"\(policy.version)\""
         let asOf = report.asOf.map { "as of \($0)" } ?? "no as-of time"
         let days = (report.horizon * 365 * 1e6).rounded() / 1e6
         let horizon = NumberText.fixed(days, decimals: days == days.rounded() ? 0 : 2, grouped: true)
-        return ["policy \"\(policy.name)\"\(version)", "sha256 \(policy.hash)",
-                "\(asOf), interest horizon \(horizon) \(days == 1 ? "day" : "days")"]
+        let provenance = report.provenance
+        let file = provenance?.policyFile.map { " (\($0))" } ?? ""
+        let inputs = [provenance?.book.map { "book \($0.line)" }, provenance?.market.map { "market \($0.line)" }]
+        return ["policy \"\(policy.name)\"\(version)\(file)", "sha256 \(policy.hash)"] + inputs.compactMap { $0 }
+            + ["\(asOf), interest horizon \(horizon) \(days == 1 ? "day" : "days")"]
+            + (provenance.map { ["engine \($0.engine)"] } ?? [])
     }
 
     /// The header row and one row per account, columns padded to their widest cell.

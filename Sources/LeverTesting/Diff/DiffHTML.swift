@@ -9,9 +9,14 @@ public enum DiffHTML {
     public static func render(_ report: PolicyDiffReport) -> String {
         let title = "Policy change: \(DiffTable.title(report.oldPolicy)) → \(DiffTable.title(report.newPolicy))"
         var body = "<h1>\(e(title))</h1>" + summary(report)
+        if let conflict = report.versionConflict {
+            body += "<p class=\"warning\"><strong>\(report.guardrailsEnforced ? "Error" : "Warning"):</strong> \(e(conflict.message))</p>"
+        }
+        body += section("Compared and measured", table(["", "what", "file", "SHA-256"], provenanceRows(report)))
         body += section("Parameter changes", report.changes.isEmpty ? "<p>None.</p>" : list(report.changes.map(\.line)))
         if !report.violations.isEmpty {
-            body += section("Guardrail violations", list(report.violations.map(\.line)))
+            body += section(report.guardrailsEnforced ? "Guardrail violations" : "Guardrail violations (warnings: not enforced)",
+                            list(report.violations.map(\.line)))
         }
         body += section("Status changes", table(["account", "old status", "new status", "health old", "health new"],
             report.impact.statusChanges.map { [$0.id, $0.oldStatus, $0.newStatus, DiffTable.health($0.oldHealth), DiffTable.health($0.newHealth)] }))
@@ -27,7 +32,7 @@ public enum DiffHTML {
     package static let style = """
         body{font-family:system-ui,sans-serif;margin:2em auto;max-width:1000px;color:#222}\
         table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ccc;padding:3px 8px;text-align:left}\
-        th{background:#f2f2f2}.charts{display:flex;flex-wrap:wrap;gap:16px}\
+        th{background:#f2f2f2}.warning{color:#b71c1c}.charts{display:flex;flex-wrap:wrap;gap:16px}\
         svg .axis{stroke:#444;stroke-width:1}svg .label{font-size:11px;fill:#333}\
         svg polyline{fill:none;stroke-width:2}svg .old{stroke:#888;stroke-dasharray:6 4;fill:#ccc}\
         svg .new{stroke:#1565c0;fill:#1565c0}svg polyline.old,svg polyline.new{fill:none}
@@ -38,6 +43,19 @@ public enum DiffHTML {
         return "<p>\(r.changes.count) parameter changes; \(r.impact.statusChanges.count) of \(r.impact.accounts.count) "
             + "accounts change status. Maintenance requirement \(e(DiffTable.move(t.oldMaintenance, t.newMaintenance)))"
             + "; credit extended \(e(DiffTable.move(t.oldCredit, t.newCredit))).</p>"
+    }
+
+    /// Both policies, the book, the market and the engine: what the page was computed from.
+    static func provenanceRows(_ r: PolicyDiffReport) -> [[String]] {
+        let p = r.provenance
+        var rows = [["old policy", DiffTable.title(r.oldPolicy), p?.oldFile ?? "", r.oldPolicy.hash],
+                    ["new policy", DiffTable.title(r.newPolicy), p?.newFile ?? "", r.newPolicy.hash]]
+        if let p {
+            rows.append(["book", "", p.book.file, p.book.sha256])
+            rows.append(["market", p.asOf.map { "as of \($0)" } ?? "no as-of time", p.market.file, p.market.sha256])
+            rows.append(["engine", "lever \(p.engine)", "", ""])
+        }
+        return rows
     }
 
     static func totals(_ impact: PolicyImpact) -> String {

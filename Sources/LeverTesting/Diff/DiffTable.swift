@@ -6,7 +6,13 @@ public enum DiffTable {
     /// The text, ending in a newline.
     public static func render(_ report: PolicyDiffReport) -> String {
         var out = "lever diff: \(title(report.oldPolicy)) → \(title(report.newPolicy))\n\n"
-        out += "Parameter changes (\(report.changes.count))\n"
+        out += provenance(report).map { label, text in
+            "  " + label + String(repeating: " ", count: max(1, 9 - label.count)) + text + "\n"
+        }.joined()
+        if let conflict = report.versionConflict {
+            out += "\n\(report.guardrailsEnforced ? "error" : "warning"): \(conflict.message)\n"
+        }
+        out += "\nParameter changes (\(report.changes.count))\n"
         out += report.changes.isEmpty ? "  none\n" : report.changes.map { "  \($0.line)\n" }.joined()
         let statusChanges = report.impact.statusChanges
         out += "\nStatus changes (\(statusChanges.count) of \(report.impact.accounts.count) accounts)\n"
@@ -29,6 +35,23 @@ public enum DiffTable {
             out += "\n\(title)\n" + report.violations.map { "  \(severity): \($0.line)\n" }.joined()
         }
         return out
+    }
+
+    /// What the diff compared and measured, one row each: both policies (title, file, hash), the
+    /// book and the market (file, hash, as-of time) and the engine; the policies alone without
+    /// provenance.
+    static func provenance(_ report: PolicyDiffReport) -> [(String, String)] {
+        let p = report.provenance
+        let policy = { (identity: PolicyIdentity, file: String?) in
+            ([title(identity)] + (file.map { [$0] } ?? []) + ["sha256 \(identity.hash)"]).joined(separator: ", ")
+        }
+        var rows = [("old:", policy(report.oldPolicy, p?.oldFile)), ("new:", policy(report.newPolicy, p?.newFile))]
+        if let p {
+            rows.append(("book:", "\(p.book.file), sha256 \(p.book.sha256)"))
+            rows.append(("market:", "\(p.market.file), sha256 \(p.market.sha256), " + (p.asOf.map { "as of \($0)" } ?? "no as-of time")))
+            rows.append(("engine:", p.engine))
+        }
+        return rows
     }
 
     static func title(_ p: PolicyIdentity) -> String {

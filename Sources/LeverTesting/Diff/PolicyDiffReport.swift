@@ -1,7 +1,7 @@
 import Lever
 
 /// Everything `lever diff` shows: the two policies, the parameter changes, the impact on the
-/// book, the curves of both versions, and any guardrail violations.
+/// book, the curves of both versions, any guardrail violations, and what it was measured with.
 public struct PolicyDiffReport: Sendable {
     /// Which rules the old version is.
     public var oldPolicy: PolicyIdentity
@@ -22,6 +22,9 @@ public struct PolicyDiffReport: Sendable {
     public var guardrailsEnforced = false
     /// Haircut against notional of size-scaled assets under both versions.
     public var haircutCurves: [HaircutCurve]
+    /// The engine, the policy files, and the book and market measured, when the caller records
+    /// them (`lever diff` does).
+    public var provenance: DiffProvenance?
 
     /// A report record.
     public init(oldPolicy: PolicyIdentity, newPolicy: PolicyIdentity, changes: [ParameterChange],
@@ -39,6 +42,13 @@ public struct PolicyDiffReport: Sendable {
 
     /// The movers shown.
     public var movers: [AccountImpact] { impact.movers(top: top) }
+
+    /// Both versions state the same version string but their rules differ: a warning, and an
+    /// error under `--enforce`.
+    public var versionConflict: VersionConflict? { VersionConflict(old: oldPolicy, new: newPolicy) }
+
+    /// Whether an enforced run fails: a guardrail is exceeded or the versions conflict.
+    public var failsEnforcement: Bool { !violations.isEmpty || versionConflict != nil }
 }
 
 /// One curve under both versions: sampled (x, y) points in base units; nil for a version that

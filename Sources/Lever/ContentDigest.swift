@@ -1,0 +1,33 @@
+import Crypto
+
+/// SHA-256 digests as Lever records them: 64 lowercase hex digits.
+///
+/// The digest comes from swift-crypto (BoringSSL's assembly on Linux, CryptoKit on Apple
+/// platforms), which hashes books of hundreds of megabytes at memory speed; it names policies
+/// (`Lever.identity(of:)`), books and market snapshots (`LoadedInputs.digest(of:)`) and diffs.
+public enum ContentDigest {
+    /// The SHA-256 of `bytes`, as hex.
+    public static func sha256<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> String {
+        var hasher = SHA256()
+        let hashedInPlace: Void? = bytes.withContiguousStorageIfAvailable {
+            hasher.update(bufferPointer: UnsafeRawBufferPointer($0))
+        }
+        if hashedInPlace == nil { hasher.update(data: Array(bytes)) }
+        return hex(hasher.finalize())
+    }
+
+    /// The SHA-256 of the UTF-8 bytes of `text`, as hex.
+    public static func sha256(_ text: String) -> String { sha256(Array(text.utf8)) }
+
+    /// 64 lowercase hex digits.
+    static func hex(_ digest: SHA256.Digest) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(2 * SHA256.Digest.byteCount)
+        for byte in digest {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 15)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
