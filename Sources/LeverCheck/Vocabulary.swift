@@ -112,6 +112,8 @@ public enum Vocabulary {
         "unrealised_pnl": KnownName(.money, .account, "sum of perpetual PnL"),
         "options_value": KnownName(.money, .account, "sum of option values"),
         "interest": KnownName(.money, .account, "interest owed over the horizon"),
+        "worst_scenario_loss": KnownName(.money, .account,
+                                         "the largest scenario loss (weighted), never below 0; 0 with no scenarios"),
     ]
 
     /// Attributes read as `account.<name>` that the language knows; others come from the book.

@@ -26,25 +26,38 @@ extension Lowerer {
     mutating func scenarioOutputs() -> [(String, NodeRef, OutputKind?, Bool)] {
         let scenarios = symbols.symbols(.scenario)
         guard !scenarios.isEmpty else { return [] }
-        let base = standardResult("equity", LowerContext())
         var worst = builder.constant(0)
         var worstCode = builder.constant(0)
         var outputs: [(String, NodeRef, OutputKind?, Bool)] = []
         for (s, symbol) in scenarios.enumerated() {
-            var ctx = LowerContext()
-            ctx.scenario = s
-            var loss = builder.binary(.subtract, base, standardResult("equity", ctx))
-            if case .scenario(_, let shocks) = symbol.declaration.kind {
-                let weight = symbols.scenarioWeight(shocks)
-                if weight != 1 { loss = named(builder.binary(.multiply, loss, builder.constant(weight)),
-                                              "loss_\(symbol.name)", "weight × (equity − equity under \(symbol.name))") }
-            }
+            let loss = scenarioLoss(s, LowerContext())
             worstCode = builder.select(builder.binary(.greater, loss, worst), builder.constant(Double(s + 1)), worstCode)
             worst = builder.binary(.max, worst, loss)
             outputs.append(("loss_\(symbol.name)", loss, .number(.money), false))
         }
         let names = ["none"] + scenarios.map(\.name)
-        return [("worst_scenario_loss", worst, .number(.money), false),
+        return [("worst_scenario_loss", standardResult("worst_scenario_loss", LowerContext()), .number(.money),
+                 symbols.measure("worst_scenario_loss") != nil),
                 ("worst_scenario", worstCode, .label(names), false)] + outputs
+    }
+
+    /// Equity now minus equity under scenario `s`, times the scenario's weight.
+    mutating func scenarioLoss(_ s: Int, _ ctx: LowerContext) -> NodeRef {
+        let symbol = symbols.symbols(.scenario)[s]
+        var shocked = ctx
+        shocked.scenario = s
+        let loss = builder.binary(.subtract, standardResult("equity", ctx), standardResult("equity", shocked))
+        guard case .scenario(_, let shocks) = symbol.declaration.kind else { return loss }
+        let weight = symbols.scenarioWeight(shocks)
+        guard weight != 1 else { return loss }
+        return named(builder.binary(.multiply, loss, builder.constant(weight)),
+                     "loss_\(symbol.name)", "weight × (equity − equity under \(symbol.name))")
+    }
+
+    /// The largest weighted scenario loss, never below 0 (the standard `worst_scenario_loss`).
+    mutating func worstScenarioLoss(_ ctx: LowerContext) -> NodeRef {
+        symbols.symbols(.scenario).indices.reduce(builder.constant(0)) { worst, s in
+            builder.binary(.max, worst, scenarioLoss(s, ctx))
+        }
     }
 }

@@ -108,6 +108,7 @@ extension Lowerer {
         "health": "(Σ collateral value × liquidation threshold + PnL + options + credit line) ÷ (debt + maintenance); ∞ with nothing owed",
         "margin_ratio": "equity ÷ maintenance requirement; ∞ with no requirement",
         "interest": "Σ debt value × ((1 + borrow rate ÷ seconds per year)^(horizon in seconds) − 1)",
+        "worst_scenario_loss": "the largest of each scenario's weight × (equity − equity under it), never below 0",
     ]
 
     /// `tier.haircut_discount` when the tiers table has that field, else none.
@@ -164,6 +165,7 @@ extension Lowerer {
             return builder.select(builder.binary(.lessEqual, maintenance, zero), infinity,
                                   builder.binary(.divide, standardResult("equity", ctx), maintenance))
         case "interest": return interest(ctx)
+        case "worst_scenario_loss": return worstScenarioLoss(ctx)
         default: return builder.constant(.nan)
         }
     }

@@ -28,6 +28,7 @@ struct ScenarioValueTests {
     scenario depeg { USDC.price: -10% }
     scenario extreme { major: -50%, weight: 35% }
     measure extreme_equity per account = under(extreme, equity)
+    measure stress_requirement per account = worst_scenario_loss + 1k USD
     measure crash_loss per account = equity - under(crash, equity)
     measure crash_health per account = under(crash, health)
     measure crash_collateral per account = sum(under(crash, collateral_value))
@@ -71,6 +72,8 @@ struct ScenarioValueTests {
         #expect(abs((Self.number(r, "loss_squeeze") ?? .nan) + 22_500) < 1e-6)
         #expect(abs((Self.number(r, "loss_depeg") ?? .nan) + 5_000) < 1e-6)
         #expect(r.value("worst_scenario", account: "empty") == .label("none"))
+        // A rule reads the worst loss: 27,000 + 1,000.
+        #expect(abs((Self.number(r, "stress_requirement") ?? .nan) - 28_000) < 1e-6)
     }
 
     @Test func aWeightedScenarioCountsItsShareOfTheLoss() throws {

@@ -328,6 +328,7 @@ struct PolicyGenerator {
             pool.append("measure stressed_health per account = under(\(s), if health < 1.5 then health else 1.5)")
             pool.append("measure stressed_options per account = sum(under(\(s), option_value) where kind == option)")
             pool.append("measure stressed_haircut per account = max(under(\(s), haircut))")
+            pool.append("measure stress_buffer per account = equity - worst_scenario_loss")
         }
         if let v = venues.first {
             pool.append("measure venue_notional per account = sum(collateral_value where venue == \(v))")

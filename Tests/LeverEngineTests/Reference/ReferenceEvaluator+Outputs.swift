@@ -54,10 +54,10 @@ extension ReferenceEvaluator {
     }
 
     /// Per scenario, equity lost against the snapshot; the worst of them, never below 0.
-    func scenarioOutputs() -> [(name: String, value: Double, kind: OutputKind)] {
+    func scenarioOutputs(_ scope: ReferenceScope = ReferenceScope()) -> [(name: String, value: Double, kind: OutputKind)] {
         let scenarios = symbols.symbols(.scenario)
         guard !scenarios.isEmpty else { return [] }
-        let base = standardResult("equity", ReferenceScope())
+        let base = standardResult("equity", scope)
         var worst = 0.0, code = 0.0
         var losses: [(name: String, value: Double, kind: OutputKind)] = []
         for (s, symbol) in scenarios.enumerated() {
@@ -73,7 +73,9 @@ extension ReferenceEvaluator {
             losses.append(("loss_\(symbol.name)", loss, .number(.money)))
         }
         let names = ["none"] + scenarios.map(\.name)
-        return [("worst_scenario_loss", worst, .number(.money)), ("worst_scenario", code, .label(names))] + losses
+        // a policy's own `worst_scenario_loss` measure is what is reported under that name
+        let reported = symbols.measure("worst_scenario_loss") != nil ? measure("worst_scenario_loss", scope) : worst
+        return [("worst_scenario_loss", reported, .number(.money)), ("worst_scenario", code, .label(names))] + losses
     }
 
     /// Per scenario and asset, the relative shock on price and on vol: the most specific target

@@ -89,6 +89,8 @@ extension ReferenceEvaluator {
             let maintenance = standardResult("maintenance_requirement", scope)
             return maintenance <= 0 ? .infinity : Self.divide(standardResult("equity", scope), maintenance)
         case "interest": return interest(scope)
+        case "worst_scenario_loss":
+            return scenarioOutputs(scope).first { $0.name == "worst_scenario_loss" }?.value ?? 0
         default: return .nan
         }
     }
