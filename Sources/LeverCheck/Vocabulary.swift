@@ -40,6 +40,7 @@ public enum Vocabulary {
         "utilization": KnownName(ratio, .asset, "borrowed ÷ supplied", range: share),
         "supplied": KnownName(.money, .asset, "USD supplied to the asset's pool"),
         "borrowed": KnownName(.money, .asset, "USD borrowed from the asset's pool"),
+        "unbacked": KnownName(.money, .asset, "USD of the pool's supply minted without backing yet (Aave v3's bridged `unbacked`); 0 when not given"),
         "quoted_price": KnownName(.money, .asset,
                                   "the price as quoted, before the oracle rule: a stale one stands; missing, invalid or future is undefined"),
         "price_status": KnownName(.word(.priceStatus), .asset,

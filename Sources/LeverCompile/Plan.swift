@@ -36,6 +36,8 @@ public enum AssetInput: String, Sendable, Hashable, CaseIterable {
     /// its funding rate a year, open interest and the day's volume in USD, the previous close.
     case markPrice = "mark_price", fundingRate = "funding_rate", openInterest = "open_interest"
     case volume, previousClose = "previous_close"
+    /// Pool supply minted without backing (Aave v3's `unbacked`), USD; 0 when not given.
+    case unbacked
 }
 
 /// Per-position data, read straight from the book's columns.

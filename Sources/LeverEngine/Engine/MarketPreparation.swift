@@ -74,7 +74,7 @@ struct PreparedMarket {
     init(policy: CompiledPolicy, market: MarketSnapshot) {
         var price = [Double](), quoted = [Double](), vol = [Double](), utilization = [Double](), supplied = [Double](), borrowed = [Double]()
         var rate = [Double](), yield = [Double](), status = [Double]()
-        var mark = [Double](), funding = [Double](), openInterest = [Double](), volume = [Double](), close = [Double]()
+        var unbacked = [Double](), mark = [Double](), funding = [Double](), openInterest = [Double](), volume = [Double](), close = [Double]()
         var issues = [MarketIssue?]()
         for (a, asset) in policy.assets.enumerated() {
             let quote = market[asset]
@@ -89,6 +89,7 @@ struct PreparedMarket {
             utilization.append(quote?.utilization(emptyPool: policy.oracle.emptyPoolUtilization) ?? 0)
             supplied.append(quote?.supplied ?? 0)
             borrowed.append(quote?.borrowed ?? 0)
+            unbacked.append(quote?.unbacked ?? 0)
             status.append(issue?.reason.statusCode ?? 0)
             // A perpetual is marked at its own price when the feed gives one, else at the quote.
             mark.append(quote?.perp.markPrice ?? quoted.last ?? .nan)
@@ -104,7 +105,7 @@ struct PreparedMarket {
         columns = ProgramMarket(assetCount: policy.assets.count, inputs: [
             .price: price, .quotedPrice: quoted, .vol: vol, .utilization: utilization, .supplied: supplied,
             .borrowed: borrowed, .riskFreeRate: rate, .dividendYield: yield, .priceStatus: status,
-            .markPrice: mark, .fundingRate: funding, .openInterest: openInterest, .volume: volume, .previousClose: close,
+            .markPrice: mark, .fundingRate: funding, .openInterest: openInterest, .volume: volume, .previousClose: close, .unbacked: unbacked,
         ])
         self.issues = issues
     }

@@ -14,6 +14,7 @@ extension MarketDecoding {
         case openInterest = "open_interest"
         case volume
         case previousClose = "previous_close"
+        case unbacked
     }
 
     /// A rate a year as a fraction: beyond ±100 % is a unit mistake (5 written for 5 %).
@@ -30,7 +31,7 @@ extension MarketDecoding {
         var utilization = FieldSlot<Double>(), util = FieldSlot<Double>()
         var rate = FieldSlot<Double>(), yield = FieldSlot<Double>()
         var mark = FieldSlot<Double>(), funding = FieldSlot<Double>(), openInterest = FieldSlot<Double>()
-        var volume = FieldSlot<Double>(), previousClose = FieldSlot<Double>()
+        var volume = FieldSlot<Double>(), previousClose = FieldSlot<Double>(), unbacked = FieldSlot<Double>()
         let object = d.decodeObject(AssetField.self) { d, field in
             switch field {
             case .class: d.fill(&cls) { $0.decodeName() }
@@ -49,6 +50,7 @@ extension MarketDecoding {
             case .openInterest: d.fill(&openInterest) { $0.decodeNumber("must not be negative") { $0 >= 0 } }
             case .volume: d.fill(&volume) { $0.decodeNumber("must not be negative") { $0 >= 0 } }
             case .previousClose: d.fill(&previousClose) { $0.decodeNumber("must be positive") { $0 > 0 } }
+            case .unbacked: d.fill(&unbacked) { $0.decodeNumber("must not be negative") { $0 >= 0 } }
             }
         }
         guard let object else { return nil }
@@ -60,6 +62,7 @@ extension MarketDecoding {
                                vol: v, supplied: supplied.value, borrowed: borrowed.value,
                                utilization: utilization.value ?? util.value, riskFreeRate: rate.value,
                                dividendYield: yield.value)
+        quote.unbacked = unbacked.value
         quote.perp = PerpQuote(markPrice: mark.value, fundingRate: funding.value, openInterest: openInterest.value,
                                volume: volume.value, previousClose: previousClose.value)
         return quote

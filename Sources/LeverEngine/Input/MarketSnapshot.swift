@@ -62,6 +62,9 @@ public struct AssetQuote: Sendable, Hashable {
     public var supplied: Double?
     /// Pool borrows in USD.
     public var borrowed: Double?
+    /// Supply minted without backing yet (Aave v3's bridged `unbacked`), in USD; nil when not
+    /// given (then 0). A policy reads it to define a second utilization, as Aave's supply rate does.
+    public var unbacked: Double?
     /// Utilization given directly (`utilization` or `util` in the file).
     public var utilizationGiven: Double?
     /// This asset's own risk-free rate (its funding currency's), overriding the market's.

@@ -38,6 +38,17 @@ struct EmptyPoolTests {
         #expect(full.value("half_u", account: "a") == .number(0.5))
     }
 
+    /// Aave v3's supply usage counts unbacked supply: 50 ÷ (100 + 25) = 40 % where the borrow
+    /// utilization is 50 %.
+    @Test func unbackedSupplyGivesASecondUtilization() throws {
+        let policy = Self.policy + "\nmeasure supply_usage per account = sum(borrowed / (supplied + unbacked) where asset == HALF)"
+        let market = Self.market.replacingOccurrences(of: #""supplied": 100, "borrowed": 50"#,
+                                                      with: #""supplied": 100, "borrowed": 50, "unbacked": 25"#)
+        let r = try InlineEvaluation.report(policy: policy, market: market, book: Self.book)
+        #expect(r.value("supply_usage", account: "a") == .number(0.4))
+        #expect(r.value("half_u", account: "a") == .number(0.5))
+    }
+
     @Test func theSettingIsAShare() {
         let checked = Checker.check(source: Self.policy + "\noracle { empty_pool_utilization = 150% }", path: "p.lever")
         #expect(checked.diagnostics.hasErrors)

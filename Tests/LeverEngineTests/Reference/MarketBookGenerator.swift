@@ -35,6 +35,7 @@ struct MarketBookGenerator {
             if random.chance(0.3) { quote.perp.markPrice = (price ?? 100) * random.double(0.98...1.02) }
             if random.chance(0.3) { quote.perp.fundingRate = random.double(-0.5...1.5) }
             if random.chance(0.2) { quote.perp.openInterest = random.double(1e6...1e10) }
+            if random.chance(0.2) { quote.unbacked = supplied * random.double(0...0.2) }
             return quote
         }
         return MarketSnapshot(asOf: Self.asOf, assets: quotes, riskFreeRate: random.chance(0.5) ? random.double(0...0.08) : nil)

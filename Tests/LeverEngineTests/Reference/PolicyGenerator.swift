@@ -307,6 +307,7 @@ struct PolicyGenerator {
             "measure stale_held per account = count(positions where price_status == stale)",
             "measure funding_due per account = sum(funding where kind == perp)",
             "measure horizon_cost per account = debt * 5% * horizon / 365 days",
+            "measure supply_usage per account = sum(borrowed / (supplied + unbacked + 1 USD))",
             "measure oi_weight per account = sum(notional / (open_interest + 1 USD) where kind == perp)",
             "measure unpriced per account = count(positions where price_status == missing or price_status == invalid)",
             "measure quoted_debt per account = sum(abs(quantity) * quoted_price where side == short and price_status != fresh)",

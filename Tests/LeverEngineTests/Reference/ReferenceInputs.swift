@@ -18,7 +18,7 @@ struct ReferenceMarket {
         var columns: [String: [Double]] = ["price": [], "quoted_price": [], "vol": [], "utilization": [], "supplied": [],
                                            "borrowed": [], "risk_free_rate": [], "dividend_yield": [], "price_status": [],
                                            "mark_price": [], "funding_rate": [], "open_interest": [], "volume": [],
-                                           "previous_close": []]
+                                           "previous_close": [], "unbacked": []]
         var rejected: [Bool] = []
         for asset in assets {
             let quote = market[asset]
@@ -52,6 +52,7 @@ struct ReferenceMarket {
             columns["open_interest"]!.append(quote?.perp.openInterest ?? .nan)
             columns["volume"]!.append(quote?.perp.volume ?? .nan)
             columns["previous_close"]!.append(quote?.perp.previousClose ?? .nan)
+            columns["unbacked"]!.append(quote?.unbacked ?? 0)
             columns["price_status"]!.append(Self.status(quote, market: market, maxPriceAge: maxPriceAge, maxClockSkew: maxClockSkew))
             rejected.append(outcome == "reject")
         }
