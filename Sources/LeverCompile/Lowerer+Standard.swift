@@ -22,11 +22,11 @@ extension Lowerer {
     private mutating func derivedFieldBody(_ field: String, _ ctx: LowerContext) -> NodeRef {
         let zero = builder.constant(0)
         let quantity = builder.add(.positionInput(.quantity))
-        // Spot at the price after the oracle rule; perpetuals at their mark price (the quote when
-        // the market gives no mark) and options at the quoted price (see `quotedPrice`): one
-        // choice per position, shared by notional, PnL and value.
-        let price = builder.select(isKind(0), marketInput("price", ctx),
-                                   builder.select(isKind(1), marketInput("mark_price", ctx), quotedPrice(ctx)))
+        // Spot at the price after the oracle rule; derivatives at the mark price, which is the
+        // quoted price (see `quotedPrice`) unless the market gives a perpetual's own mark: one
+        // choice per position, shared by notional, PnL and value. An option is priced from its
+        // underlying's quote (below), whatever the mark.
+        let price = builder.select(isKind(0), marketInput("price", ctx), marketInput("mark_price", ctx))
         switch field {
         case "notional":
             return builder.unary(.abs, builder.binary(.multiply, quantity, price))
@@ -41,7 +41,7 @@ extension Lowerer {
             // Revalued from the (possibly shocked) price and volatility, at the market's rate and
             // the underlying's yield: full revaluation.
             let unit = builder.optionPrice(kind: builder.add(.positionInput(.kind)), right: builder.add(.positionInput(.right)),
-                                           spot: price, strike: builder.add(.positionInput(.strike)),
+                                           spot: quotedPrice(ctx), strike: builder.add(.positionInput(.strike)),
                                            years: builder.add(.positionInput(.expiry)), vol: marketInput("vol", ctx),
                                            rate: marketInput("risk_free_rate", ctx), yield: marketInput("dividend_yield", ctx))
             return builder.select(isKind(2), builder.binary(.multiply, quantity, unit), zero)
@@ -83,7 +83,7 @@ extension Lowerer {
 
     /// How the standard position fields are computed, for `explain`.
     static let fieldFormulas: [String: String] = [
-        "notional": "|quantity| × price (spot: after the oracle rule; perpetuals: the mark price; options: as quoted)",
+        "notional": "|quantity| × price (spot: after the oracle rule; derivatives: the mark price, the quote unless the market gives a mark)",
         "pnl": "perpetuals: quantity × (mark price − entry price)",
         "funding": "perpetuals: quantity × mark price × funding rate × horizon",
         "option_value": "options: quantity × Black–Scholes value at the quoted price",

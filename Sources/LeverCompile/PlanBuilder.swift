@@ -84,9 +84,13 @@ public struct PlanBuilder {
     public mutating func optionPrice(kind: NodeRef, right: NodeRef, spot: NodeRef, strike: NodeRef, years: NodeRef,
                                      vol: NodeRef, rate: NodeRef, yield: NodeRef) -> NodeRef {
         let p = { (ref: NodeRef, me: inout PlanBuilder) in me.lift(ref, to: .position) }
+        // The rate and the yield stay per asset: the kernel reads them through the position's
+        // asset for option positions only, so a book without options pays no gather for them.
+        precondition([.asset, .scalar].contains(domain(rate)) && [.asset, .scalar].contains(domain(yield)),
+                     "option rates are market data, per asset")
         return add(.optionPrice(kind: p(kind, &self), right: p(right, &self), spot: p(spot, &self),
                                 strike: p(strike, &self), years: p(years, &self), vol: p(vol, &self),
-                                rate: p(rate, &self), yield: p(yield, &self)))
+                                rate: rate, yield: yield))
     }
 
     public mutating func tableRow(_ table: TablePlan, keys: [NodeRef]) -> NodeRef {

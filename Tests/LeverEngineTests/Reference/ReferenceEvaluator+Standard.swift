@@ -12,8 +12,8 @@ extension ReferenceEvaluator {
         let kind = row.field("kind")
         switch field {
         case "notional":
-            // spot at the price after the oracle rule; perpetuals at the mark; options as quoted
-            let x = row.quantity * marketInput(kind == 0 ? "price" : kind == 1 ? "mark_price" : "quoted_price", scope)
+            // spot at the price after the oracle rule; derivatives at the mark (the quote unless given)
+            let x = row.quantity * marketInput(kind == 0 ? "price" : "mark_price", scope)
             return x < 0 ? 0 - x : x
         case "pnl":
             // perpetuals at the mark: the `zero` oracle rule writes down collateral only
