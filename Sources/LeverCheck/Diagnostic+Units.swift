@@ -6,9 +6,9 @@ extension Diagnostic {
     /// Codes of unit errors: they form the `units` stage.
     static let unitCodes: Set<String> = ["L0304", "L0305", "L0306", "L0307", "L0308", "L0309", "L0310", "L0319", "L0321", "L0324"]
 
-    /// L0326: `margin { horizon = … }`: the horizon is the run's, not the policy's.
-    static func horizonIsReadOnly(_ property: Property) -> Diagnostic {
-        .error("L0326", "`horizon` is set by the run, not by the policy", at: property.name.span,
+    /// L0326: a setting the run gives (`margin { horizon = … }`), not the policy.
+    static func settingIsReadOnly(_ property: Property) -> Diagnostic {
+        .error("L0326", "`\(property.name.text)` is set by the run, not by the policy", at: property.name.span,
                help: "pass it to the run: `lever eval --horizon 30d`, or `\"horizon\": \"30d\"` in a golden case; rules read it as `horizon`")
     }
 

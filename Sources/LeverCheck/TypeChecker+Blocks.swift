@@ -102,10 +102,10 @@ extension TypeChecker {
 
     private mutating func checkSetting(_ property: Property, entry: KnownName, keyword: Keyword) {
         let purpose = "`\(keyword.rawValue).\(property.name.text)`"
-        if keyword == .margin, property.name.text == "horizon" {
-            // The run's horizon is the caller's (`--horizon`, a golden case's "horizon"): one
-            // policy answers for a day and for a month alike.
-            diagnostics.append(.horizonIsReadOnly(property))
+        if entry.isReadOnly {
+            // Set by the run (`horizon` is `--horizon`, a golden case's "horizon"): one policy
+            // answers for a day and for a month alike.
+            diagnostics.append(.settingIsReadOnly(property))
             check(property.value, Scope(level: entry.level, purpose: purpose))
             return
         }

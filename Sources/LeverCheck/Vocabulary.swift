@@ -10,12 +10,16 @@ public struct KnownName: Sendable, Hashable {
     /// `ltv = 75` from `ltv = 75%`; a number written without a unit outside this range is error
     /// L0324 (TypeChecker+Ratios.swift).
     public var range: ClosedRange<Double>?
+    /// Readable by rules but set by the run, never by a policy (`horizon`: `--horizon`).
+    public var isReadOnly = false
 
-    public init(_ type: LeverType, _ level: Level, _ doc: String, range: ClosedRange<Double>? = nil) {
+    public init(_ type: LeverType, _ level: Level, _ doc: String, range: ClosedRange<Double>? = nil,
+                isReadOnly: Bool = false) {
         self.type = type
         self.level = level
         self.doc = doc
         self.range = range
+        self.isReadOnly = isReadOnly
     }
 }
 
@@ -131,7 +135,8 @@ public enum Vocabulary {
         "margin_call": KnownName(.bool, .account, "when the account gets a margin call"),
         "close_factor": KnownName(ratio, .account, "share of debt a liquidation may close", range: share),
         "bonus": KnownName(ratio, .account, "liquidation bonus", range: share),
-        "horizon": KnownName(.time, .constant, "the run's interest horizon (`--horizon`, one day by default); read-only"),
+        "horizon": KnownName(.time, .constant, "the run's interest horizon (`--horizon`, one day by default)",
+                             isReadOnly: true),
         "interest_accrual": KnownName(.word(.accrual), .constant,
                                       "how interest accrues: `compound` per second, Aave's three-term `taylor` approximation, or `linear`"),
     ]

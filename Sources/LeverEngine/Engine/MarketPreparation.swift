@@ -97,7 +97,7 @@ struct PreparedMarket {
             openInterest.append(quote?.perp.openInterest ?? .nan)
             volume.append(quote?.perp.volume ?? .nan)
             close.append(quote?.perp.previousClose ?? .nan)
-            let carry = market.carry(of: asset)
+            let carry = market.carry(quote)
             rate.append(carry.rate)
             yield.append(carry.dividendYield)
             issues.append(issue)

@@ -24,7 +24,7 @@ struct PositionRow {
             let years = market.asOf.map { (o.expiry.secondsSinceEpoch - $0.secondsSinceEpoch) / 31_536_000 } ?? .nan
             expiry = years
             let quote = market[o.underlying]
-            let carry = market.carry(of: o.underlying)
+            let carry = market.carry(quote)
             let greeks = BlackScholes.valuation(OptionInputs(right: o.right, spot: quote?.price ?? .nan, strike: o.strike,
                                                              years: years, rate: carry.rate, dividendYield: carry.dividendYield,
                                                              vol: quote?.vol ?? .nan))

@@ -37,11 +37,10 @@ public struct MarketSnapshot: Sendable, Hashable {
     /// The quote for `symbol`.
     public subscript(symbol: String) -> AssetQuote? { index(of: symbol).map { assets[$0] } }
 
-    /// The rate and yield options on `symbol` are priced at: the asset's own rate, else the
-    /// market's, else 0; its yield, else 0.
-    public func carry(of symbol: String) -> (rate: Double, dividendYield: Double) {
-        let quote = self[symbol]
-        return (quote?.riskFreeRate ?? riskFreeRate ?? 0, quote?.dividendYield ?? 0)
+    /// The rate and yield options on an asset are priced at, from its quote (already looked
+    /// up): the asset's own rate, else the market's, else 0; its yield, else 0.
+    public func carry(_ quote: AssetQuote?) -> (rate: Double, dividendYield: Double) {
+        (quote?.riskFreeRate ?? riskFreeRate ?? 0, quote?.dividendYield ?? 0)
     }
 }
 

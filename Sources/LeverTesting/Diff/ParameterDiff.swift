@@ -14,7 +14,7 @@ public enum ParameterDiff {
         let after = chains(PolicyFlattener(new).entries())
         var changes: [ParameterChange] = []
         for (key, rules) in after.ordered {
-            guard let previous = after.index(key, in: before) else {
+            guard let previous = before.rules(key) else {
                 changes += rules.map { added($0, chain: rules) }
                 continue
             }
@@ -41,8 +41,9 @@ public enum ParameterDiff {
         var ordered: [(String, [PolicyEntry])] = []
         var byKey: [String: Int] = [:]
 
-        func index(_ key: String, in other: Chains) -> [PolicyEntry]? {
-            other.byKey[key].map { other.ordered[$0].1 }
+        /// The chain of rules filed under `key`, if any.
+        func rules(_ key: String) -> [PolicyEntry]? {
+            byKey[key].map { ordered[$0].1 }
         }
     }
 

@@ -2,12 +2,10 @@
 /// then `haircut += …`): order is meaning, so an inserted rule is an insertion, a moved rule is
 /// a reordering, and only rules in the same place with different meaning are "changed".
 ///
-/// The chains are aligned on their longest common subsequence of rules that mean the same
-/// (`PolicyEntry.means`); between two aligned rules, the unaligned old and new rules pair up in
+/// The chains are aligned by the standard library's `difference(from:by:)` on rules that mean
+/// the same (`PolicyEntry.means`); between two aligned rules, the unaligned old and new rules pair up in
 /// order as changes and the rest are removals or insertions, each placed next to its neighbour.
 enum RuleChainDiff {
-    /// Chains longer than this (far beyond any real policy) are paired by position instead of
-    /// aligned, so a pathological file cannot make the diff quadratic.
     static let alignmentLimit = 1_000_000
 
     static func changes(old a: [PolicyEntry], new b: [PolicyEntry]) -> [ParameterChange] {
@@ -77,30 +75,18 @@ enum RuleChainDiff {
         return unused.isEmpty
     }
 
-    /// Index pairs of a longest common subsequence of rules that mean the same, in order.
+    /// Index pairs of the rules the standard library's diff (Myers') keeps in both chains, in order.
+    /// Chains past `alignmentLimit` pairs (far beyond any real policy) are paired by position,
+    /// so a pathological file cannot make the diff quadratic.
     static func anchors(_ a: [PolicyEntry], _ b: [PolicyEntry]) -> [(Int, Int)] {
         guard a.count * b.count <= alignmentLimit else { return [] }
-        let n = a.count, m = b.count
-        // lengths[i][j]: the longest common subsequence of a[i...] and b[j...].
-        var lengths = [[Int]](repeating: [Int](repeating: 0, count: m + 1), count: n + 1)
-        for i in stride(from: n - 1, through: 0, by: -1) {
-            for j in stride(from: m - 1, through: 0, by: -1) {
-                lengths[i][j] = a[i].means(b[j]) ? lengths[i + 1][j + 1] + 1 : max(lengths[i + 1][j], lengths[i][j + 1])
+        var removed = Set<Int>(), inserted = Set<Int>()
+        for change in b.difference(from: a, by: { $0.means($1) }) {
+            switch change {
+            case .remove(let offset, _, _): removed.insert(offset)
+            case .insert(let offset, _, _): inserted.insert(offset)
             }
         }
-        var pairs: [(Int, Int)] = []
-        var i = 0, j = 0
-        while i < n, j < m {
-            if a[i].means(b[j]) {
-                pairs.append((i, j))
-                i += 1
-                j += 1
-            } else if lengths[i + 1][j] >= lengths[i][j + 1] {
-                i += 1
-            } else {
-                j += 1
-            }
-        }
-        return pairs
+        return Array(zip(a.indices.filter { !removed.contains($0) }, b.indices.filter { !inserted.contains($0) }))
     }
 }
