@@ -53,6 +53,8 @@ public struct CompiledPolicy: Sendable {
     public let strings: [String]
     /// Settings the engine applies outside the plan (oracle rules), already in base units.
     public let oracle: OracleSettings
+    /// The declared input ranges the engine holds data to (`DeclaredInputRange`).
+    public internal(set) var inputRanges: [DeclaredInputRange] = []
 
     /// The output's index by name.
     public func output(_ name: String) -> Int? { outputs.firstIndex { $0.name == name } }
@@ -102,11 +104,12 @@ public enum Compiler {
         lowerer.lowerAll()
         guard !lowerer.diagnostics.hasErrors else { return (nil, lowerer.diagnostics) }
         let plan = lowerer.builder.plan
-        let policy = CompiledPolicy(
+        var policy = CompiledPolicy(
             plan: plan, program: Program<Double>(plan), assets: lowerer.assets,
             assetClasses: lowerer.assetClasses, venues: lowerer.venues, outputs: lowerer.outputInfos,
             assertions: lowerer.assertions,
             strings: lowerer.strings, oracle: lowerer.oracleSettings())
+        policy.inputRanges = lowerer.declaredInputRanges()
         return (policy, lowerer.diagnostics)
     }
 }

@@ -16,6 +16,9 @@ enum OptionKernel {
     static func price(isCall: Bool, spot: Double, strike: Double, years: Double, vol: Double,
                       rate: Double, yield: Double) -> Double {
         let sign: Double = isCall ? 1 : -1
+        // Unknown in, unknown out: `max(0, .nan)` is 0, which would value an option on an
+        // unpriced underlying at nothing.
+        if spot.isNaN || strike.isNaN || years.isNaN || vol.isNaN || rate.isNaN || yield.isNaN { return .nan }
         let intrinsic = max(0, sign * (spot - strike))
         guard years > 0, spot > 0, strike > 0 else { return intrinsic }
         let forward = spot * exp(-yield * years), discounted = strike * exp(-rate * years)

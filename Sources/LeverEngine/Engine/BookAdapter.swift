@@ -29,7 +29,7 @@ struct BookAdapter {
 
     init(book: Book, policy: CompiledPolicy, market: MarketSnapshot, prepared: PreparedMarket) {
         var builder = Builder(attributes: Self.attributes(in: policy.plan), strings: policy.strings,
-                              positions: book.accounts.reduce(0) { $0 + $1.positions.count }, accounts: book.accounts.count)
+                              ranges: policy.inputRanges, positions: book.accounts.reduce(0) { $0 + $1.positions.count }, accounts: book.accounts.count)
         var reader = NoteReader(policy: policy, prepared: prepared)
         var notes: [[AccountNote]] = [], evaluable: [Bool] = []
         notes.reserveCapacity(book.accounts.count)
@@ -130,12 +130,18 @@ struct BookAdapter {
         var side: [Double] = []
         var score: [Double] = []
         var attributeValues: [String: [Double]] = [:]
+        /// The declared ranges of the score and of each attribute read (by `attributes` index):
+        /// a value outside one is undefined (`DeclaredInputRange`).
+        let scoreRanges: [DeclaredInputRange]
+        let attributeRanges: [[DeclaredInputRange]]
 
         /// Column order of `inputs`, fetched once (`allCases` builds a new array on each use).
         let order = PositionInput.allCases
 
-        init(attributes: [String], strings: [String], positions: Int, accounts: Int) {
+        init(attributes: [String], strings: [String], ranges: [DeclaredInputRange] = [], positions: Int, accounts: Int) {
             self.attributes = attributes
+            scoreRanges = ranges.filter { $0.target == .account(.score) }
+            attributeRanges = attributes.map { name in ranges.filter { $0.target == .account(.attribute(name)) } }
             self.strings = strings
             capacity = max(positions, 1)
             storage = ColumnStorage(count: capacity * order.count)
@@ -158,10 +164,19 @@ struct BookAdapter {
 
         mutating func close(_ account: Account) {
             starts.append(Int32(asset.count))
-            score.append(account.score)
-            for name in attributes {
-                attributeValues[name, default: []].append(Self.number(account.attributes[name], strings: strings))
+            score.append(Self.checked(account.score, scoreRanges))
+            for (i, name) in attributes.enumerated() {
+                let value = Self.number(account.attributes[name], strings: strings)
+                // A string attribute's code is no number a range speaks of.
+                let numeric = if case .number? = account.attributes[name] { true } else { false }
+                attributeValues[name, default: []].append(numeric ? Self.checked(value, attributeRanges[i]) : value)
             }
+        }
+
+        /// The value, or undefined when it lies outside a declared range.
+        @inline(__always)
+        static func checked(_ value: Double, _ ranges: [DeclaredInputRange]) -> Double {
+            ranges.contains { $0.excludes(value) } ? .nan : value
         }
 
         /// Numbers as they are; strings as their interned code (a string the policy never

@@ -10,6 +10,8 @@ struct Findings {
     let book: ProgramBook<Double>
     let snapshot: Snapshot<Double>
     let issues: [MarketIssue?]
+    /// Market inputs other than prices made undefined for lying outside a declared range.
+    var inputIssues: [MarketIssue] = []
 
     func complete(_ report: inout AccountReport, account: Account, index a: Int, results: [[Double]]) {
         // The common account has nothing to add: find that out without building any array.
@@ -30,7 +32,8 @@ struct Findings {
                                                           : (0..<positions).map { "position \($0 + 1)" }
         func causes(_ roots: [NodeRef]) -> [String] {
             UndefinedCauses.find(from: roots, plan: policy.plan, values: trace, positionAssets: positionAssets,
-                                 policy: policy, issues: issues, positionLabels: labels)
+                                 policy: policy, issues: issues, positionLabels: labels,
+                                 inputIssues: inputIssues, accountCause: { Self.outOfRange($0, account: account, policy: policy) })
         }
         if !undefined.isEmpty {
             let names = undefined.map { policy.outputs[$0].name }
@@ -74,6 +77,19 @@ struct Findings {
             }
             report.violations.append(violation)
         }
+    }
+
+    /// Why an account input is undefined when the book gives it: it lies outside a declared range.
+    static func outOfRange(_ input: AccountInput, account: Account, policy: CompiledPolicy) -> String? {
+        let value: Double
+        let name: String
+        switch input {
+        case .score: (value, name) = (account.score, "account.score")
+        case .attribute(let attribute):
+            guard case .number(let x)? = account.attributes[attribute] else { return nil }
+            (value, name) = (x, "account.\(attribute)")
+        }
+        return policy.inputRanges.first { $0.target == .account(input) && $0.excludes(value) }?.reason(value, name: name)
     }
 
     /// A traced node's value for one position, whatever its domain.

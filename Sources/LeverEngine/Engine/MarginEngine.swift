@@ -32,7 +32,8 @@ public struct MarginEngine: Sendable {
         let planner = LiquidationPlanner(policy: policy, prices: inputs.market.inputs[.price] ?? [], snapshot: snapshot)
         var accounts: [AccountReport] = []
         accounts.reserveCapacity(book.accounts.count)
-        let findings = Findings(policy: policy, book: inputs.book, snapshot: snapshot, issues: inputs.prepared.issues)
+        let findings = Findings(policy: policy, book: inputs.book, snapshot: snapshot, issues: inputs.prepared.issues,
+                                inputIssues: inputs.prepared.inputIssues)
         for (a, account) in book.accounts.enumerated() {
             var r = report(account: account, index: a, results: results, adapted: adapted)
             if r.evaluated { findings.complete(&r, account: account, index: a, results: results) }
@@ -44,7 +45,7 @@ public struct MarginEngine: Sendable {
             accounts.append(r)
         }
         return Report(policy: identity, asOf: market.asOf, horizon: horizon, outputs: policy.outputs,
-                      accounts: accounts, marketIssues: inputs.prepared.issues.compactMap { $0 })
+                      accounts: accounts, marketIssues: inputs.prepared.allIssues)
     }
 
     private func report(account: Account, index a: Int, results: [[Double]], adapted: BookAdapter) -> AccountReport {

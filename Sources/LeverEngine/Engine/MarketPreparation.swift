@@ -10,6 +10,10 @@ public struct MarketIssue: Sendable, Hashable {
         /// Timestamped after the snapshot's `as_of` by more than the oracle's `max_clock_skew`:
         /// a price from the future is no quote (and would never go stale).
         case future(aheadSeconds: Double, toleranceSeconds: Double)
+        /// Outside a range the policy declares (`input price in (0 USD, 10M USD]`): the checks
+        /// proved over that range do not cover it, so it is not used (`DeclaredInputRange`).
+        /// `input` is the market input (`price`, `vol`, …); only a price is a quote.
+        case outsideDeclaredRange(input: AssetInput, value: Double, why: String)
 
         /// The `price_status` code policies read (`WordCode`: fresh 0, stale 1, missing 2,
         /// invalid 3, future 4); a price with no issue is `fresh`.
@@ -17,7 +21,7 @@ public struct MarketIssue: Sendable, Hashable {
             switch self {
             case .stale: 1
             case .missingAsset, .missingPrice: 2
-            case .invalidPrice: 3
+            case .invalidPrice, .outsideDeclaredRange: 3
             case .future: 4
             }
         }
@@ -32,9 +36,19 @@ public struct MarketIssue: Sendable, Hashable {
     public var isInvalidQuote: Bool {
         switch reason {
         case .missingAsset, .missingPrice, .invalidPrice, .future: true
+        case .outsideDeclaredRange(let input, _, _): input == .price
         case .stale: false
         }
     }
+
+    /// The market input the issue is about, when it is one declared out of range.
+    public var input: AssetInput? {
+        if case .outsideDeclaredRange(let input, _, _) = reason { return input }
+        return nil
+    }
+
+    /// The issue is about the price (and the oracle rule applies), not another market input.
+    public var isAboutPrice: Bool { (input ?? .price) == .price }
 
     /// What is wrong with the quote: `price is 7200 s old (limit 3600 s)`.
     public var reasonText: String {
@@ -46,6 +60,7 @@ public struct MarketIssue: Sendable, Hashable {
         case .future(let ahead, let tolerance):
             "price is \(NumberText.fixed(ahead, decimals: 0, grouped: true)) s in the future "
                 + "(tolerance \(NumberText.fixed(tolerance, decimals: 0, grouped: true)) s)"
+        case .outsideDeclaredRange(_, _, let why): why
         }
     }
 
@@ -53,6 +68,7 @@ public struct MarketIssue: Sendable, Hashable {
     /// collateral, debts at the quoted price`.
     public var message: String {
         let what = reasonText
+        guard isAboutPrice else { return "\(asset): \(what); undefined wherever the policy reads it" }
         let rule: String
         let quoted = !isInvalidQuote
         switch outcome {
@@ -68,8 +84,35 @@ public struct MarketIssue: Sendable, Hashable {
 /// The market snapshot laid out in the policy's asset order, with the oracle rules applied.
 struct PreparedMarket {
     var columns: ProgramMarket<Double>
-    /// Per policy asset: the issue with its data, if any.
+    /// Per policy asset: the issue with its price, if any.
     var issues: [MarketIssue?]
+    /// Market inputs other than the price that lie outside a declared range, each made undefined.
+    var inputIssues: [MarketIssue] = []
+
+    /// Every issue, price issues first, for reports.
+    var allIssues: [MarketIssue] { issues.compactMap { $0 } + inputIssues }
+
+    /// The snapshot options are valued against: as given, except that a price, vol, rate or
+    /// yield outside its declared range is not a number, so an option on it is undefined too
+    /// (its model price would rest on a value nobody checked the policy for).
+    func held(_ market: MarketSnapshot) -> MarketSnapshot {
+        let outside = allIssues.compactMap { issue -> (String, AssetInput)? in
+            issue.input.map { (issue.asset, $0) }
+        }
+        guard !outside.isEmpty else { return market }
+        var held = market
+        for (asset, input) in outside {
+            guard let i = held.index(of: asset) else { continue }
+            switch input {
+            case .price: held.assets[i].price = .nan
+            case .vol: held.assets[i].vol = .nan
+            case .riskFreeRate: held.assets[i].riskFreeRate = .nan
+            case .dividendYield: held.assets[i].dividendYield = .nan
+            default: continue
+            }
+        }
+        return held
+    }
 
     init(policy: CompiledPolicy, market: MarketSnapshot) {
         var price = [Double](), quoted = [Double](), vol = [Double](), utilization = [Double](), supplied = [Double](), borrowed = [Double]()
@@ -78,7 +121,8 @@ struct PreparedMarket {
         var issues = [MarketIssue?]()
         for (a, asset) in policy.assets.enumerated() {
             let quote = market[asset]
-            let issue = Self.issue(asset, quote, market: market, oracle: policy.oracle, maxPriceAge: policy.oracle.maxPriceAge(asset: a))
+            let issue = Self.issue(asset, quote, market: market, oracle: policy.oracle, maxPriceAge: policy.oracle.maxPriceAge(asset: a),
+                                   priceRanges: policy.inputRanges.filter { $0.applies(to: .price, asset: asset) })
             var p = quote?.price ?? .nan
             if let issue, issue.outcome != .keep { p = issue.outcome == .zero ? 0 : .nan }
             price.append(p)
@@ -102,16 +146,36 @@ struct PreparedMarket {
             yield.append(carry.dividendYield)
             issues.append(issue)
         }
-        columns = ProgramMarket(assetCount: policy.assets.count, inputs: [
+        var inputs: [AssetInput: [Double]] = [
             .price: price, .quotedPrice: quoted, .vol: vol, .utilization: utilization, .supplied: supplied,
             .borrowed: borrowed, .riskFreeRate: rate, .dividendYield: yield, .priceStatus: status,
             .markPrice: mark, .fundingRate: funding, .openInterest: openInterest, .volume: volume, .previousClose: close, .unbacked: unbacked,
-        ])
+        ]
+        inputIssues = Self.enforce(policy.inputRanges, on: &inputs, assets: policy.assets, rule: policy.oracle.stalePrice)
+        columns = ProgramMarket(assetCount: policy.assets.count, inputs: inputs)
         self.issues = issues
     }
 
+    /// Makes every market input other than the price that lies outside a range the policy
+    /// declares for it undefined, and says so. (A price out of range is an issue of the quote,
+    /// found with the others in `issue`, so the oracle rule applies to it.)
+    static func enforce(_ ranges: [DeclaredInputRange], on inputs: inout [AssetInput: [Double]], assets: [String],
+                        rule: OracleSettings.StalePrice) -> [MarketIssue] {
+        var found: [MarketIssue] = []
+        for range in ranges {
+            guard case .market(let input, _) = range.target, input != .price, var column = inputs[input] else { continue }
+            for (a, asset) in assets.enumerated() where range.applies(to: input, asset: asset) && range.excludes(column[a]) {
+                found.append(MarketIssue(asset: asset, reason: .outsideDeclaredRange(
+                    input: input, value: column[a], why: range.reason(column[a], name: input.rawValue)), outcome: rule))
+                column[a] = .nan
+            }
+            inputs[input] = column
+        }
+        return found
+    }
+
     static func issue(_ asset: String, _ quote: AssetQuote?, market: MarketSnapshot,
-                      oracle: OracleSettings, maxPriceAge: Double) -> MarketIssue? {
+                      oracle: OracleSettings, maxPriceAge: Double, priceRanges: [DeclaredInputRange] = []) -> MarketIssue? {
         let rule = oracle.stalePrice
         guard let quote else { return MarketIssue(asset: asset, reason: .missingAsset, outcome: rule == .keep ? .reject : rule) }
         guard let price = quote.price else {
@@ -119,6 +183,11 @@ struct PreparedMarket {
         }
         if !(price > 0) || !price.isFinite {
             return MarketIssue(asset: asset, reason: .invalidPrice(price), outcome: rule == .keep ? .reject : rule)
+        }
+        if let range = priceRanges.first(where: { $0.excludes(price) }) {
+            // Not a price the policy was checked for: like an invalid one, `keep` cannot keep it.
+            return MarketIssue(asset: asset, reason: .outsideDeclaredRange(input: .price, value: price, why: range.reason(price, name: "price")),
+                               outcome: rule == .keep ? .reject : rule)
         }
         // Without `as_of` (or a price time) neither staleness nor a future time can be judged.
         guard let asOf = market.asOf, let time = quote.priceTime else { return nil }

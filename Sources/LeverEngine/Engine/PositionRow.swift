@@ -25,7 +25,9 @@ struct PositionRow {
             expiry = years
             let quote = market[o.underlying]
             let carry = market.carry(quote)
-            let greeks = BlackScholes.valuation(OptionInputs(right: o.right, spot: quote?.price ?? .nan, strike: o.strike,
+            // A price of 0 or less is no quote (the oracle rules' invalid price): no value.
+            let spot = quote?.price.flatMap { $0 > 0 ? $0 : nil } ?? .nan
+            let greeks = BlackScholes.valuation(OptionInputs(right: o.right, spot: spot, strike: o.strike,
                                                              years: years, rate: carry.rate, dividendYield: carry.dividendYield,
                                                              vol: quote?.vol ?? .nan))
             optionPrice = greeks.price

@@ -20,6 +20,10 @@ struct UndefinedCauses {
     let issues: [MarketIssue?]
     /// The account's positions, described (`FTT spot -1000 @ Binance`).
     let positionLabels: [String]
+    /// Market inputs other than prices made undefined for lying outside a declared range.
+    var inputIssues: [MarketIssue] = []
+    /// Why an account input the book gives is undefined (outside a declared range), if it is.
+    var accountCause: (AccountInput) -> String? = { _ in nil }
 
     private var visited: Set<Key> = []
     private(set) var causes: [String] = []
@@ -27,7 +31,9 @@ struct UndefinedCauses {
     private struct Key: Hashable { var node: Int, element: Int }
 
     init(plan: Plan, values: [[Double]], positionAssets: [Int], policy: CompiledPolicy, issues: [MarketIssue?],
-         positionLabels: [String]) {
+         positionLabels: [String], inputIssues: [MarketIssue] = [], accountCause: @escaping (AccountInput) -> String? = { _ in nil }) {
+        self.inputIssues = inputIssues
+        self.accountCause = accountCause
         self.plan = plan
         self.values = values
         self.positionAssets = positionAssets
@@ -38,9 +44,11 @@ struct UndefinedCauses {
 
     /// The causes behind the given account-level nodes, in the order found, each once.
     static func find(from roots: [NodeRef], plan: Plan, values: [[Double]], positionAssets: [Int],
-                     policy: CompiledPolicy, issues: [MarketIssue?], positionLabels: [String]) -> [String] {
+                     policy: CompiledPolicy, issues: [MarketIssue?], positionLabels: [String],
+                     inputIssues: [MarketIssue] = [], accountCause: @escaping (AccountInput) -> String? = { _ in nil }) -> [String] {
         var walk = UndefinedCauses(plan: plan, values: values, positionAssets: positionAssets, policy: policy,
-                                   issues: issues, positionLabels: positionLabels)
+                                   issues: issues, positionLabels: positionLabels, inputIssues: inputIssues,
+                                   accountCause: accountCause)
         for root in roots { walk.visit(root.index, 0) }
         return walk.causes
     }
@@ -70,7 +78,7 @@ struct UndefinedCauses {
         if let e = self.element(of: operand.index, under: domain, element) {
             return isUndefined(operand.index, e) ? [Key(node: operand.index, element: e)] : []
         }
-        return values[operand.index].indices.filter { values[operand.index][$0].isNaN }.map { Key(node: operand.index, element: $0) }
+        return candidates(operand.index).filter { values[operand.index][$0].isNaN }.map { Key(node: operand.index, element: $0) }
     }
 
     private mutating func add(_ cause: String) {
@@ -101,6 +109,8 @@ struct UndefinedCauses {
         case .positionInput(let input):
             let label = positionLabels.indices.contains(element) ? positionLabels[element] : "position \(element + 1)"
             add("\(label): \(input) is missing")
+        case .accountInput(let input) where accountCause(input) != nil:
+            add(accountCause(input) ?? "")
         case .accountInput(.score):
             add("the account has no score")
         case .accountInput(.attribute(let name)):
@@ -128,6 +138,12 @@ struct UndefinedCauses {
             } else {
                 children += follow(value(c.index, e) != 0 ? a : b, from: node, element)
             }
+        case .cases(.asset, let caseOf, let cases, let fallback) where chosenAsset(of: node, element) != nil:
+            // Only the case the element's asset takes decided it: a fallback the asset does not
+            // reach (often undefined: no rule for other assets) is no cause.
+            let a = chosenAsset(of: node, element) ?? 0
+            let k = caseOf.indices.contains(a) ? caseOf[a] : -1
+            children += follow(cases.indices.contains(k) ? cases[k] : fallback, from: node, element)
         case .aggregate(_, let x, let filter):
             for p in positionLabels.indices {
                 if let filter, value(filter.index, positionOrAsset(filter.index, p)).isNaN {
@@ -155,7 +171,25 @@ struct UndefinedCauses {
         if let e = self.element(of: operand.index, under: plan.nodes[node].domain, element) {
             return isUndefined(operand.index, e)
         }
-        return values[operand.index].contains { $0.isNaN }
+        return candidates(operand.index).contains { values[operand.index][$0].isNaN }
+    }
+
+    /// The elements of a node an account's value can rest on when the mapping cannot be told:
+    /// of a per-asset node, the assets the account holds (another asset's value, undefined
+    /// because no rule covers it, decides nothing here); else every element.
+    private func candidates(_ node: Int) -> [Int] {
+        let all = Array(values[node].indices)
+        guard plan.nodes[node].domain == .asset else { return all }
+        return Array(Set(positionAssets)).sorted().filter { all.contains($0) }
+    }
+
+    /// The asset an element of a per-asset or per-position node belongs to.
+    private func chosenAsset(of node: Int, _ element: Int) -> Int? {
+        switch plan.nodes[node].domain {
+        case .asset: element
+        case .position: positionAssets.indices.contains(element) ? positionAssets[element] : nil
+        case .scalar, .account: nil
+        }
     }
 
     /// A per-position operand's element for position `p` (an asset operand by its asset).
@@ -171,6 +205,9 @@ struct UndefinedCauses {
         let name = policy.assets.indices.contains(asset) ? policy.assets[asset] : "asset \(asset)"
         // A mark price falls back to the quote: without either, the price is what is missing.
         let what = ["quoted_price", "price", "mark_price"].contains(input) ? "price" : input
+        if let issue = inputIssues.first(where: { $0.asset == name && $0.input?.rawValue == input }) {
+            return "\(name): \(issue.reasonText)"
+        }
         if issues.indices.contains(asset), let issue = issues[asset] {
             return "\(name): no usable \(what) (\(issue.reasonText))"
         }

@@ -63,6 +63,12 @@ public enum BlackScholes {
     /// Price and Greeks.
     public static func valuation(_ o: OptionInputs) -> OptionValuation {
         let sign: Double = o.right == .call ? 1 : -1
+        // An unknown input (no usable price, a vol outside its declared range) is an unknown
+        // value, never the intrinsic value of a zero-vol option.
+        if o.spot.isNaN || o.strike.isNaN || o.years.isNaN || o.vol.isNaN || o.rate.isNaN || o.dividendYield.isNaN {
+            return OptionValuation(price: .nan, delta: .nan, gamma: .nan, vega: .nan, theta: .nan, rho: .nan,
+                                   dividendRho: .nan)
+        }
         guard o.years > 0, o.spot > 0, o.strike > 0 else {
             let inTheMoney = sign * (o.spot - o.strike) > 0
             return OptionValuation(price: max(0, sign * (o.spot - o.strike)), delta: inTheMoney ? sign : 0,

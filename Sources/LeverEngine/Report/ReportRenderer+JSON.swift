@@ -6,7 +6,7 @@ import LeverCompile
 //   { "engine": "0.10.0 (3f2c1ab)", "book": {"file", "sha256"}, "market": {"file", "sha256"},
 //     "policy": {"name", "version", "hash", "file"}, "as_of": "2026-11-25T12:00:00Z" | null,
 //     "horizon_days": 30, "outputs": [{"name", "unit", "measure"}],
-//     "market_issues": [{"asset", "reason", "outcome", "message"}],
+//     "market_issues": [{"asset", "reason", "outcome", "message"} (+ "input" for an input out of range)],
 //     "summary": {"statuses": {STATUS: count}, "accounts_with_violations": count},
 //     "accounts": [{"id", "evaluated", "values": {NAME: VALUE}, "notes": [{"severity", "message"}],
 //                   "violations": [{"assertion", "location", "outcome": "broken" | "undecided",
@@ -64,11 +64,14 @@ extension ReportRenderer {
         }
     }
 
+    /// `input` only for an input outside its declared range: every other issue is the price's.
     static func json(_ issue: MarketIssue) -> JSONOutput {
-        .object([
+        var fields: [String: JSONOutput] = [
             "asset": .string(issue.asset), "reason": .string(reasonName(issue.reason)),
             "outcome": .string(issue.outcome.rawValue), "message": .string(issue.message),
-        ])
+        ]
+        if let input = issue.input { fields["input"] = .string(input.rawValue) }
+        return .object(fields)
     }
 
     static func reasonName(_ reason: MarketIssue.Reason) -> String {
@@ -78,6 +81,7 @@ extension ReportRenderer {
         case .invalidPrice: "invalid_price"
         case .stale: "stale"
         case .future: "future"
+        case .outsideDeclaredRange: "outside_declared_range"
         }
     }
 

@@ -115,7 +115,9 @@ struct FailClosedTests {
         #expect(r.value("tier", account: "low") == .undefined)
         #expect(r.value("status", account: "low") == .unvalued)
         let notes = try Self.account(r, "low").notes.map(\.message)
-        #expect(notes.contains { $0.contains("table `tier` has no row for account.score = 1200") }, "\(notes)")
+        // 1200 is outside the declared `[0, 1000]`, which the checker proved the rows cover: the
+        // range is the cause named.
+        #expect(notes.contains { $0.contains("account.score 1200 is outside `input account.score in [0, 1000]`") }, "\(notes)")
     }
 
     @Test func unpricedCollateralUnderTheZeroRuleStillDecides() throws {

@@ -29,6 +29,26 @@ struct OptionKernelTests {
         #expect(compared == 2160)
     }
 
+    /// An unknown input gives an unknown value in both, never an intrinsic value: `max(0, .nan)`
+    /// is 0, so a missing price used to value a call at nothing and a put at its strike.
+    @Test func anUnknownInputIsAnUnknownValue() {
+        let inputs: [(spot: Double, vol: Double, rate: Double, yield: Double, years: Double)] = [
+            (.nan, 0.2, 0, 0, 1), (100, .nan, 0, 0, 1), (100, 0.2, .nan, 0, 1), (100, 0.2, 0, .nan, 1), (100, 0.2, 0, 0, .nan),
+            (.nan, 0.2, 0, 0, -1),  // expired, but the price that settles it is unknown
+        ]
+        for i in inputs {
+            for right in [OptionRight.call, .put] {
+                let kernel = OptionKernel.price(isCall: right == .call, spot: i.spot, strike: 100, years: i.years,
+                                                vol: i.vol, rate: i.rate, yield: i.yield)
+                let v = BlackScholes.valuation(OptionInputs(right: right, spot: i.spot, strike: 100, years: i.years,
+                                                            rate: i.rate, dividendYield: i.yield, vol: i.vol))
+                #expect(kernel.isNaN, "\(right) \(i)")
+                #expect(v.price.isNaN && v.delta.isNaN && v.gamma.isNaN && v.vega.isNaN && v.theta.isNaN
+                        && v.rho.isNaN && v.dividendRho.isNaN, "\(right) \(i)")
+            }
+        }
+    }
+
     /// A call struck at 100, one year, 20% vol, spot 100, no rates: N(0.1) × 100 − N(−0.1) × 100 = 7.9655…
     @Test func atTheMoneyCall() {
         #expect(abs(OptionKernel.price(isCall: true, spot: 100, strike: 100, years: 1, vol: 0.2, rate: 0, yield: 0)

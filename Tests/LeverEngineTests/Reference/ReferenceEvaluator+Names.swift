@@ -24,7 +24,7 @@ extension ReferenceEvaluator {
         case .accountAttribute(let name):
             if name == "score" { return score }
             switch attributes[name] {
-            case .number(let x): return x
+            case .number(let x): return ReferenceRange.outside(ranges, "account.\(name)", x) ? .nan : x
             case .string(let text): return Double(intern(text))
             case nil: return .nan
             }

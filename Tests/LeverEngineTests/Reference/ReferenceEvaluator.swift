@@ -32,6 +32,8 @@ final class ReferenceEvaluator {
     let shocks: [[String: [Double]]]
     var positions: [ReferencePosition] = []
     var score: Double = .nan
+    /// The policy's declared input ranges.
+    var ranges: [ReferenceRange] = []
     var attributes: [String: AttributeValue] = [:]
     /// Account-level values already computed for the current account (results, measures, tables, params).
     var cache: [String: Double] = [:]
@@ -61,8 +63,16 @@ final class ReferenceEvaluator {
             stale = w
         }
         let emptyPool = oracle.last { $0.name.text == "empty_pool_utilization" }.flatMap { fold.fold($0.value) } ?? 0
+        // Declared input ranges: data outside one is no data (the proofs assumed the range).
+        let ranges = symbols.symbols(.input).compactMap { symbol -> ReferenceRange? in
+            guard case .input(let name, let interval) = symbol.declaration.kind, let lo = fold.fold(interval.lower),
+                  let hi = fold.fold(interval.upper) else { return nil }
+            return ReferenceRange(path: name.text, lower: lo, upper: hi, lowerClosed: interval.lowerClosed,
+                                  upperClosed: interval.upperClosed)
+        }
+        self.ranges = ranges
         self.market = ReferenceMarket(assets: assets, market: market, maxPriceAge: age, maxClockSkew: skew,
-                                      stalePrice: stale, emptyPoolUtilization: emptyPool)
+                                      stalePrice: stale, emptyPoolUtilization: emptyPool, ranges: ranges)
         shocks = Self.shockFactors(symbols: symbols, assets: assets, classes: assetClasses)
     }
 
@@ -79,7 +89,7 @@ final class ReferenceEvaluator {
             rows.append(ReferencePosition(p, asset: a, venue: v, market: market.snapshot))
         }
         positions = rows
-        score = account.score
+        score = ReferenceRange.outside(ranges, "account.score", account.score) ? .nan : account.score
         attributes = account.attributes
         cache = [:]
         return outputs().map { output in

@@ -14,7 +14,19 @@ struct ReferenceMarket {
     var snapshot: MarketSnapshot
 
     init(assets: [String], market: MarketSnapshot, maxPriceAge: Double, maxClockSkew: Double, stalePrice: String,
-         emptyPoolUtilization: Double = 0) {
+         emptyPoolUtilization: Double = 0, ranges: [ReferenceRange] = []) {
+        // A price, vol, rate or yield outside a declared range is no value, for the columns and
+        // for option valuation alike; a price so becomes an invalid quote.
+        var market = market
+        for (i, quote) in market.assets.enumerated() {
+            let out = { (input: String, value: Double?) in
+                value.map { ReferenceRange.outside(ranges, input, $0, asset: quote.symbol) } ?? false
+            }
+            if out("price", quote.price) { market.assets[i].price = .nan }
+            if out("vol", quote.vol) { market.assets[i].vol = .nan }
+            if out("risk_free_rate", quote.riskFreeRate ?? market.riskFreeRate ?? 0) { market.assets[i].riskFreeRate = .nan }
+            if out("dividend_yield", quote.dividendYield ?? 0) { market.assets[i].dividendYield = .nan }
+        }
         var columns: [String: [Double]] = ["price": [], "quoted_price": [], "vol": [], "utilization": [], "supplied": [],
                                            "borrowed": [], "risk_free_rate": [], "dividend_yield": [], "price_status": [],
                                            "mark_price": [], "funding_rate": [], "open_interest": [], "volume": [],
@@ -55,6 +67,13 @@ struct ReferenceMarket {
             columns["unbacked"]!.append(quote?.unbacked ?? 0)
             columns["price_status"]!.append(Self.status(quote, market: market, maxPriceAge: maxPriceAge, maxClockSkew: maxClockSkew))
             rejected.append(outcome == "reject")
+        }
+        // Every other input outside a declared range (as the program reads it: a utilization
+        // after the empty-pool rule, a mark after falling back to the quote) is undefined.
+        for (name, column) in columns where name != "price" {
+            columns[name] = column.enumerated().map { a, v in
+                ReferenceRange.outside(ranges, name, v, asset: assets[a]) ? .nan : v
+            }
         }
         inputs = columns
         self.rejected = rejected
@@ -128,7 +147,7 @@ struct ReferencePosition {
             f["expiry"] = years
             let quote = market[o.underlying]
             let rate = quote?.riskFreeRate ?? market.riskFreeRate ?? 0
-            let v = BlackScholes.valuation(OptionInputs(right: o.right, spot: quote?.price ?? .nan, strike: o.strike,
+            let v = BlackScholes.valuation(OptionInputs(right: o.right, spot: quote?.price.flatMap { $0 > 0 ? $0 : nil } ?? .nan, strike: o.strike,
                                                         years: years, rate: rate, dividendYield: quote?.dividendYield ?? 0,
                                                         vol: quote?.vol ?? .nan))
             f["option_price"] = v.price
@@ -143,4 +162,21 @@ struct ReferencePosition {
     }
 
     func field(_ name: String) -> Double { fields[name] ?? 0 }
+}
+
+/// An `input NAME in [lo, hi]` declaration.
+struct ReferenceRange {
+    var path: String
+    var lower: Double, upper: Double
+    var lowerClosed: Bool, upperClosed: Bool
+
+    func contains(_ v: Double) -> Bool {
+        (lowerClosed ? v >= lower : v > lower) && (upperClosed ? v <= upper : v < upper)
+    }
+
+    /// Whether a defined value breaks a range declared for `name` (or, for an asset's input,
+    /// for `ASSET.name`).
+    static func outside(_ ranges: [ReferenceRange], _ name: String, _ v: Double, asset: String? = nil) -> Bool {
+        !v.isNaN && ranges.contains { ($0.path == name || asset.map { "\($0).\(name)" } == $0.path) && !$0.contains(v) }
+    }
 }
