@@ -1,3 +1,4 @@
+import LeverSyntax
 import Foundation
 import LeverNumerics
 
@@ -107,6 +108,28 @@ public enum Builtins {
         agg("max", "the largest value over the account's positions", .same, "max(notional)"),
         agg("count", "the number of positions matching the filter", .count, "count(positions where side == short)"),
     ]
+
+    /// The label of a grouped aggregate's key: `sum(x, by: asset)`.
+    public static let groupLabel = "by"
+    /// What positions can be grouped by: the asset (a derivative's underlying), venue, class.
+    public static let groupKeys = ["asset", "venue", "class"]
+
+    /// The key of the first grouped aggregate inside an expression, if any, not looking into
+    /// another aggregate (whose argument is its own): the expression is then evaluated once per
+    /// group by an aggregate around it.
+    public static func groupKey(in expr: Expr) -> String? {
+        if case .call(let name, let args, _) = expr.kind {
+            let plain = args.filter { $0.label?.text != groupLabel }
+            if lookup(name.text, arguments: plain.count)?.kind == .aggregate {
+                guard let by = args.first(where: { $0.label?.text == groupLabel }) else { return nil }
+                if case .name(let key) = by.value.kind { return key }
+                return ASTDump.dump(by.value)
+            }
+        }
+        var found: String?
+        expr.kind.forEachChild { child in if found == nil { found = groupKey(in: child) } }
+        return found
+    }
 
     /// The two-slope rate curve shape.
     public static let kinked = Builtin(

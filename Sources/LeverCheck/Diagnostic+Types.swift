@@ -99,7 +99,30 @@ extension Diagnostic {
 
     static func nestedAggregate(at span: Span) -> Diagnostic {
         .error("L0320", "aggregates cannot be nested", at: span,
-               help: "an aggregate already runs over every position; compute the inner value per position")
+               help: "an aggregate already runs over every position; compute the inner value per position, "
+                   + "or group the inner one and aggregate the groups: `sum(abs(sum(market_value, by: asset)))`")
+    }
+
+    static func groupedAggregateAlone(_ name: String, key: String, at span: Span) -> Diagnostic {
+        .error("L0327", "`\(name)(…, by: \(key))` gives one value per \(key), not one per account", at: span,
+               label: "one value per \(key)",
+               help: "aggregate the groups with an outer aggregate, e.g. `sum(abs(\(name)(…, by: \(key))))` or `max(\(name)(…, by: \(key)))`")
+    }
+
+    static func unknownGroupKey(_ key: String, at span: Span, suggestion: String?) -> Diagnostic {
+        .error("L0328", "positions cannot be grouped by `\(key)`", at: span,
+               help: "group by `asset` (a derivative's underlying), `venue` or `class`",
+               fixIts: suggestion.map { [FixIt("use `\($0)`", [Edit(span, $0)])] } ?? [])
+    }
+
+    static func mixedGroupKeys(_ key: String, outer: String, at span: Span) -> Diagnostic {
+        .error("L0328", "this aggregate is grouped by `\(key)`, but the aggregate around it runs over groups by `\(outer)`",
+               at: span, help: "group every aggregate inside one outer aggregate by the same key")
+    }
+
+    static func filterOnGroups(_ name: String, key: String, at span: Span) -> Diagnostic {
+        .error("L0329", "`where` on `\(name)` over groups by `\(key)`: it runs over groups, not positions", at: span,
+               help: "filter positions in the grouped aggregate instead: `sum(x, by: \(key) where …)`")
     }
 
     static func positionsOutsideCount(at span: Span) -> Diagnostic {

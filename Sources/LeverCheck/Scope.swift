@@ -16,6 +16,9 @@ struct Scope: Sendable {
     var curveParameter: String?
     /// At the root of a curve body, where `kinked(…)` is allowed.
     var allowsKinked = false
+    /// Inside the argument of an aggregate over groups (`sum(abs(sum(x, by: asset)))`): the
+    /// key its grouped aggregates share. The argument is evaluated once per group.
+    var groupKey: String?
 
     static func constant(_ purpose: String) -> Scope { Scope(level: .constant, purpose: purpose) }
     static func position(_ purpose: String) -> Scope { Scope(level: .position, purpose: purpose) }
@@ -32,6 +35,14 @@ struct Scope: Sendable {
     var aggregate: Scope {
         var s = nested
         s.inAggregate = true
+        s.groupKey = nil
+        return s
+    }
+
+    /// The scope of an aggregate's argument evaluated once per group of `key`.
+    func groups(_ key: String) -> Scope {
+        var s = nested
+        s.groupKey = key
         return s
     }
 }

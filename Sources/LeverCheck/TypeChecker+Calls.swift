@@ -79,22 +79,57 @@ extension TypeChecker {
         }
     }
 
-    private mutating func checkAggregate(_ builtin: Builtin, _ name: Name, _ args: [Argument], _ filter: Expr?,
+    private mutating func checkAggregate(_ builtin: Builtin, _ name: Name, _ allArgs: [Argument], _ filter: Expr?,
                                          _ expr: Expr, _ scope: Scope) -> LeverType {
-        if scope.inAggregate { diagnostics.append(.nestedAggregate(at: name.span)) }
+        // `by: asset` makes it a grouped aggregate: one value per group, read by an outer
+        // aggregate over the groups (`sum(abs(sum(market_value, by: asset)))`).
+        let by = allArgs.first { $0.label?.text == Builtins.groupLabel }
+        let args = allArgs.filter { $0.label?.text != Builtins.groupLabel }
+        if let by { checkGroupKey(by, of: name, scope) } else if scope.inAggregate { diagnostics.append(.nestedAggregate(at: name.span)) }
         if scope.level == .constant { diagnostics.append(.notConstant(.account, purpose: scope.purpose, at: expr.span)) }
         rejectLabels(args)
         let inner = scope.aggregate
-        if let filter { checkCondition(filter, inner, what: "a `where` filter") }
         guard args.count == 1, let arg = args.first else {
+            if let filter { checkCondition(filter, inner, what: "a `where` filter") }
             args.forEach { check($0.value, inner) }
             diagnostics.append(.wrongArity(builtin, got: args.count, at: name.span))
             return .error
         }
+        // An aggregate whose argument holds grouped aggregates runs over the groups, not the
+        // positions: its argument is evaluated once per group.
+        if by == nil, let key = Builtins.groupKey(in: arg.value) {
+            if let filter {
+                diagnostics.append(.filterOnGroups(name.text, key: key, at: filter.span))
+                checkCondition(filter, inner, what: "a `where` filter")
+            }
+            if builtin.name == "count" { return checkCount(arg.value, scope.groups(key)) }
+            let type = check(arg.value, scope.groups(key))
+            guard numeric((arg.value, type), "`\(name.text)`") != nil else { return .error }
+            return type
+        }
+        if let filter { checkCondition(filter, inner, what: "a `where` filter") }
         if builtin.name == "count" { return checkCount(arg.value, inner) }
         let type = check(arg.value, inner)
         guard numeric((arg.value, type), "`\(name.text)`") != nil else { return .error }
         return type
+    }
+
+    /// A grouped aggregate must sit in an aggregate over groups of the same key.
+    private mutating func checkGroupKey(_ by: Argument, of name: Name, _ scope: Scope) {
+        let written: String? = if case .name(let key) = by.value.kind { key } else { nil }
+        guard let key = written, Builtins.groupKeys.contains(key) else {
+            let text = written ?? ASTDump.dump(by.value)
+            diagnostics.append(.unknownGroupKey(text, at: by.value.span,
+                                                suggestion: suggestions.closest(to: text, in: Builtins.groupKeys)))
+            return
+        }
+        if scope.inAggregate {
+            diagnostics.append(.nestedAggregate(at: name.span))
+        } else if let outer = scope.groupKey, outer != key {
+            diagnostics.append(.mixedGroupKeys(key, outer: outer, at: by.value.span))
+        } else if scope.groupKey == nil {
+            diagnostics.append(.groupedAggregateAlone(name.text, key: key, at: name.span))
+        }
     }
 
     private mutating func checkCount(_ arg: Expr, _ scope: Scope) -> LeverType {

@@ -10,6 +10,15 @@ struct LowerContext: Hashable {
     var scenario: Int?
     /// The node a curve's parameter stands for, while lowering an expression curve.
     var curveArgument: NodeRef?
+    /// The group whose value is being lowered, in the argument of an aggregate over groups: its
+    /// key (`asset`, `venue`, `class`) and the key value's index. Grouped aggregates inside it
+    /// count only that group's positions.
+    var group: (key: String, index: Int)? {
+        get { groupKey.map { ($0, groupIndex) } }
+        set { (groupKey, groupIndex) = (newValue?.key, newValue?.index ?? 0) }
+    }
+    private var groupKey: String?
+    private var groupIndex = 0
 }
 
 /// Turns a checked policy into a `Plan`: names become nodes through the checker's resolutions,
@@ -141,16 +150,30 @@ struct Lowerer {
             shocked.scenario = s
             return lower(args[1].value, shocked)
         }
+        let by = args.first { $0.label?.text == Builtins.groupLabel }
+        let args = args.filter { $0.label?.text != Builtins.groupLabel }
         let isAggregate = Builtins.lookup(name, arguments: args.count)?.kind == .aggregate || filter != nil
         if isAggregate, let kind = AggregateKind(rawValue: name) {
-            let value = args.first.map { arg -> NodeRef in
-                if case .name("positions") = arg.value.kind { return builder.constant(1) }
-                return lower(arg.value, ctx)
-            } ?? builder.constant(1)
-            return builder.aggregate(kind, value, filter: filter.map { lower($0, ctx) })
+            if by == nil, let arg = args.first, let key = Builtins.groupKey(in: arg.value) {
+                return lowerOverGroups(kind, arg.value, key: key, ctx)
+            }
+            var filters = [by != nil ? ctx.group.map { groupMember($0.key, $0.index) } : nil, filter.map { lower($0, ctx) }]
+            var value = builder.constant(1)
+            if let arg = args.first, !Self.isPositions(arg.value) {
+                // `count(side == long)` counts the positions where the condition holds: it is a
+                // filter, not a value (a count adds 1 per position whatever its value).
+                if kind == .count { filters.append(lower(arg.value, ctx)) } else { value = lower(arg.value, ctx) }
+            }
+            let both = filters.compactMap { $0 }.reduce(nil as NodeRef?) { acc, f in acc.map { builder.binary(.and, $0, f) } ?? f }
+            return builder.aggregate(kind, value, filter: both)
         }
         let xs = args.map { lower($0.value, ctx) }
         return lowerFunction(name, xs)
+    }
+
+    static func isPositions(_ e: Expr) -> Bool {
+        if case .name("positions") = e.kind { return true }
+        return false
     }
 
     mutating func lowerFunction(_ name: String, _ xs: [NodeRef]) -> NodeRef {

@@ -296,6 +296,13 @@ struct PolicyGenerator {
         "measure mid_size per account = count(positions where notional in [1k USD, 1M USD))",
         "measure ltv_power per account = sum(notional * ltv where side == long)",
         "measure rate_load per account = sum(debt_value * borrow_rate) + sum(debt_value * supply_rate)",
+        "measure long_count per account = count(side == long)",
+        "measure net_by_asset per account = sum(abs(sum(quantity * price, by: asset)))",
+        "measure net_charge per account = sum(5% * max(0 USD, abs(sum(quantity * price, by: asset where kind != option)) - 100k USD))",
+        "measure worst_venue per account = max(sum(notional, by: venue) / (sum(notional) + 1 USD))",
+        "measure classes_short per account = count(sum(market_value, by: class) < 0 USD)",
+        "measure avg_class_delta per account = avg(sum(delta * quantity, by: class where kind == option))",
+        "measure min_asset_net per account = min(sum(debt_value - collateral_value, by: asset))",
     ]
 
     /// Measures that name the policy's classes, assets, venues, tables or tiers.

@@ -11,6 +11,9 @@ struct ReferenceScope {
     var scenario: Int?
     var curveArgument: Double?
     var position: Int?
+    /// In the argument of an aggregate over groups: the key and the group's key value.
+    var groupKey: String?
+    var groupValue = 0
 }
 
 /// The reference evaluator: evaluates one account of a book under a checked policy by walking the
@@ -220,9 +223,16 @@ final class ReferenceEvaluator {
             shocked.scenario = s
             return eval(args[1].value, shocked)
         }
+        let grouped = args.contains { $0.label?.text == "by" }
+        let args = args.filter { $0.label?.text != "by" }
         let isAggregate = Builtins.lookup(name, arguments: args.count)?.kind == .aggregate || filter != nil
         if isAggregate, ["sum", "max", "min", "avg", "count"].contains(name) {
-            return aggregate(name, args.first?.value, filter: filter, scope)
+            if !grouped, let arg = args.first, let key = Builtins.groupKey(in: arg.value) {
+                return overGroups(name, arg.value, key: key, scope)
+            }
+            var own = scope
+            if !grouped { own.groupKey = nil }
+            return aggregate(name, args.first?.value, filter: filter, own)
         }
         let xs = args.map { eval($0.value, scope) }
         switch (name, xs.count) {
@@ -247,8 +257,10 @@ final class ReferenceEvaluator {
     func aggregate(_ kind: String, _ value: Expr?, filter: Expr?, _ scope: ReferenceScope) -> Double {
         var total = 0.0, seen = 0
         for p in positions.indices {
+            if let key = scope.groupKey, groupValue(of: p, key) != scope.groupValue { continue }
             var inner = scope
             inner.position = p
+            inner.groupKey = nil
             if let filter {
                 let keep = eval(filter, inner)
                 if keep.isNaN { return .nan }      // may or may not count: the total is unknown
@@ -256,7 +268,9 @@ final class ReferenceEvaluator {
             }
             let v: Double
             if let value, !Self.isPositions(value) { v = eval(value, inner) } else { v = 1 }
-            if v.isNaN && kind != "count" { return .nan }
+            if v.isNaN { return .nan }
+            // `count(side == long)`: the positions where the condition holds.
+            if kind == "count", v == 0 { continue }
             switch kind {
             case "sum", "avg": total += v
             case "count": total += 1
@@ -266,6 +280,37 @@ final class ReferenceEvaluator {
             seen += 1
         }
         return kind == "avg" && seen > 0 ? total / Double(seen) : total
+    }
+
+    /// `sum(abs(sum(x, by: asset)))`: the argument once per group the account holds a position
+    /// in (in key order), folded like positions are; no group gives 0.
+    func overGroups(_ kind: String, _ argument: Expr, key: String, _ scope: ReferenceScope) -> Double {
+        let present = Set(positions.indices.map { groupValue(of: $0, key) }).sorted()
+        var total = 0.0, seen = 0
+        for g in present {
+            var inner = scope
+            inner.groupKey = key
+            inner.groupValue = g
+            let v = eval(argument, inner)
+            if v.isNaN { return .nan }
+            switch kind {
+            case "sum", "avg": total += v
+            case "count": total += v != 0 ? 1 : 0
+            case "max": total = seen == 0 || v > total ? v : total
+            default: total = seen == 0 || v < total ? v : total
+            }
+            seen += 1
+        }
+        return kind == "avg" && seen > 0 ? total / Double(seen) : total
+    }
+
+    /// A position's value of a group key: its asset's, venue's or class's index.
+    func groupValue(of p: Int, _ key: String) -> Int {
+        switch key {
+        case "asset": positions[p].asset
+        case "venue": positions[p].venue
+        default: classes.firstIndex(of: assetClasses[positions[p].asset]) ?? -1
+        }
     }
 
     static func isPositions(_ e: Expr) -> Bool {
