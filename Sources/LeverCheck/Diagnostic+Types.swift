@@ -103,6 +103,17 @@ extension Diagnostic {
                    + "or group the inner one and aggregate the groups: `sum(abs(sum(market_value, by: asset)))`")
     }
 
+    static func unknownPlaceholder(_ key: String, in text: Name, suggestion: String?) -> Diagnostic {
+        .error("L0334", "a flag's text cannot fill in `{\(key)}`", at: text.span,
+               help: "a flag names the position's `{asset}`, `{venue}` or `{class}`"
+                   + (suggestion.map { "; did you mean `{\($0)}`?" } ?? ""))
+    }
+
+    static func twoPlaceholderKeys(_ keys: [String], in text: Name) -> Diagnostic {
+        .error("L0335", "a flag's text fills in one key, not \(keys.map { "`{\($0)}`" }.joined(separator: " and "))", at: text.span,
+               help: "declare one flag per key, e.g. `flag \"stale:{asset}\" when …`")
+    }
+
     static func groupedAggregateAlone(_ name: String, key: String, at span: Span) -> Diagnostic {
         .error("L0327", "`\(name)(…, by: \(key))` gives one value per \(key), not one per account", at: span,
                label: "one value per \(key)",

@@ -6,7 +6,7 @@ import LeverSyntax
 /// so a class and a param may share a name but a param and a measure may not (both are read as
 /// bare values in expressions).
 public enum SymbolKind: String, Sendable, Hashable, CaseIterable {
-    case param, input, `class`, asset, venue, settings, table, curve, scenario, measure, assertion, `guard`
+    case param, input, `class`, asset, venue, settings, table, curve, scenario, measure, assertion, `guard`, flag
 
     /// The namespace a kind's names live in; duplicates are detected per namespace.
     public var namespace: String {
@@ -18,6 +18,7 @@ public enum SymbolKind: String, Sendable, Hashable, CaseIterable {
         case .scenario: "scenario"
         case .assertion: "assertion"
         case .guard: "guard"
+        case .flag: "flag"
         }
     }
 
@@ -36,6 +37,7 @@ public enum SymbolKind: String, Sendable, Hashable, CaseIterable {
         case .assertion: self = .assertion
         case .measure: self = .measure
         case .guardrail: self = .guard
+        case .flag: self = .flag
         }
     }
 

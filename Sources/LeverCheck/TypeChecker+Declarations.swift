@@ -21,7 +21,22 @@ extension TypeChecker {
         case .assertion(let assertion): checkAssertion(assertion)
         case .measure(let name, _, _): _ = measureType(name.text, usedAt: name.span)
         case .guardrail(let guardDecl): checkGuard(guardDecl)
+        case .flag(let flag): checkFlag(flag)
         }
+    }
+
+    /// A flag's template fills in at most one key (`{asset}`, `{venue}` or `{class}`); with
+    /// one, its condition is checked on each position, without, once per account.
+    private mutating func checkFlag(_ flag: FlagDecl) {
+        let keys = flag.placeholders
+        for key in keys where !FlagDecl.placeholders.contains(key) {
+            diagnostics.append(.unknownPlaceholder(key, in: flag.text,
+                                                   suggestion: suggestions.closest(to: key, in: FlagDecl.placeholders)))
+        }
+        let known = keys.filter(FlagDecl.placeholders.contains)
+        if known.count > 1 { diagnostics.append(.twoPlaceholderKeys(known, in: flag.text)) }
+        let scope = keys.isEmpty ? Scope.account("a flag condition") : Scope.position("a flag condition")
+        checkCondition(flag.condition, scope, what: "a flag condition")
     }
 
     // MARK: - Inputs, scenarios, assertions

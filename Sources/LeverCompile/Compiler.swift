@@ -55,6 +55,8 @@ public struct CompiledPolicy: Sendable {
     public let oracle: OracleSettings
     /// The declared input ranges the engine holds data to (`DeclaredInputRange`).
     public internal(set) var inputRanges: [DeclaredInputRange] = []
+    /// The policy's flags, raised per account from its results (`CompiledFlag.raised`).
+    public internal(set) var flags: [CompiledFlag] = []
 
     /// The output's index by name.
     public func output(_ name: String) -> Int? { outputs.firstIndex { $0.name == name } }
@@ -110,6 +112,7 @@ public enum Compiler {
             assertions: lowerer.assertions,
             strings: lowerer.strings, oracle: lowerer.oracleSettings())
         policy.inputRanges = lowerer.declaredInputRanges()
+        policy.flags = lowerer.flags
         return (policy, lowerer.diagnostics)
     }
 }

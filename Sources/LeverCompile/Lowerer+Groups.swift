@@ -35,8 +35,8 @@ extension Lowerer {
                                        builder.constant(0))
             present = builder.binary(.add, present, holds)
             switch kind {
-            case .sum, .avg: total = builder.binary(.add, total, builder.select(holds, value, builder.constant(0)))
-            case .count: total = builder.binary(.add, total, builder.select(holds, value, builder.constant(0)))
+            // `bits` is no language builtin (it never reaches here); it folds as a sum would.
+            case .sum, .avg, .count, .bits: total = builder.binary(.add, total, builder.select(holds, value, builder.constant(0)))
             case .max, .min:
                 let op: BinaryKernel = kind == .max ? .max : .min
                 best = best.map { builder.select(holds, builder.binary(op, $0, value), $0) }
@@ -45,7 +45,7 @@ extension Lowerer {
         }
         let any = builder.binary(.greater, present, builder.constant(0))
         switch kind {
-        case .sum, .count: return total
+        case .sum, .count, .bits: return total
         case .avg: return builder.select(any, builder.binary(.divide, total, present), builder.constant(0))
         case .max, .min: return builder.select(any, best ?? builder.constant(0), builder.constant(0))
         }

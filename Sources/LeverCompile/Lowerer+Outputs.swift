@@ -46,6 +46,7 @@ extension Lowerer {
             outputInfos.append(OutputInfo(name: name, kind: kind ?? outputKind(name), isMeasure: isMeasure))
         }
         assertions = lowerAssertions()
+        flags = lowerFlags()
     }
 
     /// Per-asset values the engine's liquidation plan reads: the bonus paid on each collateral

@@ -37,6 +37,7 @@ struct Lowerer {
     var outputInfos: [OutputInfo] = []
     /// The runtime checks, whose outputs follow `outputInfos`' in the plan.
     var assertions: [CompiledAssertion] = []
+    var flags: [CompiledFlag] = []
     var cache: [String: NodeRef] = [:]
     /// Names being lowered, to report a definition that depends on itself instead of looping.
     var visiting: Set<String> = []

@@ -93,6 +93,9 @@ public enum BinaryKernel: String, Sendable, Hashable {
 
 public enum AggregateKind: String, Sendable, Hashable {
     case sum, max, min, avg, count
+    /// The bitwise OR of the kept values (whole numbers below 2^52): which of up to 52 groups a
+    /// data-built flag is raised for, in one pass (`CompiledFlag`). Not a language builtin.
+    case bits
 }
 
 /// A compiled decision table: per row, one matcher per key column.

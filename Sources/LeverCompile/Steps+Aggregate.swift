@@ -72,6 +72,20 @@ struct ExtremumFold<N: MarginNumber, Greater: ExtremumDirection>: Fold {
     var value: N { known ? best : undefined() }
 }
 
+/// `bits`: the OR of the kept values, each a whole number below 2^52 (one bit per group);
+/// undefined once an undefined value is kept or a filter is undefined.
+struct BitsFold<N: MarginNumber>: Fold {
+    var bits: UInt64 = 0, known = true
+    @inline(__always) mutating func add(_ v: N) {
+        let d = v.doubleValue
+        if d.isNaN { known = false } else { bits |= UInt64(max(0, min(d, 4_503_599_627_370_495))) }
+    }
+    @inline(__always) mutating func add(_ v: N, filter w: N) {
+        if !w.isValid { known = false } else if isTrue(w) { add(v) }
+    }
+    var value: N { known ? N(Int(bits)) : undefined() }
+}
+
 /// Which way an extremum goes, as a type (see `ExtremumFold`).
 protocol ExtremumDirection { static func beats<N: MarginNumber>(_ v: N, _ best: N) -> Bool }
 enum Largest: ExtremumDirection { @inline(__always) static func beats<N: MarginNumber>(_ v: N, _ best: N) -> Bool { v > best } }
@@ -87,6 +101,7 @@ extension Steps {
         case .avg: aggregate(AverageFold<N>.self, a, filter: filter, out: out, next: next)
         case .max: aggregate(ExtremumFold<N, Largest>.self, a, filter: filter, out: out, next: next)
         case .min: aggregate(ExtremumFold<N, Smallest>.self, a, filter: filter, out: out, next: next)
+        case .bits: aggregate(BitsFold<N>.self, a, filter: filter, out: out, next: next)
         }
     }
 

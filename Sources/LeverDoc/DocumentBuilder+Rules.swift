@@ -27,6 +27,16 @@ extension DocumentBuilder {
         return section("Measures", rows.isEmpty ? [] : [.table(header: ["measure", "per", "rule", "declared", "note"], rows: rows)])
     }
 
+    /// The flags accounts raise, with their conditions.
+    func flags() -> [DocumentBlock] {
+        let rows = declarations(.flag).compactMap { decl -> [String]? in
+            guard case .flag(let flag) = decl.kind else { return nil }
+            let key = flag.placeholders.first(where: FlagDecl.placeholders.contains)
+            return [Self.code(flag.text.text), key.map { "each \($0)" } ?? "account", code(flag.condition), declared(decl), note(decl.span)]
+        }
+        return section("Flags", rows.isEmpty ? [] : [.table(header: ["flag", "raised per", "when", "declared", "note"], rows: rows)])
+    }
+
     /// Each stress scenario's shocks.
     func scenarios() -> [DocumentBlock] {
         let rows = declarations(.scenario).compactMap { decl -> [String]? in

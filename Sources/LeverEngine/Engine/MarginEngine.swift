@@ -44,8 +44,10 @@ public struct MarginEngine: Sendable {
             }
             accounts.append(r)
         }
-        return Report(policy: identity, asOf: market.asOf, horizon: horizon, outputs: policy.outputs,
-                      accounts: accounts, marketIssues: inputs.prepared.allIssues)
+        var report = Report(policy: identity, asOf: market.asOf, horizon: horizon, outputs: policy.outputs,
+                            accounts: accounts, marketIssues: inputs.prepared.allIssues)
+        report.declaresFlags = !policy.flags.isEmpty
+        return report
     }
 
     private func report(account: Account, index a: Int, results: [[Double]], adapted: BookAdapter) -> AccountReport {
@@ -55,7 +57,19 @@ public struct MarginEngine: Sendable {
         }
         var values = policy.outputs.indices.map { Self.value(results[$0][a], kind: policy.outputs[$0].kind) }
         if let status = policy.output("status"), values[status] == .undefined { values[status] = .unvalued }
-        return AccountReport(id: account.id, evaluated: true, values: values, notes: notes, liquidation: nil)
+        var flags: [String] = []
+        for flag in policy.flags {
+            guard let raised = flag.raised(results, account: a) else {
+                // Never silently unraised: the condition read an undefined value.
+                notes.append(AccountNote(severity: .warning,
+                                         message: "cannot tell whether flag `\(flag.template)` (\(flag.location)) is raised: its condition reads an undefined value"))
+                continue
+            }
+            flags += raised
+        }
+        var report = AccountReport(id: account.id, evaluated: true, values: values, notes: notes, liquidation: nil)
+        report.flags = flags
+        return report
     }
 
     private func isLiquidatable(_ r: AccountReport) -> Bool {

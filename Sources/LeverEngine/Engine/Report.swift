@@ -50,6 +50,8 @@ public struct AccountReport: Sendable, Hashable {
     public var liquidation: LiquidationPlanReport?
     /// The policy's runtime assertions that this account breaks or that could not be checked.
     public var violations: [AssertionViolation] = []
+    /// The policy's flags the account raises (`stale_price:BTC`), in declaration then key order.
+    public var flags: [String] = []
 }
 
 /// A liquidation as the engine plans it for one account.
@@ -89,6 +91,8 @@ public struct Report: Sendable {
     /// The engine and the files the report was computed from, when the caller records them
     /// (`lever eval` does); rendered in the heading and as JSON's `engine`, `book` and `market`.
     public var provenance: Provenance? = nil
+    /// The policy declares flags: reports then list each account's (JSON `flags`, even when empty).
+    public var declaresFlags = false
 
     /// The column of an output by name.
     public func index(of output: String) -> Int? { outputs.firstIndex { $0.name == output } }

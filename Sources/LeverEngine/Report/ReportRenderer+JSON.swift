@@ -13,6 +13,7 @@ import LeverCompile
 //                                   "consequence": "margin_call" | "liquidatable" | null,
 //                                   "values": {EXPR: number | null},
 //                                   "positions": [{"position", "outcome", "values"}]}],
+//                   "flags": ["stale_price:BTC", …] (when the policy declares flags),
 //                   "liquidation": {"close_factor", "debt_repaid_value", "collateral_seized_value",
 //                                   "bad_debt", "steps": [{"repay_asset", "repay_amount", "seize_asset",
 //                                   "seize_amount", "bonus"}]} | null}] }
@@ -36,7 +37,7 @@ extension ReportRenderer {
             "horizon_days": .number((report.horizon * 365 * 1e6).rounded() / 1e6),
             "outputs": .array(report.outputs.map(json)),
             "market_issues": .array(report.marketIssues.map(json)),
-            "accounts": .array(report.accounts.map { json($0, outputs: report.outputs) }),
+            "accounts": .array(report.accounts.map { json($0, outputs: report.outputs, flags: report.declaresFlags) }),
             "summary": .object([
                 "statuses": .object(Dictionary(report.statusSummary.map { ($0.status, .number(Double($0.count))) },
                                                uniquingKeysWith: { a, _ in a })),
@@ -85,15 +86,17 @@ extension ReportRenderer {
         }
     }
 
-    static func json(_ account: AccountReport, outputs: [OutputInfo]) -> JSONOutput {
+    static func json(_ account: AccountReport, outputs: [OutputInfo], flags: Bool = false) -> JSONOutput {
         var values: [String: JSONOutput] = [:]
         for (output, value) in zip(outputs, account.values) { values[output.name] = json(value) }
-        return .object([
+        var members: [String: JSONOutput] = [
             "id": .string(account.id), "evaluated": .bool(account.evaluated), "values": .object(values),
             "notes": .array(account.notes.map { .object(["severity": .string($0.severity.rawValue), "message": .string($0.message)]) }),
             "liquidation": account.liquidation.map(json) ?? .null,
             "violations": .array(account.violations.map(json)),
-        ])
+        ]
+        if flags { members["flags"] = .array(account.flags.map(JSONOutput.string)) }
+        return .object(members)
     }
 
     static func json(_ violation: AssertionViolation) -> JSONOutput {

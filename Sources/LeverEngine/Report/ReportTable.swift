@@ -9,6 +9,7 @@ struct ReportTable {
     var text: String {
         var lines = heading + [""] + grid + ["", summary]
         lines += section("assertions not satisfied", violations)
+        lines += section("flags", flags)
         lines += section("notes", notes)
         lines += section("market issues", report.marketIssues.map { "  " + $0.message })
         lines += section("liquidation plans", liquidations)
@@ -64,6 +65,11 @@ struct ReportTable {
     func pad(_ shown: String, cell: ReportCell, to width: Int) -> String {
         let fill = String(repeating: " ", count: max(0, width - cell.text.count))
         return cell.alignRight ? fill + shown : shown + fill
+    }
+
+    /// `  acct: stale_price:BTC, stale_price:ETH`, for every account that raises a flag.
+    var flags: [String] {
+        report.accounts.filter { !$0.flags.isEmpty }.map { "  \($0.id): \($0.flags.joined(separator: ", "))" }
     }
 
     /// `  acct: warning: message`, for every account's notes in report order.

@@ -139,6 +139,8 @@ struct ASTDumper {
             return ["\(prefix)measure \(name.text) per \(level.rawValue) = \(expr(value))"]
         case .guardrail(let guardDecl):
             return [prefix + guardDecl.text(capText: expr(guardDecl.cap))]
+        case .flag(let flag):
+            return ["\(prefix)flag \(FlagDecl.quoted(flag.text.text)) when \(expr(flag.condition))"]
         }
     }
 

@@ -47,6 +47,7 @@ public struct Declaration: Sendable, Hashable {
         case .table(let t): t.name
         case .curve(let c): c.name
         case .guardrail(let g): g.target
+        case .flag(let f): f.text
         case .settings, .assertion: nil
         }
     }
@@ -75,6 +76,8 @@ public enum DeclKind: Sendable, Hashable {
     case measure(Name, level: MeasureLevel, Expr)
     /// `guard liquidation_threshold moves at most 5%`: a cap on how far one change may move a parameter.
     case guardrail(GuardDecl)
+    /// `flag "stale_price:{asset}" when price_status == stale`.
+    case flag(FlagDecl)
 }
 
 /// One line of a block: `haircut = 2%`, `haircut += 1%`, `liquidate when health < 1`.
@@ -211,5 +214,47 @@ public struct Assertion: Sendable, Hashable {
         self.quantifier = quantifier
         self.condition = condition
         self.consequence = consequence
+    }
+}
+
+/// `flag "stale_price:{asset}" when price_status == stale`: a label an account carries when the
+/// condition holds. A template that names `{asset}`, `{venue}` or `{class}` is checked on each
+/// position and raised once per key value (`stale_price:BTC`); one without is checked once per
+/// account.
+public struct FlagDecl: Sendable, Hashable {
+    /// The template as written, without quotes; its span is the string literal's.
+    public var text: Name
+    public var condition: Expr
+    public init(text: Name, condition: Expr) {
+        self.text = text
+        self.condition = condition
+    }
+
+    /// What a template may fill in from the position: its asset (a derivative's underlying),
+    /// venue or class.
+    public static let placeholders = ["asset", "venue", "class"]
+
+    /// The `{…}` placeholders of the template, in order, each once.
+    public var placeholders: [String] {
+        var found: [String] = []
+        var rest = Substring(text.text)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            let name = String(rest[rest.index(after: open)..<close])
+            if !found.contains(name) { found.append(name) }
+            rest = rest[rest.index(after: close)...]
+        }
+        return found
+    }
+
+    /// The template with its placeholder filled in: `stale_price:BTC`.
+    public func text(filling key: String, with value: String) -> String {
+        text.text.replacing("{\(key)}", with: value)
+    }
+}
+
+extension FlagDecl {
+    /// A string literal for `text`: quoted, with `"` and `\` escaped.
+    public static func quoted(_ text: String) -> String {
+        "\"" + text.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"") + "\""
     }
 }

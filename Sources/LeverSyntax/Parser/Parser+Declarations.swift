@@ -71,7 +71,7 @@ extension Parser {
         return result
     }
 
-    /// declaration = [ "override" ] ( param | input | class | asset | venue | settings | table | curve | scenario | assertion | measure | guard ) ;
+    /// declaration = [ "override" ] ( param | input | class | asset | venue | settings | table | curve | scenario | assertion | measure | flag | guard ) ;
     mutating func parseDeclaration() -> Declaration? {
         let start = current.span
         let isOverride = eat(.keyword(.override)) != nil
@@ -97,6 +97,7 @@ extension Parser {
         case .assert: return .assertion(parseAssertion())
         case .measure: return parseMeasure()
         case .guard: return .guardrail(parseGuard())
+        case .flag: return .flag(parseFlag())
         default:
             report(.expectedDeclaration(found: current))
             return nil
@@ -250,6 +251,15 @@ extension Parser {
     static func isWord(_ token: Token) -> Bool {
         if case .keyword = token.kind { return true }
         return token.kind == .identifier
+    }
+
+    /// flag = "flag" STRING "when" expr ;
+    mutating func parseFlag() -> FlagDecl {
+        advance()
+        let token = current
+        let text = expectString("after `flag` (the flag's text, e.g. `\"stale_price:{asset}\"`)")
+        if eat(word: "when") == nil { report(.expected("`when`", "after the flag's text", found: current)) }
+        return FlagDecl(text: Name(text, span: token.span), condition: parseExpr())
     }
 
     /// measure = "measure" IDENT [ "per" ( "position" | "account" ) ] "=" expr ;

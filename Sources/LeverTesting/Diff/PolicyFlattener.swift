@@ -46,6 +46,7 @@ struct PolicyFlattener {
             [plain("measure \(name.text)", "", "per \(level.rawValue) = " + text.source(value),
                    canonical: Self.head(declaration))]
         case .guardrail(let guardrail): [guardEntry(guardrail)]
+        case .flag(let flag): [entry("flag \(FlagDecl.quoted(flag.text.text))", "when", flag.condition)]
         }
     }
 
