@@ -71,8 +71,9 @@ extension Diagnostic {
     }
 
     static func unknownAssetMember(_ member: Name, asset: String, suggestion: String?) -> Diagnostic {
-        unknown("L0213", "`\(member.text)` is not a market input of `\(asset)`", at: member.span,
-                suggestion: suggestion, fallback: "market inputs are `price`, `vol`, `utilization`, `supplied`, `borrowed`")
+        unknown("L0213", "`\(member.text)` is not a market input or property of `\(asset)`", at: member.span,
+                suggestion: suggestion,
+                fallback: "read a market input (`\(asset).price`, `\(asset).vol`, …) or a property its rules set (`\(asset).haircut`)")
     }
 
     static func unknownClass(_ name: Name, suggestion: String?) -> Diagnostic {

@@ -71,6 +71,9 @@ public enum WordSet: String, Sendable, Hashable, CaseIterable {
     case priceStatus = "price_status"
     /// How interest accrues over the horizon (`margin { interest_accrual = … }`).
     case accrual = "interest_accrual"
+    /// An account's status (`status == liquidatable`); `margin_call` is also the `margin`
+    /// block's condition, and reads as the word where it is compared with a status.
+    case status
 
     public var words: [String] {
         switch self {
@@ -80,6 +83,7 @@ public enum WordSet: String, Sendable, Hashable, CaseIterable {
         case .kind: ["spot", "perp", "option"]
         case .right: ["call", "put"]
         case .stalePrice: ["zero", "reject", "keep"]
+        case .status: ["healthy", "margin_call", "liquidatable"]
         }
     }
 

@@ -10,6 +10,9 @@ public enum Resolution: Sendable, Hashable {
     case marketInput(String)
     /// A market input of a named asset (`BTC.price`).
     case assetInput(asset: String, input: String)
+    /// A property of a named asset (`BTC.haircut`): its rule chain for that asset, read outside
+    /// any position (so a rule that reads the position cannot be read this way).
+    case assetProperty(asset: String, property: String)
     case positionField(String)
     /// A standard or class-defined property of the current position's asset.
     case property(String)
@@ -39,7 +42,7 @@ public enum Resolution: Sendable, Hashable {
         switch self {
         case .marketInput, .positionField, .property: true
         case .setting(let k, let name): k == .margin && Vocabulary.marginProperties[name]?.level == .position
-        case .param, .measure, .curveParameter, .assetInput, .accountResult, .accountAttribute, .tableLabel,
+        case .param, .measure, .curveParameter, .assetInput, .assetProperty, .accountResult, .accountAttribute, .tableLabel,
              .tableField, .rowLabel, .word, .entity, .builtin, .curve, .positions: false
         }
     }

@@ -34,7 +34,14 @@ extension Resolver {
 
     private func assetInput(_ asset: String, _ member: Name, _ suggestions: inout SuggestionBudget) -> Lookup {
         if Vocabulary.marketInputs[member.text] != nil { return .found(.assetInput(asset: asset, input: member.text)) }
-        let suggestion = suggestions.closest(to: member.text, in: Vocabulary.marketInputs.keys)
+        // `BTC.haircut`: a standard property, or one the asset's class chain defines.
+        if Vocabulary.standardProperties[member.text] != nil || !symbols.propertyChain(asset: asset, property: member.text).isEmpty {
+            return .found(.assetProperty(asset: asset, property: member.text))
+        }
+        let own = Set(symbols.assetInfo(asset).map { info in
+            symbols.classChain(info.cls.text).flatMap(\.body).map(\.name.text) + info.body.map(\.name.text)
+        } ?? [])
+        let suggestion = suggestions.closest(to: member.text, in: Array(Vocabulary.marketInputs.keys) + Array(Vocabulary.standardProperties.keys) + own.sorted())
         return .failed(.unknownAssetMember(member, asset: asset, suggestion: suggestion))
     }
 

@@ -34,7 +34,7 @@ extension TypeChecker {
     func level(of resolution: Resolution) -> Level {
         switch resolution {
         case .param, .curveParameter, .rowLabel, .word, .entity, .builtin, .curve: .constant
-        case .marketInput, .assetInput: .asset
+        case .marketInput, .assetInput, .assetProperty: .asset
         case .positionField, .property, .positions: .position
         case .measure(let m): symbols.measure(m)?.level == .position ? .position : .account
         case .setting(let k, let n): Vocabulary.settingsProperties(k)[n]?.level ?? .account
@@ -73,7 +73,7 @@ extension TypeChecker {
         case .curveParameter(let p): Vocabulary.marketInputs[p]?.type ?? .plain
         case .marketInput(let n), .assetInput(_, let n): Vocabulary.marketInputs[n]?.type ?? .error
         case .positionField(let n): Vocabulary.positionFields[n]?.type ?? .error
-        case .property(let n): propertyType(n, usedAt: span)
+        case .property(let n), .assetProperty(_, let n): propertyType(n, usedAt: span)
         case .setting(let k, let n): Vocabulary.settingsProperties(k)[n]?.type ?? .error
         case .accountResult(let n): Vocabulary.accountResults[n]?.type ?? .error
         case .accountAttribute(let n): Vocabulary.accountAttributes[n]?.type ?? .plain

@@ -53,6 +53,8 @@ extension TypeChecker {
     }
 
     private mutating func checkEquality(_ op: BinaryOp, _ l: Operand, _ r: Operand) -> LeverType {
+        // `status == margin_call`: the word, not the `margin` block's condition of that name.
+        if readStatusWord(l, r) || readStatusWord(r, l) { return .bool }
         guard !l.type.isUnchecked, !r.type.isUnchecked else { return .bool }
         if let ld = l.type.dimension, let rd = r.type.dimension {
             if ld != rd { diagnostics.append(.unitMismatch(op.rawValue, l, r, at: operatorSpan(l.expr, r.expr))) }
@@ -63,6 +65,15 @@ extension TypeChecker {
     }
 
     /// Whether two non-number types may be compared with `==`.
+    /// Re-reads `word` as a status word when it is compared with a status and names one.
+    private mutating func readStatusWord(_ status: Operand, _ word: Operand) -> Bool {
+        guard status.type == .word(.status), case .name(let name) = word.expr.kind,
+              WordSet.status.words.contains(name), resolutions[word.expr] != .word(.status, name) else { return false }
+        resolutions[word.expr] = .word(.status, name)
+        types[word.expr] = .word(.status)
+        return true
+    }
+
     static func comparable(_ a: LeverType, _ b: LeverType) -> Bool {
         switch (a, b) {
         case (.entity, .entity): a == b || Set([a, b]) == Set([.entity(.asset), .entity(.class)])

@@ -117,6 +117,8 @@ public enum Vocabulary {
         "unrealised_pnl": KnownName(.money, .account, "sum of perpetual PnL"),
         "options_value": KnownName(.money, .account, "sum of option values"),
         "interest": KnownName(.money, .account, "interest owed over the horizon"),
+        "status": KnownName(.word(.status), .account,
+                            "`healthy`, `margin_call` or `liquidatable`, as reported (undefined for an unvalued account)"),
         "worst_scenario_loss": KnownName(.money, .account,
                                          "the largest scenario loss (weighted), never below 0; 0 with no scenarios"),
     ]

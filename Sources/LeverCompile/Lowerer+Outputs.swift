@@ -21,15 +21,8 @@ extension Lowerer {
         for name in Self.standardNames {
             pending.append((name, standardResult(name, ctx), nil, symbols.measure(name) != nil))
         }
-        if symbols.measure("status") != nil {
-            // A policy's own `status` measure is the house definition (its words must be the engine's).
-            pending.append(("status", withBreachStatuses(lowerMeasure("status", ctx)), nil, true))
-        } else {
-            let liquidate = setting(.margin, "liquidate", ctx), call = setting(.margin, "margin_call", ctx)
-            let status = withBreachStatuses(builder.select(liquidate, builder.constant(2),
-                                                           builder.select(call, builder.constant(1), builder.constant(0))))
-            pending.append(("status", status, .label(Self.statusWords), false))
-        }
+        let houseStatus = symbols.measure("status") != nil
+        pending.append(("status", statusNode(), houseStatus ? nil : .label(Self.statusWords), houseStatus))
         pending.append(("close_factor", setting(.margin, "close_factor", ctx), .number(.none), false))
         pending.append(("bonus", setting(.margin, "bonus", ctx), .number(.none), false))
         pending += scenarioOutputs()
@@ -47,6 +40,19 @@ extension Lowerer {
         }
         assertions = lowerAssertions()
         flags = lowerFlags()
+    }
+
+    /// The account's status as reported: the policy's own `status` measure (its words must be
+    /// the engine's) or the `margin` block's conditions, then the assertions' consequences. The
+    /// same node whether the report or a measure (`status == margin_call`) asks.
+    mutating func statusNode() -> NodeRef {
+        memo(Self.key("result", "status", LowerContext()), at: .synthetic) { me in
+            let ctx = LowerContext()
+            if me.symbols.measure("status") != nil { return me.withBreachStatuses(me.lowerMeasure("status", ctx)) }
+            let liquidate = me.setting(.margin, "liquidate", ctx), call = me.setting(.margin, "margin_call", ctx)
+            return me.withBreachStatuses(me.builder.select(liquidate, me.builder.constant(2),
+                                                           me.builder.select(call, me.builder.constant(1), me.builder.constant(0))))
+        }
     }
 
     /// Per-asset values the engine's liquidation plan reads: the bonus paid on each collateral

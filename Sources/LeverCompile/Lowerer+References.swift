@@ -18,6 +18,10 @@ public enum WordCode {
         case "missing": 2
         case "invalid": 3
         case "future": 4
+        // `status`, in the order of `CompiledPolicy.statusWords`.
+        case "healthy": 0
+        case "margin_call": 1
+        case "liquidatable": 2
         default: nil
         }
     }
@@ -36,6 +40,19 @@ extension Lowerer {
             var assetCtx = ctx
             assetCtx.asset = a
             return builder.add(.pick(marketInput(input, assetCtx), asset: a))
+        case .assetProperty(let asset, let name):
+            guard let a = assets.firstIndex(of: asset) else { return builder.constant(.nan) }
+            var assetCtx = ctx
+            assetCtx.asset = a
+            let value = assetProperty(name, asset: a, assetCtx)
+            switch builder.domain(value) {
+            case .scalar, .account: return value
+            case .asset: return builder.add(.pick(value, asset: a))
+            case .position:
+                // A rule that reads the position (`notional`) has no value outside one.
+                diagnostics.append(.assetPropertyPerPosition(asset, name, at: expr.span))
+                return builder.constant(.nan)
+            }
         case .positionField(let field): return positionField(field, ctx)
         case .property(let name): return property(name, ctx)
         case .setting(let keyword, let name): return setting(keyword, name, ctx)
@@ -134,6 +151,12 @@ extension Lowerer {
 // MARK: - Compile diagnostics (L08xx)
 
 extension Diagnostic {
+    static func assetPropertyPerPosition(_ asset: String, _ name: String, at span: Span) -> Diagnostic {
+        .error("L0802", "`\(asset).\(name)` depends on the position it is read for", at: span,
+               help: "its rules read a position's value (such as `notional`); read `\(name)` inside an aggregate instead, "
+                   + "e.g. `max(\(name) where asset == \(asset))`")
+    }
+
     static func dependsOnItself(_ name: String, at span: Span) -> Diagnostic {
         .error("L0801", "the value of `\(name)` depends on itself", at: span,
                help: "break the cycle: one of the definitions it reads must not read it back")

@@ -121,6 +121,9 @@ extension Lowerer {
 
     /// A standard account result, unless a policy measure of that name replaces it.
     mutating func standardResult(_ name: String, _ ctx: LowerContext) -> NodeRef {
+        // The status a measure reads is the reported one (after the assertions' consequences),
+        // in the snapshot as given: a scenario's status is not a value of the language.
+        if name == "status" { return statusNode() }
         if symbols.measure(name) != nil { return lowerMeasure(name, ctx) }
         var own = LowerContext()
         own.scenario = ctx.scenario

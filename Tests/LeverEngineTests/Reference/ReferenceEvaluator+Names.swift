@@ -17,6 +17,12 @@ extension ReferenceEvaluator {
             var inner = scope
             inner.asset = a
             return marketInput(input, inner)
+        case .assetProperty(let asset, let name):
+            // The asset's rule chain outside any position.
+            guard let a = assets.firstIndex(of: asset) else { return .nan }
+            var inner = ReferenceScope(scenario: scope.scenario)
+            inner.asset = a
+            return property(name, inner)
         case .positionField(let field): return positionField(field, scope)
         case .property(let name): return property(name, scope)
         case .setting(let keyword, let name): return setting(keyword, name, scope)
