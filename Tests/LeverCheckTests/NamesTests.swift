@@ -72,7 +72,7 @@ import LeverSyntax
 
 @Test func unknownAssetMember() {
     let src = "class c { haircut = 1% }\nasset BTC : c\nmeasure m per account = BTC.prise"
-    #expect(found(src) == [Found(code: "L0213", at: "3:29", message: "`prise` is not a market input of `BTC`")])
+    #expect(found(src) == [Found(code: "L0213", at: "3:29", message: "`prise` is not a market input or property of `BTC`")])
 }
 
 @Test func unknownClassOfAsset() {
