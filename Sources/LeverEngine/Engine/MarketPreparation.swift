@@ -96,20 +96,20 @@ struct PreparedMarket {
     /// yield outside its declared range is not a number, so an option on it is undefined too
     /// (its model price would rest on a value nobody checked the policy for).
     func held(_ market: MarketSnapshot) -> MarketSnapshot {
-        let outside = allIssues.compactMap { issue -> (String, AssetInput)? in
-            issue.input.map { (issue.asset, $0) }
-        }
-        guard !outside.isEmpty else { return market }
+        // A plain loop over the issues: a tuple-returning `compactMap` here crashed the Swift
+        // 6.3.1 optimizer (CopyPropagation) in release builds.
         var held = market
-        for (asset, input) in outside {
-            guard let i = held.index(of: asset) else { continue }
+        for issue in issues.compactMap({ $0 }) + inputIssues {
+            guard let input = issue.input, let i = held.index(of: issue.asset) else { continue }
+            var quote = held.assets[i]
             switch input {
-            case .price: held.assets[i].price = .nan
-            case .vol: held.assets[i].vol = .nan
-            case .riskFreeRate: held.assets[i].riskFreeRate = .nan
-            case .dividendYield: held.assets[i].dividendYield = .nan
+            case .price: quote.price = .nan
+            case .vol: quote.vol = .nan
+            case .riskFreeRate: quote.riskFreeRate = .nan
+            case .dividendYield: quote.dividendYield = .nan
             default: continue
             }
+            held.assets[i] = quote
         }
         return held
     }

@@ -54,8 +54,9 @@ struct GoldenComparison {
 
     private mutating func compareAccount(id: String, expected: JSONValue, actual: JSONValue) {
         // `violations` (runtime assertions broken or undecided) are part of what a case approves:
-        // a change that breaks, mends or newly leaves undecided an assertion is a difference.
-        let structural = ["evaluated", "notes", "liquidation", "violations"].filter(selected)
+        // a change that breaks, mends or newly leaves undecided an assertion is a difference. So
+        // are the flags an account raises.
+        let structural = ["evaluated", "notes", "liquidation", "violations", "flags"].filter(selected)
         for key in structural { value(expected[key], actual[key], account: id, path: key) }
         let e = Self.members(expected["values"]), a = Self.members(actual["values"])
         var names = e.map(\.key)
