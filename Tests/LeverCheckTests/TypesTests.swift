@@ -158,3 +158,10 @@ import LeverSyntax
     #expect(misspelt.map(\.code) == ["L0220"])
     #expect(misspelt.first?.help == "use `max_clock_skew`")
 }
+
+/// `param horizon = 2 days` reads like it sets the interest horizon, but interest accrues over
+/// the run's horizon: the param only hides the name (it used to pass silently).
+@Test func aParamNamedHorizonHidesTheRunsHorizon() {
+    #expect(found("param horizon = 2 days") == [Found(code: "L0336", at: "1:7", message: "`param horizon` hides the run's `horizon`")])
+    #expect(found("param liquidation_horizon = 2 days\nmeasure h per account = horizon").isEmpty)
+}
