@@ -64,7 +64,7 @@ public struct Builtin: Sendable {
 /// The catalogue of builtin functions.
 public enum Builtins {
     /// Every builtin; `min` and `max` appear twice, as a function (2+ arguments) and an aggregate (1).
-    public static let all: [Builtin] = functions + aggregates + [kinked, under]
+    public static let all: [Builtin] = functions + aggregates + [kinked, under, worstLoss]
 
     /// The names of every builtin, for suggestions.
     public static var names: [String] { Array(Set(all.map(\.name))).sorted() }
@@ -144,6 +144,13 @@ public enum Builtins {
         doc: "the value of an expression in the market a scenario's shocks make: under(crash, equity)",
         minArguments: 2, maxArguments: 2, labels: [], unitRule: .same,
         example: "equity - under(crash, equity)", exampleValue: nil, implementation: nil)
+
+    /// The standalone stress requirement of a value: its worst weighted loss over the scenarios.
+    public static let worstLoss = Builtin(
+        name: "worst_loss", kind: .scenario,
+        doc: "the largest loss of an expression over the policy's scenarios (its value now minus its value under the scenario, times the scenario's weight), never below 0",
+        minArguments: 1, maxArguments: 1, labels: [], unitRule: .same,
+        example: "worst_loss(market_value)", exampleValue: nil, implementation: nil)
 
     private static func fn(
         _ name: String, _ doc: String, _ lo: Int, _ hi: Int?, _ rule: Builtin.UnitRule, _ example: String,

@@ -97,6 +97,12 @@ extension Diagnostic {
                     + "an asset or a class (`BTC.vol`, `major.vol`); the inputs are price, vol, risk_free_rate and dividend_yield")
     }
 
+    static func gridTooLarge(_ name: Name, size: Int, limit: Int) -> Diagnostic {
+        .error("L0230", "scenario grid `\(name.text)` stands for \(size) scenarios; at most \(limit)", at: name.span,
+               notes: ["each scenario revalues every account in full"],
+               help: "scan fewer values, or split the grid into scenarios of their own")
+    }
+
     static func scenarioWeightOutOfRange(_ shock: Shock, value: Double) -> Diagnostic {
         let shown = value * 100 == (value * 100).rounded() ? String(Int(value * 100)) : String(value * 100)
         return .error("L0229", "a scenario's weight is \(shown)%, outside [0%, 100%]", at: shock.value.span,

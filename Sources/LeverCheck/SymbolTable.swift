@@ -58,7 +58,24 @@ public struct SymbolTable: Sendable {
 
     // MARK: - Building
 
+    /// Scenarios one grid declaration may stand for: each is a full revaluation of every account.
+    public static let maxGridScenarios = 256
+
     private mutating func declare(_ decl: Declaration, fileIndex: Int, into diagnostics: inout [Diagnostic]) {
+        // A grid scenario is the scenarios it scans, each declared on its own.
+        if case .scenario(let name, let shocks) = decl.kind, shocks.contains(where: { $0.grid != nil }) {
+            let size = Shock.gridSize(shocks)
+            guard size <= Self.maxGridScenarios else {
+                diagnostics.append(.gridTooLarge(name, size: size, limit: Self.maxGridScenarios))
+                return
+            }
+            for (member, memberShocks) in Shock.expandGrid(name, shocks) {
+                var one = decl
+                one.kind = .scenario(member, memberShocks)
+                declare(one, fileIndex: fileIndex, into: &diagnostics)
+            }
+            return
+        }
         let kind = SymbolKind(decl.kind)
         if kind == .assertion {
             assertions.append(decl)

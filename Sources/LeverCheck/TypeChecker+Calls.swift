@@ -20,6 +20,12 @@ extension TypeChecker {
         switch builtin.kind {
         case .aggregate: return checkAggregate(builtin, name, args, filter, expr, scope)
         case .curveShape: return checkKinked(name, args, filter, expr, scope)
+        case .scenario where builtin.name == Builtins.worstLoss.name:
+            // `worst_loss(x)`: x's type, at x's level.
+            guard positional(builtin, name, args, filter, count: 1, scope) else { return .error }
+            let type = check(args[0].value, scope.nested)
+            guard numeric((args[0].value, type), "`worst_loss`") != nil else { return .error }
+            return type
         case .scenario: return checkUnder(builtin, name, args, filter, scope)
         case .function:
             rejectFilter(filter, of: name, scope)
@@ -37,13 +43,7 @@ extension TypeChecker {
     /// `under(SCENARIO, x)`: the first argument names a scenario, the value is `x`'s, at `x`'s level.
     private mutating func checkUnder(_ builtin: Builtin, _ name: Name, _ args: [Argument], _ filter: Expr?,
                                      _ scope: Scope) -> LeverType {
-        rejectFilter(filter, of: name, scope)
-        rejectLabels(args)
-        guard args.count == 2 else {
-            args.forEach { check($0.value, scope.nested) }
-            diagnostics.append(.wrongArity(builtin, got: args.count, at: name.span))
-            return .error
-        }
+        guard positional(builtin, name, args, filter, count: 2, scope) else { return .error }
         if case .name(let scenario) = args[0].value.kind, symbols.lookup(.scenario, scenario) != nil {
             resolutions[args[0].value] = .entity(.scenario, scenario)
         } else {
@@ -53,6 +53,20 @@ extension TypeChecker {
                                              suggestion: suggestions.closest(to: text, in: symbols.names(.scenario))))
         }
         return check(args[1].value, scope.nested)
+    }
+
+    /// A call that takes exactly `count` unlabelled arguments and no `where`: reports what is
+    /// wrong (checking the arguments anyway) and returns whether the call has that shape.
+    private mutating func positional(_ builtin: Builtin, _ name: Name, _ args: [Argument], _ filter: Expr?,
+                                     count: Int, _ scope: Scope) -> Bool {
+        rejectFilter(filter, of: name, scope)
+        rejectLabels(args)
+        guard args.count == count else {
+            args.forEach { check($0.value, scope.nested) }
+            diagnostics.append(.wrongArity(builtin, got: args.count, at: name.span))
+            return false
+        }
+        return true
     }
 
     /// The result type of a function from its arguments' types.

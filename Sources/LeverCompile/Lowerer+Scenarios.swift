@@ -54,6 +54,23 @@ extension Lowerer {
                      "loss_\(symbol.name)", "weight × (equity − equity under \(symbol.name))")
     }
 
+    /// `worst_loss(x)`: the largest of x − x under each scenario, times the scenario's weight,
+    /// never below 0 (a position's standalone stress requirement: `worst_loss(market_value)`).
+    mutating func worstLoss(_ x: Expr, _ ctx: LowerContext) -> NodeRef {
+        let now = lower(x, ctx)
+        return symbols.symbols(.scenario).enumerated().reduce(builder.constant(0)) { worst, item in
+            let (s, symbol) = item
+            var shocked = ctx
+            shocked.scenario = s
+            var loss = builder.binary(.subtract, now, lower(x, shocked))
+            if case .scenario(_, let shocks) = symbol.declaration.kind {
+                let weight = symbols.scenarioWeight(shocks)
+                if weight != 1 { loss = builder.binary(.multiply, loss, builder.constant(weight)) }
+            }
+            return builder.binary(.max, worst, loss)
+        }
+    }
+
     /// The largest weighted scenario loss, never below 0 (the standard `worst_scenario_loss`).
     mutating func worstScenarioLoss(_ ctx: LowerContext) -> NodeRef {
         symbols.symbols(.scenario).indices.reduce(builder.constant(0)) { worst, s in

@@ -151,6 +151,9 @@ struct Lowerer {
             shocked.scenario = s
             return lower(args[1].value, shocked)
         }
+        if name == Builtins.worstLoss.name, let arg = args.first {
+            return worstLoss(arg.value, ctx)
+        }
         let by = args.first { $0.label?.text == Builtins.groupLabel }
         let args = args.filter { $0.label?.text != Builtins.groupLabel }
         let isAggregate = Builtins.lookup(name, arguments: args.count)?.kind == .aggregate || filter != nil

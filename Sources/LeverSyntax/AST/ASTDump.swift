@@ -130,7 +130,9 @@ struct ASTDumper {
         case .curve(let curve):
             return self.curve(curve, prefix: prefix)
         case .scenario(let name, let shocks):
-            return ["\(prefix)scenario \(name.text)"] + shocks.map { "  \($0.target.text): \(expr($0.value))" }
+            return ["\(prefix)scenario \(name.text)"] + shocks.map { shock in
+                "  \(shock.target.text): " + (shock.grid.map { "[" + $0.map(expr).joined(separator: ", ") + "]" } ?? expr(shock.value))
+            }
         case .assertion(let assertion):
             let every = assertion.quantifier.map { "every \($0.text): " } ?? ""
             let consequence = assertion.consequence.map { " else \($0.text)" } ?? ""

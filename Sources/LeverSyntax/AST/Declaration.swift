@@ -194,11 +194,46 @@ public struct CurvePoint: Sendable, Hashable {
 public struct Shock: Sendable, Hashable {
     public var span: Span
     public var target: Name
+    /// The move; for a grid shock, its first value.
     public var value: Expr
-    public init(span: Span, target: Name, value: Expr) {
+    /// `major: [-15%, -5%, +5%, +15%]`: the moves a grid scenario scans, each one scenario of
+    /// the grid (crossed with every other grid shock of the declaration); nil for one move.
+    public var grid: [Expr]?
+    public init(span: Span, target: Name, value: Expr, grid: [Expr]? = nil) {
         self.span = span
         self.target = target
         self.value = value
+        self.grid = grid
+    }
+
+    /// The scenarios a grid declaration stands for: one per combination of its grid shocks'
+    /// values (the first shock varying slowest), each with every shock one move, named
+    /// `scan(major -15%, major.vol +25%)`. A declaration without grid shocks is itself.
+    public static func expandGrid(_ name: Name, _ shocks: [Shock]) -> [(name: Name, shocks: [Shock])] {
+        guard shocks.contains(where: { $0.grid != nil }) else { return [(name, shocks)] }
+        var combinations: [[Shock]] = [[]]
+        var labels: [[String]] = [[]]
+        for shock in shocks {
+            let values = shock.grid ?? [shock.value]
+            combinations = combinations.flatMap { prefix in values.map { prefix + [Shock(span: shock.span, target: shock.target, value: $0)] } }
+            labels = labels.flatMap { prefix in
+                values.map { shock.grid == nil ? prefix : prefix + ["\(shock.target.text) \(ExpressionPrinter.text($0))"] }
+            }
+        }
+        return zip(combinations, labels).map { combination, label in
+            (Name("\(name.text)(\(label.joined(separator: ", ")))", span: name.span), combination)
+        }
+    }
+
+    /// How many scenarios a grid declaration stands for.
+    public static func gridSize(_ shocks: [Shock]) -> Int {
+        shocks.reduce(1) { n, shock in n.multipliedReportingOverflow(by: max(1, shock.grid?.count ?? 1)).partialValue }
+    }
+
+    /// The value as written: `-30%`, or `[-15%, +15%]` for a grid.
+    public var valueText: String {
+        guard let grid else { return ExpressionPrinter.text(value) }
+        return "[" + grid.map(ExpressionPrinter.text).joined(separator: ", ") + "]"
     }
 }
 

@@ -71,7 +71,7 @@ extension Formatter {
     static func layoutScenario(_ name: Name, _ shocks: [Shock], prefix: String, span: Span,
                                into writer: inout LineWriter) {
         let head = "\(prefix)scenario \(name.text)"
-        let items = shocks.map { "\($0.target.text): \(text($0.value))" }
+        let items = shocks.map { "\($0.target.text): \($0.valueText)" }
         let joined = items.isEmpty ? "\(head) {}" : "\(head) { \(items.joined(separator: ", ")) }"
         if !writer.hasComment(from: span.start, to: span.end), fits(joined, indent: 0) {
             writer.line(joined, span: span, indent: 0)

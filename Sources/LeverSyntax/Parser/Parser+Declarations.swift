@@ -219,13 +219,22 @@ extension Parser {
         return .scenario(name, shocks)
     }
 
-    /// shock = path ":" expr ;
+    /// shock = path ":" ( expr | "[" expr { "," expr } "]" ) ;
     mutating func parseShock() -> Shock {
         let start = current.span
         let target = parsePath("at the start of a shock (`class: -30%`)")
         expect(.colon, "after the shocked name")
-        let value = parseExpr()
-        return Shock(span: span(from: start), target: target, value: value)
+        guard let open = eat(.leftBracket) else { return Shock(span: span(from: start), target: target, value: parseExpr()) }
+        // A grid: each value is one scenario of the grid.
+        var values: [Expr] = []
+        while !at(.rightBracket), !at(.endOfFile) {
+            let before = index
+            values.append(parseExpr())
+            if eat(.comma) == nil || index == before { break }
+        }
+        if eat(.rightBracket) == nil { report(.unclosed(.rightBracket, opener: open, found: current)) }
+        let first = values.first ?? missing()
+        return Shock(span: span(from: start), target: target, value: first, grid: values)
     }
 
     /// assertion = "assert" [ "every" IDENT ":" ] expr [ "else" IDENT ] ;

@@ -52,7 +52,7 @@ struct PolicyGenerator {
         lines += marginBlock()
         lines += tableDecls()
         let scenarios = scenarioDecls()
-        scenarioCount = scenarios.count
+        scenarioCount = scenarios.filter { $0.hasPrefix("scenario s") }.count  // `under` reads these by name; a grid's members are not
         lines += measureDecls()
         lines += scenarios
         lines += oracleBlock()
@@ -337,6 +337,8 @@ struct PolicyGenerator {
             pool.append("measure stressed_options per account = sum(under(\(s), option_value) where kind == option)")
             pool.append("measure stressed_haircut per account = max(under(\(s), haircut))")
             pool.append("measure stress_buffer per account = equity - worst_scenario_loss")
+            pool.append("measure standalone_stress per account = sum(worst_loss(market_value))")
+            pool.append("measure equity_stress per account = worst_loss(equity) - worst_scenario_loss")
         }
         if let v = venues.first {
             pool.append("measure venue_notional per account = sum(collateral_value where venue == \(v))")
@@ -369,7 +371,12 @@ struct PolicyGenerator {
     }
 
     mutating func scenarioDecls() -> [String] {
-        (0..<random.int(0...3)).map { s in
+        var grid: [String] = []
+        if random.chance(0.3) {
+            // A grid: price moves of a class crossed with vol moves (four scenarios).
+            grid = ["scenario array { \(random.pick(classes)): [-\(random.int(5...30))%, +\(random.int(5...30))%], vol: [+20%, -20%] }"]
+        }
+        return (0..<random.int(0...3)).map { s in
             var shocks: [String] = []
             for _ in 0..<random.int(1...3) {
                 let magnitude = "\(random.chance(0.7) ? "-" : "+")\(random.int(5...60))%"
@@ -386,6 +393,6 @@ struct PolicyGenerator {
             }
             if random.chance(0.3) { shocks.append("weight: \(random.pick(["35%", "50%", "100%", "0%"]))") }
             return "scenario s\(s) { \(shocks.joined(separator: ", ")) }"
-        }
+        } + grid
     }
 }

@@ -223,6 +223,22 @@ final class ReferenceEvaluator {
             shocked.scenario = s
             return eval(args[1].value, shocked)
         }
+        if name == "worst_loss", let x = args.first?.value {
+            // the largest weighted loss of x over the scenarios, never below 0
+            let now = eval(x, scope)
+            var worst = 0.0
+            for (s, symbol) in symbols.symbols(.scenario).enumerated() {
+                var shocked = scope
+                shocked.scenario = s
+                var loss = now - eval(x, shocked)
+                if case .scenario(_, let shocks) = symbol.declaration.kind,
+                   let w = shocks.last(where: { $0.target.text == "weight" }).flatMap({ ConstantFolder(symbols: symbols).fold($0.value) }) {
+                    loss = loss * w
+                }
+                worst = Self.maximum(worst, loss)
+            }
+            return worst
+        }
         let grouped = args.contains { $0.label?.text == "by" }
         let args = args.filter { $0.label?.text != "by" }
         let isAggregate = Builtins.lookup(name, arguments: args.count)?.kind == .aggregate || filter != nil
