@@ -33,7 +33,7 @@ extension Resolver {
     }
 
     private func assetInput(_ asset: String, _ member: Name, _ suggestions: inout SuggestionBudget) -> Lookup {
-        if Vocabulary.marketInputs[member.text] != nil { return .found(.assetInput(asset: asset, input: member.text)) }
+        if symbols.isMarketInput(member.text) { return .found(.assetInput(asset: asset, input: member.text)) }
         // `BTC.haircut`: a standard property, or one the asset's class chain defines.
         if Vocabulary.standardProperties[member.text] != nil || !symbols.propertyChain(asset: asset, property: member.text).isEmpty {
             return .found(.assetProperty(asset: asset, property: member.text))

@@ -72,7 +72,7 @@ struct Resolver: Sendable {
         if Vocabulary.marginProperties[name] != nil { return .setting(.margin, name) }
         if Vocabulary.standardProperties[name] != nil || customProperties.contains(name) { return .property(name) }
         if Vocabulary.positionFields[name] != nil { return .positionField(name) }
-        if Vocabulary.marketInputs[name] != nil { return .marketInput(name) }
+        if symbols.isMarketInput(name) { return .marketInput(name) }
         if Vocabulary.accountResults[name] != nil { return .accountResult(name) }
         if symbols.lookup(.table, name) != nil { return .tableLabel(name) }
         if let set = WordSet.containing(name) { return .word(set, name) }

@@ -20,6 +20,17 @@ extension SymbolTable {
         return i
     }
 
+    /// Market inputs the policy declares beyond the engine's (`input asset.adv_30d in […]`): their
+    /// names, in declaration order. Each asset's value comes from its `inputs` in the market file.
+    public var declaredMarketInputs: [String] {
+        names(.input).compactMap { $0.hasPrefix("asset.") ? String($0.dropFirst(6)) : nil }
+    }
+
+    /// Whether a name is a market input: the engine's or one the policy declares.
+    public func isMarketInput(_ name: String) -> Bool {
+        Vocabulary.marketInputs[name] != nil || declaredMarketInputs.contains(name)
+    }
+
     /// A table by the name expressions read it as (`tier` for the `tiers` table).
     public func table(_ name: String) -> TableDecl? {
         guard let s = lookup(.table, name), case .table(let t) = s.declaration.kind else { return nil }

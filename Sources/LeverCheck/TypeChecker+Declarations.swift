@@ -57,13 +57,23 @@ extension TypeChecker {
         }
     }
 
+    /// The type of a market input the policy declares (`input asset.adv_30d in [0 USD, 1B USD]`):
+    /// its range's lower bound's; nil when it declares none.
+    mutating func declaredInputType(_ name: String) -> LeverType? {
+        guard symbols.declaredMarketInputs.contains(name), let range = symbols.inputRange("asset." + name) else { return nil }
+        return memo("input:\(name)", name: name, usedAt: range.span) { $0.check(range.lower, .constant("an input range")) }
+    }
+
     /// The type of a declarable input path (`vol`, `account.score`, `BTC.vol`), if it is one.
-    func inputType(_ path: String) -> LeverType? {
+    mutating func inputType(_ path: String) -> LeverType? {
         let parts = path.split(separator: ".").map(String.init)
         switch parts.count {
-        case 1: return Vocabulary.marketInputs[path]?.type
+        case 1: return Vocabulary.marketInputs[path]?.type ?? declaredInputType(path)
         case 2 where parts[0] == "account": return Vocabulary.accountAttributes[parts[1]]?.type ?? .dynamic
-        case 2 where symbols.lookup(.asset, parts[0]) != nil: return Vocabulary.marketInputs[parts[1]]?.type
+        // A market input the policy declares: the type its range's bounds have.
+        case 2 where parts[0] == "asset": return Vocabulary.marketInputs[parts[1]] == nil ? .dynamic : nil
+        case 2 where symbols.lookup(.asset, parts[0]) != nil:
+            return Vocabulary.marketInputs[parts[1]]?.type ?? declaredInputType(parts[1])
         default: return nil
         }
     }
@@ -84,13 +94,15 @@ extension TypeChecker {
         let table = symbols
         let isEntity = { (name: Substring) in table.lookup(.class, String(name)) != nil || table.lookup(.asset, String(name)) != nil }
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        // The engine's shockable inputs and every input the policy declares.
+        let shockableInputs = Vocabulary.shockableInputs.union(symbols.declaredMarketInputs)
         let shockable = switch parts.count {
-        case 1: isEntity(parts[0]) || Vocabulary.shockableInputs.contains(text)
-        case 2: isEntity(parts[0]) && Vocabulary.shockableInputs.contains(String(parts[1]))
+        case 1: isEntity(parts[0]) || shockableInputs.contains(text)
+        case 2: isEntity(parts[0]) && shockableInputs.contains(String(parts[1]))
         default: false
         }
         if !shockable {
-            let inputs = Vocabulary.shockableInputs.sorted()
+            let inputs = shockableInputs.sorted()
             let known = symbols.names(.class) + symbols.names(.asset) + inputs
                 + (parts.count == 2 && isEntity(parts[0]) ? inputs.map { "\(parts[0]).\($0)" } : [])
             diagnostics.append(.unknownShockTarget(shock.target, suggestion: suggestions.closest(to: text, in: known)))

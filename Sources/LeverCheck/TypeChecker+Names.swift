@@ -71,7 +71,7 @@ extension TypeChecker {
         case .param(let p): paramType(p, usedAt: span)
         case .measure(let m): measureType(m, usedAt: span)
         case .curveParameter(let p): Vocabulary.marketInputs[p]?.type ?? .plain
-        case .marketInput(let n), .assetInput(_, let n): Vocabulary.marketInputs[n]?.type ?? .error
+        case .marketInput(let n), .assetInput(_, let n): Vocabulary.marketInputs[n]?.type ?? declaredInputType(n) ?? .error
         case .positionField(let n): Vocabulary.positionFields[n]?.type ?? .error
         case .property(let n), .assetProperty(_, let n): propertyType(n, usedAt: span)
         case .setting(let k, let n): Vocabulary.settingsProperties(k)[n]?.type ?? .error

@@ -58,6 +58,15 @@ public struct CompiledPolicy: Sendable {
     /// The policy's flags, raised per account from its results (`CompiledFlag.raised`).
     public internal(set) var flags: [CompiledFlag] = []
 
+    /// Market inputs the policy declares beyond the engine's (`input asset.adv_30d in […]`),
+    /// read from each asset's `inputs` in the market file.
+    public var declaredMarketInputs: [AssetInput] {
+        inputRanges.compactMap { range in
+            guard range.path.hasPrefix("asset."), case .market(let input, nil) = range.target else { return nil }
+            return input
+        }
+    }
+
     /// The output's index by name.
     public func output(_ name: String) -> Int? { outputs.firstIndex { $0.name == name } }
 }

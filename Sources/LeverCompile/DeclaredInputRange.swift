@@ -65,13 +65,16 @@ extension Lowerer {
             let target: DeclaredInputRange.Target
             switch parts.count {
             case 1:
-                guard let input = AssetInput(rawValue: parts[0]) else { return nil }
-                target = .market(input, asset: nil)
+                guard symbols.isMarketInput(parts[0]) else { return nil }
+                target = .market(AssetInput(rawValue: parts[0]), asset: nil)
             case 2 where parts[0] == "account":
                 target = .account(parts[1] == "score" ? .score : .attribute(parts[1]))
+            case 2 where parts[0] == "asset":
+                // `input asset.adv_30d in […]`: declares the input and its range for every asset.
+                target = .market(AssetInput(rawValue: parts[1]), asset: nil)
             case 2:
-                guard let input = AssetInput(rawValue: parts[1]) else { return nil }
-                target = .market(input, asset: parts[0])
+                guard symbols.isMarketInput(parts[1]) else { return nil }
+                target = .market(AssetInput(rawValue: parts[1]), asset: parts[0])
             default:
                 return nil
             }

@@ -116,7 +116,8 @@ extension Lowerer {
 
     /// A market input: the asset's column (shocked in a scenario); positions read it through their asset.
     mutating func marketInput(_ name: String, _ ctx: LowerContext) -> NodeRef {
-        guard let input = AssetInput(rawValue: name) else { return builder.constant(.nan) }
+        guard symbols.isMarketInput(name) else { return builder.constant(.nan) }
+        let input = AssetInput(rawValue: name)
         let column = named(builder.add(.assetInput(input)), name, "market data")
         guard let s = ctx.scenario else { return column }
         return shocked(column, input: input, scenario: s)

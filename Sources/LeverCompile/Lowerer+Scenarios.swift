@@ -8,7 +8,7 @@ extension Lowerer {
         // The quoted and mark prices move with the price: a scenario shocks the market, not the
         // oracle rule, and a perpetual's mark follows its underlying.
         let name = input == .quotedPrice || input == .markPrice ? "price" : input.rawValue
-        guard Vocabulary.shockableInputs.contains(name),
+        guard Vocabulary.shockableInputs.contains(name) || symbols.declaredMarketInputs.contains(name),
               case .scenario(_, let shocks) = symbols.symbols(.scenario)[s].declaration.kind else { return column }
         let factors = assets.indices.map { a in
             symbols.shockFactor(shocks, asset: assets[a], assetClass: assetClasses[a], input: name) ?? 1

@@ -21,23 +21,45 @@ public struct NodeRef: Sendable, Hashable, Comparable, CustomStringConvertible {
     public var description: String { "%\(index)" }
 }
 
-/// Per-asset market data, one column over the snapshot's assets.
-public enum AssetInput: String, Sendable, Hashable, CaseIterable {
-    case price, vol, utilization, supplied, borrowed
+/// Per-asset market data, one column over the snapshot's assets, by its name in policies.
+///
+/// The engine's own inputs are the static members; a policy may declare more
+/// (`input asset.adv_30d in [0 USD, 100B USD]`), read from each asset's `inputs` in the market
+/// file, so the set is open: a name, not a closed enum.
+public struct AssetInput: RawRepresentable, Sendable, Hashable, CustomStringConvertible {
+    public var rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public var description: String { rawValue }
+
+    public static let price = AssetInput(rawValue: "price")
+    public static let vol = AssetInput(rawValue: "vol")
+    public static let utilization = AssetInput(rawValue: "utilization")
+    public static let supplied = AssetInput(rawValue: "supplied")
+    public static let borrowed = AssetInput(rawValue: "borrowed")
     /// The continuous risk-free rate and dividend (staking) yield options on the asset are priced at.
-    case riskFreeRate = "risk_free_rate", dividendYield = "dividend_yield"
+    public static let riskFreeRate = AssetInput(rawValue: "risk_free_rate")
+    public static let dividendYield = AssetInput(rawValue: "dividend_yield")
     /// The quoted price before the oracle rule: what a debt in the asset is valued at when a
     /// stale price counts collateral at zero (debts are never written down by a stale feed).
-    case quotedPrice = "quoted_price"
+    public static let quotedPrice = AssetInput(rawValue: "quoted_price")
     /// What the oracle rules found of the price: fresh 0, stale 1, missing 2, invalid 3, future 4
     /// (the codes of the words `WordCode` gives).
-    case priceStatus = "price_status"
+    public static let priceStatus = AssetInput(rawValue: "price_status")
     /// Derivatives data: a perpetual's mark price (the quoted price when the file gives none),
     /// its funding rate a year, open interest and the day's volume in USD, the previous close.
-    case markPrice = "mark_price", fundingRate = "funding_rate", openInterest = "open_interest"
-    case volume, previousClose = "previous_close"
+    public static let markPrice = AssetInput(rawValue: "mark_price")
+    public static let fundingRate = AssetInput(rawValue: "funding_rate")
+    public static let openInterest = AssetInput(rawValue: "open_interest")
+    public static let volume = AssetInput(rawValue: "volume")
+    public static let previousClose = AssetInput(rawValue: "previous_close")
     /// Pool supply minted without backing (Aave v3's `unbacked`), USD; 0 when not given.
-    case unbacked
+    public static let unbacked = AssetInput(rawValue: "unbacked")
+
+    /// The engine's own inputs, in column order.
+    public static let standard: [AssetInput] = [
+        .price, .vol, .utilization, .supplied, .borrowed, .riskFreeRate, .dividendYield, .quotedPrice, .priceStatus,
+        .markPrice, .fundingRate, .openInterest, .volume, .previousClose, .unbacked,
+    ]
 }
 
 /// Per-position data, read straight from the book's columns.

@@ -1,4 +1,5 @@
 import LeverCompile
+import LeverSyntax
 
 /// Why an asset's market data could not be used as given.
 public struct MarketIssue: Sendable, Hashable {
@@ -14,6 +15,9 @@ public struct MarketIssue: Sendable, Hashable {
         /// proved over that range do not cover it, so it is not used (`DeclaredInputRange`).
         /// `input` is the market input (`price`, `vol`, …); only a price is a quote.
         case outsideDeclaredRange(input: AssetInput, value: Double, why: String)
+        /// A name in the asset's `inputs` that the policy declares no input for: never read, so
+        /// said (a misspelt `adv_30d` would otherwise leave the declared one undefined unseen).
+        case undeclaredInput(name: String, suggestion: String?)
 
         /// The `price_status` code policies read (`WordCode`: fresh 0, stale 1, missing 2,
         /// invalid 3, future 4); a price with no issue is `fresh`.
@@ -23,6 +27,8 @@ public struct MarketIssue: Sendable, Hashable {
             case .missingAsset, .missingPrice: 2
             case .invalidPrice, .outsideDeclaredRange: 3
             case .future: 4
+            // Not about the price (only price issues set `price_status`).
+            case .undeclaredInput: 0
             }
         }
     }
@@ -37,18 +43,27 @@ public struct MarketIssue: Sendable, Hashable {
         switch reason {
         case .missingAsset, .missingPrice, .invalidPrice, .future: true
         case .outsideDeclaredRange(let input, _, _): input == .price
-        case .stale: false
+        case .stale, .undeclaredInput: false
         }
     }
 
     /// The market input the issue is about, when it is one declared out of range.
     public var input: AssetInput? {
-        if case .outsideDeclaredRange(let input, _, _) = reason { return input }
-        return nil
+        switch reason {
+        case .outsideDeclaredRange(let input, _, _): input
+        case .undeclaredInput(let name, _): AssetInput(rawValue: name)
+        default: nil
+        }
     }
 
     /// The issue is about the price (and the oracle rule applies), not another market input.
-    public var isAboutPrice: Bool { (input ?? .price) == .price }
+    public var isAboutPrice: Bool {
+        switch reason {
+        case .outsideDeclaredRange(let input, _, _): input == .price
+        case .undeclaredInput: false
+        default: true
+        }
+    }
 
     /// What is wrong with the quote: `price is 7200 s old (limit 3600 s)`.
     public var reasonText: String {
@@ -61,6 +76,8 @@ public struct MarketIssue: Sendable, Hashable {
             "price is \(NumberText.fixed(ahead, decimals: 0, grouped: true)) s in the future "
                 + "(tolerance \(NumberText.fixed(tolerance, decimals: 0, grouped: true)) s)"
         case .outsideDeclaredRange(_, _, let why): why
+        case .undeclaredInput(let name, let suggestion):
+            "`\(name)` in `inputs` is no input the policy declares" + (suggestion.map { " (did you mean `\($0)`?)" } ?? "")
         }
     }
 
@@ -68,6 +85,7 @@ public struct MarketIssue: Sendable, Hashable {
     /// collateral, debts at the quoted price`.
     public var message: String {
         let what = reasonText
+        if case .undeclaredInput = reason { return "\(asset): \(what); not read" }
         guard isAboutPrice else { return "\(asset): \(what); undefined wherever the policy reads it" }
         let rule: String
         let quoted = !isInvalidQuote
@@ -151,7 +169,20 @@ struct PreparedMarket {
             .borrowed: borrowed, .riskFreeRate: rate, .dividendYield: yield, .priceStatus: status,
             .markPrice: mark, .fundingRate: funding, .openInterest: openInterest, .volume: volume, .previousClose: close, .unbacked: unbacked,
         ]
-        inputIssues = Self.enforce(policy.inputRanges, on: &inputs, assets: policy.assets, rule: policy.oracle.stalePrice)
+        // Declared inputs: each asset's value from its `inputs`, undefined where absent.
+        let declared = policy.declaredMarketInputs
+        for input in declared {
+            inputs[input] = policy.assets.map { market[$0]?.inputs[input.rawValue] ?? .nan }
+        }
+        let names = declared.map(\.rawValue)
+        for asset in policy.assets {
+            guard let given = market[asset]?.inputs else { continue }
+            for name in given.keys.sorted() where !names.contains(name) {
+                inputIssues.append(MarketIssue(asset: asset, reason: .undeclaredInput(name: name, suggestion: Suggestion.closest(to: name, in: names)),
+                                               outcome: policy.oracle.stalePrice))
+            }
+        }
+        inputIssues += Self.enforce(policy.inputRanges, on: &inputs, assets: policy.assets, rule: policy.oracle.stalePrice)
         columns = ProgramMarket(assetCount: policy.assets.count, inputs: inputs)
         self.issues = issues
     }

@@ -15,6 +15,17 @@ extension MarketDecoding {
         case volume
         case previousClose = "previous_close"
         case unbacked
+        /// Market inputs a policy declares (`input asset.adv_30d in […]`), by name.
+        case inputs
+    }
+
+    /// `inputs`: finite numbers by name, each a market input a policy may declare.
+    static func decodeInputs(_ d: inout DocumentDecoder) -> [String: Double]? {
+        var out: [String: Double] = [:]
+        let ok = d.decodeMap { d, name in
+            if let x = d.decodeNumber("must be a number", { $0.isFinite }) { out[name] = x }
+        }
+        return ok == nil ? nil : out
     }
 
     /// A rate a year as a fraction: beyond ±100 % is a unit mistake (5 written for 5 %).
@@ -32,6 +43,7 @@ extension MarketDecoding {
         var rate = FieldSlot<Double>(), yield = FieldSlot<Double>()
         var mark = FieldSlot<Double>(), funding = FieldSlot<Double>(), openInterest = FieldSlot<Double>()
         var volume = FieldSlot<Double>(), previousClose = FieldSlot<Double>(), unbacked = FieldSlot<Double>()
+        var inputs = FieldSlot<[String: Double]>()
         let object = d.decodeObject(AssetField.self) { d, field in
             switch field {
             case .class: d.fill(&cls) { $0.decodeName() }
@@ -51,6 +63,7 @@ extension MarketDecoding {
             case .volume: d.fill(&volume) { $0.decodeNumber("must not be negative") { $0 >= 0 } }
             case .previousClose: d.fill(&previousClose) { $0.decodeNumber("must be positive") { $0 > 0 } }
             case .unbacked: d.fill(&unbacked) { $0.decodeNumber("must not be negative") { $0 >= 0 } }
+            case .inputs: d.fill(&inputs) { decodeInputs(&$0) }
             }
         }
         guard let object else { return nil }
@@ -63,6 +76,7 @@ extension MarketDecoding {
                                utilization: utilization.value ?? util.value, riskFreeRate: rate.value,
                                dividendYield: yield.value)
         quote.unbacked = unbacked.value
+        quote.inputs = inputs.value ?? [:]
         quote.perp = PerpQuote(markPrice: mark.value, fundingRate: funding.value, openInterest: openInterest.value,
                                volume: volume.value, previousClose: previousClose.value)
         return quote

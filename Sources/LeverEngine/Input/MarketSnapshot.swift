@@ -76,6 +76,9 @@ public struct AssetQuote: Sendable, Hashable {
     /// its funding rate a year (paid by longs when positive), open interest and the day's
     /// volume in USD, and the previous close.
     public var perp = PerpQuote()
+    /// Market inputs a policy declares beyond the engine's (`input asset.adv_30d in […]`), by
+    /// name, as the file's `inputs` gives them; a declared input the file omits is undefined.
+    public var inputs: [String: Double] = [:]
 
     /// One asset's data; `utilization` is the directly given value.
     public init(symbol: String, classHint: String? = nil, price: Double?, priceTime: Timestamp? = nil, vol: Double,

@@ -83,6 +83,7 @@ extension ReportRenderer {
         case .stale: "stale"
         case .future: "future"
         case .outsideDeclaredRange: "outside_declared_range"
+        case .undeclaredInput: "undeclared_input"
         }
     }
 

@@ -115,6 +115,14 @@ extension Parser {
     /// input = "input" path "in" interval ;
     mutating func parseInput() -> DeclKind {
         advance()
+        // `input asset.adv_30d in […]` declares a market input: `asset` is a keyword elsewhere.
+        if at(.keyword(.asset)), peek().kind == .dot, peek(2).kind == .identifier {
+            let word = advance()
+            advance()
+            let part = advance()
+            expect(.keyword(.in), "after the input name")
+            return .input(Name("asset." + part.text, span: word.span.to(part.span)), parseInterval())
+        }
         let name = parsePath("after `input`")
         expect(.keyword(.in), "after the input name")
         return .input(name, parseInterval())

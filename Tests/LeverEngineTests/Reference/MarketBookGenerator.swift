@@ -36,6 +36,9 @@ struct MarketBookGenerator {
             if random.chance(0.3) { quote.perp.fundingRate = random.double(-0.5...1.5) }
             if random.chance(0.2) { quote.perp.openInterest = random.double(1e6...1e10) }
             if random.chance(0.2) { quote.unbacked = supplied * random.double(0...0.2) }
+            // A declared input (`input asset.depth in [0 USD, 1000B USD]`): now and then missing,
+            // now and then outside its range.
+            if random.chance(0.9) { quote.inputs["depth"] = random.chance(0.05) ? -1 : random.double(1e5...1e9) }
             return quote
         }
         return MarketSnapshot(asOf: Self.asOf, assets: quotes, riskFreeRate: random.chance(0.5) ? random.double(0...0.08) : nil)

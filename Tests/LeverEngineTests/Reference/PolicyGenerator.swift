@@ -42,6 +42,7 @@ struct PolicyGenerator {
 
     mutating func policy() -> String {
         var lines = ["policy \"generated\" version \"1\"", "input account.score in [0, 1000]", "input vol in [0, 5]",
+                     "input asset.depth in [0 USD, 1000B USD]",
                      "param z = \(random.pick(["2.33", "1.65", "3"]))",
                      "param h = \(random.int(1...10)) days"]
         lines += curveDecls()
@@ -297,6 +298,7 @@ struct PolicyGenerator {
         "measure ltv_power per account = sum(notional * ltv where side == long)",
         "measure rate_load per account = sum(debt_value * borrow_rate) + sum(debt_value * supply_rate)",
         "measure long_count per account = count(side == long)",
+        "measure depth_use per account = sum(notional / (depth + 1 USD) where kind == spot)",
         "measure net_by_asset per account = sum(abs(sum(quantity * price, by: asset)))",
         "measure net_charge per account = sum(5% * max(0 USD, abs(sum(quantity * price, by: asset where kind != option)) - 100k USD))",
         "measure worst_venue per account = max(sum(notional, by: venue) / (sum(notional) + 1 USD))",
@@ -386,7 +388,7 @@ struct PolicyGenerator {
                 case 2: shocks.append("\(random.pick(assets)).vol: +\(random.int(10...100))%")
                 case 3: shocks.append("vol: +\(random.int(10...100))%")
                 case 4: shocks.append("\(random.pick(classes)).vol: +\(random.int(10...100))%")
-                case 5: shocks.append("\(random.pick(["risk_free_rate", "dividend_yield"])): \(magnitude)")
+                case 5: shocks.append("\(random.pick(["risk_free_rate", "dividend_yield", "depth"])): \(magnitude)")
                 case 6: shocks.append("\(random.pick(classes)).\(random.pick(["risk_free_rate", "dividend_yield"])): \(magnitude)")
                 default: shocks.append("\(random.pick(assets)): \(magnitude)")
                 }

@@ -75,7 +75,8 @@ final class ReferenceEvaluator {
         }
         self.ranges = ranges
         self.market = ReferenceMarket(assets: assets, market: market, maxPriceAge: age, maxClockSkew: skew,
-                                      stalePrice: stale, emptyPoolUtilization: emptyPool, ranges: ranges)
+                                      stalePrice: stale, emptyPoolUtilization: emptyPool, ranges: ranges,
+                                      declared: symbols.declaredMarketInputs)
         shocks = Self.shockFactors(symbols: symbols, assets: assets, classes: assetClasses)
     }
 

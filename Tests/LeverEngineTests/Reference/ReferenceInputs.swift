@@ -14,7 +14,7 @@ struct ReferenceMarket {
     var snapshot: MarketSnapshot
 
     init(assets: [String], market: MarketSnapshot, maxPriceAge: Double, maxClockSkew: Double, stalePrice: String,
-         emptyPoolUtilization: Double = 0, ranges: [ReferenceRange] = []) {
+         emptyPoolUtilization: Double = 0, ranges: [ReferenceRange] = [], declared: [String] = []) {
         // A price, vol, rate or yield outside a declared range is no value, for the columns and
         // for option valuation alike; a price so becomes an invalid quote.
         var market = market
@@ -68,6 +68,8 @@ struct ReferenceMarket {
             columns["price_status"]!.append(Self.status(quote, market: market, maxPriceAge: maxPriceAge, maxClockSkew: maxClockSkew))
             rejected.append(outcome == "reject")
         }
+        // inputs the policy declares: from each asset's `inputs`, undefined where absent
+        for name in declared { columns[name] = assets.map { market[$0]?.inputs[name] ?? .nan } }
         // Every other input outside a declared range (as the program reads it: a utilization
         // after the empty-pool rule, a mark after falling back to the quote) is undefined.
         for (name, column) in columns where name != "price" {
@@ -177,6 +179,9 @@ struct ReferenceRange {
     /// Whether a defined value breaks a range declared for `name` (or, for an asset's input,
     /// for `ASSET.name`).
     static func outside(_ ranges: [ReferenceRange], _ name: String, _ v: Double, asset: String? = nil) -> Bool {
-        !v.isNaN && ranges.contains { ($0.path == name || asset.map { "\($0).\(name)" } == $0.path) && !$0.contains(v) }
+        // `input asset.depth in […]` declares an input of every asset
+        !v.isNaN && ranges.contains { range in
+            (range.path == name || range.path == "asset.\(name)" || asset.map { "\($0).\(name)" } == range.path) && !range.contains(v)
+        }
     }
 }
