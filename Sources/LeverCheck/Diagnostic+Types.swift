@@ -114,13 +114,6 @@ extension Diagnostic {
                help: "declare one flag per key, e.g. `flag \"stale:{asset}\" when …`")
     }
 
-    static func paramHidesReadOnlySetting(_ name: Name) -> Diagnostic {
-        .warning("L0336", "`param \(name.text)` hides the run's `\(name.text)`", at: name.span,
-                 notes: ["interest still accrues over the run's horizon (`--horizon`, one day by default); only expressions "
-                         + "that read `\(name.text)` see this param"],
-                 help: "give it a name of its own, e.g. `liquidation_\(name.text)`")
-    }
-
     static func groupedAggregateAlone(_ name: String, key: String, at span: Span) -> Diagnostic {
         .error("L0327", "`\(name)(…, by: \(key))` gives one value per \(key), not one per account", at: span,
                label: "one value per \(key)",

@@ -9,11 +9,7 @@ extension TypeChecker {
 
     mutating func checkDeclaration(_ decl: Declaration) {
         switch decl.kind {
-        case .param(let name, _):
-            _ = paramType(name.text, usedAt: name.span)
-            if let setting = Vocabulary.marginProperties[name.text], setting.isReadOnly {
-                diagnostics.append(.paramHidesReadOnlySetting(name))
-            }
+        case .param(let name, _): _ = paramType(name.text, usedAt: name.span)
         case .input(let name, let interval): checkInput(name, interval)
         case .classDecl(let name, let parent, let body): checkClass(name, parent: parent, body: body)
         case .asset(let name, let cls, let body): checkAsset(name, cls: cls, body: body)

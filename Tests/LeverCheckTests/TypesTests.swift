@@ -159,9 +159,11 @@ import LeverSyntax
     #expect(misspelt.first?.help == "use `max_clock_skew`")
 }
 
-/// `param horizon = 2 days` reads like it sets the interest horizon, but interest accrues over
-/// the run's horizon: the param only hides the name (it used to pass silently).
-@Test func aParamNamedHorizonHidesTheRunsHorizon() {
-    #expect(found("param horizon = 2 days") == [Found(code: "L0336", at: "1:7", message: "`param horizon` hides the run's `horizon`")])
-    #expect(found("param liquidation_horizon = 2 days\nmeasure h per account = horizon").isEmpty)
+/// `param horizon = 2 days` names the policy's own horizon (a liquidation horizon, say): in
+/// expressions `horizon` is then the param, and interest still accrues over the run's horizon.
+@Test func aParamNamedHorizonIsTheParamInExpressions() {
+    #expect(found("param horizon = 2 days\nmeasure h per account = horizon").isEmpty)
+    let checked = Checker.check(source: "param horizon = 2 days\nmeasure h per account = horizon", path: "t.lever")
+    let expr = checked.symbols.measure("h")!.value
+    #expect(checked.resolutions[expr] == .param("horizon"))
 }
