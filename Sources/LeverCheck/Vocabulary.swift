@@ -59,7 +59,9 @@ public enum Vocabulary {
     ]
 
     /// The market inputs a scenario may shock (relatively: `vol: +50%` multiplies by 1.5).
-    public static let shockableInputs: Set<String> = ["price", "vol", "risk_free_rate", "dividend_yield"]
+    public static let shockableInputs: Set<String> = [
+        "price", "vol", "risk_free_rate", "dividend_yield", "mark_price", "funding_rate", "open_interest", "volume",
+    ]
 
     /// Fields of the current position.
     public static let positionFields: [String: KnownName] = [

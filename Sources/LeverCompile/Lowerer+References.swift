@@ -132,6 +132,14 @@ extension Lowerer {
             let codes = assetClasses.map { Double(classes.firstIndex(of: $0) ?? -1) }
             return builder.add(.assetConstants(codes))
         default:
+            // A Greek is valued from the same quote, volatility, rate and yield as the option's
+            // value, at the snapshot and in each scenario's shocked market.
+            if let greek = OptionOutput(field: field) {
+                return memo(Self.key("greek", field, ctx), at: .synthetic) { me in
+                    let title = ctx.scenario.map { "\(field) under \(me.symbols.symbols(.scenario)[$0].name)" } ?? field
+                    return me.named(me.optionModel(greek, ctx), title, "options: Black–Scholes–Merton \(field) per unit")
+                }
+            }
             if let input = PositionInput(rawValue: field) { return builder.add(.positionInput(input)) }
             return derivedField(field, ctx)
         }

@@ -40,11 +40,7 @@ extension Lowerer {
         case "option_value":
             // Revalued from the (possibly shocked) price and volatility, at the market's rate and
             // the underlying's yield: full revaluation.
-            let unit = builder.optionPrice(kind: builder.add(.positionInput(.kind)), right: builder.add(.positionInput(.right)),
-                                           spot: quotedPrice(ctx), strike: builder.add(.positionInput(.strike)),
-                                           years: builder.add(.positionInput(.expiry)), vol: marketInput("vol", ctx),
-                                           rate: marketInput("risk_free_rate", ctx), yield: marketInput("dividend_yield", ctx))
-            return builder.select(isKind(2), builder.binary(.multiply, quantity, unit), zero)
+            return builder.select(isKind(2), builder.binary(.multiply, quantity, optionModel(.price, ctx)), zero)
         case "market_value":
             let spot = builder.binary(.multiply, quantity, price)
             return builder.select(isKind(0), spot,
@@ -70,6 +66,15 @@ extension Lowerer {
         default:
             return builder.constant(.nan)
         }
+    }
+
+    /// The Black–Scholes–Merton price or a Greek of one unit of each option position, from the
+    /// underlying's quoted price, volatility, rate and yield (each shocked in a scenario).
+    mutating func optionModel(_ output: OptionOutput, _ ctx: LowerContext) -> NodeRef {
+        builder.optionModel(output, kind: builder.add(.positionInput(.kind)), right: builder.add(.positionInput(.right)),
+                            spot: quotedPrice(ctx), strike: builder.add(.positionInput(.strike)),
+                            years: builder.add(.positionInput(.expiry)), vol: marketInput("vol", ctx),
+                            rate: marketInput("risk_free_rate", ctx), yield: marketInput("dividend_yield", ctx))
     }
 
     /// The price as quoted, before the oracle rule (shocked in a scenario). Debts and

@@ -1,31 +1,40 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import LeverNumerics
 
-/// The Black–Scholes–Merton value of one option unit, as the compiled program revalues options
-/// (also under each scenario's shocked price and volatility: full revaluation, not Greeks).
-///
-/// Continuous rate `r` and dividend yield `q` (cost of carry `r − q`), matching the engine's
-/// `BlackScholes.valuation`, which a test checks on a grid. Expired options (`years ≤ 0`) and
-/// non-positive prices are worth their intrinsic value; with no diffusion (`vol × √years == 0`)
-/// the value is the discounted forward payoff.
+/// What the option kernel computes for each option position: its model price or one Greek,
+/// per unit (`BlackScholesMerton`). At the snapshot the adapter supplies them as position
+/// inputs; a scenario revalues them with the shocked price, volatility, rate and yield.
+public enum OptionOutput: String, Sendable, Hashable, CaseIterable {
+    case price, delta, gamma, vega, theta, rho
+    case dividendRho = "dividend_rho"
+
+    /// The output a position field names (`delta`, …), or nil for a field that is no Greek.
+    public init?(field: String) {
+        guard let output = OptionOutput(rawValue: field), output != .price else { return nil }
+        self = output
+    }
+}
+
+/// One value of one option unit, as the compiled program revalues options (under each
+/// scenario's shocked market: full revaluation, not a Greek approximation).
 enum OptionKernel {
+    static func value(_ output: OptionOutput, isCall: Bool, spot: Double, strike: Double, years: Double, vol: Double,
+                      rate: Double, yield: Double) -> Double {
+        let v = BlackScholesMerton.values(isCall: isCall, spot: spot, strike: strike, years: years, vol: vol,
+                                          rate: rate, yield: yield)
+        switch output {
+        case .price: return v.price
+        case .delta: return v.delta
+        case .gamma: return v.gamma
+        case .vega: return v.vega
+        case .theta: return v.theta
+        case .rho: return v.rho
+        case .dividendRho: return v.dividendRho
+        }
+    }
+
+    /// The price alone.
     static func price(isCall: Bool, spot: Double, strike: Double, years: Double, vol: Double,
                       rate: Double, yield: Double) -> Double {
-        let sign: Double = isCall ? 1 : -1
-        // Unknown in, unknown out: `max(0, .nan)` is 0, which would value an option on an
-        // unpriced underlying at nothing.
-        if spot.isNaN || strike.isNaN || years.isNaN || vol.isNaN || rate.isNaN || yield.isNaN { return .nan }
-        let intrinsic = max(0, sign * (spot - strike))
-        guard years > 0, spot > 0, strike > 0 else { return intrinsic }
-        let forward = spot * exp(-yield * years), discounted = strike * exp(-rate * years)
-        let spread = vol * years.squareRoot()
-        guard spread > 0 else { return max(0, sign * (forward - discounted)) }
-        let d1 = (log(spot / strike) + (rate - yield) * years) / spread + spread / 2
-        let d2 = d1 - spread
-        return sign * (forward * NormalDistribution.cdf(sign * d1) - discounted * NormalDistribution.cdf(sign * d2))
+        value(.price, isCall: isCall, spot: spot, strike: strike, years: years, vol: vol, rate: rate, yield: yield)
     }
 }

@@ -74,11 +74,6 @@ public enum PositionInput: String, Sendable, Hashable, CaseIterable {
     case strike
     /// Years from the snapshot's as-of time to expiry (negative when expired).
     case expiry
-    case delta, gamma, vega, theta, rho
-    /// ∂V/∂q: the option's sensitivity to the underlying's dividend (staking) yield.
-    case dividendRho = "dividend_rho"
-    /// Black–Scholes value of one option unit at the snapshot (0 for other kinds).
-    case optionPrice = "option_price"
 }
 
 /// Per-account data from the book.
@@ -178,10 +173,10 @@ public enum PlanOp: Sendable, Hashable {
     /// The value of a table field for a row index (NaN for −1).
     case tableField(NodeRef, values: [Double])
     case curve(CurvePlan, NodeRef)
-    /// Black–Scholes–Merton value per option unit (0 for other kinds), from the position's kind,
-    /// right, strike and years to expiry and its asset's price and volatility (shocked in a
-    /// scenario), risk-free rate and dividend yield.
-    case optionPrice(kind: NodeRef, right: NodeRef, spot: NodeRef, strike: NodeRef, years: NodeRef, vol: NodeRef,
+    /// A Black–Scholes–Merton value per option unit (its price or one Greek; 0 for other
+    /// kinds), from the position's kind, right, strike and years to expiry and its asset's price
+    /// and volatility (shocked in a scenario), risk-free rate and dividend yield.
+    case optionModel(OptionOutput, kind: NodeRef, right: NodeRef, spot: NodeRef, strike: NodeRef, years: NodeRef, vol: NodeRef,
                      rate: NodeRef, yield: NodeRef)
 }
 

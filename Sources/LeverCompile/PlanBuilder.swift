@@ -80,15 +80,15 @@ public struct PlanBuilder {
 
     public mutating func curve(_ shape: CurvePlan, _ x: NodeRef) -> NodeRef { add(.curve(shape, x)) }
 
-    /// The Black–Scholes value of one unit of each option position (0 for other kinds).
-    public mutating func optionPrice(kind: NodeRef, right: NodeRef, spot: NodeRef, strike: NodeRef, years: NodeRef,
+    /// The Black–Scholes value (or one Greek) of one unit of each option position (0 for other kinds).
+    public mutating func optionModel(_ output: OptionOutput, kind: NodeRef, right: NodeRef, spot: NodeRef, strike: NodeRef, years: NodeRef,
                                      vol: NodeRef, rate: NodeRef, yield: NodeRef) -> NodeRef {
         let p = { (ref: NodeRef, me: inout PlanBuilder) in me.lift(ref, to: .position) }
         // The rate and the yield stay per asset: the kernel reads them through the position's
         // asset for option positions only, so a book without options pays no gather for them.
         precondition([.asset, .scalar].contains(domain(rate)) && [.asset, .scalar].contains(domain(yield)),
                      "option rates are market data, per asset")
-        return add(.optionPrice(kind: p(kind, &self), right: p(right, &self), spot: p(spot, &self),
+        return add(.optionModel(output, kind: p(kind, &self), right: p(right, &self), spot: p(spot, &self),
                                 strike: p(strike, &self), years: p(years, &self), vol: p(vol, &self),
                                 rate: rate, yield: yield))
     }
@@ -159,7 +159,7 @@ public struct PlanBuilder {
         switch op {
         case .constant, .pick: .scalar
         case .assetInput, .assetConstants: .asset
-        case .positionInput, .positionKey, .side, .gather, .broadcast, .optionPrice: .position
+        case .positionInput, .positionKey, .side, .gather, .broadcast, .optionModel: .position
         case .accountInput, .aggregate: .account
         case .splat(_, let d): d
         case .unary(_, let a), .tableField(let a, _), .curve(_, let a), .alias(let a, _): domain(a)

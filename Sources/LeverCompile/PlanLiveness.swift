@@ -10,7 +10,7 @@ extension PlanOp {
         case .cases(_, _, let cases, let fallback): return cases + [fallback]
         case .aggregate(_, let a, let filter): return [a] + (filter.map { [$0] } ?? [])
         case .tableRow(_, let keys): return keys
-        case .optionPrice(let kind, let right, let spot, let strike, let years, let vol, let rate, let yield):
+        case .optionModel(_, let kind, let right, let spot, let strike, let years, let vol, let rate, let yield):
             return [kind, right, spot, strike, years, vol, rate, yield]
         }
     }

@@ -63,8 +63,8 @@ struct StepBuilder<N: MarginNumber> {
         case .tableField(let row, let values):
             return Steps.tableField(operand(row), values: values, out: i, domain: d, next: next)
         case .curve(let shape, let a): return Steps.curve(shape, operand(a), out: i, domain: d, next: next)
-        case .optionPrice(let kind, let right, let spot, let strike, let years, let vol, let rate, let yield):
-            return Steps.optionPrice([kind, right, spot, strike, years, vol, rate, yield].map(operand), out: i, next: next)
+        case .optionModel(let output, let kind, let right, let spot, let strike, let years, let vol, let rate, let yield):
+            return Steps.optionModel(output, [kind, right, spot, strike, years, vol, rate, yield].map(operand), out: i, next: next)
         }
     }
 

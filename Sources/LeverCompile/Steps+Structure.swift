@@ -31,7 +31,7 @@ extension Steps {
 
     /// Options only (kind 2): the kernel works in `Double` (exact modes never price options).
     /// Every operand is per position except the rate and the yield, which are per asset.
-    static func optionPrice(_ o: [Operand], out: Int, next: @escaping Step<N>) -> Step<N> {
+    static func optionModel(_ output: OptionOutput, _ o: [Operand], out: Int, next: @escaping Step<N>) -> Step<N> {
         let (kind, right, spot, strike, years, vol, rate, yield) = (o[0], o[1], o[2], o[3], o[4], o[5], o[6], o[7])
         return { e in
             let n = e.pointee.counts.position, z = e.pointee.columns[out]
@@ -43,7 +43,7 @@ extension Steps {
             // Most positions are not options: the kind test reads one hoisted column, in N.
             for i in 0..<n {
                 guard kinds[i &* ks] == two else { z[i] = N.zero; continue }
-                z[i] = N(approximating: OptionKernel.price(isCall: at(right, i) == 0, spot: at(spot, i), strike: at(strike, i),
+                z[i] = N(approximating: OptionKernel.value(output, isCall: at(right, i) == 0, spot: at(spot, i), strike: at(strike, i),
                                                            years: at(years, i), vol: at(vol, i),
                                                            rate: perAsset(rate, i), yield: perAsset(yield, i)))
             }

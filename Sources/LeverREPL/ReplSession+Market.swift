@@ -119,23 +119,15 @@ extension ReplSession {
         }
     }
 
-    /// `:shock SCENARIO`: the scenario's relative price and vol shocks (`SymbolTable.shockFactor`,
-    /// as the compiler applies them).
+    /// `:shock SCENARIO`: the market the scenario's shocks make (`MarketSnapshot.shocked`, as
+    /// the compiled scenario moves it).
     func shock(_ name: String) -> ReplResponse {
-        guard var current = market else { return error("no market loaded; use :market FILE") }
+        guard let current = market else { return error("no market loaded; use :market FILE") }
         let symbols = policy.checked.symbols
         guard let symbol = symbols.lookup(.scenario, name), case .scenario(_, let shocks) = symbol.declaration.kind else {
             return error("no scenario `\(name)` in the policy")
         }
-        for i in current.assets.indices {
-            let asset = current.assets[i].symbol
-            let cls = symbols.assetInfo(asset)?.cls.text ?? current.assets[i].classHint ?? ""
-            if let f = symbols.shockFactor(shocks, asset: asset, assetClass: cls, input: "price"), let p = current.assets[i].price {
-                current.assets[i].price = p * f
-            }
-            if let f = symbols.shockFactor(shocks, asset: asset, assetClass: cls, input: "vol") { current.assets[i].vol *= f }
-        }
-        market = current
+        market = current.shocked(by: shocks, symbols: symbols)
         return .output("applied scenario \(name) (\(shocks.count) shock\(shocks.count == 1 ? "" : "s")); :reset undoes it\n")
     }
 

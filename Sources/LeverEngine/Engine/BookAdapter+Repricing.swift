@@ -3,8 +3,8 @@ import LeverCompile
 extension BookAdapter {
     /// The same book under a new prepared market, reusing the position columns when they cannot
     /// have changed: no asset moved between rejected and not by the oracle rule (that decides
-    /// which accounts are laid out), and no evaluated position is an option (its model price and
-    /// Greeks are computed from the market). Nil when the book must be laid out again.
+    /// which accounts are laid out), and no evaluated position is an option (its years to expiry
+    /// are measured from the snapshot's `as_of`). Nil when the book must be laid out again.
     ///
     /// Notes are recomputed when either market had an issue (a stale price's age is in its
     /// message); otherwise they are the market-independent ones and are kept.

@@ -110,28 +110,6 @@ struct PreparedMarket {
     /// Every issue, price issues first, for reports.
     var allIssues: [MarketIssue] { issues.compactMap { $0 } + inputIssues }
 
-    /// The snapshot options are valued against: as given, except that a price, vol, rate or
-    /// yield outside its declared range is not a number, so an option on it is undefined too
-    /// (its model price would rest on a value nobody checked the policy for).
-    func held(_ market: MarketSnapshot) -> MarketSnapshot {
-        // A plain loop over the issues: a tuple-returning `compactMap` here crashed the Swift
-        // 6.3.1 optimizer (CopyPropagation) in release builds.
-        var held = market
-        for issue in issues.compactMap({ $0 }) + inputIssues {
-            guard let input = issue.input, let i = held.index(of: issue.asset) else { continue }
-            var quote = held.assets[i]
-            switch input {
-            case .price: quote.price = .nan
-            case .vol: quote.vol = .nan
-            case .riskFreeRate: quote.riskFreeRate = .nan
-            case .dividendYield: quote.dividendYield = .nan
-            default: continue
-            }
-            held.assets[i] = quote
-        }
-        return held
-    }
-
     init(policy: CompiledPolicy, market: MarketSnapshot) {
         var price = [Double](), quoted = [Double](), vol = [Double](), utilization = [Double](), supplied = [Double](), borrowed = [Double]()
         var rate = [Double](), yield = [Double](), status = [Double]()

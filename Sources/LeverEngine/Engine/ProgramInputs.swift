@@ -21,7 +21,7 @@ public struct ProgramInputs: @unchecked Sendable {
 
     init(policy: CompiledPolicy, book: Book, market: MarketSnapshot) {
         prepared = PreparedMarket(policy: policy, market: market)
-        adapted = BookAdapter(book: book, policy: policy, market: prepared.held(market), prepared: prepared)
+        adapted = BookAdapter(book: book, policy: policy, market: market, prepared: prepared)
         self.market = prepared.columns
         self.book = adapted.columns
     }

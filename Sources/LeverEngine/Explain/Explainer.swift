@@ -66,7 +66,7 @@ public struct Explainer {
     private func trace(_ account: Account, market: MarketSnapshot) -> (values: [[Double]], notes: [String]) {
         let policy = engine.policy
         let prepared = PreparedMarket(policy: policy, market: market)
-        let adapted = BookAdapter(book: Book(accounts: [account]), policy: policy, market: prepared.held(market), prepared: prepared)
+        let adapted = BookAdapter(book: Book(accounts: [account]), policy: policy, market: market, prepared: prepared)
         let snapshot = policy.program.prepare(prepared.columns)
         let values = policy.program.trace(adapted.columns, snapshot: snapshot, account: 0)
         return (values, adapted.notes[0].map(\.message))

@@ -64,7 +64,7 @@ struct TreeWalk {
         switch plan[ref].op {
         // An option's price shown under its spot, vol, rate and yield; kind, right, strike and
         // expiry are the position's.
-        case .optionPrice(_, _, let spot, _, _, let vol, let rate, let yield): return [spot, vol, rate, yield]
+        case .optionModel(_, _, _, let spot, _, _, let vol, let rate, let yield): return [spot, vol, rate, yield]
         case .cases(let key, let caseOf, let cases, let fallback):
             let held = key == .asset ? heldAssets : heldVenues
             var refs: [NodeRef] = []

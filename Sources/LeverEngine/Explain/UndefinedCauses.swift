@@ -238,7 +238,7 @@ struct UndefinedCauses {
 
     static func isArithmetic(_ op: PlanOp) -> Bool {
         switch op {
-        case .unary, .binary, .curve, .optionPrice: true
+        case .unary, .binary, .curve, .optionModel: true
         default: false
         }
     }
@@ -254,7 +254,7 @@ struct UndefinedCauses {
         case .cases(_, _, let cases, let fallback): cases + [fallback]
         case .aggregate(_, let x, let filter): [x] + (filter.map { [$0] } ?? [])
         case .tableRow(_, let keys): keys
-        case .optionPrice(let k, let r, let s, let st, let y, let v, let rate, let q): [k, r, s, st, y, v, rate, q]
+        case .optionModel(_, let k, let r, let s, let st, let y, let v, let rate, let q): [k, r, s, st, y, v, rate, q]
         }
     }
 }

@@ -62,32 +62,10 @@ public struct OptionValuation: Sendable, Hashable {
 public enum BlackScholes {
     /// Price and Greeks.
     public static func valuation(_ o: OptionInputs) -> OptionValuation {
-        let sign: Double = o.right == .call ? 1 : -1
-        // An unknown input (no usable price, a vol outside its declared range) is an unknown
-        // value, never the intrinsic value of a zero-vol option.
-        if o.spot.isNaN || o.strike.isNaN || o.years.isNaN || o.vol.isNaN || o.rate.isNaN || o.dividendYield.isNaN {
-            return OptionValuation(price: .nan, delta: .nan, gamma: .nan, vega: .nan, theta: .nan, rho: .nan,
-                                   dividendRho: .nan)
-        }
-        guard o.years > 0, o.spot > 0, o.strike > 0 else {
-            let inTheMoney = sign * (o.spot - o.strike) > 0
-            return OptionValuation(price: max(0, sign * (o.spot - o.strike)), delta: inTheMoney ? sign : 0,
-                                   gamma: 0, vega: 0, theta: 0, rho: 0)
-        }
-        let t = o.years, sqrtT = t.squareRoot(), spread = o.vol * sqrtT
-        let carry = (-o.dividendYield * t).exponentialValue, discount = (-o.rate * t).exponentialValue
-        let (n1, n2, density) = terms(o, spread: spread)
-        let forwardLeg = o.spot * carry, strikeLeg = o.strike * discount
-        let price = sign * (forwardLeg * n1 - strikeLeg * n2)
-        let decay = spread > 0 ? -forwardLeg * density * o.vol / (2 * sqrtT) : 0
-        return OptionValuation(
-            price: price,
-            delta: sign * carry * n1,
-            gamma: spread > 0 ? carry * density / (o.spot * spread) : 0,
-            vega: forwardLeg * density * sqrtT,
-            theta: decay + sign * (o.dividendYield * forwardLeg * n1 - o.rate * strikeLeg * n2),
-            rho: sign * strikeLeg * t * n2,
-            dividendRho: -sign * forwardLeg * t * n1)
+        let v = BlackScholesMerton.values(isCall: o.right == .call, spot: o.spot, strike: o.strike, years: o.years,
+                                          vol: o.vol, rate: o.rate, yield: o.dividendYield)
+        return OptionValuation(price: v.price, delta: v.delta, gamma: v.gamma, vega: v.vega, theta: v.theta, rho: v.rho,
+                               dividendRho: v.dividendRho)
     }
 
     /// Price only.
@@ -98,17 +76,5 @@ public enum BlackScholes {
         let spread = o.vol * o.years.squareRoot()
         let d1 = ((o.spot / o.strike).logarithm() + (o.rate - o.dividendYield) * o.years) / spread + spread / 2
         return (d1, d1 - spread)
-    }
-
-    /// `N(±d1)`, `N(±d2)` (sign by right) and `φ(d1)`, with the no-diffusion limits.
-    static func terms(_ o: OptionInputs, spread: Double) -> (Double, Double, Double) {
-        let sign: Double = o.right == .call ? 1 : -1
-        guard spread > 0 else {
-            let moneyness = (o.spot / o.strike).logarithm() + (o.rate - o.dividendYield) * o.years
-            let step: Double = moneyness * sign > 0 ? 1 : (moneyness == 0 ? 0.5 : 0)
-            return (step, step, 0)
-        }
-        let (d1, d2) = d1d2(o)
-        return (NormalDistribution.cdf(sign * d1), NormalDistribution.cdf(sign * d2), NormalDistribution.pdf(d1))
     }
 }

@@ -337,6 +337,8 @@ struct PolicyGenerator {
             pool.append("measure stressed_loss per account = equity - under(\(s), equity)")
             pool.append("measure stressed_health per account = under(\(s), if health < 1.5 then health else 1.5)")
             pool.append("measure stressed_options per account = sum(under(\(s), option_value) where kind == option)")
+            pool.append("measure stressed_delta per account = sum(under(\(s), delta * quantity) where kind == option)")
+            pool.append("measure stressed_vega per account = under(\(s), sum(vega * quantity + rho + dividend_rho))")
             pool.append("measure stressed_haircut per account = max(under(\(s), haircut))")
             pool.append("measure stress_buffer per account = equity - worst_scenario_loss")
             pool.append("measure standalone_stress per account = sum(worst_loss(market_value))")
@@ -382,7 +384,7 @@ struct PolicyGenerator {
             var shocks: [String] = []
             for _ in 0..<random.int(1...3) {
                 let magnitude = "\(random.chance(0.7) ? "-" : "+")\(random.int(5...60))%"
-                switch random.int(0...7) {
+                switch random.int(0...8) {
                 case 0: shocks.append("\(random.pick(classes)): \(magnitude)")
                 case 1: shocks.append("\(random.pick(assets)).price: \(magnitude)")
                 case 2: shocks.append("\(random.pick(assets)).vol: +\(random.int(10...100))%")
@@ -390,6 +392,10 @@ struct PolicyGenerator {
                 case 4: shocks.append("\(random.pick(classes)).vol: +\(random.int(10...100))%")
                 case 5: shocks.append("\(random.pick(["risk_free_rate", "dividend_yield", "depth"])): \(magnitude)")
                 case 6: shocks.append("\(random.pick(classes)).\(random.pick(["risk_free_rate", "dividend_yield"])): \(magnitude)")
+                // Perpetual inputs: a mark moved apart from its price (a basis move), funding, crowding.
+                case 7:
+                    let input = random.pick(["mark_price", "funding_rate", "open_interest"])
+                    shocks.append(random.chance(0.3) ? "\(input): \(magnitude)" : "\(random.pick(assets + classes)).\(input): \(magnitude)")
                 default: shocks.append("\(random.pick(assets)): \(magnitude)")
                 }
             }

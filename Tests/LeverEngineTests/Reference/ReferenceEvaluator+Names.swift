@@ -80,7 +80,7 @@ extension ReferenceEvaluator {
         let value = column[a]
         guard let s = scope.scenario else { return value }
         switch name {
-        case "price", "quoted_price", "mark_price": return value * shocks[s]["price"]![a]
+        case "price", "quoted_price": return value * shocks[s]["price"]![a]
         default: return value * (shocks[s][name]?[a] ?? 1)
         }
     }
@@ -93,8 +93,10 @@ extension ReferenceEvaluator {
         case "asset": return Double(row.asset)
         case "venue": return Double(row.venue)
         case "class": return Double(classes.firstIndex(of: assetClasses[row.asset]) ?? -1)
-        case "quantity", "kind", "right", "entry_price", "strike", "expiry", "delta", "gamma", "vega", "theta",
-             "rho", "dividend_rho", "option_price":
+        case "delta", "gamma", "vega", "theta", "rho", "dividend_rho":
+            // valued as the option's value is: at the quote, in the scope's (possibly shocked) market
+            return row.field("kind") == 2 ? optionValuation(scope)[field] ?? .nan : 0
+        case "quantity", "kind", "right", "entry_price", "strike", "expiry":
             return row.field(field)
         default: return derivedField(field, scope)
         }

@@ -84,7 +84,7 @@ extension ReferenceEvaluator {
     /// Per scenario, per shockable market input, per asset: the factor it multiplies the input by.
     static func shockFactors(symbols: SymbolTable, assets: [String], classes: [String]) -> [[String: [Double]]] {
         let fold = ConstantFolder(symbols: symbols)
-        let inputs = ["price", "vol", "risk_free_rate", "dividend_yield"]
+        let inputs = ["price", "vol", "risk_free_rate", "dividend_yield", "funding_rate", "open_interest", "volume"] + symbols.declaredMarketInputs
         return symbols.symbols(.scenario).map { symbol in
             guard case .scenario(_, let shocks) = symbol.declaration.kind else {
                 return Dictionary(uniqueKeysWithValues: inputs.map { ($0, [Double](repeating: 1, count: assets.count)) })
@@ -101,7 +101,18 @@ extension ReferenceEvaluator {
                 }
                 return 1
             }
-            return Dictionary(uniqueKeysWithValues: inputs.map { input in (input, assets.indices.map { factor($0, input: input) }) })
+            // A perpetual's mark moves with the price unless a shock names the mark itself.
+            func explicitMark(_ a: Int) -> Double? {
+                let targets = [assets[a]] + symbols.classChain(classes[a]).map(\.name.text).reversed() + ["all"]
+                for target in targets {
+                    let names = [target + ".mark_price"] + (target == "all" ? ["mark_price"] : [])
+                    if let shock = shocks.last(where: { names.contains($0.target.text) }) { return 1 + (fold.fold(shock.value) ?? 0) }
+                }
+                return nil
+            }
+            var factors = Dictionary(uniqueKeysWithValues: inputs.map { input in (input, assets.indices.map { factor($0, input: input) }) })
+            factors["mark_price"] = assets.indices.map { explicitMark($0) ?? factor($0, input: "price") }
+            return factors
         }
     }
 }

@@ -24,11 +24,7 @@ extension ReferenceEvaluator {
         case "option_value":
             guard kind == 2 else { return 0 }
             // full revaluation at the (possibly shocked) price, volatility, rate and yield
-            let option = OptionInputs(right: row.field("right") == 0 ? .call : .put, spot: marketInput("quoted_price", scope),
-                                      strike: row.field("strike"), years: row.field("expiry"),
-                                      rate: marketInput("risk_free_rate", scope),
-                                      dividendYield: marketInput("dividend_yield", scope), vol: marketInput("vol", scope))
-            return row.quantity * BlackScholes.valuation(option).price
+            return row.quantity * (optionValuation(scope)["price"] ?? .nan)
         case "market_value":
             if kind == 0 { return row.quantity * marketInput("price", scope) }
             // (perpetuals: their PnL at the mark; options: their value)
@@ -128,5 +124,21 @@ extension ReferenceEvaluator {
             }
             return derivedField("debt_value", s) * growth
         }
+    }
+}
+
+extension ReferenceEvaluator {
+    /// The position's option valued in the scope's (possibly shocked) market: full revaluation at
+    /// the quoted price, volatility, rate and yield; its price and Greeks by name.
+    func optionValuation(_ scope: ReferenceScope) -> [String: Double] {
+        guard let p = scope.position else { return [:] }
+        let row = positions[p]
+        let option = OptionInputs(right: row.field("right") == 0 ? .call : .put, spot: marketInput("quoted_price", scope),
+                                  strike: row.field("strike"), years: row.field("expiry"),
+                                  rate: marketInput("risk_free_rate", scope),
+                                  dividendYield: marketInput("dividend_yield", scope), vol: marketInput("vol", scope))
+        let v = BlackScholes.valuation(option)
+        return ["price": v.price, "delta": v.delta, "gamma": v.gamma, "vega": v.vega, "theta": v.theta, "rho": v.rho,
+                "dividend_rho": v.dividendRho]
     }
 }

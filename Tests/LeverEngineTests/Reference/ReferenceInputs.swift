@@ -127,7 +127,7 @@ struct ReferencePosition {
     var quantity: Double
     /// long 1, short −1, flat 0.
     var side: Double
-    /// Position inputs by field name (`kind`, `entry_price`, `delta`, `option_price`, …); absent ones are 0.
+    /// Position inputs by field name (`kind`, `entry_price`, `expiry`, …); absent ones are 0.
     var fields: [String: Double]
 
     init(_ p: Position, asset: Int, venue: Int, market: MarketSnapshot) {
@@ -147,18 +147,6 @@ struct ReferencePosition {
             f["strike"] = o.strike
             let years = market.asOf.map { (o.expiry.secondsSinceEpoch - $0.secondsSinceEpoch) / 31_536_000 } ?? .nan
             f["expiry"] = years
-            let quote = market[o.underlying]
-            let rate = quote?.riskFreeRate ?? market.riskFreeRate ?? 0
-            let v = BlackScholes.valuation(OptionInputs(right: o.right, spot: quote?.price.flatMap { $0 > 0 ? $0 : nil } ?? .nan, strike: o.strike,
-                                                        years: years, rate: rate, dividendYield: quote?.dividendYield ?? 0,
-                                                        vol: quote?.vol ?? .nan))
-            f["option_price"] = v.price
-            f["delta"] = v.delta
-            f["gamma"] = v.gamma
-            f["vega"] = v.vega
-            f["theta"] = v.theta
-            f["rho"] = v.rho
-            f["dividend_rho"] = v.dividendRho
         }
         fields = f
     }
