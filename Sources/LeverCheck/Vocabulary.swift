@@ -148,7 +148,9 @@ public enum Vocabulary {
     /// Properties of the `oracle` block.
     public static let oracleProperties: [String: KnownName] = [
         "max_price_age": KnownName(.time, .constant, "oldest usable price"),
-        "max_clock_skew": KnownName(.time, .constant, "how far after `as_of` a price may be timestamped"),
+        "max_clock_skew": KnownName(.time, .constant, "how far after `as_of` a price or market input may be timestamped"),
+        "max_input_age": KnownName(.time, .constant,
+                                   "oldest usable market input other than the price (mark, funding, open interest, volume, declared inputs); `max_price_age` when not set"),
         "empty_pool_utilization": KnownName(ratio, .constant, "the utilization of a pool with nothing supplied or borrowed",
                                             range: share),
         "stale_price": KnownName(.word(.stalePrice), .constant, "what a stale price becomes"),

@@ -88,6 +88,10 @@ public struct OracleSettings: Sendable, Hashable {
     /// years: clocks of feeds and of the snapshot differ a little; a price from further ahead is
     /// no quote (it could never go stale).
     public var maxClockSkew: Double
+    /// Oldest usable market input other than the price (a given mark, funding, open interest,
+    /// volume, declared inputs), in years, by the time the market gives it: the block's
+    /// `max_input_age`, else its `max_price_age`, else infinite.
+    public var maxInputAge: Double
     public var stalePrice: StalePrice
     /// The utilization of a pool with nothing supplied and nothing borrowed: 0 unless the
     /// policy says otherwise (some protocols read an empty pool as fully used).
@@ -100,6 +104,7 @@ public struct OracleSettings: Sendable, Hashable {
     public init(maxPriceAge: Double, maxClockSkew: Double = defaultMaxClockSkew, stalePrice: StalePrice) {
         self.maxPriceAge = maxPriceAge
         self.maxClockSkew = maxClockSkew
+        self.maxInputAge = maxPriceAge
         self.stalePrice = stalePrice
     }
 }

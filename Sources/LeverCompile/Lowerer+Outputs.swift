@@ -103,6 +103,7 @@ extension Lowerer {
             stale = parsed
         }
         var settings = OracleSettings(maxPriceAge: age, maxClockSkew: skew, stalePrice: stale)
+        settings.maxInputAge = body.last { $0.name.text == "max_input_age" }.flatMap { fold.fold($0.value) } ?? age
         settings.emptyPoolUtilization = body.last { $0.name.text == "empty_pool_utilization" }.flatMap { fold.fold($0.value) } ?? 0
         // An asset's own limit (stablecoin feeds update daily, majors hourly) wins over the
         // block's. Folded along the class chain as properties are (`=` sets, `+=`/`-=`/`*=`

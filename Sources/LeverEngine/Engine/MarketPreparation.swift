@@ -18,6 +18,11 @@ public struct MarketIssue: Sendable, Hashable {
         /// A name in the asset's `inputs` that the policy declares no input for: never read, so
         /// said (a misspelt `adv_30d` would otherwise leave the declared one undefined unseen).
         case undeclaredInput(name: String, suggestion: String?)
+        /// A market input other than the price observed longer ago than the oracle's
+        /// `max_input_age` (by its own time or the asset's `inputs_time`): undefined.
+        case staleInput(input: AssetInput, ageSeconds: Double, maxSeconds: Double)
+        /// A market input timestamped after `as_of` by more than `max_clock_skew`: undefined.
+        case futureInput(input: AssetInput, aheadSeconds: Double, toleranceSeconds: Double)
 
         /// The `price_status` code policies read (`WordCode`: fresh 0, stale 1, missing 2,
         /// invalid 3, future 4); a price with no issue is `fresh`.
@@ -28,7 +33,7 @@ public struct MarketIssue: Sendable, Hashable {
             case .invalidPrice, .outsideDeclaredRange: 3
             case .future: 4
             // Not about the price (only price issues set `price_status`).
-            case .undeclaredInput: 0
+            case .undeclaredInput, .staleInput, .futureInput: 0
             }
         }
     }
@@ -43,7 +48,7 @@ public struct MarketIssue: Sendable, Hashable {
         switch reason {
         case .missingAsset, .missingPrice, .invalidPrice, .future: true
         case .outsideDeclaredRange(let input, _, _): input == .price
-        case .stale, .undeclaredInput: false
+        case .stale, .undeclaredInput, .staleInput, .futureInput: false
         }
     }
 
@@ -52,6 +57,7 @@ public struct MarketIssue: Sendable, Hashable {
         switch reason {
         case .outsideDeclaredRange(let input, _, _): input
         case .undeclaredInput(let name, _): AssetInput(rawValue: name)
+        case .staleInput(let input, _, _), .futureInput(let input, _, _): input
         default: nil
         }
     }
@@ -60,7 +66,7 @@ public struct MarketIssue: Sendable, Hashable {
     public var isAboutPrice: Bool {
         switch reason {
         case .outsideDeclaredRange(let input, _, _): input == .price
-        case .undeclaredInput: false
+        case .undeclaredInput, .staleInput, .futureInput: false
         default: true
         }
     }
@@ -76,6 +82,12 @@ public struct MarketIssue: Sendable, Hashable {
             "price is \(NumberText.fixed(ahead, decimals: 0, grouped: true)) s in the future "
                 + "(tolerance \(NumberText.fixed(tolerance, decimals: 0, grouped: true)) s)"
         case .outsideDeclaredRange(_, _, let why): why
+        case .staleInput(let input, let age, let limit):
+            "\(input.rawValue) is \(NumberText.fixed(age, decimals: 0, grouped: true)) s old "
+                + "(limit \(NumberText.fixed(limit, decimals: 0, grouped: true)) s, the oracle's max_input_age)"
+        case .futureInput(let input, let ahead, let tolerance):
+            "\(input.rawValue) is \(NumberText.fixed(ahead, decimals: 0, grouped: true)) s in the future "
+                + "(tolerance \(NumberText.fixed(tolerance, decimals: 0, grouped: true)) s)"
         case .undeclaredInput(let name, let suggestion):
             "`\(name)` in `inputs` is no input the policy declares" + (suggestion.map { " (did you mean `\($0)`?)" } ?? "")
         }
@@ -161,6 +173,7 @@ struct PreparedMarket {
             }
         }
         inputIssues += Self.enforce(policy.inputRanges, on: &inputs, assets: policy.assets, rule: policy.oracle.stalePrice)
+        inputIssues += Self.enforceAges(policy.oracle, on: &inputs, declared: declared, assets: policy.assets, market: market)
         columns = ProgramMarket(assetCount: policy.assets.count, inputs: inputs)
         self.issues = issues
     }
@@ -176,6 +189,39 @@ struct PreparedMarket {
             for (a, asset) in assets.enumerated() where range.applies(to: input, asset: asset) && range.excludes(column[a]) {
                 found.append(MarketIssue(asset: asset, reason: .outsideDeclaredRange(
                     input: input, value: column[a], why: range.reason(column[a], name: input.rawValue)), outcome: rule))
+                column[a] = .nan
+            }
+            inputs[input] = column
+        }
+        return found
+    }
+
+    /// The market inputs other than the price whose age the oracle's `max_input_age` holds:
+    /// the perpetual fields (a given mark; one that falls back to the quote follows the price's
+    /// rules) and the declared ones. `previous_close` is old by definition and is not held.
+    static let agedInputs: [AssetInput] = [.markPrice, .fundingRate, .openInterest, .volume]
+
+    /// Makes every market input observed longer ago than `max_input_age`, or further after
+    /// `as_of` than `max_clock_skew`, undefined, and says so. Without `as_of`, or a time for the
+    /// input, its age cannot be judged and it is used.
+    static func enforceAges(_ oracle: OracleSettings, on inputs: inout [AssetInput: [Double]], declared: [AssetInput],
+                            assets: [String], market: MarketSnapshot) -> [MarketIssue] {
+        guard let asOf = market.asOf else { return [] }
+        let limit = oracle.maxInputAge * 31_536_000, skew = oracle.maxClockSkew * 31_536_000
+        var found: [MarketIssue] = []
+        for input in agedInputs + declared {
+            guard var column = inputs[input] else { continue }
+            for (a, asset) in assets.enumerated() {
+                guard let quote = market[asset], let time = quote.observed(input.rawValue), !column[a].isNaN,
+                      input != .markPrice || quote.perp.markPrice != nil else { continue }
+                let age = asOf.secondsSinceEpoch - time.secondsSinceEpoch
+                let reason: MarketIssue.Reason
+                if -age > skew {
+                    reason = .futureInput(input: input, aheadSeconds: -age, toleranceSeconds: skew)
+                } else if limit.isFinite, age > limit {
+                    reason = .staleInput(input: input, ageSeconds: age, maxSeconds: limit)
+                } else { continue }
+                found.append(MarketIssue(asset: asset, reason: reason, outcome: oracle.stalePrice))
                 column[a] = .nan
             }
             inputs[input] = column

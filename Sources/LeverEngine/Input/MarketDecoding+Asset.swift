@@ -17,15 +17,37 @@ extension MarketDecoding {
         case unbacked
         /// Market inputs a policy declares (`input asset.adv_30d in […]`), by name.
         case inputs
+        /// When the asset's market inputs other than the price were observed (for `max_input_age`).
+        case inputsTime = "inputs_time"
     }
 
-    /// `inputs`: finite numbers by name, each a market input a policy may declare.
-    static func decodeInputs(_ d: inout DocumentDecoder) -> [String: Double]? {
-        var out: [String: Double] = [:]
+    /// One entry of `inputs` written as an object: its value and when it was observed.
+    enum TimedInputField: String, FieldName {
+        static let table = FieldTable<Self>()
+        case value, time
+    }
+
+    /// `inputs`: by name, a finite number, or `{"value": …, "time": …}` for a value observed at
+    /// its own time (a daily volume beside an hourly feed).
+    static func decodeInputs(_ d: inout DocumentDecoder) -> (values: [String: Double], times: [String: Timestamp])? {
+        var values: [String: Double] = [:], times: [String: Timestamp] = [:]
         let ok = d.decodeMap { d, name in
-            if let x = d.decodeNumber("must be a number", { $0.isFinite }) { out[name] = x }
+            guard d.reader.peek() == .object else {
+                if let x = d.decodeNumber("must be a number, or an object with `value` and `time`", { $0.isFinite }) { values[name] = x }
+                return
+            }
+            var value = FieldSlot<Double>(), time = FieldSlot<Timestamp>()
+            guard let object = d.decodeObject(TimedInputField.self, { d, field in
+                switch field {
+                case .value: d.fill(&value) { $0.decodeNumber("must be a number", { $0.isFinite }) }
+                case .time: d.fill(&time) { $0.decodeTimestamp() }
+                }
+            }) else { return }
+            BookDecoding.requireFields(&d, at: object, ("value", value.isPresent))
+            if let v = value.value { values[name] = v }
+            if let t = time.value { times[name] = t }
         }
-        return ok == nil ? nil : out
+        return ok == nil ? nil : (values, times)
     }
 
     /// A rate a year as a fraction: beyond ±100 % is a unit mistake (5 written for 5 %).
@@ -43,7 +65,7 @@ extension MarketDecoding {
         var rate = FieldSlot<Double>(), yield = FieldSlot<Double>()
         var mark = FieldSlot<Double>(), funding = FieldSlot<Double>(), openInterest = FieldSlot<Double>()
         var volume = FieldSlot<Double>(), previousClose = FieldSlot<Double>(), unbacked = FieldSlot<Double>()
-        var inputs = FieldSlot<[String: Double]>()
+        var inputs = FieldSlot<(values: [String: Double], times: [String: Timestamp])>(), inputsTime = FieldSlot<Timestamp>()
         let object = d.decodeObject(AssetField.self) { d, field in
             switch field {
             case .class: d.fill(&cls) { $0.decodeName() }
@@ -64,6 +86,7 @@ extension MarketDecoding {
             case .previousClose: d.fill(&previousClose) { $0.decodeNumber("must be positive") { $0 > 0 } }
             case .unbacked: d.fill(&unbacked) { $0.decodeNumber("must not be negative") { $0 >= 0 } }
             case .inputs: d.fill(&inputs) { decodeInputs(&$0) }
+            case .inputsTime: d.fill(&inputsTime) { $0.decodeTimestamp() }
             }
         }
         guard let object else { return nil }
@@ -76,7 +99,9 @@ extension MarketDecoding {
                                utilization: utilization.value ?? util.value, riskFreeRate: rate.value,
                                dividendYield: yield.value)
         quote.unbacked = unbacked.value
-        quote.inputs = inputs.value ?? [:]
+        quote.inputs = inputs.value?.values ?? [:]
+        quote.inputTimes = inputs.value?.times ?? [:]
+        quote.inputsTime = inputsTime.value
         quote.perp = PerpQuote(markPrice: mark.value, fundingRate: funding.value, openInterest: openInterest.value,
                                volume: volume.value, previousClose: previousClose.value)
         return quote

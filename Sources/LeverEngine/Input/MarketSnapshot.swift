@@ -79,6 +79,16 @@ public struct AssetQuote: Sendable, Hashable {
     /// Market inputs a policy declares beyond the engine's (`input asset.adv_30d in […]`), by
     /// name, as the file's `inputs` gives them; a declared input the file omits is undefined.
     public var inputs: [String: Double] = [:]
+    /// When the asset's market inputs other than the price (`mark_price`, `funding_rate`,
+    /// `open_interest`, `volume` and declared inputs) were observed; nil if unknown. Their age is
+    /// held to the oracle's `max_input_age`.
+    public var inputsTime: Timestamp?
+    /// Declared inputs observed at their own time (`{"value": …, "time": …}`), by name: wins
+    /// over `inputsTime`.
+    public var inputTimes: [String: Timestamp] = [:]
+
+    /// When one market input was observed: its own time, else the asset's `inputs_time`.
+    public func observed(_ input: String) -> Timestamp? { inputTimes[input] ?? inputsTime }
 
     /// One asset's data; `utilization` is the directly given value.
     public init(symbol: String, classHint: String? = nil, price: Double?, priceTime: Timestamp? = nil, vol: Double,

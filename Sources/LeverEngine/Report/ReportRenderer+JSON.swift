@@ -65,14 +65,23 @@ extension ReportRenderer {
         }
     }
 
-    /// `input` only for an input outside its declared range: every other issue is the price's.
+    /// `input` only for an issue of a market input other than the price (out of range, stale,
+    /// undeclared): every other issue is the price's.
     static func json(_ issue: MarketIssue) -> JSONOutput {
         var fields: [String: JSONOutput] = [
             "asset": .string(issue.asset), "reason": .string(reasonName(issue.reason)),
-            "outcome": .string(issue.outcome.rawValue), "message": .string(issue.message),
+            "outcome": .string(outcomeName(issue)), "message": .string(issue.message),
         ]
         if let input = issue.input { fields["input"] = .string(input.rawValue) }
         return .object(fields)
+    }
+
+    /// What became of the value: the oracle rule for a price; a market input other than the
+    /// price is `undefined` (never zeroed or kept), an undeclared name `not_read`.
+    static func outcomeName(_ issue: MarketIssue) -> String {
+        if issue.isAboutPrice { return issue.outcome.rawValue }
+        if case .undeclaredInput = issue.reason { return "not_read" }
+        return "undefined"
     }
 
     static func reasonName(_ reason: MarketIssue.Reason) -> String {
@@ -84,6 +93,8 @@ extension ReportRenderer {
         case .future: "future"
         case .outsideDeclaredRange: "outside_declared_range"
         case .undeclaredInput: "undeclared_input"
+        case .staleInput: "stale_input"
+        case .futureInput: "future_input"
         }
     }
 

@@ -39,6 +39,11 @@ struct MarketBookGenerator {
             // A declared input (`input asset.depth in [0 USD, 1000B USD]`): now and then missing,
             // now and then outside its range.
             if random.chance(0.9) { quote.inputs["depth"] = random.chance(0.05) ? -1 : random.double(1e5...1e9) }
+            // Now and then inputs with a time: the asset's, or the declared input's own; recent,
+            // days old, or ahead of the snapshot.
+            let moments: [Double] = [-600, -3 * 3600, -3 * 86_400, 30, 7200]
+            if random.chance(0.2) { quote.inputsTime = Timestamp(secondsSinceEpoch: Self.asOf.secondsSinceEpoch + random.pick(moments)) }
+            if random.chance(0.1) { quote.inputTimes["depth"] = Timestamp(secondsSinceEpoch: Self.asOf.secondsSinceEpoch + random.pick(moments)) }
             return quote
         }
         return MarketSnapshot(asOf: Self.asOf, assets: quotes, riskFreeRate: random.chance(0.5) ? random.double(0...0.08) : nil)

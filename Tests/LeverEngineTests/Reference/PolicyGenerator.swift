@@ -370,7 +370,8 @@ struct PolicyGenerator {
         guard random.chance(0.4) else { return [] }
         let skew = random.chance(0.3) ? "max_clock_skew = \(random.pick(["10 s", "300 s", "3 h"])); " : ""
         let empty = random.chance(0.3) ? "empty_pool_utilization = \(random.pick(["0%", "100%", "50%"])); " : ""
-        return ["oracle { max_price_age = \(random.pick(["1 h", "2 days", "30 days"])); " + skew + empty
+        let inputs = random.chance(0.4) ? "max_input_age = \(random.pick(["1 h", "1 day", "7 days"])); " : ""
+        return ["oracle { max_price_age = \(random.pick(["1 h", "2 days", "30 days"])); " + skew + empty + inputs
                 + "stale_price = \(random.pick(["zero", "reject", "keep"])) }"]
     }
 

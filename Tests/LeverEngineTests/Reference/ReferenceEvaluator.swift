@@ -65,6 +65,8 @@ final class ReferenceEvaluator {
            ["zero", "reject", "keep"].contains(w) {
             stale = w
         }
+        // market inputs other than the price: their own limit, else the price's
+        let inputAge = oracle.last { $0.name.text == "max_input_age" }.flatMap { fold.fold($0.value) } ?? age
         let emptyPool = oracle.last { $0.name.text == "empty_pool_utilization" }.flatMap { fold.fold($0.value) } ?? 0
         // Declared input ranges: data outside one is no data (the proofs assumed the range).
         let ranges = symbols.symbols(.input).compactMap { symbol -> ReferenceRange? in
@@ -76,7 +78,7 @@ final class ReferenceEvaluator {
         self.ranges = ranges
         self.market = ReferenceMarket(assets: assets, market: market, maxPriceAge: age, maxClockSkew: skew,
                                       stalePrice: stale, emptyPoolUtilization: emptyPool, ranges: ranges,
-                                      declared: symbols.declaredMarketInputs)
+                                      declared: symbols.declaredMarketInputs, maxInputAge: inputAge)
         shocks = Self.shockFactors(symbols: symbols, assets: assets, classes: assetClasses)
     }
 

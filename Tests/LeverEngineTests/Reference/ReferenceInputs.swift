@@ -14,7 +14,8 @@ struct ReferenceMarket {
     var snapshot: MarketSnapshot
 
     init(assets: [String], market: MarketSnapshot, maxPriceAge: Double, maxClockSkew: Double, stalePrice: String,
-         emptyPoolUtilization: Double = 0, ranges: [ReferenceRange] = [], declared: [String] = []) {
+         emptyPoolUtilization: Double = 0, ranges: [ReferenceRange] = [], declared: [String] = [],
+         maxInputAge: Double = .infinity) {
         // A price, vol, rate or yield outside a declared range is no value, for the columns and
         // for option valuation alike; a price so becomes an invalid quote.
         var market = market
@@ -75,6 +76,19 @@ struct ReferenceMarket {
         for (name, column) in columns where name != "price" {
             columns[name] = column.enumerated().map { a, v in
                 ReferenceRange.outside(ranges, name, v, asset: assets[a]) ? .nan : v
+            }
+        }
+        // A given mark, funding, open interest, volume or declared input observed (at its own
+        // time, else the asset's `inputs_time`) longer ago than `max_input_age`, or further
+        // ahead than the clock skew, is undefined. Not judged without `as_of` or a time.
+        if let asOf = market.asOf {
+            for name in ["mark_price", "funding_rate", "open_interest", "volume"] + declared {
+                for (a, asset) in assets.enumerated() {
+                    guard let quote = market[asset], let time = quote.inputTimes[name] ?? quote.inputsTime,
+                          name != "mark_price" || quote.perp.markPrice != nil else { continue }
+                    let age = asOf.secondsSinceEpoch - time.secondsSinceEpoch
+                    if -age > maxClockSkew * 31_536_000 || age > maxInputAge * 31_536_000 { columns[name]![a] = .nan }
+                }
             }
         }
         inputs = columns
