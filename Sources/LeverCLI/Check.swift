@@ -1,4 +1,5 @@
 import ArgumentParser
+import Lever
 import LeverCheck
 import LeverSyntax
 
@@ -7,7 +8,7 @@ struct Check: ConsoleCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check policy files for errors without running them.",
         discussion: """
-            Reports syntax, name, unit, table, curve and proof problems in each file and its imports.
+            Reports syntax, name, unit, table, curve, proof and compile problems in each file and its imports.
             A file that cannot be read (missing, a directory, /dev/null) is reported and the others
             are still checked. Exit status: 0 when there are no errors (warnings allowed), 1 when
             there are errors, 2 for usage errors or when any file could not be read.
@@ -35,7 +36,11 @@ struct Check: ConsoleCommand {
                 continue
             }
             let result = Checker.check(path: console.resolve(file), stopAfter: stopAfter, limits: limits.policy)
-            combined.add(result.diagnostics, from: result.sources)
+            // A few problems only the compiler sees (a rule that depends on itself, L0801; an
+            // asset's property read for a position it depends on, L0802): compiled here too, so
+            // a policy `check` passes is one `eval` accepts.
+            let diagnostics = stopAfter == .proofs && result.isValid ? Lever.compile(result).diagnostics : result.diagnostics
+            combined.add(diagnostics, from: result.sources)
             unreadable = unreadable || result.isUnreadable
         }
         if warningsAsErrors { combined.promoteWarnings() }
