@@ -17,7 +17,7 @@ extension BenchReport {
             "runs": .array(runs.map(Self.json)),
         ]
         var region: [String: JSONOutput] = ["lever": .string(Self.leverRegion)]
-        if case .agrees = baseline { region["baseline"] = .string(Self.baselineRegion) }
+        if case .agrees = baseline { region["baseline"] = .string(baselineKind.region) }
         if let adaptation {
             region["adaptation"] = .string(Self.adaptationRegion)
             root["adaptation"] = Self.json(adaptation)
@@ -48,7 +48,7 @@ extension BenchReport {
         case .none(let reason): return .object(["status": .string("none"), "reason": .string(reason)])
         case .disagrees(let found):
             return .object(["status": .string("disagrees"), "disagreements": .array(found.map { d in
-                .object(["account": .string(d.account), "field": .string(d.field.rawValue),
+                .object(["account": .string(d.account), "field": .string(d.field),
                          "lever": .string(d.lever), "baseline": .string(d.baseline)])
             })])
         }

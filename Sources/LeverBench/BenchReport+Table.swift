@@ -7,21 +7,23 @@ extension BenchReport {
         var lines = optimized ? [] : ["warning: " + Self.debugWarning]
         lines += header
         if !runs.isEmpty { lines += [""] + Self.timingRows(runs) + Self.adaptationLine(adaptation) + Self.repricingLine(repricing) }
-        if let tick { lines += [""] + Self.tickLines(tick) }
+        if let tick { lines += [""] + Self.tickLines(tick, baselineKind) }
         lines += ["", "timed region:", "  lever:      " + Self.leverRegion]
-        if case .agrees = baseline { lines.append("  baseline:   " + Self.baselineRegion) }
+        if case .agrees = baseline { lines.append("  baseline:   " + baselineKind.region) }
         if adaptation != nil { lines.append("  adaptation: " + Self.adaptationRegion) }
         if repricing != nil { lines.append("  repricing:  " + Self.repricingRegion) }
         if let tick, tick.holders > 0 { lines.append("  tick:       " + Self.tickRegion) }
         return lines.joined(separator: "\n") + "\n"
     }
 
-    static func tickLines(_ t: Tick) -> [String] {
+    static func tickLines(_ t: Tick, _ kind: BaselineKind) -> [String] {
         let percent = t.tick.move * 100
         let move = (percent >= 0 ? "+" : "") + (percent == percent.rounded() ? String(Int(percent)) : NumberText.shortest(percent))
         guard t.holders > 0 else { return ["tick:      no account holds \(t.tick.asset); tick not timed"] }
-        return ["tick:      \(t.tick.asset) price \(move)%; the \(count(t.holders)) accounts holding it are evaluated again"]
-            + baselineLines(t.baseline) + (t.runs.isEmpty ? [] : [""] + timingRows(t.runs) + adaptationLine(t.adaptation))
+        let header = ["tick:      \(t.tick.asset) price \(move)%; the \(count(t.holders)) accounts holding it are evaluated again"]
+        let baseline: [String] = baselineLines(t.baseline, kind)
+        let timings: [String] = t.runs.isEmpty ? [] : [""] + timingRows(t.runs) + adaptationLine(t.adaptation)
+        return header + baseline + timings
     }
 
     /// The input adaptation's own line, under the timing rows (not part of the ratio).
@@ -46,7 +48,7 @@ extension BenchReport {
             "market:    \(assets) assets (\(market))",
             "runs:      \(Self.plural(warmups, "warm-up")), then \(Self.plural(repeats, "timed repetition")) "
                 + "per engine and thread count",
-        ] + (notEvaluated > 0 ? notEvaluatedLines : Self.baselineLines(baseline))
+        ] + (notEvaluated > 0 ? notEvaluatedLines : Self.baselineLines(baseline, baselineKind))
     }
 
     /// Why nothing was timed when an account was not evaluated: how many, and the first one's note.
@@ -55,11 +57,11 @@ extension BenchReport {
             + "nothing was timed", "  first: " + (firstNote ?? "")]
     }
 
-    static func baselineLines(_ baseline: Baseline) -> [String] {
+    static func baselineLines(_ baseline: Baseline, _ kind: BaselineKind) -> [String] {
         switch baseline {
         case .agrees(let n):
-            let fields = WorkloadField.allCases.map(\.rawValue).joined(separator: ", ")
-            return ["baseline:  hand-written Swift; agrees with Lever on all \(Self.count(n)) accounts (\(fields); 1e-9 relative)"]
+            let fields = kind.fields.joined(separator: ", ")
+            return ["baseline:  hand-written Swift; agrees with Lever on all \(Self.count(n)) accounts (\(fields); \(kind.tolerance))"]
         case .disagrees(let found):
             return ["baseline:  DISAGREES with Lever (nothing was timed):"] + found.map { "  " + $0.message }
         case .none(let reason):

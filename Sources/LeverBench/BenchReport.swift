@@ -54,6 +54,8 @@ public struct BenchReport: Sendable, Equatable {
 
     /// The policy's name and version.
     public var policy: String
+    /// Which hand-written baseline applies, for what its timed region holds and what it compares.
+    public var baselineKind: BaselineKind = .workload
     /// Where the book came from (`generated, seed 20250101` or its path), and its size.
     public var book: String
     public var accounts: Int, positions: Int
@@ -114,7 +116,7 @@ public struct BenchReport: Sendable, Equatable {
         batches of accounts) into per-output result arrays; outside: reading or generating the \
         inputs, laying them out as program columns (ProgramInputs, timed apart as `adaptation`: \
         oracle rules, and position rows (PositionRow) that include a precomputed position side \
-        column and, for option positions, Black–Scholes prices and Greeks), building the report
+        column and options' years to expiry), building the report
         """
     /// What the adaptation line times.
     public static let adaptationRegion = """
@@ -126,12 +128,46 @@ public struct BenchReport: Sendable, Equatable {
         MarginEngine.repriced (the same book under a new snapshot: the market laid out again, the \
         book's columns reused), 1 thread; what a service keeping the book laid out pays per price move
         """
-    /// What the baseline's timed region holds.
-    public static let baselineRegion = """
-        phase 1 per asset (haircut, threshold, rate) + phase 2 per account over flat arrays into \
-        per-account result arrays; outside: building the flat arrays (WorkloadLayout) from the same \
-        Book and MarketSnapshot
-        """
+    /// The shipped policies a hand-written Swift baseline exists for.
+    public enum BaselineKind: Sendable, Equatable {
+        /// `Rules/margin_workload.lever` (the shared margin workload).
+        case workload
+        /// `Rules/portfolio_margin.lever` (a derivatives desk's risk array).
+        case portfolio
+
+        /// What the baseline's timed region holds.
+        public var region: String {
+            switch self {
+            case .workload: """
+                phase 1 per asset (haircut, threshold, rate) + phase 2 per account over flat arrays into \
+                per-account result arrays; outside: building the flat arrays (WorkloadLayout) from the same \
+                Book and MarketSnapshot
+                """
+            case .portfolio: """
+                per account over flat arrays: each position valued now and in the 16 scenarios (options by \
+                Black–Scholes–Merton), worst losses, net delta and days to exit per underlying, requirement, \
+                health, status and flags into per-account result arrays; outside: building the flat arrays \
+                (PortfolioLayout) from the same Book and MarketSnapshot
+                """
+            }
+        }
+
+        /// How close two numbers must be to agree.
+        public var tolerance: String {
+            switch self {
+            case .workload: "1e-9 relative"
+            case .portfolio: "1e-9 relative; equity and saving, differences of near-equal amounts, within 1e-9 of the standalone requirement"
+            }
+        }
+
+        /// The outputs compared before timing.
+        public var fields: [String] {
+            switch self {
+            case .workload: WorkloadResults.fields
+            case .portfolio: PortfolioResults.fields
+            }
+        }
+    }
     /// What a tick's timed region holds.
     public static let tickRegion = """
         the same regions over the holders only, from the ticked snapshot (per-asset values \

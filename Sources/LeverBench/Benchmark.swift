@@ -34,8 +34,19 @@ public struct BenchSources: Sendable, Equatable {
 /// Times a compiled policy over a book in memory and, for the margin workload, the hand-written
 /// baseline of the same policy in the same run, after checking that both agree on every account.
 public enum Benchmark {
-    /// The policy name the baseline is written for (`Rules/margin_workload.lever`).
+    /// The policy name the workload baseline is written for (`Rules/margin_workload.lever`).
     public static let workloadPolicy = "Margin workload"
+    /// The policy name the portfolio baseline is written for (`Rules/portfolio_margin.lever`).
+    public static let portfolioPolicy = "Portfolio margin"
+
+    /// The hand-written baseline for a policy, by its name; nil when there is none.
+    public static func baselineKind(policy name: String) -> BenchReport.BaselineKind? {
+        switch name {
+        case workloadPolicy: .workload
+        case portfolioPolicy: .portfolio
+        default: nil
+        }
+    }
 
     /// Times the whole book, then the tick if one is asked for (and the book agreed and every
     /// account was evaluated).
@@ -46,6 +57,7 @@ public enum Benchmark {
             policy: "\(engine.identity.name) \(engine.identity.version)", book: sources.book, accounts: book.accounts.count,
             positions: whole.positions, market: sources.market, assets: market.assets.count, optimized: isOptimized,
             warmups: options.warmups, repeats: options.repeats, baseline: whole.baseline, runs: whole.runs)
+        report.baselineKind = baselineKind(policy: engine.identity.name) ?? .workload
         report.notEvaluated = whole.notEvaluated
         report.firstNote = whole.firstNote
         report.adaptation = whole.adaptation
@@ -81,12 +93,12 @@ public enum Benchmark {
             m.firstNote = "\(book.accounts[first].id): " + (inputs.notes[first].first?.message ?? "not evaluated")
             return m
         }
-        let (baseline, layout) = checkBaseline(engine: engine, inputs: inputs, book: book, market: market)
+        let (baseline, timedBaseline) = checkBaseline(engine: engine, inputs: inputs, book: book, market: market)
         m.baseline = baseline
         if case .disagrees = m.baseline { return m }
         m.adaptation = timeAdaptation(engine: engine, book: book, market: market, options: options)
         m.repricing = timeRepricing(engine: engine, inputs: inputs, book: book, market: market, options: options)
-        m.runs = options.threads.map { time(engine: engine, inputs: inputs, layout: layout, threads: $0, options: options) }
+        m.runs = options.threads.map { time(engine: engine, inputs: inputs, baseline: timedBaseline, threads: $0, options: options) }
         return m
     }
 
@@ -128,25 +140,44 @@ public enum Benchmark {
         return Timing(samples: samples, accounts: book.accounts.count)
     }
 
-    /// Whether a baseline applies, and if so whether it agrees with Lever on every account.
+    /// Whether a baseline applies, and if so whether it agrees with Lever on every account; when
+    /// it applies, the timed call (its layout built, outside the timed region).
     static func checkBaseline(engine: MarginEngine, inputs: ProgramInputs, book: Book, market: MarketSnapshot)
-        -> (BenchReport.Baseline, WorkloadLayout?) {
-        guard engine.identity.name == workloadPolicy,
-              let lever = WorkloadResults(lever: engine.results(for: inputs), outputs: engine.policy.outputs)
-        else { return (.none("no baseline for this policy"), nil) }
-        guard let layout = WorkloadLayout(book: book, market: market) else {
-            return (.none("no baseline for this book (a position that is not spot, or an asset outside the workload)"), nil)
+        -> (BenchReport.Baseline, ((Int) -> Void)?) {
+        let ids = book.accounts.map(\.id), columns = { engine.results(for: inputs) }
+        switch baselineKind(policy: engine.identity.name) {
+        case .workload?:
+            return compare(WorkloadResults(lever: columns(), outputs: engine.policy.outputs),
+                           WorkloadLayout(book: book, market: market), ids: ids,
+                           declined: "a position that is not spot, or an asset outside the workload") {
+                WorkloadBaseline.evaluate($0, threads: $1)
+            }
+        case .portfolio?:
+            return compare(PortfolioResults(lever: columns(), outputs: engine.policy.outputs, flags: engine.policy.flags),
+                           PortfolioLayout(book: book, market: market), ids: ids,
+                           declined: "written for BTC, ETH and USDC with fresh, in-range data") {
+                PortfolioBaseline.evaluate($0, threads: $1)
+            }
+        case nil:
+            return (.none("no baseline for this policy"), nil)
         }
-        let found = Disagreement.find(lever: lever, baseline: WorkloadBaseline.evaluate(layout),
-                                      ids: book.accounts.map(\.id))
-        return (found.isEmpty ? .agrees(accounts: lever.count) : .disagrees(found), layout)
+    }
+
+    /// Lever's results against the baseline's over its layout (nil when the baseline declines
+    /// the book or market, for the reason `declined`), and the baseline's timed call.
+    static func compare<R: BaselineResults, L>(_ lever: R?, _ layout: L?, ids: [String], declined: String,
+                                               evaluate: @escaping (L, Int) -> R) -> (BenchReport.Baseline, ((Int) -> Void)?) {
+        guard let lever else { return (.none("no baseline for this policy"), nil) }
+        guard let layout else { return (.none("no baseline for this book (\(declined))"), nil) }
+        let found = Disagreement.find(lever: lever, baseline: evaluate(layout, 1), ids: ids)
+        return (found.isEmpty ? .agrees(accounts: lever.count) : .disagrees(found), { threads in consume(evaluate(layout, threads)) })
     }
 
     /// Warm-ups, then `repeats` alternating timed runs of Lever and the baseline.
-    static func time(engine: MarginEngine, inputs: ProgramInputs, layout: WorkloadLayout?, threads: Int,
+    static func time(engine: MarginEngine, inputs: ProgramInputs, baseline timed: ((Int) -> Void)?, threads: Int,
                      options: BenchOptions) -> BenchReport.Run {
         let lever = { consume(engine.results(for: inputs, threads: threads)) }
-        let baseline = layout.map { layout in { consume(WorkloadBaseline.evaluate(layout, threads: threads)) } }
+        let baseline = timed.map { timed in { timed(threads) } }
         for _ in 0..<options.warmups {
             lever()
             baseline?()
@@ -159,7 +190,7 @@ public enum Benchmark {
         }
         let accounts = inputs.book.accountCount
         return BenchReport.Run(threads: threads, lever: Timing(samples: leverSamples, accounts: accounts),
-                               baseline: layout == nil ? nil : Timing(samples: baselineSamples, accounts: accounts))
+                               baseline: timed == nil ? nil : Timing(samples: baselineSamples, accounts: accounts))
     }
 
     /// Takes a whole result, opaquely, so the optimiser can drop none of the work (or the result

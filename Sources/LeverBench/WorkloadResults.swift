@@ -3,7 +3,9 @@ import Lever
 /// Per account, the six outputs the workload defines (README "Outputs per account"), in book
 /// order. Tier and status are codes into `tiers` and `statuses`, so producing them allocates
 /// nothing per account.
-public struct WorkloadResults: Sendable, Equatable {
+public struct WorkloadResults: BaselineResults, Equatable {
+    public static let fields = WorkloadField.allCases.map(\.rawValue)
+
     /// Tier names by code (the workload's decision table, first row first).
     public static let tiers = ["Prime", "Core", "Basic", "Watch"]
     /// Status words by code.
@@ -56,14 +58,15 @@ public enum WorkloadField: String, Sendable, CaseIterable {
 
 extension WorkloadResults {
     /// `field` of account `a` as a report shows it (`Prime`, `1234.5`, `null` for infinite health).
-    public func text(_ field: WorkloadField, at a: Int) -> String {
+    public func text(_ name: String, at a: Int) -> String {
+        guard let field = WorkloadField(rawValue: name) else { return "(no \(name))" }
         switch field {
-        case .tier: Self.word(tier[a], Self.tiers)
-        case .status: Self.word(status[a], Self.statuses)
-        case .collateral: NumberText.shortest(collateral[a])
-        case .debt: NumberText.shortest(debt[a])
-        case .health: health[a] == .infinity ? "null" : NumberText.shortest(health[a])
-        case .interest: NumberText.shortest(interest[a])
+        case .tier: return Self.word(tier[a], Self.tiers)
+        case .status: return Self.word(status[a], Self.statuses)
+        case .collateral: return NumberText.shortest(collateral[a])
+        case .debt: return NumberText.shortest(debt[a])
+        case .health: return health[a] == .infinity ? "null" : NumberText.shortest(health[a])
+        case .interest: return NumberText.shortest(interest[a])
         }
     }
 
@@ -73,18 +76,15 @@ extension WorkloadResults {
 
     /// Whether both agree on `field` of account `a`: labels equal, numbers within 1e-9 relative
     /// (`|a − b| ≤ 1e-9 · max(|a|, |b|)`, the workload's `verify.py`), infinities equal.
-    public func agrees(with other: WorkloadResults, on field: WorkloadField, at a: Int) -> Bool {
+    public func agrees(with other: WorkloadResults, on name: String, at a: Int) -> Bool {
+        guard let field = WorkloadField(rawValue: name) else { return false }
         switch field {
-        case .tier: tier[a] == other.tier[a] && tier[a] != Self.unknownCode
-        case .status: status[a] == other.status[a] && status[a] != Self.unknownCode
-        case .collateral: Self.close(collateral[a], other.collateral[a])
-        case .debt: Self.close(debt[a], other.debt[a])
-        case .health: Self.close(health[a], other.health[a])
-        case .interest: Self.close(interest[a], other.interest[a])
+        case .tier: return tier[a] == other.tier[a] && tier[a] != Self.unknownCode
+        case .status: return status[a] == other.status[a] && status[a] != Self.unknownCode
+        case .collateral: return Self.close(collateral[a], other.collateral[a])
+        case .debt: return Self.close(debt[a], other.debt[a])
+        case .health: return Self.close(health[a], other.health[a])
+        case .interest: return Self.close(interest[a], other.interest[a])
         }
-    }
-
-    static func close(_ x: Double, _ y: Double) -> Bool {
-        x == y || abs(x - y) <= 1e-9 * max(abs(x), abs(y))
     }
 }

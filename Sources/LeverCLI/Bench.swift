@@ -10,8 +10,10 @@ struct Bench: ConsoleCommand {
         discussion: """
             Without --book, generates a seeded book of --accounts accounts with the margin workload's shape over
             --market (default: the workload's market, built in). For the margin workload policy (the default,
-            Rules/margin_workload.lever) it first checks that Lever and the hand-written baseline agree on every
-            account, then times both; any other policy is timed alone. With --tick ASSET it also times a price
+            Rules/margin_workload.lever) and for Rules/portfolio_margin.lever (whose generated book and built-in
+            market are a derivatives desk's: spot, perpetuals and options on BTC and ETH) it first checks that
+            Lever and the hand-written baseline agree on every account, then times both; any other policy is
+            timed alone. With --tick ASSET it also times a price
             tick: the asset's price moves +1% and only the accounts holding it are evaluated again (a tick no
             account holds is not timed). Reports the median and fastest ns per account, accounts per second and
             the ratio Lever / baseline, the input adaptation every evaluation pays (timed apart, not in the ratio),
@@ -52,7 +54,8 @@ struct Bench: ConsoleCommand {
         }
         guard let inputs = InputFile.reading(given, console: console, {
             try BenchInputs.load(market: market.map(console.resolve), book: book.map(console.resolve),
-                                 accounts: accounts ?? 100_000, policy: PolicyNames(policy: engine.policy), limits: limits.input)
+                                 accounts: accounts ?? 100_000, policy: PolicyNames(policy: engine.policy),
+                                 portfolio: Benchmark.baselineKind(policy: engine.identity.name) == .portfolio, limits: limits.input)
         }) else { return .usageOrIO }
         if !inputs.diagnostics.isEmpty { _ = console.reportFindings(inputs.diagnostics, sources: inputs.files, color: false) }
         if let problem = inputs.problem { console.err("error: \(problem)\n") }

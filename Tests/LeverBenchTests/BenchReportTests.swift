@@ -24,7 +24,7 @@ struct BenchReportTests {
         }()),
         ("no-baseline", report(.none("no baseline for this policy"),
                                 runs: [BenchReport.Run(threads: 1, lever: agreed.lever, baseline: nil)])),
-        ("disagrees", report(.disagrees([Disagreement(account: "acct-000008", index: 7, field: .health,
+        ("disagrees", report(.disagrees([Disagreement(account: "acct-000008", index: 7, field: "health",
                                                       lever: "1.0500001", baseline: "1.05")]), runs: [])),
         ("debug", report(.agrees(accounts: 50_000), runs: [agreed], optimized: false)),
         ("tick", {
@@ -95,7 +95,7 @@ struct BenchReportTests {
         #expect(table.contains("  adaptation: MarginEngine.programInputs"))
         #expect(table.contains("repricing:  0.2 ns/account median, 0.2 min"))   // 10 µs over 50,000 accounts
         #expect(table.contains("  repricing:  MarginEngine.repriced"))
-        #expect(table.contains("a precomputed position side column and, for option positions, Black–Scholes prices and Greeks"))
+        #expect(table.contains("a precomputed position side column and options' years to expiry"))
     }
 
     @Test func onlyADisagreementOrAnAccountNotEvaluatedIsAFinding() {

@@ -26,7 +26,7 @@ struct WorkloadBaselineTests {
         ])
         let got = WorkloadBaseline.evaluate(try #require(WorkloadLayout(book: book, market: market)))
         #expect(got.health == [.infinity, .infinity])
-        #expect(got.text(.health, at: 1) == "null")
+        #expect(got.text("health", at: 1) == "null")
         #expect(got.status == [0, 0])
         #expect(got.tier == [1, 3])
     }

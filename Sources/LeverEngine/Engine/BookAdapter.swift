@@ -8,7 +8,7 @@ public struct AccountNote: Sendable, Hashable {
 }
 
 /// Lays a loaded book out as the compiled program reads it: positions in policy asset order,
-/// option prices and Greeks computed against the snapshot, attributes as numbers.
+/// options' years to expiry measured from the snapshot's `as_of`, attributes as numbers.
 ///
 /// An account holding an asset the policy does not declare, a position on a venue it does not
 /// declare, or an asset whose price the oracle rule rejects, is kept with no positions and an
