@@ -4,12 +4,24 @@ import LeverNumerics
 /// `Rules/portfolio_margin.lever` written by hand in Swift, as a desk would code it: per account,
 /// each position valued now and in each of the risk array's 16 scenarios (options revalued in
 /// full by Black–Scholes–Merton), the account's worst weighted loss and each position's, the
-/// net delta and liquidity per underlying, the requirement, health, status and flags.
+/// net delta and liquidity per underlying, the basis loss, rate exposure and open-interest share,
+/// the requirement, health, status and flags.
 public enum PortfolioBaseline {
-    /// The risk array in the policy's order: major price move, major vol move, weight.
-    static let scenarios: [(price: Double, vol: Double, weight: Double)] =
-        [-0.15, -0.10, -0.05, 0, 0.05, 0.10, 0.15].flatMap { p in [(1 + p, 1.25, 1.0), (1 + p, 0.75, 1.0)] }
-        + [(0.70, 1, 0.35), (1.30, 1, 0.35)]
+    /// The scenarios in the policy's order: a major's price move, its mark's (with the price, but
+    /// for the basis scenario), its vol move, the weight.
+    static let scenarios: [(price: Double, mark: Double, vol: Double, weight: Double)] = {
+        typealias Move = (price: Double, mark: Double, vol: Double, weight: Double)
+        let moves: [Double] = [-0.15, -0.10, -0.05, 0, 0.05, 0.10, 0.15]
+        var out: [Move] = []
+        for p in moves {
+            out.append((1 + p, 1 + p, 1.25, 1))
+            out.append((1 + p, 1 + p, 0.75, 1))
+        }
+        let extremes: [Move] = [(0.70, 0.70, 1, 0.35), (1.30, 1.30, 1, 0.35), (1, 0.90, 1, 1)]
+        return out + extremes
+    }()
+    /// The basis scenario's index (`basis_down`: only the mark moves).
+    static let basis = scenarios.count - 1
 
     /// Evaluates every account; the same results at any thread count.
     public static func evaluate(_ layout: PortfolioLayout, threads: Int = 1) -> PortfolioResults {
@@ -29,7 +41,7 @@ public enum PortfolioBaseline {
             for a in range {
                 for i in 0..<(4 * n) { shocked[i] = 0 }
                 var exposure = (0.0, 0.0, 0.0), exit = (0.0, 0.0, 0.0)
-                var collateral = 0.0, pnl = 0.0, options = 0.0, debt = 0.0, standalone = 0.0
+                var collateral = 0.0, pnl = 0.0, options = 0.0, debt = 0.0, standalone = 0.0, rateExposure = 0.0, oiShare = 0.0
                 var flags: UInt8 = 0
                 for p in Int(l.accountStart[a])..<Int(l.accountStart[a + 1]) {
                     let k = Int(l.asset[p]), q = l.quantity[p], price = l.price[k], kind = l.kind[p]
@@ -38,11 +50,14 @@ public enum PortfolioBaseline {
                     var now = 0.0, delta = 0.0
                     switch kind {
                     case 0: now = q * price
-                    case 1: now = q * (l.mark[k] - l.entry[p])
+                    case 1:
+                        now = q * (l.mark[k] - l.entry[p])
+                        oiShare = max(oiShare, abs(q * l.mark[k]) / l.openInterest[k])
                     default:
                         let v = BlackScholesMerton.values(isCall: l.isCall[p] == 1, spot: price, strike: l.strike[p], years: l.years[p],
                                                           vol: l.vol[k], rate: l.rate[k], yield: l.yield[k])
                         (now, delta) = (q * v.price, v.delta)
+                        rateExposure += v.rho * q
                         if q < 0 { flags |= 1 << UInt8(3 + k) }
                     }
                     // Which of equity's four sums it belongs to: collateral, debt, PnL, options.
@@ -65,7 +80,7 @@ public enum PortfolioBaseline {
                             let f = scenarios[s].price
                             switch kind {
                             case 0: value = q * (price * f)
-                            case 1: value = q * (l.mark[k] * f - l.entry[p])
+                            case 1: value = q * (l.mark[k] * scenarios[s].mark - l.entry[p])
                             default:
                                 value = q * BlackScholesMerton.values(
                                     isCall: l.isCall[p] == 1, spot: price * f, strike: l.strike[p], years: l.years[p],
@@ -78,11 +93,12 @@ public enum PortfolioBaseline {
                     standalone += worst
                 }
                 let equity = collateral + pnl + options - debt
-                var worstLoss = 0.0, worstCode: UInt8 = 0
+                var worstLoss = 0.0, worstCode: UInt8 = 0, basisLoss = 0.0
                 for s in 0..<n {
                     let then = shocked[4 * s] + shocked[4 * s + 2] + shocked[4 * s + 3] - shocked[4 * s + 1]
                     let loss = scenarios[s].weight * (equity - then)
                     if loss > worstLoss { (worstLoss, worstCode) = (loss, UInt8(s + 1)) }
+                    if s == basis { basisLoss = equity - then }
                 }
                 let addon = 0.02 * (max(0, abs(exposure.0) - 5e6) + max(0, abs(exposure.1) - 5e6) + max(0, abs(exposure.2) - 5e6))
                 let days = max(abs(exit.0), abs(exit.1), abs(exit.2)) / 365
@@ -94,6 +110,7 @@ public enum PortfolioBaseline {
                 let c = out.numbers
                 c[0][a] = equity; c[1][a] = worstLoss; c[2][a] = standalone; c[3][a] = addon; c[4][a] = days
                 c[5][a] = maintenance; c[6][a] = 1.5 * maintenance; c[7][a] = standalone + addon - maintenance; c[8][a] = health
+                c[9][a] = basisLoss; c[10][a] = rateExposure; c[11][a] = oiShare
                 out.worst[a] = worstCode
                 out.status[a] = health < 1 ? 2 : (health < 1.2 ? 1 : 0)
                 out.flags[a] = flags
@@ -113,7 +130,8 @@ public enum PortfolioBaseline {
 
 /// The per-account result buffers every thread writes its own range of: the numbers in
 /// `PortfolioResults.numberFields` order (equity, worst loss, standalone, add-on, days to exit,
-/// maintenance, initial, saving, health), then the codes.
+/// maintenance, initial, saving, health, basis loss, rate exposure, open-interest share), then
+/// the codes.
 struct PortfolioColumns: @unchecked Sendable {
     let count: Int
     let numbers: [UnsafeMutablePointer<Double>]

@@ -14,9 +14,10 @@ public final class PortfolioLayout: @unchecked Sendable {
 
     public let accountCount: Int, positionCount: Int
     /// Per asset (policy order): price, mark (the price when the market gives none), vol, rate,
-    /// dividend yield, 30-day average daily volume.
+    /// dividend yield, 30-day average daily volume, open interest (undefined when not given).
     let price: UnsafeMutablePointer<Double>, mark: UnsafeMutablePointer<Double>, vol: UnsafeMutablePointer<Double>
     let rate: UnsafeMutablePointer<Double>, yield: UnsafeMutablePointer<Double>, adv: UnsafeMutablePointer<Double>
+    let openInterest: UnsafeMutablePointer<Double>
     let accountStart: UnsafeMutablePointer<Int32>
     /// Per position: kind (0 spot, 1 perpetual, 2 option), asset, signed quantity, entry price,
     /// call (1) or put (0), strike, years to expiry.
@@ -26,7 +27,7 @@ public final class PortfolioLayout: @unchecked Sendable {
 
     public init?(book: Book, market: MarketSnapshot) {
         guard let asOf = market.asOf else { return nil }
-        var rows: [(price: Double, mark: Double, vol: Double, rate: Double, yield: Double, adv: Double)] = []
+        var rows: [(price: Double, mark: Double, vol: Double, rate: Double, yield: Double, adv: Double, oi: Double)] = []
         for symbol in Self.assets {
             guard let quote = market[symbol], let p = quote.price, p > 0, p <= 10_000_000, quote.vol >= 0, quote.vol <= 5,
                   let adv = quote.inputs["adv_30d"], adv >= 0, adv <= 1e12 else { return nil }
@@ -34,7 +35,7 @@ public final class PortfolioLayout: @unchecked Sendable {
             let inputAge = quote.observed("adv_30d").map { asOf.secondsSinceEpoch - $0.secondsSinceEpoch } ?? 0
             guard priceAge <= 300, priceAge >= -60, inputAge <= 2 * 86_400, inputAge >= -60 else { return nil }
             let carry = market.carry(quote)
-            rows.append((p, quote.perp.markPrice ?? p, quote.vol, carry.rate, carry.dividendYield, adv))
+            rows.append((p, quote.perp.markPrice ?? p, quote.vol, carry.rate, carry.dividendYield, adv, quote.perp.openInterest ?? .nan))
         }
         var starts: [Int32] = [0], kinds: [UInt8] = [], assets: [Int32] = [], quantities: [Double] = []
         var entries: [Double] = [], calls: [UInt8] = [], strikes: [Double] = [], expiries: [Double] = []
@@ -59,13 +60,14 @@ public final class PortfolioLayout: @unchecked Sendable {
         positionCount = assets.count
         (price, mark, vol) = (.copy(rows.map(\.price)), .copy(rows.map(\.mark)), .copy(rows.map(\.vol)))
         (rate, yield, adv) = (.copy(rows.map(\.rate)), .copy(rows.map(\.yield)), .copy(rows.map(\.adv)))
+        openInterest = .copy(rows.map(\.oi))
         accountStart = .copy(starts)
         (kind, asset, quantity) = (.copy(kinds), .copy(assets), .copy(quantities))
         (entry, isCall, strike, years) = (.copy(entries), .copy(calls), .copy(strikes), .copy(expiries))
     }
 
     deinit {
-        [price, mark, vol, rate, yield, adv, quantity, entry, strike, years].forEach { $0.deallocate() }
+        [price, mark, vol, rate, yield, adv, openInterest, quantity, entry, strike, years].forEach { $0.deallocate() }
         accountStart.deallocate(); asset.deallocate(); kind.deallocate(); isCall.deallocate()
     }
 }

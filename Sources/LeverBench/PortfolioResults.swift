@@ -6,7 +6,8 @@ import Lever
 public struct PortfolioResults: BaselineResults, Equatable {
     public static let fields = [
         "equity", "worst_scenario_loss", "worst_scenario", "standalone_requirement", "concentration_addon",
-        "days_to_exit", "maintenance_requirement", "initial_requirement", "portfolio_saving", "health", "status", "flags",
+        "days_to_exit", "maintenance_requirement", "initial_requirement", "portfolio_saving", "health", "basis_loss",
+        "rate_exposure", "largest_oi_share", "status", "flags",
     ]
     /// The numbers, by field (every field but `worst_scenario`, `status` and `flags`).
     static let numberFields = fields.filter { !["worst_scenario", "status", "flags"].contains($0) }
@@ -14,7 +15,7 @@ public struct PortfolioResults: BaselineResults, Equatable {
     public static let scenarios = ["none"]
         + ["-15%", "-10%", "-5%", "0%", "+5%", "+10%", "+15%"].flatMap { p in
             ["+25%", "-25%"].map { v in "scan(major \(p), major.vol \(v))" }
-        } + ["extreme(major -30%)", "extreme(major +30%)"]
+        } + ["extreme(major -30%)", "extreme(major +30%)", "basis_down"]
     /// Status words by code.
     public static let statuses = ["healthy", "margin_call", "liquidatable"]
     /// The flags as bits: `stale_price:` BTC, ETH, USDC (0–2), `short_options:` BTC, ETH, USDC
@@ -98,7 +99,7 @@ public struct PortfolioResults: BaselineResults, Equatable {
     }
 
     /// The outputs that are differences of near-equal USD amounts.
-    static let differences: Set<String> = ["portfolio_saving", "equity"]
+    static let differences: Set<String> = ["portfolio_saving", "equity", "basis_loss"]
 
     static func word(_ code: UInt8, _ words: [String]) -> String {
         Int(code) < words.count ? words[Int(code)] : "(not the policy's label)"
