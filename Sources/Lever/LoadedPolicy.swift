@@ -13,3 +13,16 @@ public struct LoadedPolicy: Sendable {
     /// Which rules the engine runs (name, version, content hash); nil without an engine.
     public var identity: PolicyIdentity? { engine?.identity }
 }
+
+extension LoadedPolicy {
+    /// The scenarios the policy declares, grid members by their names, in declaration order.
+    public var scenarioNames: [String] { checked.symbols.symbols(.scenario).map(\.name) }
+
+    /// `market` as the scenario `name`'s shocks move it (`MarketSnapshot.shocked`, as `under`
+    /// and the REPL's `:shock` do); nil when the policy declares no such scenario.
+    public func market(_ market: MarketSnapshot, under name: String) -> MarketSnapshot? {
+        guard let symbol = checked.symbols.lookup(.scenario, name),
+              case .scenario(_, let shocks) = symbol.declaration.kind else { return nil }
+        return market.shocked(by: shocks, symbols: checked.symbols)
+    }
+}

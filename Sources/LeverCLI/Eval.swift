@@ -11,7 +11,9 @@ struct Eval: ConsoleCommand {
             file and the SHA-256 of its canonical form, the book and market files with the SHA-256 of their
             bytes, and the engine version. The report goes to standard output; diagnostics about
             the policy or the input files go to standard error. With --keep-going, accounts with input
-            errors are reported as not evaluated and the others are evaluated.
+            errors are reported as not evaluated and the others are evaluated. With --scenario NAME the book
+            is evaluated in the market that scenario's shocks make (as `under` and the REPL's :shock move it),
+            and the report says so.
             Exit status: 0 when every account was evaluated; 1 when the policy has errors, an input file
             has errors, an account could not be evaluated, or --account names no account; 2 for usage
             errors (including unknown --fields) or unreadable files.
@@ -31,6 +33,7 @@ struct Eval: ConsoleCommand {
     @Option(help: "Threads to evaluate with (default: the number of processors); output is the same for any.")
     var threads: Int?
     @Flag(help: "Report accounts with input errors as not evaluated and evaluate the others.") var keepGoing = false
+    @Option(help: "Evaluate in the market this scenario's shocks make (a what-if), e.g. crash.") var scenario: String?
     @Option(help: "Colour: auto (a terminal and NO_COLOR unset), always or never.") var color: OutputOptions.ColorMode = .auto
 
     func validate() throws {
@@ -55,15 +58,26 @@ struct Eval: ConsoleCommand {
             console.err("error: \(unknown.message)\n")
             return .usageOrIO
         }
+        // A scenario the policy does not declare is a usage error, said before the book is read.
+        if let scenario, !loaded.scenarioNames.contains(scenario) {
+            let names = loaded.scenarioNames
+            let hint = Suggestion.closest(to: scenario, in: names).map { " (did you mean `\($0)`?)" } ?? ""
+            let list = names.isEmpty ? "the policy declares none" : "declared: " + names.joined(separator: ", ")
+            console.err("error: no scenario `\(scenario)` in the policy\(hint); \(list)\n")
+            return .usageOrIO
+        }
         guard let inputs = InputFile.reading([book, market], console: console, {
             try Lever.loadInputs(market: console.resolve(market), book: console.resolve(book),
                                  for: engine, options: LoadOptions(keepGoing: keepGoing, limits: limits.input))
         }) else { return .usageOrIO }
         if !inputs.diagnostics.isEmpty { _ = report(inputs.diagnostics, inputs.sources, console) }
-        guard let selected = select(inputs, console: console), let book = selected.book, let market = selected.market
+        guard let selected = select(inputs, console: console), let book = selected.book, let read = selected.market
         else { return .findings }
-        var evaluated = Lever.evaluate(engine, book: book, market: market, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
+        // Checked above: a declared scenario always moves the market.
+        let snapshot = scenario.flatMap { loaded.market(read, under: $0) } ?? read
+        var evaluated = Lever.evaluate(engine, book: book, market: snapshot, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
         evaluated.provenance = provenance(inputs, console: console)
+        evaluated.provenance?.scenario = scenario
         let renderer = ReportRenderer(style: style(console))
         guard case .success(let shown) = evaluated.selecting(outputs: fields == nil ? renderer.defaultFields(names) : requestedFields)
         else { return .usageOrIO }
