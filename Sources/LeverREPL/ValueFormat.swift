@@ -16,7 +16,7 @@ public enum ValueFormat: Sendable, Equatable {
     public func text(_ value: Double) -> String {
         if !value.isFinite { return Self.number(value) }
         switch self {
-        case .percent: return Self.number(value * 100) + "%"
+        case .percent: return Self.percentDigits(value) + "%"
         case .plain: return Self.number(value)
         case .unit(let d): return Self.withUnit(value, d)
         }
@@ -27,33 +27,79 @@ public enum ValueFormat: Sendable, Equatable {
         case (0, 0): return number(value)
         case (1, 0): return grouped(value) + " USD"
         case (0, 2):
+            // A duration is stored in years: days are a conversion, so their last digits are
+            // the conversion's; twelve significant digits keep the value and drop that noise.
             let days = value * 365
-            return days < 365 ? number(days) + (days == 1 ? " day" : " days") : number(value) + " years"
-        case (0, -1): return number(value * 100) + "% annualised"
+            return days < 365 ? converted(days) + (days == 1 ? " day" : " days") : number(value) + " years"
+        case (0, -1): return percentDigits(value) + "% annualised"
         default: return number(value) + " " + d.description
         }
     }
 
-    /// Up to six significant digits, no trailing zeros, no exponent for everyday magnitudes;
-    /// `∞`, `−∞` and `undefined` for what is not a finite number.
+    /// The shortest text that reads back as the same `Double` (as the JSON report writes it), in
+    /// decimal notation for magnitudes in [1e-6, 1e15) and with an exponent beyond; `∞`, `−∞`
+    /// and `undefined` for what is not a finite number.
     static func number(_ value: Double) -> String {
-        // As `:explain` and `lever eval` write them; NaN is never shown as a number.
+        // NaN is never shown as a number.
         guard value.isFinite else { return value.isNaN ? "undefined" : (value < 0 ? "−∞" : "∞") }
         if value == 0 { return "0" }
-        let magnitude = abs(value)
-        if magnitude >= 1e15 || magnitude < 1e-6 { return String(format: "%.6g", value) }
-        let decimals = max(0, 5 - Int(log10(magnitude).rounded(.down)))
-        var text = String(format: "%.\(min(decimals, 10))f", value)
-        if text.contains(".") {
-            while text.hasSuffix("0") { text.removeLast() }
-            if text.hasSuffix(".") { text.removeLast() }
+        return Digits(value).text(shift: 0)
+    }
+
+    /// A ratio as a percentage with every digit of its shortest form: the decimal point moves
+    /// two places (`0.07` → `7`), so no multiplication adds digits of its own.
+    static func percentDigits(_ value: Double) -> String {
+        guard value.isFinite else { return number(value) }
+        if value == 0 { return "0" }
+        return Digits(value).text(shift: 2)
+    }
+
+    /// A converted value (days from years) to twelve significant digits, trailing zeros dropped.
+    static func converted(_ value: Double) -> String {
+        guard value.isFinite, value != 0 else { return number(value) }
+        return number(Double(String(format: "%.12g", value)) ?? value)
+    }
+
+    /// The significant digits and decimal exponent of a `Double`'s shortest round-trip text.
+    struct Digits {
+        var negative: Bool
+        /// The digits, no leading or trailing zeros.
+        var digits: String
+        /// Where the decimal point goes: the number is 0.DIGITS × 10^point.
+        var point: Int
+
+        init(_ value: Double) {
+            let text = abs(value).description
+            let parts = text.split(separator: "e", maxSplits: 1)
+            let exponent = parts.count > 1 ? Int(parts[1]) ?? 0 : 0
+            let mantissa = String(parts[0])
+            let dot = mantissa.firstIndex(of: ".").map { mantissa.distance(from: mantissa.startIndex, to: $0) } ?? mantissa.count
+            var all = mantissa.replacingOccurrences(of: ".", with: "")
+            var point = dot + exponent
+            while all.hasPrefix("0") && all.count > 1 { all.removeFirst(); point -= 1 }
+            while all.hasSuffix("0") && all.count > 1 { all.removeLast() }
+            (negative, digits, self.point) = (value < 0, all, point)
         }
-        return text == "-0" ? "0" : text
+
+        /// Decimal notation with the point moved `shift` places right, or the exponent form when
+        /// the magnitude is outside [1e-6, 1e15).
+        func text(shift: Int) -> String {
+            let point = self.point + shift
+            let sign = negative ? "-" : ""
+            guard point > -6, point <= 15 else {
+                let mantissa = digits.count > 1 ? String(digits.prefix(1)) + "." + digits.dropFirst() : digits
+                return sign + mantissa + "e" + (point - 1 < 0 ? "-" : "+") + String(abs(point - 1))
+            }
+            if point <= 0 { return sign + "0." + String(repeating: "0", count: -point) + digits }
+            if point >= digits.count { return sign + digits + String(repeating: "0", count: point - digits.count) }
+            let cut = digits.index(digits.startIndex, offsetBy: point)
+            return sign + digits[..<cut] + "." + digits[cut...]
+        }
     }
 
     /// `number` with thousands separators in the integer part (money).
     static func grouped(_ value: Double) -> String {
-        let text = abs(value) >= 1e15 || value.isNaN ? number(value) : String(format: "%.2f", value)
+        let text = number(value)
         let negative = text.hasPrefix("-")
         let body = negative ? String(text.dropFirst()) : text
         let parts = body.split(separator: ".", maxSplits: 1).map(String.init)

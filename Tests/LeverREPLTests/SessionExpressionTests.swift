@@ -79,7 +79,7 @@ import Testing
         }
         // Stables pay house_rate alone: USDC at 85% utilization, 6% + (85 − 80)/(95 − 80) × (20% − 6%)
         // = 10.6667%; USDT at 92%, 6% + 12/15 × 14% = 17.2%.
-        #expect(text.hasPrefix("USDC  0.106667\nUSDT  0.172\n"))
+        #expect(text.hasPrefix("USDC  0.1066666666666666\nUSDT  0.172\n"))
     }
 
     /// A constant needs no account: its derivation has no account at the root.
