@@ -1,5 +1,9 @@
-/// Completion candidates for the word under the cursor: commands after `:`, otherwise policy
-/// names, standard fields and the book's account ids; prefix-filtered, sorted, unique.
+import LeverCheck
+
+/// Completion candidates for the word under the cursor, by context: command words after `:`;
+/// a command's argument after it (scenarios after `:shock`, accounts after `:account`); a
+/// table's fields after `tier.`; an asset's (or class's) market inputs and properties after
+/// `BTC.`; otherwise policy names, standard fields and inputs. Prefix-filtered, sorted, unique.
 ///
 /// Pure over its inputs so that tests need no session.
 public struct Completion: Sendable {
@@ -7,6 +11,16 @@ public struct Completion: Sendable {
     public var policyNames: [String]
     /// Account ids of the loaded book.
     public var accountIDs: [String]
+    /// Per table, by the name expressions read it as (`tier`), its row fields.
+    public var tableFields: [String: [String]] = [:]
+    /// The names that take `.INPUT` or `.PROPERTY` after them: assets and classes.
+    public var entities: Set<String> = []
+    /// What may follow an asset or class and a dot: market inputs and properties.
+    public var entityMembers: [String] = []
+    /// The policy's scenarios (`:shock`).
+    public var scenarios: [String] = []
+    /// The policy's curves (`:plot`).
+    public var curves: [String] = []
 
     /// Candidates drawn from these policy names and account ids (plus the standard fields).
     public init(policyNames: [String], accountIDs: [String]) {
@@ -24,23 +38,44 @@ public struct Completion: Sendable {
         "initial_requirement", "maintenance_requirement", "tier", "initial", "maintenance", "close_factor", "bonus",
     ]
 
+    /// What ends a word, for readline and for these candidates alike: not `.` (`BTC.price`,
+    /// `tier.credit_line` complete as one word), `:` (`:type`) or `-` (`fund-aurora`).
+    public static let wordBreakCharacters = " \t\n\"'(),[]{}+*/<>=!;"
+
     /// The candidates for the word before the cursor (`cursor` is a UTF-8 offset into `text`,
-    /// as readline's `rl_point`, clamped). The word stops at `.`: `BTC.pr` completes `price`.
+    /// as readline's `rl_point`, clamped), each a whole replacement for that word: `BTC.pr`
+    /// completes to `BTC.price`.
     public func candidates(_ text: String, cursor: Int) -> [String] {
         let head = String(decoding: text.utf8.prefix(max(0, cursor)), as: UTF8.self)
         let trimmed = head.drop { $0.isWhitespace }
-        if trimmed.hasPrefix(":"), !trimmed.contains(where: \.isWhitespace) {
-            let word = trimmed.dropFirst()
-            return ReplCommandParser.names.filter { $0.hasPrefix(word) }.map { ":" + $0 }
+        let word = String(head.reversed().prefix { !Self.wordBreakCharacters.contains($0) }.reversed())
+        if trimmed.hasPrefix(":") {
+            guard let space = trimmed.firstIndex(where: \.isWhitespace) else {
+                return ReplCommandParser.names.filter { $0.hasPrefix(word.dropFirst()) }.map { ":" + $0 }
+            }
+            let command = String(trimmed[trimmed.index(after: trimmed.startIndex)..<space])
+            return Self.matching(word, in: arguments(of: command))
         }
-        let word = String(head.reversed().prefix { Self.isWordCharacter($0) }.reversed())
-        let pool = Set(policyNames + Self.standardFields + accountIDs)
-        return pool.filter { $0.hasPrefix(word) }.sorted()
+        guard let dot = word.lastIndex(of: ".") else { return Self.matching(word, in: policyNames + Self.standardFields) }
+        let qualifier = String(word[..<dot]), member = String(word[word.index(after: dot)...])
+        let pool = tableFields[qualifier] ?? (entities.contains(qualifier) ? entityMembers : [])
+        return Self.matching(member, in: pool).map { qualifier + "." + $0 }
     }
 
-    /// Letters, digits, `_` and `-` (account ids such as `fund-aurora` and `BTC.price`).
-    static func isWordCharacter(_ c: Character) -> Bool {
-        c.isLetter || c.isNumber || c == "_" || c == "-"
+    /// What a command's argument may be.
+    func arguments(of command: String) -> [String] {
+        switch command {
+        case "shock": scenarios
+        case "account", "eval": accountIDs
+        case "explain": accountIDs + policyNames + Self.standardFields
+        case "plot": curves
+        case "type": policyNames + Self.standardFields
+        default: []
+        }
+    }
+
+    static func matching(_ word: String, in pool: [String]) -> [String] {
+        Set(pool).filter { $0.hasPrefix(word) }.sorted()
     }
 }
 
@@ -50,6 +85,21 @@ extension ReplSession {
         let symbols = policy.checked.symbols
         let kinds: [SymbolKind] = [.asset, .class, .param, .curve, .table, .scenario, .measure, .venue]
         let names = kinds.flatMap { symbols.names($0) }.filter { !$0.hasSuffix("__") }
-        return Completion(policyNames: names, accountIDs: book?.accounts.map(\.id) ?? []).candidates(text, cursor: cursor)
+        var completion = Completion(policyNames: names, accountIDs: book?.accounts.map(\.id) ?? [])
+        for table in symbols.tables {
+            let fields = table.rows.flatMap { $0.body.map(\.name.text) }
+            completion.tableFields[table.isTiers ? "tier" : table.name.text] = fields
+        }
+        completion.entities = Set(symbols.names(.asset) + symbols.names(.class))
+        var custom: [String] = []
+        for symbol in symbols.symbols(.class) {
+            guard case .classDecl(_, _, let body) = symbol.declaration.kind else { continue }
+            custom += body.map(\.name.text)
+        }
+        completion.entityMembers = Array(Vocabulary.marketInputs.keys) + symbols.declaredMarketInputs
+            + Array(Vocabulary.standardProperties.keys) + custom
+        completion.scenarios = symbols.names(.scenario)
+        completion.curves = symbols.names(.curve)
+        return completion.candidates(text, cursor: cursor)
     }
 }

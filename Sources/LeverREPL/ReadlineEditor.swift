@@ -24,8 +24,8 @@ public struct ReadlineEditor: LineEditor {
         ReadlineState.complete = complete
         rl_readline_name = UnsafePointer(strdup("lever"))
         rl_catch_signals = 0  // SIGINT is ours: readline would re-raise it and end the process
-        // Not `.` or `:`: `BTC.price` and `:type` are completed as whole words.
-        rl_basic_word_break_characters = UnsafePointer(strdup(" \t\n\"'(),[]{}+-*/<>=!;"))
+        // Not `.`, `:` or `-`: `BTC.price`, `:type` and `fund-aurora` are completed as whole words.
+        rl_basic_word_break_characters = UnsafePointer(strdup(Completion.wordBreakCharacters))
         rl_attempted_completion_function = { text, _, _ in ReadlineState.attemptCompletion(text) }
         using_history()
         stifle_history(Self.historyLimit)

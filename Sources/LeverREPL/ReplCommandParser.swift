@@ -42,7 +42,9 @@ public enum ReplCommandParser {
         case "set": return set(rest)
         case "reload", "reset", "help", "quit", "q":
             return rest.isEmpty ? .success(bare(word)) : .failure(ReplCommandError(":\(word) takes no argument"))
-        default: return .failure(ReplCommandError("unknown command `:\(word)`; type :help for the list"))
+        default:
+            let hint = Suggestion.closest(to: word, in: names).map { " (did you mean `:\($0)`?)" } ?? ""
+            return .failure(ReplCommandError("unknown command `:\(word)`\(hint); type :help for the list"))
         }
     }
 

@@ -125,7 +125,9 @@ extension ReplSession {
         guard let current = market else { return error("no market loaded; use :market FILE") }
         let symbols = policy.checked.symbols
         guard let symbol = symbols.lookup(.scenario, name), case .scenario(_, let shocks) = symbol.declaration.kind else {
-            return error("no scenario `\(name)` in the policy")
+            let names = symbols.names(.scenario)
+            let hint = Suggestion.closest(to: name, in: names).map { " (did you mean `\($0)`?)" } ?? ""
+            return error("no scenario `\(name)` in the policy\(hint)" + (names.isEmpty ? "; it declares none" : ""))
         }
         market = current.shocked(by: shocks, symbols: symbols)
         return .output("applied scenario \(name) (\(shocks.count) shock\(shocks.count == 1 ? "" : "s")); :reset undoes it\n")

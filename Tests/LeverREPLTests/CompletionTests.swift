@@ -41,7 +41,67 @@ import Testing
     }
 
     @Test func memberCompletesTheFieldAfterTheDot() {
-        let completion = Completion(policyNames: ["BTC"], accountIDs: [])
-        #expect(completion.candidates("BTC.pr", cursor: 6) == ["price"])
+        var completion = Completion(policyNames: ["BTC"], accountIDs: ["BTC.pool-elm"])
+        completion.entities = ["BTC", "major"]
+        completion.entityMembers = ["price", "pool_share", "vol", "haircut"]
+        #expect(completion.candidates("BTC.pr", cursor: 6) == ["BTC.price"])
+        // Only what follows an asset: never an account id that starts with its name.
+        #expect(completion.candidates("BTC.p", cursor: 5) == ["BTC.pool_share", "BTC.price"])
+        #expect(completion.candidates("major.v", cursor: 7) == ["major.vol"])
+    }
+}
+
+/// Completion by context: a table's fields after its name, a command's own arguments.
+@Suite struct CompletionContextTests {
+    static var completion: Completion {
+        var c = Completion(policyNames: ["tier", "crash", "squeeze", "house_rate"], accountIDs: ["citadel-1", "cobalt"])
+        c.tableFields = ["tier": ["credit_line", "haircut_discount"], "leverage_limit": ["max_leverage"]]
+        c.scenarios = ["crash", "squeeze"]
+        c.curves = ["house_rate"]
+        return c
+    }
+
+    @Test func aTablesFieldsAfterItsName() {
+        #expect(Self.completion.candidates("tier.credit", cursor: 11) == ["tier.credit_line"])
+        #expect(Self.completion.candidates("2 * tier.", cursor: 9) == ["tier.credit_line", "tier.haircut_discount"])
+        #expect(Self.completion.candidates("leverage_limit.m", cursor: 16) == ["leverage_limit.max_leverage"])
+        #expect(Self.completion.candidates("nothing.c", cursor: 9).isEmpty)
+    }
+
+    @Test func aCommandsOwnArguments() {
+        #expect(Self.completion.candidates(":shock c", cursor: 8) == ["crash"])
+        #expect(Self.completion.candidates(":account c", cursor: 10) == ["citadel-1", "cobalt"])
+        #expect(Self.completion.candidates(":plot h", cursor: 7) == ["house_rate"])
+        #expect(Self.completion.candidates(":market R", cursor: 9).isEmpty)
+    }
+
+    @Test func accountIdsOnlyWhereAnAccountIsMeant() {
+        #expect(Self.completion.candidates("c", cursor: 1).contains("crash"))
+        #expect(!Self.completion.candidates("c", cursor: 1).contains("cobalt"))
+    }
+
+    @Test func theSessionKnowsThePolicysTablesAndAssets() {
+        let session = ReplSession(policyPath: "Rules/prime.lever")
+        #expect(session.handle(.complete("tier.credit", cursor: 11)) == .completions(["tier.credit_line"]))
+        #expect(session.handle(.complete(":shock cr", cursor: 9)) == .completions(["crash"]))
+        guard case .completions(let members) = session.handle(.complete("BTC.", cursor: 4)) else {
+            Issue.record("no completions"); return
+        }
+        #expect(members.contains("BTC.price") && members.contains("BTC.haircut") && !members.contains("BTC.tier"))
+    }
+}
+
+/// A misspelt command or scenario is answered with the closest one.
+@Suite struct ReplSuggestionTests {
+    @Test func aMisspeltCommandGetsTheClosestOne() {
+        guard case .failure(let e) = ReplCommandParser.parse(":quti") else { Issue.record("parsed"); return }
+        #expect(e.message == "unknown command `:quti` (did you mean `:quit`?); type :help for the list")
+    }
+
+    @Test func aMisspeltScenarioGetsTheClosestOne() {
+        let session = ReplSession(policyPath: "Rules/prime.lever")
+        _ = session.handle(.input(":market Rules/sample/market.json"))
+        guard case .diagnostics(let message) = session.handle(.input(":shock crsh")) else { Issue.record("no error"); return }
+        #expect(message.contains("no scenario `crsh` in the policy (did you mean `crash`?)"), "\(message)")
     }
 }

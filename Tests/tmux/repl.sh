@@ -75,6 +75,10 @@ start
 keys ':hel' Tab
 wait_for 'lever> :help' "tab completion of :hel"
 keys C-u
+# A table's field after its name, completed as one word with the name.
+keys 'tier.credit' Tab
+wait_for 'lever> tier.credit_line' "tab completion of tier.credit"
+keys C-u
 # 2. A multi-line declaration: the continuation prompt, then the declared value.
 keys 'param lever_test_q = max(1,' Enter
 wait_for '  |' "continuation prompt"
@@ -106,4 +110,4 @@ keys Up Up   # past the line abandoned with Ctrl-C (`max(3,`), which was entered
 wait_for 'lever> lever_test_q * 10' "older history recalled after a restart"
 keys C-u ':quit' Enter
 wait_dead "exit on :quit"
-echo "repl.sh: ok (tab completion, multi-line, Ctrl-C, Ctrl-D, history after restart, through a link)"
+echo "repl.sh: ok (tab completion of commands and table fields, multi-line, Ctrl-C, Ctrl-D, history after restart, through a link)"
