@@ -11,6 +11,8 @@ struct TreeWalk {
     var shown: Set<NodeRef> = []
     let heldAssets: Set<Int>
     let heldVenues: Set<Int>
+    /// How the outputs' nodes read: a label's words (`status`, `worst_scenario`), or a flag.
+    let outputKinds: [NodeRef: OutputKind]
     static let maxDepth = 12
 
     init(plan: Plan, values: [[Double]], account: Account, policy: CompiledPolicy, sources: SourceMap) {
@@ -21,6 +23,9 @@ struct TreeWalk {
         self.sources = sources
         heldAssets = Set(account.positions.compactMap { policy.assets.firstIndex(of: $0.asset) })
         heldVenues = Set(account.positions.compactMap { p in p.venue.flatMap { policy.venues.firstIndex(of: $0) } })
+        let kinds = Dictionary(policy.outputs.map { ($0.name, $0.kind) }, uniquingKeysWith: { a, _ in a })
+        outputKinds = Dictionary(plan.outputs.compactMap { o in kinds[o.name].map { (o.node, $0) } },
+                                 uniquingKeysWith: { a, _ in a })
     }
 
     /// - Parameter scope: the assets the parent rule applies to; a shared rule none of whose own
@@ -98,13 +103,31 @@ struct TreeWalk {
         }
     }
 
-    /// Row labels and status words for lookups, numbers otherwise.
+    /// As a committee reads the value: a table row's label, an output's word (`status =
+    /// healthy`), `true`/`false` for a condition or a flag, the number otherwise.
     func label(_ ref: NodeRef, _ x: Double) -> String {
         if case .tableRow(let table, _) = plan[ref].op {
             let i = Int(x)
             return table.labels.indices.contains(i) ? table.labels[i] : "no row matches"
         }
-        return Self.format(x)
+        guard !x.isNaN else { return Self.format(x) }
+        switch outputKinds[ref] {
+        case .label(let words)?:
+            let i = Int(x)
+            return words.indices.contains(i) ? words[i] : Self.format(x)
+        case .flag?:
+            return x != 0 ? "true" : "false"
+        default:
+            break
+        }
+        switch plan[ref].op {
+        case .binary(.equal, _, _), .binary(.notEqual, _, _), .binary(.less, _, _), .binary(.lessEqual, _, _),
+             .binary(.greater, _, _), .binary(.greaterEqual, _, _), .binary(.and, _, _), .binary(.or, _, _),
+             .unary(.not, _):
+            return x != 0 ? "true" : "false"
+        default:
+            return Self.format(x)
+        }
     }
 
     static func format(_ x: Double) -> String {

@@ -29,6 +29,16 @@ struct ExplainerTests {
         assertGolden(actual: text, path: Self.golden("explain-edge-800-health.txt"))
     }
 
+    /// Words where the policy has words: the status is `healthy`, not its code, and the
+    /// conditions that decided it are `false` or `true`, not 0 or 1.
+    @Test func statusAndConditionsReadAsWords() throws {
+        let text = try Self.explain("edge-800", measure: "status")
+        #expect(text.contains("status = healthy"), "\(text)")
+        #expect(text.contains("margin liquidate = false"), "\(text)")
+        #expect(text.contains("margin margin_call = false"), "\(text)")
+        #expect(!text.contains("status = 0"))
+    }
+
     @Test func unknownAccountOrMeasureIsNil() throws {
         let checked = Checker.check(path: WorkloadAgreementTests.root.appendingPathComponent("Rules/margin_workload.lever").path)
         let policy = try #require(Compiler.compile(checked).0)
