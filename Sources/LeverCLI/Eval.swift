@@ -61,7 +61,7 @@ struct Eval: ConsoleCommand {
         // A scenario the policy does not declare is a usage error, said before the book is read.
         if let scenario, !loaded.scenarioNames.contains(scenario) {
             let names = loaded.scenarioNames
-            let hint = Suggestion.closest(to: scenario, in: names).map { " (did you mean `\($0)`?)" } ?? ""
+            let hint = Suggestion.hint(for: scenario, in: names)
             let list = names.isEmpty ? "the policy declares none" : "declared: " + names.joined(separator: ", ")
             console.err("error: no scenario `\(scenario)` in the policy\(hint); \(list)\n")
             return .usageOrIO
@@ -105,7 +105,7 @@ struct Eval: ConsoleCommand {
         guard inputs.isUsable else { return nil }
         guard let id = account else { return inputs }
         guard let one = inputs.selecting(account: id) else {
-            console.err("error: no account `\(id)` in `\(book)`\n")
+            console.err("error: no account `\(id)` in `\(book)`\(Suggestion.hint(for: id, in: inputs.book?.accounts.map(\.id) ?? []))\n")
             return nil
         }
         return one

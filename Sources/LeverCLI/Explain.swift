@@ -51,14 +51,14 @@ struct Explain: ConsoleCommand {
         if let expression { return explain(expression, policy: loaded, book: book, market: market, console: console) }
         if let measure, !engine.policy.outputs.contains(where: { $0.name == measure }) {
             let names = engine.policy.outputs.map(\.name)
-            let hint = Suggestion.closest(to: measure, in: names).map { "; use `\($0)`" } ?? ""
-            console.err("error: no output `\(measure)`\(hint); the policy reports: \(names.joined(separator: ", "))\n")
+            console.err("error: no output `\(measure)`\(Suggestion.hint(for: measure, in: names)); "
+                        + "the policy reports: \(names.joined(separator: ", "))\n")
             return .findings
         }
         guard let tree = Explainer(engine: engine, sources: loaded.sources)
             .explain(account: account, book: book, market: market, measure: measure)
         else {
-            console.err("error: no account `\(account)` in `\(self.book)`\n")
+            console.err("error: no account `\(account)` in `\(self.book)`\(Suggestion.hint(for: account, in: book.accounts.map(\.id)))\n")
             return .findings
         }
         console.out(tree.rendered())
@@ -68,7 +68,7 @@ struct Explain: ConsoleCommand {
     /// `--expression`: the expression compiled with the policy and explained for the account.
     private func explain(_ text: String, policy: LoadedPolicy, book: Book, market: MarketSnapshot, console: Console) -> ExitCode {
         guard let holder = book.accounts.first(where: { $0.id == account }) else {
-            console.err("error: no account `\(account)` in `\(self.book)`\n")
+            console.err("error: no account `\(account)` in `\(self.book)`\(Suggestion.hint(for: account, in: book.accounts.map(\.id)))\n")
             return .findings
         }
         switch CompiledExpression.compile(text, in: policy) {

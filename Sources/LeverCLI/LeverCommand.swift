@@ -44,7 +44,10 @@ public struct LeverCommand: ParsableCommand {
             if !shown.isEmpty { console.out(shown + "\n") }
             return code.rawValue
         }
-        if !message.isEmpty { console.err(message + "\n") }
+        // One prefix style for every error the tool prints: ArgumentParser's `Error: ` becomes
+        // the compilers' (and the rest of lever's) `error: `.
+        let styled = message.hasPrefix("Error: ") ? "error: " + message.dropFirst("Error: ".count) : Substring(message)
+        if !styled.isEmpty { console.err(styled + "\n") }
         return code == .validationFailure ? ExitCode.usageOrIO.rawValue : code.rawValue
     }
 }

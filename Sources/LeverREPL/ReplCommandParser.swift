@@ -43,7 +43,7 @@ public enum ReplCommandParser {
         case "reload", "reset", "help", "quit", "q":
             return rest.isEmpty ? .success(bare(word)) : .failure(ReplCommandError(":\(word) takes no argument"))
         default:
-            let hint = Suggestion.closest(to: word, in: names).map { " (did you mean `:\($0)`?)" } ?? ""
+            let hint = Suggestion.closest(to: word, in: names).map { " (did you mean `:\($0)`?)" } ?? ""  // with its colon
             return .failure(ReplCommandError("unknown command `:\(word)`\(hint); type :help for the list"))
         }
     }

@@ -126,7 +126,7 @@ extension ReplSession {
         let symbols = policy.checked.symbols
         guard let symbol = symbols.lookup(.scenario, name), case .scenario(_, let shocks) = symbol.declaration.kind else {
             let names = symbols.names(.scenario)
-            let hint = Suggestion.closest(to: name, in: names).map { " (did you mean `\($0)`?)" } ?? ""
+            let hint = Suggestion.hint(for: name, in: names)
             return error("no scenario `\(name)` in the policy\(hint)" + (names.isEmpty ? "; it declares none" : ""))
         }
         market = current.shocked(by: shocks, symbols: symbols)

@@ -1,4 +1,5 @@
 import LeverCompile
+import LeverSyntax
 
 /// Output names asked for that a report does not have (`lever eval --fields`).
 public struct UnknownOutputs: Error, Sendable, Hashable {
@@ -7,9 +8,9 @@ public struct UnknownOutputs: Error, Sendable, Hashable {
     /// Every output the report has, in report order, for the message.
     public var available: [String]
 
-    /// `unknown field `lverage`; available fields: tier, collateral, …`.
+    /// `unknown field `lverage` (did you mean `leverage`?); available fields: tier, collateral, …`.
     public var message: String {
-        let list = names.map { "`\($0)`" }.joined(separator: ", ")
+        let list = names.map { "`\($0)`" + Suggestion.hint(for: $0, in: available) }.joined(separator: ", ")
         let noun = names.count == 1 ? "field" : "fields"
         return "unknown \(noun) \(list); available fields: \(available.joined(separator: ", "))"
     }

@@ -28,6 +28,12 @@ public enum Suggestion {
         return unlimited.closest(to: name, in: candidates)
     }
 
+    /// ` (did you mean `x`?)` for the closest candidate, or nothing: the tail of a message that
+    /// names something the user got wrong (an account, a field, a scenario).
+    public static func hint(for name: String, in candidates: some Sequence<String>) -> String {
+        closest(to: name, in: candidates).map { " (did you mean `\($0)`?)" } ?? ""
+    }
+
     /// The largest distance offered for a name of `length` characters: 1 up to 4 characters,
     /// 2 up to 7, 3 beyond, so that a short name is not "corrected" into an unrelated one.
     public static func limit(forLength length: Int) -> Int {
