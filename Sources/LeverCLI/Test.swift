@@ -47,7 +47,14 @@ struct Test: ConsoleCommand {
         let xml = GoldenJUnitReporter().render(summary)
         console.out(format == .junit ? xml : GoldenTextReporter().render(summary))
         if let junit {
-            do { try OutputFile.write(xml, to: console.resolve(junit)) } catch {
+            do {
+                // A CI job names a report folder before anything created it (`test-results/`),
+                // as JUnit-writing test runners let it.
+                let path = console.resolve(junit)
+                let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+                try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                try OutputFile.write(xml, to: path)
+            } catch {
                 console.err("error: \(error)\n")  // OutputFile.WriteError names the file and the reason
                 return .usageOrIO
             }
