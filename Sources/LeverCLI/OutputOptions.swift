@@ -5,7 +5,7 @@ import LeverSyntax
 struct OutputOptions: ParsableArguments {
     /// The diagnostic formats a user can ask for.
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case human, plain, json, github
+        case human, plain, json, github, sarif
     }
 
     /// When to colour human output.
@@ -13,7 +13,7 @@ struct OutputOptions: ParsableArguments {
         case auto, always, never
     }
 
-    @Option(help: "Diagnostic format: human, plain, json or github (default: human on a terminal, plain otherwise).")
+    @Option(help: "Diagnostic format: human, plain, json, github or sarif (default: human on a terminal, plain otherwise).")
     var format: Format?
 
     @Option(help: "Colour human output: auto (a terminal and NO_COLOR unset), always or never.")
@@ -31,6 +31,7 @@ struct OutputOptions: ParsableArguments {
         case .plain: return .plain
         case .json: return .json
         case .github: return .github
+        case .sarif: return .sarif
         }
     }
 
@@ -38,7 +39,7 @@ struct OutputOptions: ParsableArguments {
     func isHuman(for console: Console) -> Bool {
         switch style(for: console) {
         case .human, .plain: true
-        case .json, .github: false
+        case .json, .github, .sarif: false
         }
     }
 }
@@ -48,7 +49,7 @@ extension OutputOptions {
     /// so a run always ends with a summary line.
     func print(_ diagnostics: [Diagnostic], sources: SourceMap, console: Console) {
         let style = style(for: console)
-        let text = DiagnosticRenderer(style: style).render(diagnostics, sources: sources)
+        let text = DiagnosticRenderer(style: style, toolVersion: console.engineVersion).render(diagnostics, sources: sources)
         if !text.isEmpty {
             console.out(text)
         } else if isHuman(for: console) {

@@ -15,6 +15,8 @@ public struct DiagnosticRenderer: Sendable {
         case json
         /// GitHub Actions workflow commands (`::error file=…,line=…,col=…::message`).
         case github
+        /// SARIF 2.1.0, for code-scanning dashboards and review tools.
+        case sarif
     }
 
     /// The output form.
@@ -22,11 +24,14 @@ public struct DiagnosticRenderer: Sendable {
     /// At most this many diagnostics are shown in the human forms; the rest are counted in one line
     /// so a broken file cannot flood the terminal.
     public var limit: Int
+    /// The tool's version, for the forms that name it (SARIF's `driver.version`).
+    public var toolVersion: String?
 
     /// A renderer for `style` that shows at most `limit` diagnostics in the human forms.
-    public init(style: Style, limit: Int = 200) {
+    public init(style: Style, limit: Int = 200, toolVersion: String? = nil) {
         self.style = style
         self.limit = max(1, limit)
+        self.toolVersion = toolVersion
     }
 
     /// Renders every diagnostic (sorted) in this renderer's style; the empty string when there are none.
@@ -43,6 +48,8 @@ public struct DiagnosticRenderer: Sendable {
             return renderJSON(sorted, sources: sources)
         case .github:
             return renderGitHub(sorted, sources: sources)
+        case .sarif:
+            return renderSARIF(sorted, sources: sources)
         }
     }
 
