@@ -16,7 +16,7 @@ public enum ReplCommandParser {
         :account [ID]         evaluate expressions for one account (none: the whole book)
         :explain WHAT         explain an account (ID), one result (ID.M) or an expression
         :eval [ACCOUNT]       evaluate the book (or one account) and print the report
-        :set ASSET.F = N      set an asset's price, vol or utilization
+        :set ASSET.F = V      set an asset's price (100 USD, 2.5k USD), vol or utilization (90%)
         :shock SCENARIO       apply a policy scenario's shocks to the market
         :reset                undo every :set and :shock
         :plot CURVE|EXPR      plot a curve or an expression of utilization
@@ -63,23 +63,47 @@ public enum ReplCommandParser {
 
     /// `ASSET.FIELD = NUMBER`, where the number may carry `%` (utilization 85%).
     private static func set(_ rest: String) -> Result<ReplCommand, ReplCommandError> {
-        let usage = ReplCommandError(":set needs ASSET.FIELD = NUMBER (FIELD is price, vol or utilization)")
+        let usage = ReplCommandError(":set needs ASSET.FIELD = VALUE (FIELD is price, vol or utilization; "
+            + "e.g. :set SOL.price = 100 USD, :set ETH.vol = 90%)")
         let sides = rest.split(separator: "=", omittingEmptySubsequences: false)
         guard sides.count == 2 else { return .failure(usage) }
         let target = sides[0].split(separator: ".")
         guard target.count == 2 else { return .failure(usage) }
         let asset = String(target[0]).trimmingWhitespace()
-        guard let field = MarketField(rawValue: String(target[1]).trimmingWhitespace()), !asset.isEmpty,
-              let value = number(String(sides[1]).trimmingWhitespace()) else { return .failure(usage) }
+        let name = String(target[1]).trimmingWhitespace()
+        guard let field = MarketField(rawValue: name), !asset.isEmpty else {
+            let hint = Suggestion.hint(for: name, in: MarketField.allCases.map(\.rawValue))
+            return .failure(ReplCommandError("cannot set `\(asset).\(name)`\(hint): a what-if sets price, vol or utilization"))
+        }
+        let text = String(sides[1]).trimmingWhitespace()
+        // A price is a USD amount and may say so; the others are ratios and may not.
+        var amount = Substring(text)
+        if amount.hasSuffix("USD") {
+            guard field == .price else {
+                return .failure(ReplCommandError("`\(name)` is not a USD amount: write it as a number or a percentage"))
+            }
+            amount = amount.dropLast(3)
+        }
+        guard let value = number(String(amount).trimmingWhitespace()) else { return .failure(usage) }
         return .success(.set(asset: asset, field: field, value: value))
     }
 
-    /// A plain number, with `_`/`,` separators allowed and an optional trailing `%`.
+    /// A number as a policy writes one: `_`/`,` separators, a magnitude (`100k`, `2.5M`, `1B`),
+    /// or a trailing `%` or `bps`.
     static func number(_ text: String) -> Double? {
         var digits = text.filter { $0 != "_" && $0 != "," }
-        var scale = 1.0
-        if digits.hasSuffix("%") { digits.removeLast(); scale = 0.01 }
-        return Double(digits.trimmingWhitespace()).map { $0 * scale }
+        // Divided rather than multiplied by 0.01: 85 ÷ 100 is the double nearest 0.85.
+        var divisor = 1.0, magnitude = 1.0
+        if digits.hasSuffix("bps") {
+            digits.removeLast(3); divisor = 10_000
+        } else if digits.hasSuffix("%") {
+            digits.removeLast(); divisor = 100
+        }
+        digits = digits.trimmingWhitespace()
+        if let last = digits.last, let scale = ["k": 1e3, "M": 1e6, "B": 1e9][String(last)] {
+            digits.removeLast(); magnitude = scale
+        }
+        return Double(digits.trimmingWhitespace()).map { $0 * magnitude / divisor }
     }
 }
 

@@ -18,6 +18,10 @@ import Testing
         (":set BTC.price = 50_000", .set(asset: "BTC", field: .price, value: 50_000)),
         (":set ETH.vol=0.9", .set(asset: "ETH", field: .vol, value: 0.9)),
         (":set USDC.utilization = 85%", .set(asset: "USDC", field: .utilization, value: 0.85)),
+        (":set SOL.price = 100 USD", .set(asset: "SOL", field: .price, value: 100)),
+        (":set BTC.price = 97.5k USD", .set(asset: "BTC", field: .price, value: 97_500)),
+        (":set ETH.vol = 90%", .set(asset: "ETH", field: .vol, value: 0.9)),
+        (":set USDC.utilization = 8500 bps", .set(asset: "USDC", field: .utilization, value: 0.85)),
         (":shock crash", .shock("crash")),
         (":reset", .reset),
         (":plot borrow_rate", .plot("borrow_rate")),
@@ -31,14 +35,20 @@ import Testing
         #expect(try ReplCommandParser.parse(text).get() == expected)
     }
 
+    static let setUsage = ":set needs ASSET.FIELD = VALUE (FIELD is price, vol or utilization; "
+        + "e.g. :set SOL.price = 100 USD, :set ETH.vol = 90%)"
+
     static let errors: [(String, String)] = [
         (":load", ":load needs FILE"),
         (":type   ", ":type needs EXPR"),
-        (":set BTC.price", ":set needs ASSET.FIELD = NUMBER (FIELD is price, vol or utilization)"),
-        (":set BTC.supply = 3", ":set needs ASSET.FIELD = NUMBER (FIELD is price, vol or utilization)"),
-        (":set BTC.price = lots", ":set needs ASSET.FIELD = NUMBER (FIELD is price, vol or utilization)"),
+        (":set BTC.price", Self.setUsage),
+        (":set BTC.supply = 3", "cannot set `BTC.supply`: a what-if sets price, vol or utilization"),
+        (":set BTC.prize = 3", "cannot set `BTC.prize` (did you mean `price`?): a what-if sets price, vol or utilization"),
+        (":set BTC.price = lots", Self.setUsage),
+        (":set ETH.vol = 90 USD", "`vol` is not a USD amount: write it as a number or a percentage"),
         (":reset now", ":reset takes no argument"),
         (":bogus", "unknown command `:bogus`; type :help for the list"),
+        (":quti", "unknown command `:quti` (did you mean `:quit`?); type :help for the list"),
     ]
 
     @Test(arguments: errors) func rejects(_ text: String, _ message: String) {
