@@ -43,7 +43,8 @@ struct Repl: ConsoleCommand {
             }) else { return .usageOrIO }
             editor = PlainEditor(lines: lines)
         }
-        ReplLoop(session: session, console: console).run(&editor)
+        // A script's (or pipe's) diagnostics name it and its line, not `<input>:1`.
+        ReplLoop(session: session, console: console).run(&editor, scriptName: script ?? "<stdin>")
         return session.failed ? .findings : .success
     }
 
@@ -63,24 +64,32 @@ struct ReplLoop {
     let session: ReplSession
     let console: Console
 
-    /// Runs until end of input or `:quit`.
-    func run<Editor: LineEditor>(_ editor: inout Editor) {
+    /// Runs until end of input or `:quit`. With `scriptName`, each input's diagnostics point
+    /// at that name and the line the input started on (`checks.lvr:12:5`).
+    func run<Editor: LineEditor>(_ editor: inout Editor, scriptName: String? = nil) {
         var pending: [String] = []
+        var lineNumber = 0, startLine = 1
         while true {
             let prompt = pending.isEmpty ? session.prompt : session.continuationPrompt
             guard let line = editor.readLine(prompt: prompt) else { break }
+            lineNumber += 1
             if editor.interrupted {
                 pending = []
                 continue
             }
+            if pending.isEmpty { startLine = lineNumber }
             pending.append(line)
             let text = pending.joined(separator: "\n")
             if ReplSession.needsMoreInput(text) { continue }
             pending = []
+            if let scriptName { session.origin = InputOrigin(path: scriptName, line: startLine) }
             if !show(session.handle(.input(text))) { return }
         }
         // End of input inside an open block: let the session report what is missing.
-        if !pending.isEmpty { _ = show(session.handle(.input(pending.joined(separator: "\n")))) }
+        if !pending.isEmpty {
+            if let scriptName { session.origin = InputOrigin(path: scriptName, line: startLine) }
+            _ = show(session.handle(.input(pending.joined(separator: "\n"))))
+        }
     }
 
     /// Prints one response; false when the session asked to quit.

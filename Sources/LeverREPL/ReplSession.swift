@@ -9,6 +9,9 @@ import Foundation
 public final class ReplSession {
     /// Whether any command has failed so far (a scripted session then exits 1).
     public var failed = false
+    /// Where the next input comes from: typed (`<input>`), or a line of a script, so that its
+    /// diagnostics point at `script.lvr:12:5` rather than `<input>:1:5`.
+    public var origin = InputOrigin.typed
     /// Whether diagnostics and reports are rendered with ANSI colours.
     public let color: Bool
 
@@ -97,7 +100,8 @@ public final class ReplSession {
 
     /// Diagnostics rendered like `lever check` does.
     func render(_ diagnostics: [Diagnostic], _ sources: SourceMap) -> String {
-        DiagnosticRenderer(style: color ? .human(color: true) : .plain).render(diagnostics, sources: sources)
+        let (moved, map) = origin.place(diagnostics, sources)
+        return DiagnosticRenderer(style: color ? .human(color: true) : .plain).render(moved, sources: map)
     }
 
     /// A one-line error of the session itself (no source location to point at).
