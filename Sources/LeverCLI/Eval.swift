@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Lever
+import LeverREPL
 
 /// `lever eval POLICY --book BOOK --market MARKET`: the margin report of every account.
 struct Eval: ConsoleCommand {
@@ -11,9 +12,10 @@ struct Eval: ConsoleCommand {
             file and the SHA-256 of its canonical form, the book and market files with the SHA-256 of their
             bytes, and the engine version. The report goes to standard output; diagnostics about
             the policy or the input files go to standard error. With --keep-going, accounts with input
-            errors are reported as not evaluated and the others are evaluated. With --scenario NAME the book
-            is evaluated in the market that scenario's shocks make (as `under` and the REPL's :shock move it),
-            and the report says so.
+            errors are reported as not evaluated and the others are evaluated. With --set ASSET.FIELD=VALUE
+            (price, vol or utilization, as the REPL's :set takes them) and --scenario NAME (as `under` and the
+            REPL's :shock move the market), each repeatable, the book is evaluated in the market they make, in
+            that order, and the report says so.
             Exit status: 0 when every account was evaluated; 1 when the policy has errors, an input file
             has errors, an account could not be evaluated, or --account names no account; 2 for usage
             errors (including unknown --fields) or unreadable files.
@@ -33,7 +35,10 @@ struct Eval: ConsoleCommand {
     @Option(help: "Threads to evaluate with (default: the number of processors); output is the same for any.")
     var threads: Int?
     @Flag(help: "Report accounts with input errors as not evaluated and evaluate the others.") var keepGoing = false
-    @Option(help: "Evaluate in the market this scenario's shocks make (a what-if), e.g. crash.") var scenario: String?
+    @Option(help: "Evaluate in the market this scenario's shocks make (a what-if), e.g. crash; repeat to apply several in turn.")
+    var scenario: [String] = []
+    @Option(name: .customLong("set"), help: "Set one market input first, e.g. BTC.price=50k USD or ETH.vol=90%; repeatable.")
+    var sets: [String] = []
     @Option(help: "Colour: auto (a terminal and NO_COLOR unset), always or never.") var color: OutputOptions.ColorMode = .auto
 
     func validate() throws {
@@ -58,14 +63,16 @@ struct Eval: ConsoleCommand {
             console.err("error: \(unknown.message)\n")
             return .usageOrIO
         }
-        // A scenario the policy does not declare is a usage error, said before the book is read.
-        if let scenario, !loaded.scenarioNames.contains(scenario) {
+        // A scenario the policy does not declare, or a --set that does not parse, is a usage
+        // error, said before the book is read.
+        for name in scenario where !loaded.scenarioNames.contains(name) {
             let names = loaded.scenarioNames
-            let hint = Suggestion.hint(for: scenario, in: names)
+            let hint = Suggestion.hint(for: name, in: names)
             let list = names.isEmpty ? "the policy declares none" : "declared: " + names.joined(separator: ", ")
-            console.err("error: no scenario `\(scenario)` in the policy\(hint); \(list)\n")
+            console.err("error: no scenario `\(name)` in the policy\(hint); \(list)\n")
             return .usageOrIO
         }
+        guard let edits = parsedSets(console) else { return .usageOrIO }
         guard let inputs = InputFile.reading([book, market], console: console, {
             try Lever.loadInputs(market: console.resolve(market), book: console.resolve(book),
                                  for: engine, options: LoadOptions(keepGoing: keepGoing, limits: limits.input))
@@ -73,11 +80,21 @@ struct Eval: ConsoleCommand {
         if !inputs.diagnostics.isEmpty { _ = report(inputs.diagnostics, inputs.sources, console) }
         guard let selected = select(inputs, console: console), let book = selected.book, let read = selected.market
         else { return .findings }
-        // Checked above: a declared scenario always moves the market.
-        let snapshot = scenario.flatMap { loaded.market(read, under: $0) } ?? read
+        // The what-ifs, in order: every --set, then each scenario (checked above to be declared).
+        var snapshot = read
+        for edit in edits {
+            switch snapshot.setting(edit.asset, edit.field, to: edit.value) {
+            case .success(let moved): snapshot = moved
+            case .failure(let problem):
+                console.err("error: --set \(edit.text): \(problem.message)\n")
+                return .usageOrIO
+            }
+        }
+        for name in scenario { snapshot = loaded.market(snapshot, under: name) ?? snapshot }
         var evaluated = Lever.evaluate(engine, book: book, market: snapshot, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
         evaluated.provenance = provenance(inputs, console: console)
-        evaluated.provenance?.scenario = scenario
+        let whatIfs = edits.map(\.text) + scenario
+        evaluated.provenance?.whatIf = whatIfs.isEmpty ? nil : whatIfs.joined(separator: ", ")
         let renderer = ReportRenderer(style: style(console))
         guard case .success(let shown) = evaluated.selecting(outputs: fields == nil ? renderer.defaultFields(names) : requestedFields)
         else { return .usageOrIO }
@@ -93,6 +110,24 @@ struct Eval: ConsoleCommand {
         Provenance(engine: console.engineVersion, policyFile: policy,
                    book: inputs.bookSHA256.map { FileDigest(file: book, sha256: $0) },
                    market: inputs.marketSHA256.map { FileDigest(file: market, sha256: $0) })
+    }
+
+    /// `--set ASSET.FIELD=VALUE` each as the REPL's `:set` reads it; nil (after saying which
+    /// and why) when one does not parse.
+    func parsedSets(_ console: Console) -> [(text: String, asset: String, field: MarketField, value: Double)]? {
+        var edits: [(text: String, asset: String, field: MarketField, value: Double)] = []
+        for text in sets {
+            switch ReplCommandParser.parse(":set " + text) {
+            case .success(.set(let asset, let field, let value)): edits.append((text, asset, field, value))
+            case .failure(let problem):
+                console.err("error: --set \(text): \(problem.message.replacingOccurrences(of: ":set needs", with: "needs"))\n")
+                return nil
+            default:
+                console.err("error: --set \(text): needs ASSET.FIELD=VALUE\n")
+                return nil
+            }
+        }
+        return edits
     }
 
     /// The names given to `--fields`, blanks trimmed.

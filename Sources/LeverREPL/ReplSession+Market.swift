@@ -97,26 +97,13 @@ extension ReplSession {
     }
     /// `:set ASSET.FIELD = VALUE`: a what-if on one market input.
     func set(_ asset: String, _ field: MarketField, _ value: Double) -> ReplResponse {
-        guard var current = market else { return error("no market loaded; use :market FILE") }
-        guard let i = current.index(of: asset) else { return error("no asset `\(asset)` in the market") }
-        if let problem = Self.problem(with: value, for: field) { return error("\(asset).\(field.rawValue) \(problem)") }
-        switch field {
-        case .price: current.assets[i].price = value
-        case .vol: current.assets[i].vol = value
-        case .utilization: current.assets[i].utilizationGiven = value
+        guard let current = market else { return error("no market loaded; use :market FILE") }
+        switch current.setting(asset, field, to: value) {
+        case .failure(let problem): return error(problem.message)
+        case .success(let moved): market = moved
         }
-        market = current
         let shown = field == .price ? ValueFormat.plain.text(value) : ValueFormat.percent.text(value)
         return .output("\(asset).\(field.rawValue) = \(shown)\n")
-    }
-
-    /// Why `value` cannot be `field` of an asset (the market file's own rules), or nil.
-    static func problem(with value: Double, for field: MarketField) -> String? {
-        guard value.isFinite else { return "must be a finite number" }
-        switch field {
-        case .price, .vol: return value < 0 ? "cannot be negative" : nil
-        case .utilization: return (0...1).contains(value) ? nil : "must be within [0%, 100%]"
-        }
     }
 
     /// `:shock SCENARIO`: the market the scenario's shocks make (`MarketSnapshot.shocked`, as
@@ -138,5 +125,34 @@ extension ReplSession {
         guard let baseMarket else { return error("no market loaded; use :market FILE") }
         market = baseMarket
         return .output("market reset to the loaded snapshot\n")
+    }
+}
+
+extension MarketSnapshot {
+    /// The snapshot with one asset's price, vol or utilization set (a what-if: the REPL's `:set`,
+    /// `lever eval --set`), held to the market file's own rules; the reason when it cannot be.
+    public func setting(_ asset: String, _ field: MarketField, to value: Double) -> Result<MarketSnapshot, ReplCommandError> {
+        guard let i = index(of: asset) else {
+            return .failure(ReplCommandError("no asset `\(asset)` in the market" + Suggestion.hint(for: asset, in: assets.map(\.symbol))))
+        }
+        if let problem = Self.problem(with: value, for: field) {
+            return .failure(ReplCommandError("\(asset).\(field.rawValue) \(problem)"))
+        }
+        var out = self
+        switch field {
+        case .price: out.assets[i].price = value
+        case .vol: out.assets[i].vol = value
+        case .utilization: out.assets[i].utilizationGiven = value
+        }
+        return .success(out)
+    }
+
+    /// Why `value` cannot be `field` of an asset (the market file's own rules), or nil.
+    static func problem(with value: Double, for field: MarketField) -> String? {
+        guard value.isFinite else { return "must be a finite number" }
+        switch field {
+        case .price, .vol: return value < 0 ? "cannot be negative" : nil
+        case .utilization: return (0...1).contains(value) ? nil : "must be within [0%, 100%]"
+        }
     }
 }

@@ -13,9 +13,10 @@ public struct Provenance: Sendable, Hashable {
     public var book: FileDigest?
     /// The market snapshot read, with its digest.
     public var market: FileDigest?
-    /// The scenario whose shocks moved the market before evaluation (`lever eval --scenario
-    /// crash`): the report is the book in that market, not in the snapshot as read.
-    public var scenario: String?
+    /// The what-ifs that moved the market before evaluation, in order (`lever eval --set
+    /// BTC.price=50k USD --scenario crash`): the report is the book in that market, not in the
+    /// snapshot as read.
+    public var whatIf: String?
 
     /// A provenance record.
     public init(engine: String, policyFile: String? = nil, book: FileDigest? = nil, market: FileDigest? = nil) {

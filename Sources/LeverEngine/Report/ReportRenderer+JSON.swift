@@ -21,8 +21,8 @@ import LeverCompile
 // Liquidation amounts are in units of each asset (the bonus in units of the seized asset);
 // the `_value` fields and `bad_debt` are USD.
 //
-// `engine`, `book`, `market`, `scenario` and the policy's `file` come from the report's
-// provenance and are left out of a report that has none (`scenario` also when none was applied).
+// `engine`, `book`, `market`, `what_if` and the policy's `file` come from the report's
+// provenance and are left out of a report that has none (`what_if` also when none was applied).
 //
 // A VALUE is a number (shortest round-trip text), "Infinity"/"-Infinity", true/false for flags,
 // a string for labels (tier, status), or null when undefined — and then the account's notes say
@@ -48,7 +48,7 @@ extension ReportRenderer {
             root["engine"] = .string(provenance.engine)
             root["book"] = provenance.book?.json
             root["market"] = provenance.market?.json
-            root["scenario"] = provenance.scenario.map(JSONOutput.string)
+            root["what_if"] = provenance.whatIf.map(JSONOutput.string)
         }
         return .object(root)
     }

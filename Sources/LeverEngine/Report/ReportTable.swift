@@ -27,7 +27,7 @@ struct ReportTable {
         let provenance = report.provenance
         let file = provenance?.policyFile.map { " (\($0))" } ?? ""
         let inputs = [provenance?.book.map { "book \($0.line)" }, provenance?.market.map { "market \($0.line)" },
-                      provenance?.scenario.map { "under scenario \($0): the market as its shocks move it" }]
+                      provenance?.whatIf.map { "what-if: \($0) (the market as read, then moved)" }]
         return ["policy \"\(policy.name)\"\(version)\(file)", "sha256 \(policy.hash)"] + inputs.compactMap { $0 }
             + ["\(asOf), interest horizon \(horizon) \(days == 1 ? "day" : "days")"]
             + (provenance.map { ["engine \($0.engine)"] } ?? [])
