@@ -22,12 +22,18 @@ public enum BookLoader {
                                     maxStringLength: options.limits.maxStringLength)
             var state = BookState(names: policy.map(BookNameCheck.init), market: policy == nil ? market : nil,
                                   limits: options.limits)
-            let ok = BookDecoding.decodeRoot(&d, &state)
+            let ok = BookLoader.isJSONLines(file.path) ? BookDecoding.decodeLines(&d, &state) : BookDecoding.decodeRoot(&d, &state)
             d.finish()
             let failed = !ok || state.tooManyAccounts || d.reader.failed || (!options.keepGoing && d.errorCount > 0)
             let book = Book(accounts: state.accounts, rejected: state.rejected)
             return Loaded(value: failed ? nil : book, diagnostics: d.diagnostics)
         }
+    }
+
+    /// Whether a book file is JSON Lines (one account object per line) by its name: `.jsonl` or
+    /// `.ndjson`; anything else is the `{"accounts": [...]}` document.
+    public static func isJSONLines(_ path: String) -> Bool {
+        path.hasSuffix(".jsonl") || path.hasSuffix(".ndjson")
     }
 
     /// Reads and loads the book at `path`, adding the file to `sources`; throws only on I/O errors
@@ -61,6 +67,30 @@ struct BookState {
         self.names = names
         self.market = market
         self.limits = limits
+    }
+}
+
+extension BookDecoding {
+    /// A JSON Lines book: one account object per line (blank lines allowed), read as the
+    /// elements of `accounts`, so errors have the same paths (`accounts[3].positions[0]`) and
+    /// limits as in the document form; false when a line is not JSON.
+    static func decodeLines(_ d: inout DocumentDecoder, _ s: inout BookState) -> Bool {
+        d.path.append(.name("accounts"))
+        defer { d.path.removeLast() }
+        var i = 0
+        while !d.reader.failed, !d.reader.isAtEnd() {
+            d.path.append(.index(i))
+            if i < s.limits.maxAccounts {
+                decodeAccount(&d, &s, index: i)
+            } else {
+                if !s.tooManyAccounts { d.report(.tooManyAccounts(limit: s.limits.maxAccounts, at: d.nextValueSpan)) }
+                s.tooManyAccounts = true
+                d.reader.skipValue()
+            }
+            d.path.removeLast()
+            i += 1
+        }
+        return !d.reader.failed
     }
 }
 

@@ -43,6 +43,9 @@ struct DocumentDecoder {
     enum PathStep {
         case key(Int)
         case index(Int)
+        /// A key the document does not spell out: the `accounts` of a JSON Lines book, whose
+        /// lines are the array's elements.
+        case name(String)
     }
 
     /// The readable path of `steps`.
@@ -51,6 +54,7 @@ struct DocumentDecoder {
             switch step {
             case .key(let offset): .key(keyText(at: offset))
             case .index(let i): .index(i)
+            case .name(let name): .key(name)
             }
         })
     }

@@ -90,6 +90,12 @@ public struct JSONReader {
         }
     }
 
+    /// Whether only whitespace is left (the end of a JSON Lines file, between its values).
+    public mutating func isAtEnd() -> Bool {
+        skipWhitespace()
+        return position >= bytes.count
+    }
+
     /// Checks that only whitespace follows the top-level value.
     public mutating func finish() {
         guard error == nil else { return }
