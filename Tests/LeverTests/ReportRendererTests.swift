@@ -67,7 +67,7 @@ import Lever
             return
         }
         #expect(unknown.names == ["helth", "leverage"])
-        #expect(unknown.message.hasPrefix("unknown fields `helth`, `leverage`; available fields: tier, credit_line, "))
+        #expect(unknown.message.hasPrefix("unknown fields `helth` (did you mean `health`?), `leverage`; available fields: tier, credit_line, "))
     }
 
     /// `--fields health` hides the status column, not the statuses: the summary and the exit
