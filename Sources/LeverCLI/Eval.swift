@@ -22,12 +22,13 @@ struct Eval: ConsoleCommand {
             """)
 
     /// The report forms.
-    enum ReportFormat: String, ExpressibleByArgument, CaseIterable { case table, json }
+    enum ReportFormat: String, ExpressibleByArgument, CaseIterable { case table, json, jsonl, csv }
 
     @ArgumentParser.Argument(help: "The policy file.") var policy: String
     @Option(help: "The book of accounts (JSON).") var book: String
     @Option(help: "The market snapshot (JSON).") var market: String
-    @Option(help: "Report format: table or json.") var format: ReportFormat = .table
+    @Option(help: "Report format: table, json, jsonl (a header line, then one account per line) or csv (one row per account).")
+    var format: ReportFormat = .table
     @Option(help: "Report only the account with this id.") var account: String?
     @Option(help: "Comma-separated outputs to report (default: a summary for the table, all for JSON).")
     var fields: String?
@@ -147,7 +148,12 @@ struct Eval: ConsoleCommand {
     }
 
     func style(_ console: Console) -> ReportRenderer.Style {
-        format == .json ? .json : .table(color: colored(console))
+        switch format {
+        case .table: .table(color: colored(console))
+        case .json: .json
+        case .jsonl: .jsonLines
+        case .csv: .csv
+        }
     }
 
     func colored(_ console: Console) -> Bool {

@@ -1,6 +1,6 @@
 import LeverCompile
 
-/// Turns a `Report` into text: a table for people or JSON for machines.
+/// Turns a `Report` into text: a table for people, JSON, JSON Lines or CSV for machines.
 ///
 /// Rendering is a pure function of the report, so the same report gives the same bytes; the
 /// engine makes reports the same at any thread count, so the output is too. Select outputs
@@ -13,6 +13,12 @@ public struct ReportRenderer: Sendable {
         case table(color: Bool)
         /// Stable JSON: see `ReportRenderer+JSON.swift` for the layout.
         case json
+        /// JSON Lines: a first line with everything but the accounts, then one account per line,
+        /// each as the JSON form writes it (`ReportRenderer+Lines.swift`).
+        case jsonLines
+        /// CSV (RFC 4180): a header, then one row per account: its id, whether it was evaluated,
+        /// one column per output, and its flags when the policy declares any.
+        case csv
     }
 
     public var style: Style
@@ -30,7 +36,7 @@ public struct ReportRenderer: Sendable {
     public func defaultFields(_ available: [String]) -> [String] {
         switch style {
         case .table: Self.defaultTableFields.filter(available.contains)
-        case .json: available
+        case .json, .jsonLines, .csv: available
         }
     }
 
@@ -39,6 +45,8 @@ public struct ReportRenderer: Sendable {
         switch style {
         case .table(let color): ReportTable(report: report, color: color).text
         case .json: Self.json(report).text
+        case .jsonLines: Self.jsonLines(report)
+        case .csv: Self.csv(report)
         }
     }
 }

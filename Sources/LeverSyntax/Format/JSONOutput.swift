@@ -24,6 +24,38 @@ public indirect enum JSONOutput: Sendable, Hashable {
         return out
     }
 
+    /// The value on one line with no spaces, keys sorted the same way, ending in a newline: a
+    /// record of a JSON Lines file.
+    public var line: String {
+        var out = ""
+        writeCompact(to: &out)
+        out.append("\n")
+        return out
+    }
+
+    func writeCompact(to out: inout String) {
+        switch self {
+        case .array(let items):
+            out += "["
+            for (i, item) in items.enumerated() {
+                if i > 0 { out += "," }
+                item.writeCompact(to: &out)
+            }
+            out += "]"
+        case .object(let members):
+            out += "{"
+            for (i, key) in members.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).enumerated() {
+                if i > 0 { out += "," }
+                Self.writeString(key, to: &out)
+                out += ":"
+                members[key]?.writeCompact(to: &out)
+            }
+            out += "}"
+        default:
+            write(to: &out, indent: 0)
+        }
+    }
+
     /// Appends this value at nesting depth `indent`.
     func write(to out: inout String, indent: Int) {
         switch self {

@@ -1,0 +1,63 @@
+import LeverSyntax
+
+// The record forms, for tools that load reports line by line or into a spreadsheet or table.
+//
+// JSON Lines: the first line is the JSON form without `accounts` (policy, provenance, what-ifs,
+// outputs, market issues, summary); then each account on its own line, exactly as it appears in
+// the JSON form's `accounts`. Keys sorted, no spaces: the same report gives the same bytes.
+//
+// CSV (RFC 4180, `\r\n` line ends, fields quoted when they hold a comma, a quote or a line
+// break): a header `account,evaluated,OUTPUT…[,flags]`, then one row per account in report
+// order. Numbers are written as the JSON form writes them (shortest round trip; `Infinity`,
+// `-Infinity`), labels as their words, flags as `true`/`false`; an undefined value, and every
+// value of an account that was not evaluated, is an empty field (the JSON and table forms say
+// why). The raised flags of an account are one field, separated by `;`.
+
+extension ReportRenderer {
+    static func jsonLines(_ report: Report) -> String {
+        var header = json(report)
+        if case .object(var members) = header {
+            members["accounts"] = nil
+            header = .object(members)
+        }
+        var out = header.line
+        for account in report.accounts {
+            out += json(account, outputs: report.outputs, flags: report.declaresFlags).line
+        }
+        return out
+    }
+
+    static func csv(_ report: Report) -> String {
+        var header = ["account", "evaluated"] + report.outputs.map(\.name)
+        if report.declaresFlags { header.append("flags") }
+        var out = csvRow(header)
+        for account in report.accounts {
+            var row = [account.id, account.evaluated ? "true" : "false"]
+            // An account not evaluated has no values: every output's field is empty.
+            row += account.evaluated ? account.values.map(csvField) : Array(repeating: "", count: report.outputs.count)
+            if report.declaresFlags { row.append(account.flags.joined(separator: ";")) }
+            out += csvRow(row)
+        }
+        return out
+    }
+
+    static func csvField(_ value: ReportValue) -> String {
+        switch value {
+        case .number(let x):
+            if x.isNaN { return "" }
+            if x.isInfinite { return x > 0 ? "Infinity" : "-Infinity" }
+            return JSONOutput.shortest(x)
+        case .flag(let b): return b ? "true" : "false"
+        case .label(let s): return s
+        case .undefined: return ""
+        }
+    }
+
+    /// One record: fields quoted where RFC 4180 needs it, `\r\n` at the end.
+    static func csvRow(_ fields: [String]) -> String {
+        fields.map { field in
+            guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+            return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }.joined(separator: ",") + "\r\n"
+    }
+}

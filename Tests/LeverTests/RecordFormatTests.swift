@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+@testable import LeverEngine
+import Lever
+
+/// The record forms of a report: CSV for spreadsheets and databases, JSON Lines for tools that
+/// read a report line by line. Both carry every account in report order, with the JSON form's
+/// values.
+@Suite struct RecordFormatTests {
+    static func report(_ fields: [String] = ["collateral", "health", "status"]) throws -> Report {
+        try #require(LendingFixture.report()).selecting(outputs: fields).get()
+    }
+
+    @Test func csvHasAHeaderAndOneRowPerAccount() throws {
+        let text = ReportRenderer(style: .csv).render(try Self.report())
+        // By hand: 1 ETH at 2,000 less its 20% haircut is 1,600 of collateral for each account;
+        // health (1,600 × 80%) ÷ 1,200 = 1.0666…, ÷ 2,000 = 0.64; no debt is infinite.
+        #expect(text == "account,evaluated,collateral,health,status\r\n"
+            + "nodebt,true,1600.0,Infinity,healthy\r\n"
+            + "call,true,1600.0,1.0666666666666667,margin_call\r\n"
+            + "deep,true,1600.0,0.64,liquidatable\r\n")
+    }
+
+    @Test func csvQuotesWhatNeedsQuotingAndLeavesUndefinedEmpty() {
+        #expect(ReportRenderer.csvRow(["a,b", "say \"hi\"", "two\nlines", "plain"]) == "\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",plain\r\n")
+        #expect(ReportRenderer.csvField(.undefined) == "")
+        #expect(ReportRenderer.csvField(.number(.nan)) == "")
+        #expect(ReportRenderer.csvField(.number(-.infinity)) == "-Infinity")
+        #expect(ReportRenderer.csvField(.flag(true)) == "true")
+    }
+
+    @Test func jsonLinesIsTheJSONFormOneAccountPerLine() throws {
+        let report = try Self.report()
+        let lines = ReportRenderer(style: .jsonLines).render(report).split(separator: "\n").map(String.init)
+        #expect(lines.count == report.accounts.count + 1)
+        let objects = try lines.map { try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
+        #expect(objects[0]["accounts"] == nil)
+        #expect(objects[0]["policy"] != nil && objects[0]["outputs"] != nil && objects[0]["summary"] != nil)
+        let whole = try #require(try JSONSerialization.jsonObject(with: Data(ReportRenderer(style: .json).render(report).utf8)) as? [String: Any])
+        let accounts = try #require(whole["accounts"] as? [[String: Any]])
+        #expect(objects.dropFirst().compactMap { $0["id"] as? String } == accounts.compactMap { $0["id"] as? String })
+        // Each line holds what the JSON form's account holds (compared in one canonical form).
+        func canonical(_ object: [String: Any]) throws -> Data { try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) }
+        for (line, account) in zip(objects.dropFirst(), accounts) {
+            #expect(try canonical(line) == (try canonical(account)))
+        }
+    }
+}
