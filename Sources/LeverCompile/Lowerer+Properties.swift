@@ -39,7 +39,8 @@ extension Lowerer {
             // Rules set only by classes are shared by every asset of the class: name them so.
             let owner = chain.last.map { me.owner(of: $0, asset: a) } ?? "asset \(me.assets[a])"
             let title = owner.hasPrefix("asset ") ? "\(name) of \(me.assets[a])" : "\(name) of \(owner)"
-            return me.named(value ?? me.standardDefault(name, ctx), title, detail, at: chain.last?.span, asset: a)
+            return me.named(value ?? me.standardDefault(name, ctx), title, detail, at: chain.last?.span, asset: a,
+                            unit: chain.last.flatMap { me.unit(of: $0.value) })
         }
     }
 

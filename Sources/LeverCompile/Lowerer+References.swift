@@ -101,7 +101,7 @@ extension Lowerer {
         var plain = LowerContext()
         plain.scenario = ctx.scenario
         return memo(Self.key("param", name, plain), at: expr.span) { me in
-            me.named(me.lower(expr, plain), "param \(name)", me.source(expr.span), at: expr.span)
+            me.named(me.lower(expr, plain), "param \(name)", me.source(expr.span), at: expr.span, unit: me.unit(of: expr))
         }
     }
 
@@ -110,7 +110,8 @@ extension Lowerer {
         var own = LowerContext()
         own.scenario = ctx.scenario
         return memo(Self.key("measure", name, own), at: measure.name.span) { me in
-            me.named(me.lower(measure.value, own), "measure \(name)", me.source(measure.value.span), at: measure.name.span)
+            me.named(me.lower(measure.value, own), "measure \(name)", me.source(measure.value.span), at: measure.name.span,
+                     unit: me.unit(of: measure.value))
         }
     }
 
@@ -152,7 +153,8 @@ extension Lowerer {
         var own = ctx
         own.asset = nil
         return memo(Self.key("setting", name, own), at: item.name.span) { me in
-            me.named(me.lower(item.value, own), "\(keyword.rawValue) \(name)", me.source(item.span), at: item.span)
+            me.named(me.lower(item.value, own), "\(keyword.rawValue) \(name)", me.source(item.span), at: item.span,
+                     unit: me.unit(of: item.value))
         }
     }
 }

@@ -115,8 +115,8 @@ struct Lowerer {
 
     /// Names a node for `explain` and returns it.
     mutating func named(_ ref: NodeRef, _ title: String, _ detail: String, at span: Span? = nil,
-                        asset: Int? = nil) -> NodeRef {
-        let origin = Origin(title: title, detail: detail, span: span, assets: asset.map { [$0] } ?? [])
+                        asset: Int? = nil, unit: Dimension? = nil) -> NodeRef {
+        let origin = Origin(title: title, detail: detail, span: span, assets: asset.map { [$0] } ?? [], unit: unit)
         if case .constant = builder.plan[ref].op {
             let alias = builder.add(.alias(ref, title))
             builder.label(alias, origin)
@@ -124,6 +124,12 @@ struct Lowerer {
         }
         builder.label(ref, origin)
         return ref
+    }
+
+    /// The unit the checker gave a rule's expression, for `explain` to write its value in.
+    func unit(of expr: Expr) -> Dimension? {
+        if case .number(let d)? = checked.types[expr] { return d }
+        return nil
     }
 
     /// The source text of a span (a rule as written).

@@ -1,3 +1,4 @@
+import LeverCheck
 import LeverSyntax
 
 /// Where a plan node's values live, and so how often it is evaluated.
@@ -191,12 +192,16 @@ public struct Origin: Sendable, Hashable {
     /// The assets a specialised rule applies to (`haircut of class stable`: its assets), whose
     /// positions it values; empty for rules that are not per asset.
     public var assets: [Int]
+    /// The rule's unit, when the checker typed it: `explain` writes the value in it (`2 days`,
+    /// `1,000,000 USD`, `4.5%` for a ratio written with `%`).
+    public var unit: Dimension?
 
-    public init(title: String, detail: String, span: Span? = nil, assets: [Int] = []) {
+    public init(title: String, detail: String, span: Span? = nil, assets: [Int] = [], unit: Dimension? = nil) {
         self.title = title
         self.detail = detail
         self.span = span
         self.assets = assets
+        self.unit = unit
     }
 }
 

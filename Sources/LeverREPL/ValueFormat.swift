@@ -1,4 +1,5 @@
 import Foundation
+import LeverSyntax
 
 /// How the REPL writes a number: as a percentage, a plain number, or with its unit.
 ///
@@ -43,7 +44,7 @@ public enum ValueFormat: Sendable, Equatable {
         // NaN is never shown as a number.
         guard value.isFinite else { return value.isNaN ? "undefined" : (value < 0 ? "−∞" : "∞") }
         if value == 0 { return "0" }
-        return Digits(value).text(shift: 0)
+        return DecimalDigits(value).text(shift: 0)
     }
 
     /// A ratio as a percentage with every digit of its shortest form: the decimal point moves
@@ -51,50 +52,13 @@ public enum ValueFormat: Sendable, Equatable {
     static func percentDigits(_ value: Double) -> String {
         guard value.isFinite else { return number(value) }
         if value == 0 { return "0" }
-        return Digits(value).text(shift: 2)
+        return DecimalDigits(value).text(shift: 2)
     }
 
     /// A converted value (days from years) to twelve significant digits, trailing zeros dropped.
     static func converted(_ value: Double) -> String {
         guard value.isFinite, value != 0 else { return number(value) }
         return number(Double(String(format: "%.12g", value)) ?? value)
-    }
-
-    /// The significant digits and decimal exponent of a `Double`'s shortest round-trip text.
-    struct Digits {
-        var negative: Bool
-        /// The digits, no leading or trailing zeros.
-        var digits: String
-        /// Where the decimal point goes: the number is 0.DIGITS × 10^point.
-        var point: Int
-
-        init(_ value: Double) {
-            let text = abs(value).description
-            let parts = text.split(separator: "e", maxSplits: 1)
-            let exponent = parts.count > 1 ? Int(parts[1]) ?? 0 : 0
-            let mantissa = String(parts[0])
-            let dot = mantissa.firstIndex(of: ".").map { mantissa.distance(from: mantissa.startIndex, to: $0) } ?? mantissa.count
-            var all = mantissa.replacingOccurrences(of: ".", with: "")
-            var point = dot + exponent
-            while all.hasPrefix("0") && all.count > 1 { all.removeFirst(); point -= 1 }
-            while all.hasSuffix("0") && all.count > 1 { all.removeLast() }
-            (negative, digits, self.point) = (value < 0, all, point)
-        }
-
-        /// Decimal notation with the point moved `shift` places right, or the exponent form when
-        /// the magnitude is outside [1e-6, 1e15).
-        func text(shift: Int) -> String {
-            let point = self.point + shift
-            let sign = negative ? "-" : ""
-            guard point > -6, point <= 15 else {
-                let mantissa = digits.count > 1 ? String(digits.prefix(1)) + "." + digits.dropFirst() : digits
-                return sign + mantissa + "e" + (point - 1 < 0 ? "-" : "+") + String(abs(point - 1))
-            }
-            if point <= 0 { return sign + "0." + String(repeating: "0", count: -point) + digits }
-            if point >= digits.count { return sign + digits + String(repeating: "0", count: point - digits.count) }
-            let cut = digits.index(digits.startIndex, offsetBy: point)
-            return sign + digits[..<cut] + "." + digits[cut...]
-        }
     }
 
     /// `number` with thousands separators in the integer part (money).

@@ -60,7 +60,7 @@ import Lever
         let explanation = try #require(Explainer(engine: engine, sources: probe.checked.sources)
             .explain(Account(id: "(none)", score: 0, positions: []), market: market, measure: probe.name))
         #expect(explanation.children.count == 1)
-        #expect(explanation.children[0].value == "1000000")
+        #expect(explanation.children[0].value == "1000000 USD")
         #expect(explanation.children[0].location == "<input>:1:1")
     }
 

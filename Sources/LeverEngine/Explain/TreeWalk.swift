@@ -1,3 +1,4 @@
+import Foundation
 import LeverCompile
 import LeverSyntax
 
@@ -92,13 +93,13 @@ struct TreeWalk {
             node.value = v.first.map { label(ref, $0) } ?? ""
         case .asset:
             node.positions = heldAssets.sorted().compactMap { a in
-                v.indices.contains(a) && applies(a) ? "\(policy.assets[a]): \(Self.format(v[a]))" : nil
+                v.indices.contains(a) && applies(a) ? "\(policy.assets[a]): \(display(ref, v[a]))" : nil
             }
         case .position:
             node.positions = account.positions.indices.compactMap { i in
                 let p = account.positions[i]
                 guard v.indices.contains(i), applies(policy.assets.firstIndex(of: p.asset)) else { return nil }
-                return "\(Self.describe(p)): \(Self.format(v[i]))"
+                return "\(Self.describe(p)): \(display(ref, v[i]))"
             }
         }
     }
@@ -126,7 +127,28 @@ struct TreeWalk {
              .unary(.not, _):
             return x != 0 ? "true" : "false"
         default:
-            return Self.format(x)
+            return display(ref, x)
+        }
+    }
+
+    /// A number in its rule's unit, every digit of its shortest form kept: USD amounts with
+    /// `USD`, durations in days (twelve significant digits of the conversion from years) or
+    /// years, a ratio as a percentage when its rule is written with `%` or `bps`, else as is.
+    func display(_ ref: NodeRef, _ x: Double) -> String {
+        guard x.isFinite, x != 0, let origin = plan.origins[ref], let unit = origin.unit else { return Self.format(x) }
+        switch (unit.money, unit.halfTime) {
+        case (0, 0):
+            let written = origin.detail.contains("%") || origin.detail.contains("bps")
+            return written ? DecimalDigits(x).text(shift: 2) + "%" : Self.format(x)
+        case (1, 0):
+            return DecimalDigits(x).text(shift: 0) + " USD"
+        case (0, 2):
+            let days = x * 365
+            guard abs(days) < 365 else { return DecimalDigits(x).text(shift: 0) + " years" }
+            let rounded = Double(String(format: "%.12g", days)) ?? days
+            return DecimalDigits(rounded).text(shift: 0) + (rounded == 1 ? " day" : " days")
+        default:
+            return Self.format(x) + " " + unit.description
         }
     }
 

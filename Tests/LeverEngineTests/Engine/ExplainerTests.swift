@@ -25,7 +25,7 @@ struct ExplainerTests {
         #expect(text.contains("measure health"))
         #expect(text.contains("tier = Prime"))
         #expect(text.contains("base_haircut of class listed"))
-        #expect(text.contains("haircut_floor of class major = 0.1"))
+        #expect(text.contains("haircut_floor of class major = 10%"))   // written `haircut_floor = 10%`
         assertGolden(actual: text, path: Self.golden("explain-edge-800-health.txt"))
     }
 
