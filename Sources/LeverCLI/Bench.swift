@@ -35,12 +35,16 @@ struct Bench: ConsoleCommand {
     @Option(help: "Also time a price tick: this asset's price moves +1% and only its holders are evaluated again.")
     var tick: String?
     @Option(help: "Report format: table or json.") var format: ReportFormat = .table
+    @Flag(help: "Time what `lever eval` pays on --book, stage by stage: read, parse, lay out, evaluate, report.")
+    var endToEnd = false
 
     func validate() throws {
         if let accounts, accounts < 1 { throw ValidationError("--accounts must be at least 1") }
         if accounts != nil && book != nil { throw ValidationError("--accounts is for a generated book: leave it out with --book") }
         if repeats < 1 { throw ValidationError("--repeat must be at least 1") }
         if threadCounts == nil { throw ValidationError("--threads takes positive counts separated by commas, e.g. 1,2") }
+        if endToEnd && book == nil { throw ValidationError("--end-to-end times a book file: give it with --book") }
+        if endToEnd && format == .json { throw ValidationError("--end-to-end reports as a table") }
     }
 
     func run(console: Console) throws -> ExitCode {
@@ -52,6 +56,7 @@ struct Bench: ConsoleCommand {
             let code = console.reportFindings(loaded.diagnostics, sources: loaded.sources, color: false)
             return loaded.checked.isUnreadable ? .usageOrIO : code
         }
+        if endToEnd, let book { return runEndToEnd(engine: engine, book: console.resolve(book), limits: limits, console: console) }
         guard let inputs = InputFile.reading(given, console: console, {
             try BenchInputs.load(market: market.map(console.resolve), book: book.map(console.resolve),
                                  accounts: accounts ?? 100_000, policy: PolicyNames(policy: engine.policy),
@@ -70,6 +75,36 @@ struct Bench: ConsoleCommand {
         report.engineVersion = console.engineVersion
         console.out(format == .json ? report.json : report.table)
         return report.hasFindings ? .findings : .success
+    }
+
+    /// `--end-to-end`: the market from --market (else the built-in one for the policy), then the
+    /// stages timed on the book file.
+    func runEndToEnd(engine: MarginEngine, book: String, limits: Limits, console: Console) -> ExitCode {
+        let portfolio = Benchmark.baselineKind(policy: engine.identity.name) == .portfolio
+        var snapshot = portfolio ? PortfolioMarket.snapshot : WorkloadMarket.snapshot
+        if let market {
+            var sources = SourceMap()
+            guard let loaded = InputFile.reading([market], console: console, {
+                try MarketLoader.load(path: console.resolve(market), into: &sources, options: LoadOptions(limits: limits.input))
+            }) else { return .usageOrIO }
+            guard let value = loaded.value, !loaded.diagnostics.hasErrors else {
+                return console.reportFindings(loaded.diagnostics, sources: sources, color: false)
+            }
+            snapshot = value
+        }
+        let outcome = InputFile.reading([book], console: console, {
+            try EndToEnd.run(engine: engine, bookPath: book, market: snapshot, policy: PolicyNames(policy: engine.policy),
+                             repeats: repeats, limits: limits.input)
+        })
+        switch outcome {
+        case nil: return .usageOrIO
+        case .failure(let problem)?:
+            console.err("error: the book does not load: \(problem.messages.joined(separator: "; "))\n")
+            return .findings
+        case .success(let report)?:
+            console.out(report.table)
+            return .success
+        }
     }
 
     /// `--threads 1,2` as counts; nil when a count is not a positive integer.

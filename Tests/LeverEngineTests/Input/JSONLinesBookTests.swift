@@ -1,4 +1,7 @@
+import Foundation
 import Testing
+import LeverCheck
+import LeverCompile
 import LeverSyntax
 @testable import LeverEngine
 
@@ -65,5 +68,32 @@ struct JSONLinesBookTests {
 
     @Test func anEmptyFileIsAnEmptyBook() {
         #expect(Self.load("\n\n", path: "book.jsonl").value?.accounts.isEmpty == true)
+    }
+}
+
+/// The same accounts as a document and as JSON Lines give byte-identical reports (the shipped
+/// sample book, through the prime-broker policy: every status, stale and missing prices,
+/// options, perpetuals, liquidation plans).
+struct JSONLinesReportTests {
+    @Test func theSampleBookGivesTheSameReportEitherWay() throws {
+        let root = WorkloadAgreementTests.root
+        let checked = Checker.check(path: root.appendingPathComponent("Rules/prime.lever").path)
+        let compiled = try #require(Compiler.compile(checked).0)
+        let engine = MarginEngine(policy: compiled, identity: PolicyIdentity(name: "p", version: "1", hash: ""), horizon: 1.0 / 365)
+        var sources = SourceMap()
+        let market = try #require(try MarketLoader.load(path: root.appendingPathComponent("Rules/sample/market.json").path,
+                                                        into: &sources).value)
+        let documentText = try String(contentsOf: root.appendingPathComponent("Rules/sample/book.json"), encoding: .utf8)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(documentText.utf8)) as? [String: Any])
+        let accounts = try #require(json["accounts"] as? [Any])
+        let lines = try accounts.map { String(decoding: try JSONSerialization.data(withJSONObject: $0), as: UTF8.self) }
+        #expect(lines.allSatisfy { !$0.contains("\n") })
+        let names = PolicyNames(policy: compiled)
+        let document = try #require(BookLoader.load(SourceFile(id: 0, path: "book.json", text: documentText), policy: names).value)
+        let jsonLines = try #require(BookLoader.load(SourceFile(id: 0, path: "book.jsonl", text: lines.joined(separator: "\n") + "\n"),
+                                                     policy: names).value)
+        let render = { (book: Book) in ReportRenderer(style: .json).render(engine.evaluate(book: book, market: market)) }
+        #expect(render(document) == render(jsonLines))
+        #expect(document.accounts.count == 31)
     }
 }
