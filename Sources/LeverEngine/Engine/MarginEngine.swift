@@ -30,16 +30,19 @@ public struct MarginEngine: Sendable {
         let snapshot = program.prepare(inputs.market)
         let results = program.evaluate(inputs.book, snapshot: snapshot, threads: threads)
         let planner = LiquidationPlanner(policy: policy, prices: inputs.market.inputs[.price] ?? [], snapshot: snapshot)
+        // Looked up once, not per account.
+        let closeFactorOutput = policy.output("close_factor"), bonusOutput = policy.output("bonus")
+        let statusOutput = policy.output("status")
         var accounts: [AccountReport] = []
         accounts.reserveCapacity(book.accounts.count)
         let findings = Findings(policy: policy, book: inputs.book, snapshot: snapshot, issues: inputs.prepared.issues,
                                 inputIssues: inputs.prepared.inputIssues)
         for (a, account) in book.accounts.enumerated() {
-            var r = report(account: account, index: a, results: results, adapted: adapted)
+            var r = report(account: account, index: a, results: results, adapted: adapted, status: statusOutput)
             if r.evaluated { findings.complete(&r, account: account, index: a, results: results) }
-            if r.evaluated, isLiquidatable(r) {
-                let closeFactor = policy.output("close_factor").map { results[$0][a] } ?? 0.5
-                let bonus = policy.output("bonus").map { results[$0][a] } ?? 0
+            if r.evaluated, let status = statusOutput, r.values[status] == .label("liquidatable") {
+                let closeFactor = closeFactorOutput.map { results[$0][a] } ?? 0.5
+                let bonus = bonusOutput.map { results[$0][a] } ?? 0
                 r.liquidation = planner.plan(for: account, closeFactor: closeFactor, accountBonus: bonus)
             }
             accounts.append(r)
@@ -50,13 +53,13 @@ public struct MarginEngine: Sendable {
         return report
     }
 
-    private func report(account: Account, index a: Int, results: [[Double]], adapted: BookAdapter) -> AccountReport {
+    private func report(account: Account, index a: Int, results: [[Double]], adapted: BookAdapter, status: Int?) -> AccountReport {
         var notes = adapted.notes[a]
         guard adapted.evaluable[a] else {
             return AccountReport(id: account.id, evaluated: false, values: [], notes: notes, liquidation: nil)
         }
         var values = policy.outputs.indices.map { Self.value(results[$0][a], kind: policy.outputs[$0].kind) }
-        if let status = policy.output("status"), values[status] == .undefined { values[status] = .unvalued }
+        if let status, values[status] == .undefined { values[status] = .unvalued }
         var flags: [String] = []
         for flag in policy.flags {
             guard let raised = flag.raised(results, account: a) else {
@@ -70,11 +73,6 @@ public struct MarginEngine: Sendable {
         var report = AccountReport(id: account.id, evaluated: true, values: values, notes: notes, liquidation: nil)
         report.flags = flags
         return report
-    }
-
-    private func isLiquidatable(_ r: AccountReport) -> Bool {
-        guard let i = policy.output("status") else { return false }
-        return r.values[i] == .label("liquidatable")
     }
 
     static func value(_ x: Double, kind: OutputKind) -> ReportValue {

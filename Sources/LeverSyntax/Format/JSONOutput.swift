@@ -44,11 +44,11 @@ public indirect enum JSONOutput: Sendable, Hashable {
             out += "]"
         case .object(let members):
             out += "{"
-            for (i, key) in members.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).enumerated() {
+            for (i, member) in Self.sortedMembers(members).enumerated() {
                 if i > 0 { out += "," }
-                Self.writeString(key, to: &out)
+                Self.writeString(member.key, to: &out)
                 out += ":"
-                members[key]?.writeCompact(to: &out)
+                member.value.writeCompact(to: &out)
             }
             out += "}"
         default:
@@ -86,17 +86,22 @@ public indirect enum JSONOutput: Sendable, Hashable {
         guard !members.isEmpty else { out += "{}"; return }
         out += "{"
         // Byte order, not `String`'s `<`, so the order is the same whatever Unicode version.
-        let keys = members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        for (i, key) in keys.enumerated() {
+        // Sorted as pairs: no hashing of each key again to find its value.
+        for (i, member) in Self.sortedMembers(members).enumerated() {
             out += i == 0 ? "\n" : ",\n"
             Self.pad(indent + 1, &out)
-            Self.writeString(key, to: &out)
+            Self.writeString(member.key, to: &out)
             out += ": "
-            members[key]?.write(to: &out, indent: indent + 1)
+            member.value.write(to: &out, indent: indent + 1)
         }
         out += "\n"
         Self.pad(indent, &out)
         out += "}"
+    }
+
+    /// An object's members in key byte order.
+    static func sortedMembers(_ members: [String: JSONOutput]) -> [(key: String, value: JSONOutput)] {
+        members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
     }
 
     static func pad(_ depth: Int, _ out: inout String) {
