@@ -87,13 +87,7 @@ public struct EndToEnd: Sendable, Equatable {
         rows.append(["total", NumberText.fixed(total / 1e6, decimals: 1, grouped: true),
                      NumberText.fixed(accounts > 0 ? total / Double(accounts) : .nan, decimals: 0, grouped: true), "",
                      NumberText.fixed(total / readTime, decimals: 1, grouped: true) + "×"])
-        let widths = (0..<rows[0].count).map { c in rows.map { $0[c].count }.max() ?? 0 }
-        for row in rows {
-            lines.append(row.enumerated().map { c, cell in
-                c == 0 ? cell.padding(toLength: widths[c], withPad: " ", startingAt: 0)
-                    : String(repeating: " ", count: widths[c] - cell.count) + cell
-            }.joined(separator: "  "))
-        }
+        lines += BenchReport.align(rows, left: [0])
         lines.append("")
         lines.append("total: read + parse + lay out + report, what `lever eval --format json` pays (the report stage evaluates, so evaluate is counted once)")
         for stage in stages { lines.append("  \(stage.name): \(stage.what)") }

@@ -18,8 +18,22 @@ extension SymbolTable {
     /// input. The compiler's scenario results and the REPL's `:shock` both use it, so a what-if
     /// moves the market exactly as a scenario does.
     ///
+    /// A perpetual's `mark_price` follows the price unless a shock names the mark itself
+    /// (`BTC.mark_price: -12%`, a basis move), which then wins for that asset: the one place the
+    /// compiled scenario, `MarketSnapshot.shocked` and so `:shock` and `lever eval --scenario`
+    /// learn it.
+    ///
     /// Shock values are checked to be constant ratios, so they always fold.
     public func shockFactor(_ shocks: [Shock], asset: String, assetClass: String, input: String) -> Double? {
+        if input == "mark_price" {
+            return ownShockFactor(shocks, asset: asset, assetClass: assetClass, input: input)
+                ?? ownShockFactor(shocks, asset: asset, assetClass: assetClass, input: "price")
+        }
+        return ownShockFactor(shocks, asset: asset, assetClass: assetClass, input: input)
+    }
+
+    /// The factor of the shocks that name `input` itself.
+    private func ownShockFactor(_ shocks: [Shock], asset: String, assetClass: String, input: String) -> Double? {
         let fold = ConstantFolder(symbols: self)
         let targets = [asset] + classChain(assetClass).map(\.name.text).reversed() + ["all"]
         for target in targets {

@@ -6,15 +6,12 @@ extension Lowerer {
     /// (asset, then its class and the class's ancestors from nearest, then `all`).
     mutating func shocked(_ column: NodeRef, input: AssetInput, scenario s: Int) -> NodeRef {
         // The quoted price moves with the price: a scenario shocks the market, not the oracle
-        // rule. A perpetual's mark follows its underlying unless the scenario moves the mark
-        // itself (`BTC.mark_price: -12%`, a basis blow-out), which then wins for that asset.
-        let name = input == .quotedPrice || input == .markPrice ? "price" : input.rawValue
+        // rule. (A perpetual's mark follows the price unless shocked itself: `shockFactor`.)
+        let name = input == .quotedPrice ? "price" : input.rawValue
         guard Vocabulary.shockableInputs.contains(name) || symbols.declaredMarketInputs.contains(name),
               case .scenario(_, let shocks) = symbols.symbols(.scenario)[s].declaration.kind else { return column }
         let factors = assets.indices.map { a in
-            let own = input == .markPrice
-                ? symbols.shockFactor(shocks, asset: assets[a], assetClass: assetClasses[a], input: input.rawValue) : nil
-            return own ?? symbols.shockFactor(shocks, asset: assets[a], assetClass: assetClasses[a], input: name) ?? 1
+            symbols.shockFactor(shocks, asset: assets[a], assetClass: assetClasses[a], input: name) ?? 1
         }
         // Named, so `explain` of a stressed value shows the shocked input, not the snapshot's.
         let scenario = symbols.symbols(.scenario)[s].name

@@ -31,10 +31,4 @@ enum OptionKernel {
         case .dividendRho: return v.dividendRho
         }
     }
-
-    /// The price alone.
-    static func price(isCall: Bool, spot: Double, strike: Double, years: Double, vol: Double,
-                      rate: Double, yield: Double) -> Double {
-        value(.price, isCall: isCall, spot: spot, strike: strike, years: years, vol: vol, rate: rate, yield: yield)
-    }
 }

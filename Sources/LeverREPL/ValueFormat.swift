@@ -27,11 +27,7 @@ public enum ValueFormat: Sendable, Equatable {
         switch (d.money, d.halfTime) {
         case (0, 0): return number(value)
         case (1, 0): return grouped(value) + " USD"
-        case (0, 2):
-            // A duration is stored in years: days are a conversion, so their last digits are
-            // the conversion's; twelve significant digits keep the value and drop that noise.
-            let days = value * 365
-            return days < 365 ? converted(days) + (days == 1 ? " day" : " days") : number(value) + " years"
+        case (0, 2): return DecimalDigits.duration(years: value)
         case (0, -1): return percentDigits(value) + "% annualised"
         default: return number(value) + " " + d.description
         }
@@ -53,12 +49,6 @@ public enum ValueFormat: Sendable, Equatable {
         guard value.isFinite else { return number(value) }
         if value == 0 { return "0" }
         return DecimalDigits(value).text(shift: 2)
-    }
-
-    /// A converted value (days from years) to twelve significant digits, trailing zeros dropped.
-    static func converted(_ value: Double) -> String {
-        guard value.isFinite, value != 0 else { return number(value) }
-        return number(Double(String(format: "%.12g", value)) ?? value)
     }
 
     /// `number` with thousands separators in the integer part (money).

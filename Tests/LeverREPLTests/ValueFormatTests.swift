@@ -1,5 +1,6 @@
 import Testing
 @testable import LeverREPL
+import LeverSyntax
 
 @Suite struct ValueFormatTests {
     @Test func writesValuesAsTyped() {
@@ -38,5 +39,18 @@ import Testing
         #expect(ValueFormat.plain.text(.nan) == "undefined")
         #expect(ValueFormat.unit(.money).text(.nan) == "undefined")
         #expect(ValueFormat.unit(.money).text(.infinity) == "∞")
+    }
+}
+
+/// Durations, shared by the REPL and `explain`: days to twelve significant digits, rounding
+/// carried through the digits.
+@Suite struct DurationTextTests {
+    @Test func daysAreRoundedToTwelveSignificantDigits() {
+        #expect(DecimalDigits.duration(years: 2.0 / 365) == "2 days")
+        #expect(DecimalDigits.duration(years: 1.0 / 365) == "1 day")
+        #expect(DecimalDigits.duration(years: 0.99999999999999 / 365) == "1 day")
+        #expect(DecimalDigits.duration(years: 1.5 / 365) == "1.5 days")
+        #expect(DecimalDigits.duration(years: 2) == "2 years")
+        #expect(DecimalDigits.duration(years: 0) == "0 days")
     }
 }

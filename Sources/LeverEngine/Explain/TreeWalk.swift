@@ -1,4 +1,3 @@
-import Foundation
 import LeverCompile
 import LeverSyntax
 
@@ -143,10 +142,7 @@ struct TreeWalk {
         case (1, 0):
             return DecimalDigits(x).text(shift: 0) + " USD"
         case (0, 2):
-            let days = x * 365
-            guard abs(days) < 365 else { return DecimalDigits(x).text(shift: 0) + " years" }
-            let rounded = Double(String(format: "%.12g", days)) ?? days
-            return DecimalDigits(rounded).text(shift: 0) + (rounded == 1 ? " day" : " days")
+            return DecimalDigits.duration(years: x)
         default:
             return Self.format(x) + " " + unit.description
         }

@@ -36,3 +36,39 @@ public struct DecimalDigits: Sendable {
         return sign + digits[..<cut] + "." + digits[cut...]
     }
 }
+
+extension DecimalDigits {
+    /// The digits rounded half up to `n` significant ones (trailing zeros dropped).
+    public func rounded(toSignificant n: Int) -> DecimalDigits {
+        guard digits.count > n, n > 0 else { return self }
+        var kept = Array(digits.utf8.prefix(n)).map { Int($0) - 48 }
+        var point = self.point
+        if Int(Array(digits.utf8)[n]) - 48 >= 5 {
+            var i = n - 1
+            while i >= 0 {
+                kept[i] += 1
+                if kept[i] < 10 { break }
+                kept[i] = 0
+                i -= 1
+            }
+            if i < 0 { kept.insert(1, at: 0); kept.removeLast(); point += 1 }
+        }
+        while kept.count > 1, kept.last == 0 { kept.removeLast() }
+        return DecimalDigits(negative: negative, digits: String(kept.map { Character(String($0)) }), point: point)
+    }
+
+    private init(negative: Bool, digits: String, point: Int) {
+        (self.negative, self.digits, self.point) = (negative, digits, point)
+    }
+
+    /// A duration given in years as people write it: in days below a year, to twelve significant
+    /// digits (the conversion from years adds noise of its own in the last ones: 2 days, not
+    /// 2.0000000000000004 days), else in years with every digit.
+    public static func duration(years: Double) -> String {
+        let days = years * 365
+        guard years.isFinite, abs(days) < 365 else { return DecimalDigits(years).text(shift: 0) + " years" }
+        if days == 0 { return "0 days" }
+        let text = DecimalDigits(days).rounded(toSignificant: 12).text(shift: 0)
+        return text + (text == "1" ? " day" : " days")
+    }
+}

@@ -13,7 +13,7 @@ struct OptionKernelTests {
                     for years in [-0.1, 0, 1.0 / 365, 0.25, 2] {
                         for vol in [0.0, 0.2, 1.5] {
                             for (rate, yield) in [(0.0, 0.0), (0.1, 0.0), (0.05, 0.03), (-0.01, 0.08)] {
-                                let kernel = OptionKernel.price(isCall: right == .call, spot: spot, strike: strike, years: years,
+                                let kernel = OptionKernel.value(.price, isCall: right == .call, spot: spot, strike: strike, years: years,
                                                                 vol: vol, rate: rate, yield: yield)
                                 let formula = BlackScholes.valuation(OptionInputs(right: right, spot: spot, strike: strike, years: years,
                                                                                   rate: rate, dividendYield: yield, vol: vol)).price
@@ -38,7 +38,7 @@ struct OptionKernelTests {
         ]
         for i in inputs {
             for right in [OptionRight.call, .put] {
-                let kernel = OptionKernel.price(isCall: right == .call, spot: i.spot, strike: 100, years: i.years,
+                let kernel = OptionKernel.value(.price, isCall: right == .call, spot: i.spot, strike: 100, years: i.years,
                                                 vol: i.vol, rate: i.rate, yield: i.yield)
                 let v = BlackScholes.valuation(OptionInputs(right: right, spot: i.spot, strike: 100, years: i.years,
                                                             rate: i.rate, dividendYield: i.yield, vol: i.vol))
@@ -51,7 +51,7 @@ struct OptionKernelTests {
 
     /// A call struck at 100, one year, 20% vol, spot 100, no rates: N(0.1) × 100 − N(−0.1) × 100 = 7.9655…
     @Test func atTheMoneyCall() {
-        #expect(abs(OptionKernel.price(isCall: true, spot: 100, strike: 100, years: 1, vol: 0.2, rate: 0, yield: 0)
+        #expect(abs(OptionKernel.value(.price, isCall: true, spot: 100, strike: 100, years: 1, vol: 0.2, rate: 0, yield: 0)
                     - 7.965567455405804) < 1e-12)
     }
 
@@ -59,8 +59,8 @@ struct OptionKernelTests {
     /// d1 = (ln(42/40) + (0.1 + 0.02) × 0.5) ÷ (0.2 × √0.5) = 0.7693, d2 = 0.6278;
     /// call = 42 × N(0.7693) − 40 e^(−0.05) × N(0.6278) = 4.7594; put = 0.8086.
     @Test func hullsExampleWithARate() {
-        let call = OptionKernel.price(isCall: true, spot: 42, strike: 40, years: 0.5, vol: 0.2, rate: 0.1, yield: 0)
-        let put = OptionKernel.price(isCall: false, spot: 42, strike: 40, years: 0.5, vol: 0.2, rate: 0.1, yield: 0)
+        let call = OptionKernel.value(.price, isCall: true, spot: 42, strike: 40, years: 0.5, vol: 0.2, rate: 0.1, yield: 0)
+        let put = OptionKernel.value(.price, isCall: false, spot: 42, strike: 40, years: 0.5, vol: 0.2, rate: 0.1, yield: 0)
         #expect(abs(call - 4.7594) < 5e-5)
         #expect(abs(put - 0.8086) < 5e-5)
     }
