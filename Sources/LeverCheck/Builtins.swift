@@ -31,6 +31,8 @@ public struct Builtin: Sendable {
         case count
         /// Every argument is a ratio; so is the result.
         case ratios
+        /// Two arguments; the result has the first's dimension over the second's (`floor_div`).
+        case quotient
     }
 
     public var name: String
@@ -98,7 +100,49 @@ public enum Builtins {
         fn("round", "rounded to the nearest whole number of base units", 1, 1, .same, "round(2.5)", 3) {
             $0[0].rounded(.toNearestOrAwayFromZero)
         },
+        fn("floor_div", "the whole quotient a ÷ b rounded down (toward −∞), exactly: floor_div(a, b)", 2, 2, .quotient,
+           "floor_div(7, 2)", 3) { ($0[0] / $0[1]).rounded(.down) },
+        fn("ceil_div", "the whole quotient a ÷ b rounded up (toward +∞), exactly: ceil_div(a, b)", 2, 2, .quotient,
+           "ceil_div(7, 2)", 4) { ($0[0] / $0[1]).rounded(.up) },
+        fn("isqrt", "the integer square root: the largest whole number whose square is at most x", 1, 1, .squareRoot,
+           "isqrt(17)", 4) { $0[0].squareRoot().rounded(.down) },
+    ] + roundings
+
+    /// The directed roundings of a product or quotient: `rounded_down(debt * index)` is the
+    /// product rounded toward zero at the policy's last decimal (`arithmetic { numbers = … }`).
+    /// Each applies to the `*` and `/` written directly in its argument; `Double` arithmetic
+    /// ignores the direction (a binary product is rounded to nearest).
+    public static let roundings: [Builtin] = [
+        fn("rounded_down", "a product or quotient rounded toward zero at the last decimal: rounded_down(a * b)", 1, 1,
+           .same, "rounded_down(2 * 3)", 6) { $0[0] },
+        fn("rounded_up", "a product or quotient rounded away from zero at the last decimal: rounded_up(a / b)", 1, 1,
+           .same, "rounded_up(6 / 3)", 2) { $0[0] },
+        fn("rounded_half_up", "a product or quotient rounded to nearest, ties away from zero (WadRayMath)", 1, 1,
+           .same, "rounded_half_up(2 * 3)", 6) { $0[0] },
+        fn("rounded_half_even", "a product or quotient rounded to nearest, ties to even", 1, 1,
+           .same, "rounded_half_even(2 * 3)", 6) { $0[0] },
     ]
+
+    /// The operator chain a rounding builtin rounds (`rounded_down(a * b / c)`): its argument, out
+    /// of parentheses, when the chain holds a product or a quotient.
+    public static func roundedOperation(_ expr: Expr) -> BinaryChain? {
+        if case .paren(let inner) = expr.kind { return roundedOperation(inner) }
+        guard let chain = BinaryChain(expr), chain.links.contains(where: { $0.op == .multiply || $0.op == .divide }) else {
+            return nil
+        }
+        return chain
+    }
+
+    /// The direction a rounding builtin names (`rounded_down` → `.down`), nil for other names.
+    public static func rounding(named name: String) -> Rounding? {
+        switch name {
+        case "rounded_down": .down
+        case "rounded_up": .up
+        case "rounded_half_up": .halfUp
+        case "rounded_half_even": .halfEven
+        default: nil
+        }
+    }
 
     /// Aggregates over an account's positions.
     public static let aggregates: [Builtin] = [

@@ -118,6 +118,7 @@ public struct ConstantFolder: Sendable {
         guard result.isFinite else { return nil }
         switch builtin.unitRule {
         case .squareRoot: return Quantity(result, dimension.squareRoot ?? dimension)
+        case .quotient: return Quantity(result, dimension / (values.last?.dimension ?? .none))
         case .same, .ratios: return Quantity(result, dimension)
         case .dimensionless, .count: return Quantity(result)
         }

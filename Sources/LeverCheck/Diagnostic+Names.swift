@@ -126,7 +126,8 @@ extension Diagnostic {
 
     static func unknownSetting(_ name: Name, block: Keyword, suggestion: String?) -> Diagnostic {
         unknown("L0220", "`\(block.rawValue)` has no setting `\(name.text)`", at: name.span, suggestion: suggestion,
-                fallback: "see `lever doc \(block.rawValue)` for the settings it accepts")
+                fallback: "`\(block.rawValue)` accepts "
+                    + Vocabulary.settingsProperties(block).keys.sorted().map { "`\($0)`" }.joined(separator: ", "))
     }
 
     static func customPropertyLooksStandard(_ name: Name, standard: String) -> Diagnostic {

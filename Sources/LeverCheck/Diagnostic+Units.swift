@@ -95,6 +95,27 @@ extension Diagnostic {
                label: arg.type.unitLabel, help: "divide by a unit first, e.g. `sqrt(notional / 1 USD)`")
     }
 
+    static func nothingToRound(_ name: String, _ arg: Expr) -> Diagnostic {
+        .error("L0336", "`\(name)` rounds a product or a quotient, and `\(ASTDump.dump(arg))` is neither", at: arg.span,
+               label: "no `*` or `/` to round",
+               notes: ["a direction says how the last decimal of a `*` or `/` written directly in the argument is rounded"],
+               help: "wrap the product or quotient itself, e.g. `\(name)(debt * index)`; to round to whole units use `floor`, `ceil` or `round`")
+    }
+
+    static func inexactInFixedPoint(_ what: String, _ arithmetic: Arithmetic, at span: Span) -> Diagnostic {
+        .error("L0338", "\(what) cannot be computed exactly in \(arithmetic.numbers.rawValue) fixed point", at: span,
+               label: "needs binary floating point",
+               notes: ["this policy declares `arithmetic { numbers = \(arithmetic.numbers.rawValue) }`: every value is an exact decimal, and exponentials, logarithms, the normal distribution and fractional powers are not"],
+               help: "write the protocol's own approximation (Aave's three-term `taylor` accrual, a whole power), or compute this policy in `numbers = float`")
+    }
+
+    static func roundingNeedsFixedPoint(_ property: Property) -> Diagnostic {
+        .error("L0337", "`rounding` applies to fixed-point numbers, and this policy computes in binary floating point",
+               at: property.span, label: "no decimal to round",
+               notes: ["a binary64 product is always rounded to the nearest representable value; a decimal direction cannot be honoured"],
+               help: "declare the numbers too, e.g. `numbers = wad`, or remove `rounding`")
+    }
+
     static func needsDimensionless(_ what: String, _ type: LeverType, at span: Span) -> Diagnostic {
         .error("L0307", "\(what) needs a plain number, not \(type.phrase)", at: span, label: type.unitLabel,
                help: "divide by a unit to make it plain, e.g. `x / 1 USD`")

@@ -74,9 +74,15 @@ public enum WordSet: String, Sendable, Hashable, CaseIterable {
     /// An account's status (`status == liquidatable`); `margin_call` is also the `margin`
     /// block's condition, and reads as the word where it is compared with a status.
     case status
+    /// The number model of a policy (`arithmetic { numbers = … }`).
+    case numbers
+    /// How products and quotients round in fixed point (`arithmetic { rounding = … }`).
+    case rounding
 
     public var words: [String] {
         switch self {
+        case .numbers: ["float", "wad", "ray"]
+        case .rounding: ["half_up", "half_even", "down", "up"]
         case .priceStatus: ["fresh", "stale", "missing", "invalid", "future"]
         case .accrual: ["compound", "taylor", "linear"]
         case .side: ["long", "short"]

@@ -98,6 +98,14 @@ extension TypeChecker {
             }
             checkSetting(property, entry: entry, keyword: keyword)
         }
+        let arithmetic = symbols.arithmetic
+        if keyword == .arithmetic, !arithmetic.isFixedPoint, let rounding = body.last(where: { $0.name.text == "rounding" }) {
+            diagnostics.append(.roundingNeedsFixedPoint(rounding))
+        }
+        if keyword == .margin, arithmetic.isFixedPoint,
+           let accrual = body.last(where: { $0.name.text == "interest_accrual" }), case .name("compound") = accrual.value.kind {
+            diagnostics.append(.inexactInFixedPoint("`compound` accrual (e^(rate × time))", arithmetic, at: accrual.value.span))
+        }
     }
 
     private mutating func checkSetting(_ property: Property, entry: KnownName, keyword: Keyword) {

@@ -36,6 +36,12 @@ extension TypeChecker {
                 return .error
             }
             let operands = args.map { ($0.value, check($0.value, scope.nested)) }
+            if Builtins.rounding(named: builtin.name) != nil, Builtins.roundedOperation(args[0].value) == nil {
+                diagnostics.append(.nothingToRound(name.text, args[0].value))
+            }
+            if Arithmetic.inexactFunctions.contains(builtin.name), symbols.arithmetic.isFixedPoint {
+                diagnostics.append(.inexactInFixedPoint("`\(name.text)`", symbols.arithmetic, at: name.span))
+            }
             return applyUnitRule(builtin, name, operands)
         }
     }
@@ -86,6 +92,8 @@ extension TypeChecker {
                 return .error
             }
             return .number(root)
+        case .quotient:
+            return .number(first / dims[dims.count - 1])
         case .dimensionless:
             if !first.isDimensionless { diagnostics.append(.needsDimensionless("`\(name.text)`", operands[0].type, at: operands[0].expr.span)) }
             return .plain

@@ -109,12 +109,23 @@ extension TypeChecker {
             diagnostics.append(.needsDimensionless("an exponent", exponent.type, at: exponent.expr.span))
             return .error
         }
+        if symbols.arithmetic.isFixedPoint, !Self.isWholePower(folder.fold(exponent.expr)) {
+            // Fixed point multiplies a whole power out; any other power needs exp and ln.
+            diagnostics.append(.inexactInFixedPoint("a power that is not a whole number from −16 to 16", symbols.arithmetic,
+                                                    at: exponent.expr.span))
+        }
         if bd.isDimensionless { return .plain }
         guard let value = folder.fold(exponent.expr), let n = Int(exactly: value), abs(n) <= 16 else {
             diagnostics.append(.exponentNotConstant(base.type, at: exponent.expr.span))
             return .error
         }
         return .number(bd.power(n))
+    }
+
+    /// Whether an exponent folds to a whole number from −16 to 16 (a power fixed point multiplies out).
+    static func isWholePower(_ value: Double?) -> Bool {
+        guard let value, let n = Int(exactly: value) else { return false }
+        return (-16...16).contains(n)
     }
 
     /// The dimension of a numeric operand; reports a non-number and gives nil for it (and for

@@ -170,8 +170,20 @@ public enum Vocabulary {
     /// Properties written with `when` (conditions); all others use `=` and friends.
     public static let conditionProperties: Set<String> = ["liquidate", "margin_call"]
 
+    /// Properties of the `arithmetic` block: the number model the whole policy computes in.
+    public static let arithmeticProperties: [String: KnownName] = [
+        "numbers": KnownName(.word(.numbers), .constant,
+                             "`float` (binary64, the default), or exact fixed point: `wad` (18 decimals) or `ray` (27 decimals)"),
+        "rounding": KnownName(.word(.rounding), .constant,
+                              "how fixed-point products and quotients round their last decimal: `half_up` (WadRayMath, the default), `half_even`, `down` or `up`"),
+    ]
+
     /// The properties a settings block accepts.
     public static func settingsProperties(_ keyword: Keyword) -> [String: KnownName] {
-        keyword == .oracle ? oracleProperties : marginProperties
+        switch keyword {
+        case .oracle: oracleProperties
+        case .arithmetic: arithmeticProperties
+        default: marginProperties
+        }
     }
 }

@@ -34,11 +34,24 @@ public struct CompileOptions: Sendable, Hashable {
     }
 }
 
-/// A checked policy compiled for evaluation: the plan, its program for `Double`, and the
-/// metadata reports need. Immutable and safe to share across threads.
+/// The program of a policy that computes in exact fixed point, for its number type.
+public enum ExactProgram: Sendable {
+    case wad(Program<Wad>)
+    case ray(Program<Ray>)
+}
+
+/// A checked policy compiled for evaluation: the plan, its program for `Double` (and, for a
+/// fixed-point policy, for its exact number type), and the metadata reports need. Immutable
+/// and safe to share across threads.
 public struct CompiledPolicy: Sendable {
     public let plan: Plan
+    /// The `Double` program: every policy has one (`explain` traces it, and a fixed-point
+    /// policy's decisions are cross-checked against it by tests).
     public let program: Program<Double>
+    /// The policy's number model (`arithmetic { numbers = … }`).
+    public internal(set) var arithmetic = Arithmetic()
+    /// The program the engine evaluates a fixed-point policy with; nil for `float`.
+    public internal(set) var exactProgram: ExactProgram?
     /// The policy's assets, in the order market and book columns use.
     public let assets: [String]
     /// Each asset's class.
@@ -125,6 +138,12 @@ public enum Compiler {
             assetClasses: lowerer.assetClasses, venues: lowerer.venues, outputs: lowerer.outputInfos,
             assertions: lowerer.assertions,
             strings: lowerer.strings, oracle: lowerer.oracleSettings())
+        policy.arithmetic = lowerer.arithmetic
+        switch lowerer.arithmetic.numbers {
+        case .float: break
+        case .wad: policy.exactProgram = .wad(Program<Wad>(plan))
+        case .ray: policy.exactProgram = .ray(Program<Ray>(plan))
+        }
         policy.inputRanges = lowerer.declaredInputRanges()
         policy.flags = lowerer.flags
         return (policy, lowerer.diagnostics)

@@ -36,6 +36,35 @@ enum DivideOp: BinaryOperation {
         b == N.zero ? (a.isValid ? (a < N.zero ? N.zero - N.infinity : N.infinity) : a) : a / b
     }
 }
+/// A direction of rounding as a type, so that each rounded kernel's loop is specialised for it.
+protocol RoundingDirection { static var rounding: Rounding { get } }
+enum RoundDown: RoundingDirection { static var rounding: Rounding { .down } }
+enum RoundUp: RoundingDirection { static var rounding: Rounding { .up } }
+enum RoundHalfEven: RoundingDirection { static var rounding: Rounding { .halfEven } }
+
+/// A product rounded in `R`'s direction at the last decimal.
+enum MultiplyRoundedOp<R: RoundingDirection>: BinaryOperation {
+    @inline(__always) static func apply<N: MarginNumber>(_ a: N, _ b: N) -> N { a.multiplied(by: b, rounding: R.rounding) }
+}
+/// A quotient rounded in `R`'s direction; division by zero as `DivideOp`.
+enum DivideRoundedOp<R: RoundingDirection>: BinaryOperation {
+    @inline(__always) static func apply<N: MarginNumber>(_ a: N, _ b: N) -> N {
+        b == N.zero ? DivideOp.apply(a, b) : a.divided(by: b, rounding: R.rounding)
+    }
+}
+/// The whole quotient toward −∞ (`rising` false) or +∞. The last decimal is rounded away from
+/// the whole number the result rounds to (toward zero when it lies on the rounding side, away
+/// otherwise), so a quotient just past a whole number is never rounded onto it first.
+enum WholeDivideOp<Rising: RoundingDirection>: BinaryOperation {
+    @inline(__always) static func apply<N: MarginNumber>(_ a: N, _ b: N) -> N {
+        guard b != N.zero else { return DivideOp.apply(a, b) }
+        let negative = (a < N.zero) != (b < N.zero)
+        let up = Rising.rounding == .up
+        // Toward −∞ of a positive quotient, or toward +∞ of a negative one, is toward zero.
+        let lastDecimal: Rounding = negative == up ? .down : .up
+        return a.divided(by: b, rounding: lastDecimal).rounded(up ? .up : .down)
+    }
+}
 /// `min` and `max` are undefined when either side is (a bare `b < a ? b : a` would drop a NaN `b`).
 enum MinOp: BinaryOperation {
     @inline(__always) static func apply<N: MarginNumber>(_ a: N, _ b: N) -> N { b.isValid ? (b < a ? b : a) : b }
@@ -82,9 +111,9 @@ func applyUnary<N: MarginNumber>(_ kernel: UnaryKernel, _ x: N) -> N {
     case .ln: return N(approximating: log(x.doubleValue))
     case .ncdf: return N(approximating: NormalDistribution.cdf(x.doubleValue))
     case .npdf: return N(approximating: NormalDistribution.pdf(x.doubleValue))
-    case .floor: return N(approximating: floor(x.doubleValue))
-    case .ceil: return N(approximating: ceil(x.doubleValue))
-    case .round: return N(approximating: x.doubleValue.rounded(.toNearestOrAwayFromZero))
+    case .floor: return x.rounded(.down)
+    case .ceil: return x.rounded(.up)
+    case .round: return x.rounded(.toNearestOrAwayFromZero)
     case .expm1: return N(approximating: expm1(x.doubleValue))
     case .log1p: return N(approximating: log1p(x.doubleValue))
     case .isFalse: return truth(x.isValid && x == N.zero)
@@ -111,6 +140,14 @@ extension BinaryKernel {
         case .greaterEqual: GreaterEqualOp.self
         case .and: AndOp.self
         case .or: OrOp.self
+        case .multiplyDown: MultiplyRoundedOp<RoundDown>.self
+        case .multiplyUp: MultiplyRoundedOp<RoundUp>.self
+        case .multiplyHalfEven: MultiplyRoundedOp<RoundHalfEven>.self
+        case .divideDown: DivideRoundedOp<RoundDown>.self
+        case .divideUp: DivideRoundedOp<RoundUp>.self
+        case .divideHalfEven: DivideRoundedOp<RoundHalfEven>.self
+        case .floorDivide: WholeDivideOp<RoundDown>.self
+        case .ceilDivide: WholeDivideOp<RoundUp>.self
         }
     }
 }

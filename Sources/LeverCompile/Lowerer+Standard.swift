@@ -194,6 +194,16 @@ extension Lowerer {
         switch accrualMethod {
         case "linear":
             growth = builder.binary(.multiply, rate, builder.constant(options.horizon))
+        case "taylor" where arithmetic.isFixedPoint:
+            // The same series in g = n·x = rate × horizon: (n·x)² is 1e-8 where x² is 1e-18, a
+            // few units of a wad; the constants (n−1)/2n and (n−1)(n−2)/6n² stay near ½ and ⅙
+            // where n(n−1)(n−2)/6 would overflow a ray.
+            let g = builder.binary(.multiply, rate, builder.constant(options.horizon))
+            let g2 = builder.binary(.multiply, g, g)
+            let g3 = builder.binary(.multiply, g2, g)
+            let second = builder.binary(.multiply, g2, builder.constant(n > 0 ? max(n - 1, 0) / (2 * n) : 0))
+            let third = builder.binary(.multiply, g3, builder.constant(n > 0 ? max(n - 1, 0) * max(n - 2, 0) / (6 * n * n) : 0))
+            growth = builder.binary(.add, g, builder.binary(.add, second, third))
         case "taylor":
             let x2 = builder.binary(.multiply, perSecond, perSecond)
             let x3 = builder.binary(.multiply, x2, perSecond)
@@ -210,7 +220,10 @@ extension Lowerer {
     /// The margin block's `interest_accrual` word (checked to be one of the accrual words).
     var accrualMethod: String {
         guard let item = symbols.settingsBody(.margin)?.last(where: { $0.name.text == "interest_accrual" }),
-              case .name(let word) = item.value.kind else { return "compound" }
+              case .name(let word) = item.value.kind else {
+            // Fixed point has no exponential: Aave's three-term approximation is its default.
+            return arithmetic.isFixedPoint ? "taylor" : "compound"
+        }
         return word
     }
 }

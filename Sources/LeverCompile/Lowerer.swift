@@ -33,6 +33,8 @@ struct Lowerer {
     let assetClasses: [String]
     let venues: [String]
     let classes: [String]
+    /// The policy's number model; fixed point sets the builder's rounding and multiplies powers out.
+    let arithmetic: Arithmetic
     var strings: [String] = []
     var outputInfos: [OutputInfo] = []
     /// The runtime checks, whose outputs follow `outputInfos`' in the plan.
@@ -52,6 +54,8 @@ struct Lowerer {
         assetClasses = assetSymbols.map { checked.symbols.assetInfo($0.name)?.cls.text ?? "" }
         venues = checked.symbols.names(.venue)
         classes = checked.symbols.names(.class)
+        arithmetic = checked.symbols.arithmetic
+        if arithmetic.isFixedPoint { builder.rounding = arithmetic.rounding }
     }
 
     // MARK: - Expressions
@@ -74,7 +78,13 @@ struct Lowerer {
             // A chain of operators in a loop (`BinaryChain`): its length is not nesting.
             guard let chain = BinaryChain(expr) else { return builder.constant(.nan) }
             var value = lower(chain.first, ctx)
-            for link in chain.links { value = builder.binary(Self.kernel(link.op), value, lower(link.rhs, ctx)) }
+            for link in chain.links {
+                if link.op == .power, arithmetic.isFixedPoint, let n = wholePower(link.rhs) {
+                    value = multipliedOut(value, power: n)
+                    continue
+                }
+                value = builder.binary(Self.kernel(link.op), value, lower(link.rhs, ctx))
+            }
             return value
         case .call(let name, let args, let filter): return lowerCall(expr, name.text, args, filter, ctx)
         case .conditional(let c, let a, let b): return builder.select(lower(c, ctx), lower(a, ctx), lower(b, ctx))
@@ -87,6 +97,23 @@ struct Lowerer {
         case .paren(let inner): return lower(inner, ctx)
         case .missing: return builder.constant(.nan)
         }
+    }
+
+    /// The exponent of a whole power (−16 to 16, as the checker requires of fixed-point policies).
+    func wholePower(_ exponent: Expr) -> Int? {
+        guard let value = ConstantFolder(symbols: symbols).fold(exponent), let n = Int(exactly: value),
+              (-16...16).contains(n) else { return nil }
+        return n
+    }
+
+    /// `x^n` as `x × x × …` in the policy's rounding, left to right as a committee would write it
+    /// out (fixed point has no `pow`; on-chain code multiplies too); a negative power is one
+    /// quotient of that product (`10 ^ -1` is exactly 0.1).
+    mutating func multipliedOut(_ x: NodeRef, power n: Int) -> NodeRef {
+        guard n != 0 else { return builder.constant(1) }
+        var value = x
+        for _ in 1..<abs(n) { value = builder.binary(.multiply, value, x) }
+        return n > 0 ? value : builder.binary(.divide, builder.constant(1), value)
     }
 
     mutating func lowerInRange(_ x: NodeRef, _ interval: Interval, _ ctx: LowerContext) -> NodeRef {
@@ -160,6 +187,15 @@ struct Lowerer {
         if name == Builtins.worstLoss.name, let arg = args.first {
             return worstLoss(arg.value, ctx)
         }
+        if let rounding = Builtins.rounding(named: name), let arg = args.first,
+           let chain = Builtins.roundedOperation(arg.value) {
+            // The direction applies to the chain's own products and quotients, not to nested ones.
+            var value = lower(chain.first, ctx)
+            for link in chain.links {
+                value = builder.binary(Self.kernel(link.op).rounded(rounding), value, lower(link.rhs, ctx), rounding: rounding)
+            }
+            return value
+        }
         let by = args.first { $0.label?.text == Builtins.groupLabel }
         let args = args.filter { $0.label?.text != Builtins.groupLabel }
         let isAggregate = Builtins.lookup(name, arguments: args.count)?.kind == .aggregate || filter != nil
@@ -192,6 +228,9 @@ struct Lowerer {
             return xs.dropFirst().reduce(xs[0]) { builder.binary(name == "min" ? .min : .max, $0, $1) }
         case ("clamp", 3):
             return builder.binary(.min, builder.binary(.max, xs[0], xs[1]), xs[2])
+        case ("floor_div", 2): return builder.binary(.floorDivide, xs[0], xs[1])
+        case ("ceil_div", 2): return builder.binary(.ceilDivide, xs[0], xs[1])
+        case ("isqrt", 1): return builder.unary(.floor, builder.unary(.sqrt, xs[0]))
         case (_, 1):
             if let kernel = UnaryKernel(rawValue: name) { return builder.unary(kernel, xs[0]) }
         default: break

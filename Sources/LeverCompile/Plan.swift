@@ -1,4 +1,5 @@
 import LeverCheck
+import LeverNumerics
 import LeverSyntax
 
 /// Where a plan node's values live, and so how often it is evaluated.
@@ -107,6 +108,27 @@ public enum BinaryKernel: String, Sendable, Hashable {
     /// volatility-scaled haircut cannot be computed). One step, so the guard costs no pass.
     case scale
     case equal, notEqual, less, lessEqual, greater, greaterEqual, and, or
+    /// A product or quotient rounded in a stated direction at the arithmetic's last decimal
+    /// (`rounded_down(a * b)`, or every product of a policy whose `arithmetic` block sets
+    /// `rounding`); `multiply` and `divide` round half up. `Double` ignores the direction.
+    case multiplyDown, multiplyUp, multiplyHalfEven, divideDown, divideUp, divideHalfEven
+    /// The whole-number quotient rounded toward −∞ and toward +∞ (`floor_div`, `ceil_div`): exact
+    /// in fixed point, with no rounding at the last decimal first.
+    case floorDivide, ceilDivide
+
+    /// The kernel of a product (`multiply`) or quotient (`divide`) rounded in `rounding`; other
+    /// kernels are themselves.
+    public func rounded(_ rounding: Rounding) -> BinaryKernel {
+        switch (self, rounding) {
+        case (.multiply, .down): .multiplyDown
+        case (.multiply, .up): .multiplyUp
+        case (.multiply, .halfEven): .multiplyHalfEven
+        case (.divide, .down): .divideDown
+        case (.divide, .up): .divideUp
+        case (.divide, .halfEven): .divideHalfEven
+        default: self
+        }
+    }
 }
 
 public enum AggregateKind: String, Sendable, Hashable {

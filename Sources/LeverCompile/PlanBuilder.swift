@@ -1,9 +1,14 @@
+import LeverNumerics
+
 /// Builds a `Plan` bottom-up: merges identical nodes, infers each node's domain, and inserts the
 /// moves between domains (`gather` asset → position, `broadcast` account → position) so that every
 /// operation works on operands of its own domain or on scalars.
 public struct PlanBuilder {
     public private(set) var plan = Plan()
     private var index: [PlanNode: NodeRef] = [:]
+    /// How products and quotients round when no direction is written (`arithmetic { rounding = … }`):
+    /// every `multiply`, `divide` and `scale` the policy and the engine's own results make.
+    public var rounding: Rounding = .halfUp
 
     public init() {}
 
@@ -63,9 +68,16 @@ public struct PlanBuilder {
         return add(.unary(kernel, a))
     }
 
-    public mutating func binary(_ kernel: BinaryKernel, _ a: NodeRef, _ b: NodeRef) -> NodeRef {
+    /// `a kernel b`; a product or quotient rounds in the policy's direction (`rounding`) unless
+    /// `rounding:` names one (a rounding builtin).
+    public mutating func binary(_ kernel: BinaryKernel, _ a: NodeRef, _ b: NodeRef, rounding written: Rounding? = nil) -> NodeRef {
+        let direction = written ?? rounding
+        if kernel == .scale && direction != .halfUp {
+            // `a × b`, and `a` when it is 0: the guard `scale` keeps, with the product rounded.
+            return select(binary(.equal, a, constant(0)), a, binary(.multiply, a, b, rounding: direction))
+        }
         let d = Self.join([domain(a), domain(b)])
-        return add(.binary(kernel, lift(a, to: d), lift(b, to: d)))
+        return add(.binary(kernel.rounded(direction), lift(a, to: d), lift(b, to: d)))
     }
 
     public mutating func select(_ c: NodeRef, _ a: NodeRef, _ b: NodeRef) -> NodeRef {

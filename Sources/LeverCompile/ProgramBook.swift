@@ -68,6 +68,24 @@ public final class ProgramBook<N: MarginNumber>: @unchecked Sendable {
     }
 }
 
+extension ProgramBook where N == Double {
+    /// The same book in another number type (an exact policy's wad or ray), each value through
+    /// its shortest decimal text, so `0.1` becomes exactly one tenth: exact for every number a
+    /// file writes with up to 15 significant digits.
+    public func converted<M: MarginNumber>(to _: M.Type) -> ProgramBook<M> {
+        func array<T>(_ p: UnsafeMutablePointer<T>, _ count: Int) -> [T] { Array(UnsafeBufferPointer(start: p, count: count)) }
+        func numbers(_ p: UnsafeMutablePointer<Double>, _ count: Int) -> [M] {
+            UnsafeBufferPointer(start: p, count: count).map { M(approximating: $0) }
+        }
+        return ProgramBook<M>(accountStart: array(accountStart, accountCount + 1),
+                              positionAsset: array(positionAsset, positionCount),
+                              positionVenue: array(positionVenue, positionCount),
+                              positionInputs: positionColumns.mapValues { numbers($0, positionCount) },
+                              side: numbers(side, positionCount),
+                              accountInputs: accountColumns.mapValues { numbers($0, accountCount) })
+    }
+}
+
 /// Market data for one snapshot: one column per input over the policy's assets, in the policy's
 /// asset order (a missing value is NaN, reported by the engine before it gets here).
 public struct ProgramMarket<N: MarginNumber>: Sendable {
@@ -76,5 +94,10 @@ public struct ProgramMarket<N: MarginNumber>: Sendable {
     public init(assetCount: Int, inputs: [AssetInput: [N]]) {
         self.assetCount = assetCount
         self.inputs = inputs
+    }
+
+    /// The same market in another number type, each value through its shortest decimal text.
+    public func converted<M: MarginNumber>(to _: M.Type) -> ProgramMarket<M> {
+        ProgramMarket<M>(assetCount: assetCount, inputs: inputs.mapValues { $0.map { M(approximating: $0.doubleValue) } })
     }
 }

@@ -32,6 +32,14 @@ enum Steps<N: MarginNumber> {
         case .greaterEqual: binary(GreaterEqualOp.self, a, b, out: out, domain: domain, next: next)
         case .and: binary(AndOp.self, a, b, out: out, domain: domain, next: next)
         case .or: binary(OrOp.self, a, b, out: out, domain: domain, next: next)
+        case .multiplyDown: binary(MultiplyRoundedOp<RoundDown>.self, a, b, out: out, domain: domain, next: next)
+        case .multiplyUp: binary(MultiplyRoundedOp<RoundUp>.self, a, b, out: out, domain: domain, next: next)
+        case .multiplyHalfEven: binary(MultiplyRoundedOp<RoundHalfEven>.self, a, b, out: out, domain: domain, next: next)
+        case .divideDown: binary(DivideRoundedOp<RoundDown>.self, a, b, out: out, domain: domain, next: next)
+        case .divideUp: binary(DivideRoundedOp<RoundUp>.self, a, b, out: out, domain: domain, next: next)
+        case .divideHalfEven: binary(DivideRoundedOp<RoundHalfEven>.self, a, b, out: out, domain: domain, next: next)
+        case .floorDivide: binary(WholeDivideOp<RoundDown>.self, a, b, out: out, domain: domain, next: next)
+        case .ceilDivide: binary(WholeDivideOp<RoundUp>.self, a, b, out: out, domain: domain, next: next)
         }
     }
 

@@ -11,7 +11,7 @@ extension DocumentBuilder {
                 [Self.code(p.name.text + (p.op == .when ? " when" : "")), code(p.value), stepValue(p),
                  location(p.span), note(p.span)]
             }
-            let title = keyword == .margin ? "Margin" : keyword == .oracle ? "Oracle" : Self.code(keyword.rawValue)
+            let title = keyword == .margin ? "Margin" : keyword == .oracle ? "Oracle" : keyword == .arithmetic ? "Arithmetic" : Self.code(keyword.rawValue)
             return section(title, [.table(header: ["setting", "rule", "value", "declared", "note"], rows: rows)])
         }
     }

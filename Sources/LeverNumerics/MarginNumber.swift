@@ -5,8 +5,9 @@
 /// On-chain markets choose the direction per step (collateral rounds down, debt rounds up, most
 /// of Aave's WadRayMath rounds half up), so the direction is part of a formula, not of the type.
 /// Directions apply to the magnitude: `.down` is toward zero, `.up` away from zero and `.halfUp`
-/// half away from zero; for the non-negative amounts of lending markets these are floor, ceiling
-/// and Solidity's `(a * b + HALF) / UNIT`. `Double` ignores the direction.
+/// half away from zero, `.halfEven` half to the even unit (banker's rounding); for the
+/// non-negative amounts of lending markets the first three are floor, ceiling and Solidity's
+/// `(a * b + HALF) / UNIT`. `Double` ignores the direction.
 public enum Rounding: Sendable, Hashable {
     /// Toward zero (floor for non-negative values).
     case down
@@ -14,6 +15,8 @@ public enum Rounding: Sendable, Hashable {
     case up
     /// To the nearest unit, ties away from zero (Aave's `rayMul`, `wadDiv`, `percentMul`, …).
     case halfUp
+    /// To the nearest unit, ties to the even one.
+    case halfEven
 }
 
 /// The number type every engine formula is written against.
@@ -52,6 +55,10 @@ public protocol MarginNumber: Comparable, Hashable, Sendable {
     func divided(by other: Self, rounding: Rounding) -> Self
     /// Square root (rounded down in fixed point); invalid for negative values.
     func squareRoot() -> Self
+    /// The value rounded to a whole number by `rule` (`floor`, `ceil`, `round` in policies and
+    /// quantum rounding); exact in fixed point, where the rule applies to the signed value
+    /// (`.down` is toward −∞, as for `Double`).
+    func rounded(_ rule: FloatingPointRoundingRule) -> Self
     /// The value as a `Double`, for reports.
     var doubleValue: Double { get }
     /// False for NaN in `Double` and for the overflow/undefined marker in fixed point.

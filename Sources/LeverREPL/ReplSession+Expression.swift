@@ -121,6 +121,7 @@ extension ReplSession {
     static func text(_ value: ReportValue?, _ format: ValueFormat) -> String {
         switch value {
         case .number(let x)?: return x.isNaN ? "undefined" : format.text(x)
+        case .decimal(_, let exact)?: return exact
         case .flag(let b)?: return b ? "true" : "false"
         case .label(let word)?: return word
         case .undefined?, nil: return "undefined"

@@ -28,7 +28,10 @@ public struct MarginEngine: Sendable {
         let adapted = inputs.adapted
         let program = policy.program
         let snapshot = program.prepare(inputs.market)
-        let results = program.evaluate(inputs.book, snapshot: snapshot, threads: threads)
+        // A fixed-point policy's numbers come from its exact program; its per-asset values for
+        // findings and liquidation plans from the `Double` snapshot.
+        let exact = exactResults(inputs, threads: threads)
+        let results = exact?.values ?? program.evaluate(inputs.book, snapshot: snapshot, threads: threads)
         let planner = LiquidationPlanner(policy: policy, prices: inputs.market.inputs[.price] ?? [], snapshot: snapshot)
         // Looked up once, not per account.
         let closeFactorOutput = policy.output("close_factor"), bonusOutput = policy.output("bonus")
@@ -38,7 +41,7 @@ public struct MarginEngine: Sendable {
         let findings = Findings(policy: policy, book: inputs.book, snapshot: snapshot, issues: inputs.prepared.issues,
                                 inputIssues: inputs.prepared.inputIssues)
         for (a, account) in book.accounts.enumerated() {
-            var r = report(account: account, index: a, results: results, adapted: adapted, status: statusOutput)
+            var r = report(account: account, index: a, results: results, exact: exact?.texts, adapted: adapted, status: statusOutput)
             if r.evaluated { findings.complete(&r, account: account, index: a, results: results) }
             if r.evaluated, let status = statusOutput, r.values[status] == .label("liquidatable") {
                 let closeFactor = closeFactorOutput.map { results[$0][a] } ?? 0.5
@@ -53,12 +56,15 @@ public struct MarginEngine: Sendable {
         return report
     }
 
-    private func report(account: Account, index a: Int, results: [[Double]], adapted: BookAdapter, status: Int?) -> AccountReport {
+    private func report(account: Account, index a: Int, results: [[Double]], exact: [[String?]]?, adapted: BookAdapter,
+                        status: Int?) -> AccountReport {
         var notes = adapted.notes[a]
         guard adapted.evaluable[a] else {
             return AccountReport(id: account.id, evaluated: false, values: [], notes: notes, liquidation: nil)
         }
-        var values = policy.outputs.indices.map { Self.value(results[$0][a], kind: policy.outputs[$0].kind) }
+        var values = policy.outputs.indices.map { o in
+            Self.value(results[o][a], exact: exact?[o][a], kind: policy.outputs[o].kind)
+        }
         if let status, values[status] == .undefined { values[status] = .unvalued }
         var flags: [String] = []
         for flag in policy.flags {
@@ -75,10 +81,10 @@ public struct MarginEngine: Sendable {
         return report
     }
 
-    static func value(_ x: Double, kind: OutputKind) -> ReportValue {
+    static func value(_ x: Double, exact: String? = nil, kind: OutputKind) -> ReportValue {
         if x.isNaN { return .undefined }
         switch kind {
-        case .number: return .number(x)
+        case .number: return exact.map { .decimal(x, $0) } ?? .number(x)
         case .flag: return .flag(x != 0)
         case .label(let labels):
             let i = Int(x)

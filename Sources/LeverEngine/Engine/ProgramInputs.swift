@@ -57,7 +57,9 @@ extension MarginEngine {
 
     /// Runs the compiled program: the per-snapshot (per-asset) nodes once, then every account.
     /// Per output (`policy.outputs` order), per account in book order; the same at any thread count.
+    /// A fixed-point policy runs its exact program; its results come back as the nearest `Double`s.
     public func results(for inputs: ProgramInputs, threads: Int = 1) -> [[Double]] {
+        if let exact = exactResults(inputs, threads: threads) { return exact.values }
         let program = policy.program
         return program.evaluate(inputs.book, snapshot: program.prepare(inputs.market), threads: threads)
     }

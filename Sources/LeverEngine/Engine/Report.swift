@@ -26,6 +26,9 @@ public struct PolicyIdentity: Sendable, Hashable {
 /// One reported value, as its output's kind says to show it.
 public enum ReportValue: Sendable, Hashable {
     case number(Double)
+    /// A number of a fixed-point policy: the nearest `Double`, and the exact decimal reports print
+    /// (`1.305223880597014925`).
+    case decimal(Double, String)
     case flag(Bool)
     case label(String)
     /// Not computable for this account (NaN came out); the account's notes say why.
@@ -33,6 +36,14 @@ public enum ReportValue: Sendable, Hashable {
 }
 
 extension ReportValue {
+    /// The value of a number (the nearest `Double` of an exact decimal); nil for other values.
+    public var number: Double? {
+        switch self {
+        case .number(let x), .decimal(let x, _): x
+        case .flag, .label, .undefined: nil
+        }
+    }
+
     /// The status of an account whose status depends on an undefined value: it could not be
     /// valued, which is never shown as `healthy` (nor as any other decision).
     public static let unvalued = ReportValue.label("unvalued")

@@ -7,6 +7,7 @@ import LeverCompile
 /// none in a column whose values are all whole (a count of 3 is `3`, not `3.0000`). Ratios are not turned
 /// into percentages: the policy's ratio outputs mix factors (health 1.25) with fractions, and
 /// the dimension cannot tell them apart. Infinite is `∞`, undefined `—`. JSON keeps full precision.
+/// A fixed-point policy's numbers are exact decimals, shown with every digit.
 struct ReportCell {
     var text: String
     /// Numbers are right-aligned, words left-aligned.
@@ -19,6 +20,9 @@ struct ReportCell {
         switch value {
         case .number(let x)?:
             self.init(text: Self.number(x, kind: kind, whole: whole), alignRight: true)
+        case .decimal(_, let exact)?:
+            // A fixed-point policy's value is shown whole: its digits are the point of it.
+            self.init(text: exact, alignRight: true)
         case .flag(let b)?:
             self.init(text: b ? "yes" : "no", alignRight: false)
         case .label(let s)?:

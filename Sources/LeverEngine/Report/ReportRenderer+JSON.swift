@@ -131,6 +131,8 @@ extension ReportRenderer {
     static func json(_ value: ReportValue) -> JSONOutput {
         switch value {
         case .number(let x): .number(x)
+        // An exact decimal is a string: a JSON reader would round a number to binary64.
+        case .decimal(_, let exact): .string(exact)
         case .flag(let b): .bool(b)
         case .label(let s): .string(s)
         case .undefined: .null

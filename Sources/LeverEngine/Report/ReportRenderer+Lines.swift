@@ -47,6 +47,7 @@ extension ReportRenderer {
             if x.isNaN { return "" }
             if x.isInfinite { return x > 0 ? "Infinity" : "-Infinity" }
             return JSONOutput.shortest(x)
+        case .decimal(_, let exact): return exact
         case .flag(let b): return b ? "true" : "false"
         case .label(let s): return s
         case .undefined: return ""

@@ -2,7 +2,7 @@
 /// `of`, `above`, `every`, `points`, `steps`, `unique`, `first`) stay identifiers, so that
 /// policies may use them as names; the parser checks their text where they are expected.
 public enum Keyword: String, Sendable, Hashable, CaseIterable {
-    case policy, `import`, param, input, `class`, asset, venue, margin, oracle, table, tiers
+    case policy, `import`, param, input, `class`, asset, venue, margin, oracle, arithmetic, table, tiers
     case curve, scenario, assert, measure, flag, override, `guard`
     case `if`, then, `else`, and, or, not, `in`, `true`, `false`, `where`
 }

@@ -90,7 +90,7 @@ extension Parser {
         case .class: return parseClass()
         case .asset: return parseAsset()
         case .venue: return parseVenue()
-        case .margin, .oracle: return parseSettings()
+        case .margin, .oracle, .arithmetic: return parseSettings()
         case .tiers, .table: return .table(parseTable())
         case .curve: return .curve(parseCurve())
         case .scenario: return parseScenario()
@@ -164,9 +164,9 @@ extension Parser {
         return .venue(name, body: parseOptionalBlock())
     }
 
-    /// settings = ( "margin" | "oracle" ) block ;
+    /// settings = ( "margin" | "oracle" | "arithmetic" ) block ;
     mutating func parseSettings() -> DeclKind {
-        let keyword: Keyword = advance().kind == .keyword(.margin) ? .margin : .oracle
+        guard case .keyword(let keyword) = advance().kind else { preconditionFailure("called at a settings keyword") }
         return .settings(keyword, body: parseBlock())
     }
 

@@ -1,7 +1,7 @@
 extension Parser {
     /// Keywords that can only start a declaration: safe places to resume after an error.
     static let declarationStarts: Set<Keyword> = [
-        .policy, .import, .param, .input, .class, .asset, .venue, .margin, .oracle, .table, .tiers,
+        .policy, .import, .param, .input, .class, .asset, .venue, .margin, .oracle, .arithmetic, .table, .tiers,
         .curve, .scenario, .assert, .measure, .override, .guard,
     ]
 

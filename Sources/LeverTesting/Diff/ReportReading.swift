@@ -16,8 +16,7 @@ struct ReportReading {
     /// A numeric output; nil when absent, undefined or not a number.
     func number(_ output: String, _ account: AccountReport) -> Double? {
         guard account.evaluated, let i = columns[output], i < account.values.count else { return nil }
-        if case .number(let x) = account.values[i] { return x }
-        return nil
+        return account.values[i].number
     }
 
     /// A label output (status, tier); nil when absent.
@@ -26,7 +25,7 @@ struct ReportReading {
         switch account.values[i] {
         case .label(let s): return s
         case .flag(let b): return b ? "true" : "false"
-        case .number, .undefined: return nil
+        case .number, .decimal, .undefined: return nil
         }
     }
 

@@ -89,7 +89,9 @@ public struct GoldenCase: Sendable, Hashable {
         switch (member.key, member.value) {
         case ("policy", .string(let path)):
             let resolved = path.hasPrefix("/") ? path : join(directory, path)
-            policy = Self.displayPath(URL(fileURLWithPath: resolved).standardized.path)
+            // Absolute before standardizing: a relative URL drops the `..` that climb above its own
+            // first component (`protocols/case/../../../../Rules` became `/Rules`).
+            policy = Self.displayPath(URL(fileURLWithPath: resolved).absoluteURL.standardized.path)
         case ("horizon", .string(let text)) where Horizon.parse(text) != nil: horizon = text
         case ("tolerance", .number(let value)) where value >= 0 && value.isFinite: tolerance = value
         case ("accounts", .array(let items)): accounts = Self.strings(items) ?? { problem = invalid(member.key); return nil }()

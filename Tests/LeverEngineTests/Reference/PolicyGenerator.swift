@@ -293,6 +293,8 @@ struct PolicyGenerator {
         "measure squared per account = (debt / 1M USD) ^ 2",
         "measure not_low per account = not (health < 1)",
         "measure floored per account = floor(health * 10) / 10 + ceil(margin_ratio) * 0",
+        "measure quanta per account = floor_div(collateral, 1k USD) + ceil_div(debt, 250 USD) + isqrt(equity / 1 USD)",
+        "measure directed per account = rounded_down(collateral * 3% / 7) + rounded_up(debt / 3) + rounded_half_even(equity * 0.5)",
         "measure worst_spot per account = max(notional - collateral_value where kind == spot)",
         "measure mid_size per account = count(positions where notional in [1k USD, 1M USD))",
         "measure ltv_power per account = sum(notional * ltv where side == long)",

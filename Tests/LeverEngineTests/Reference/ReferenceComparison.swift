@@ -88,7 +88,7 @@ struct ReferenceComparison {
 
     static func category(_ name: String, _ value: ReportValue) -> String {
         switch value {
-        case .number(let x): return x.isFinite ? "finite" : "infinite"
+        case .number(let x), .decimal(let x, _): return x.isFinite ? "finite" : "infinite"
         case .undefined: return "undefined"
         case .flag: return "flag"
         case .label(let l): return name == "status" ? l : "label"

@@ -265,6 +265,11 @@ final class ReferenceEvaluator {
         case ("floor", 1): return floor(xs[0])
         case ("ceil", 1): return ceil(xs[0])
         case ("round", 1): return xs[0].rounded(.toNearestOrAwayFromZero)
+        case ("floor_div", 2): return floor(Self.divide(xs[0], xs[1]))
+        case ("ceil_div", 2): return ceil(Self.divide(xs[0], xs[1]))
+        case ("isqrt", 1): return floor(xs[0].squareRoot())
+        // A direction of rounding is a fixed-point matter: in binary64 the product is the product.
+        case ("rounded_down", 1), ("rounded_up", 1), ("rounded_half_up", 1), ("rounded_half_even", 1): return xs[0]
         case ("ncdf", 1): return 0.5 * erfc(-xs[0] / 2.0.squareRoot())
         case ("npdf", 1): return exp(-xs[0] * xs[0] / 2) / (2 * Double.pi).squareRoot()
         default: return .nan

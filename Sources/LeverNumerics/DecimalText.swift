@@ -1,19 +1,18 @@
-import LeverNumerics
-// LeverEngine formulas: exact decimal text to scaled integers.
+// LeverNumerics: exact decimal text to scaled integers.
 
 /// A decimal literal (`-12.5`, `1e-05`, `0.000000000000000001`) scaled to a number of decimals.
 ///
 /// Fixed-point inputs arrive as text (JSON strings of wei, decimal prices); going through
 /// `Double` would lose the last digits, so the digits are scaled as integers and only the part
 /// below the last kept decimal is rounded (half up).
-struct DecimalText {
+public struct DecimalText {
     /// Whether a leading minus sign was present.
-    let negative: Bool
+    public let negative: Bool
     /// |value| × 10^fractionDigits, rounded half up.
-    let magnitude: UInt128
+    public let magnitude: UInt128
 
     /// nil when the text is not a decimal number or its scaled magnitude overflows 128 bits.
-    init?(_ text: String, fractionDigits: Int) {
+    public init?(_ text: String, fractionDigits: Int) {
         var body = Substring(text)
         var exponent = 0
         if let e = body.firstIndex(where: { $0 == "e" || $0 == "E" }) {
@@ -51,7 +50,7 @@ struct DecimalText {
     }
 
     /// `value × 10^power`, nil on overflow.
-    static func multiply(_ value: UInt128, byPowerOfTen power: Int) -> UInt128? {
+    public static func multiply(_ value: UInt128, byPowerOfTen power: Int) -> UInt128? {
         var result = value
         for _ in 0..<power {
             let (next, overflow) = result.multipliedReportingOverflow(by: 10)

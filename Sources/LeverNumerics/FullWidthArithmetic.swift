@@ -1,5 +1,4 @@
-import LeverNumerics
-// LeverEngine formulas: 256-bit intermediates for exact fixed-point math.
+// LeverNumerics: 256-bit intermediates for exact fixed-point math.
 
 /// `a × b ÷ d` on unsigned 128-bit integers with a 256-bit intermediate and a rounding direction.
 ///
@@ -8,27 +7,29 @@ import LeverNumerics
 /// rounding offset is added before the division exactly as Aave's libraries do:
 /// `0` (down), `d − 1` (up), `d / 2` (half up).
 public enum FullWidthArithmetic {
-    /// `(a × b + offset) ÷ d`, or nil when `d` is zero or the quotient does not fit in 128 bits.
+    /// `a × b ÷ d` rounded as `rounding` says, or nil when `d` is zero or the result does not
+    /// fit in 128 bits.
     ///
-    /// nil plays the role of a Solidity revert: the caller reports it instead of crashing.
+    /// The quotient and remainder of the full-width division decide the last unit: `.down` keeps
+    /// the quotient, `.up` adds one for any remainder, `.halfUp` when the remainder is at least
+    /// half of `d` (Aave's `(a * b + d / 2) / d`), `.halfEven` when it is more than half, or
+    /// exactly half and the quotient is odd. nil plays the role of a Solidity revert: the caller
+    /// reports it instead of crashing.
     @inlinable
     public static func mulDiv(_ a: UInt128, _ b: UInt128, _ d: UInt128, _ rounding: Rounding) -> UInt128? {
         guard d != 0 else { return nil }
-        var (high, low) = a.multipliedFullWidth(by: b)
-        let offset: UInt128
-        switch rounding {
-        case .down: offset = 0
-        case .up: offset = d - 1
-        case .halfUp: offset = d / 2
-        }
-        let (sum, carry) = low.addingReportingOverflow(offset)
-        low = sum
-        if carry {
-            // high ≤ 2^128 − 2 for any product of two 128-bit values, so this cannot wrap.
-            high += 1
-        }
+        let (high, low) = a.multipliedFullWidth(by: b)
         guard high < d else { return nil }
-        return d.dividingFullWidth((high: high, low: low)).quotient
+        let (quotient, remainder) = d.dividingFullWidth((high: high, low: low))
+        // `remainder ≥ d − remainder` is `2 × remainder ≥ d` without overflowing.
+        let bump = switch rounding {
+        case .down: false
+        case .up: remainder != 0
+        case .halfUp: remainder != 0 && remainder >= d - remainder
+        case .halfEven: remainder != 0 && (remainder > d - remainder || (remainder == d - remainder && quotient & 1 == 1))
+        }
+        guard bump else { return quotient }
+        return quotient < .max ? quotient + 1 : nil
     }
 
     /// The integer square root (floor) of a 128-bit value (Drift's `nth_root(2)`).

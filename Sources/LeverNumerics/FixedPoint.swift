@@ -1,5 +1,4 @@
-import LeverNumerics
-// LeverEngine formulas: the exact number type for on-chain math.
+// LeverNumerics: the exact number type for on-chain math.
 
 /// The unit of a fixed-point scale: how many raw units make one.
 public protocol FixedPointScale: Sendable {
@@ -57,8 +56,14 @@ public struct FixedPoint<Scale: FixedPointScale>: MarginNumber, Hashable, Custom
     }
 
     /// The nearest fixed-point value to a `Double` (through its shortest decimal text, so `0.1`
-    /// becomes exactly one tenth); `invalid` for NaN, infinities and out-of-range values.
+    /// becomes exactly one tenth); `invalid` for NaN and out-of-range values. `+∞` saturates to
+    /// `infinity` and `−∞` to the lowest valid value, so an open table row or curve end
+    /// (`score < 500` is `(−∞, 500)`) still bounds every value.
     public init(approximating value: Double) {
+        if value.isInfinite {
+            self = value > 0 ? .infinity : Self(raw: .min + 1)
+            return
+        }
         self = Self(decimal: "\(value)") ?? .invalid
     }
 
@@ -88,7 +93,10 @@ public struct FixedPoint<Scale: FixedPointScale>: MarginNumber, Hashable, Custom
     public var doubleValue: Double {
         if !isValid { return .nan }
         if isInfinite { return .infinity }
-        return Double(raw) / Double(Scale.unit)
+        // Whole and fraction apart: `Double(raw) / Double(unit)` rounds twice, so 3 in ray read
+        // as 2.9999999999999996 (and a table row index, a status code, as the wrong one).
+        let (whole, fraction) = raw.quotientAndRemainder(dividingBy: Int128(Scale.unit))
+        return Double(whole) + Double(fraction) / Double(Scale.unit)
     }
 
     /// Exact decimal text (`1.5`, `-0.000001`), `invalid` or `infinity`.

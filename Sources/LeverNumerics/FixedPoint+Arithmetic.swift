@@ -1,5 +1,4 @@
-import LeverNumerics
-// LeverEngine formulas: arithmetic of the exact number type.
+// LeverNumerics: arithmetic of the exact number type.
 
 extension FixedPoint {
     /// Exact sum; `invalid` on overflow; `infinity` absorbs finite values.
@@ -51,6 +50,28 @@ extension FixedPoint {
         let (high, low) = raw.magnitude.multipliedFullWidth(by: Scale.unit)
         let root = FullWidthArithmetic.squareRoot(high: high, low: low)
         return root >= UInt128(Int128.max) ? .invalid : Self(raw: Int128(root))
+    }
+
+    /// The value rounded to a whole number by `rule`, exactly; `invalid` and `infinity` stay.
+    public func rounded(_ rule: FloatingPointRoundingRule) -> Self {
+        guard isValid, !isInfinite else { return self }
+        let unit = Int128(Scale.unit)
+        // Truncated quotient and a remainder with the sign of `raw`.
+        let (whole, remainder) = raw.quotientAndRemainder(dividingBy: unit)
+        let twice = remainder.magnitude * 2, unitMagnitude = Scale.unit
+        let away: Bool
+        switch rule {
+        case .towardZero: away = false
+        case .awayFromZero: away = remainder != 0
+        case .down: away = remainder < 0
+        case .up: away = remainder > 0
+        case .toNearestOrAwayFromZero: away = twice >= unitMagnitude
+        case .toNearestOrEven: away = twice > unitMagnitude || (twice == unitMagnitude && whole & 1 != 0)
+        @unknown default: away = twice >= unitMagnitude
+        }
+        let integral = away ? whole + (raw < 0 ? -1 : 1) : whole
+        let (value, overflow) = integral.multipliedReportingOverflow(by: unit)
+        return overflow || value == .max || value == .min ? .invalid : Self(raw: value)
     }
 
     // MARK: - Helpers
