@@ -25,9 +25,11 @@ public enum Lever {
     /// Compiles a checked policy into an engine named by `identity(of:)`; no engine when the
     /// policy has errors (the diagnostics say why). `probes` names position-level measures to
     /// keep traceable (`CompileOptions.probes`).
+    /// `arithmetic` compiles for another number model than the policy declares (a benchmark's
+    /// exact counterpart of a `float` policy).
     public static func compile(_ checked: CheckResult, horizon: Double = Horizon.defaultYears,
-                               probes: Set<String> = []) -> LoadedPolicy {
-        let options = CompileOptions(horizon: horizon, probes: probes)
+                               probes: Set<String> = [], arithmetic: Arithmetic? = nil) -> LoadedPolicy {
+        let options = CompileOptions(horizon: horizon, probes: probes, arithmetic: arithmetic)
         let (compiled, compileDiagnostics) = Compiler.compile(checked, options: options)
         let diagnostics = checked.isValid ? checked.diagnostics + compileDiagnostics : checked.diagnostics
         let engine = compiled.map { MarginEngine(policy: $0, identity: identity(of: checked), horizon: horizon) }

@@ -36,6 +36,14 @@ extension BenchReport {
             members["adaptation"] = tick.adaptation.map(Self.json)
             root["tick"] = .object(members)
         }
+        if let exact {
+            region["exact"] = .string(Self.exactRegion)
+            root["exact"] = .object([
+                "numbers": .string(exact.numbers), "float": Self.json(exact.float), "exact": Self.json(exact.exact),
+                "ratio": .number(exact.ratio), "largest_relative_difference": .number(exact.largestRelativeDifference),
+                "mismatches": .int(exact.mismatches),
+            ])
+        }
         root["timed_region"] = .object(region)
         root["engine"] = engineVersion.map(JSONOutput.string)
         if !optimized { root["warning"] = .string(Self.debugWarning) }

@@ -8,11 +8,13 @@ extension BenchReport {
         lines += header
         if !runs.isEmpty { lines += [""] + Self.timingRows(runs) + Self.adaptationLine(adaptation) + Self.repricingLine(repricing) }
         if let tick { lines += [""] + Self.tickLines(tick, baselineKind) }
+        if let exact { lines += [""] + exact.lines }
         lines += ["", "timed region:", "  lever:      " + Self.leverRegion]
         if case .agrees = baseline { lines.append("  baseline:   " + baselineKind.region) }
         if adaptation != nil { lines.append("  adaptation: " + Self.adaptationRegion) }
         if repricing != nil { lines.append("  repricing:  " + Self.repricingRegion) }
         if let tick, tick.holders > 0 { lines.append("  tick:       " + Self.tickRegion) }
+        if exact != nil { lines.append("  exact:      " + Self.exactRegion) }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -103,6 +105,9 @@ extension BenchReport {
     static func rate(_ perSecond: Double) -> String {
         perSecond >= 1e6 ? fixed(perSecond / 1e6, 2) + " M" : fixed(perSecond / 1e3, 1) + " k"
     }
+
+    /// What the exact comparison times.
+    static let exactRegion = "the compiled program over the laid-out book in binary64, then in fixed point (the book converted beforehand, untimed)"
 
     static func fixed(_ x: Double, _ decimals: Int) -> String { NumberText.fixed(x, decimals: decimals, grouped: true) }
     static func count(_ n: Int) -> String { NumberText.fixed(Double(n), decimals: 0, grouped: true) }

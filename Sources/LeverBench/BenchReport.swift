@@ -86,6 +86,8 @@ public struct BenchReport: Sendable, Equatable {
     /// The engine version that ran (`EngineVersion.describe(revision:)`), set by the caller;
     /// shown in the header and as JSON's `engine` when set.
     public var engineVersion: String?
+    /// The same policy in exact fixed point against binary64 (`--exact`), when asked for.
+    public var exact: ExactCost?
 
     /// A report; `runs` is empty when the baseline disagreed.
     public init(policy: String, book: String, accounts: Int, positions: Int, market: String, assets: Int,

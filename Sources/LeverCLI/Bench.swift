@@ -37,6 +37,8 @@ struct Bench: ConsoleCommand {
     @Option(help: "Report format: table or json.") var format: ReportFormat = .table
     @Flag(help: "Time what `lever eval` pays on --book, stage by stage: read, parse, lay out, evaluate, report.")
     var endToEnd = false
+    @Option(help: "Also time the policy compiled in exact fixed point (wad or ray) against binary64, and compare their results.")
+    var exact: Arithmetic.Numbers?
 
     func validate() throws {
         if let accounts, accounts < 1 { throw ValidationError("--accounts must be at least 1") }
@@ -45,6 +47,7 @@ struct Bench: ConsoleCommand {
         if threadCounts == nil { throw ValidationError("--threads takes positive counts separated by commas, e.g. 1,2") }
         if endToEnd && book == nil { throw ValidationError("--end-to-end times a book file: give it with --book") }
         if endToEnd && format == .json { throw ValidationError("--end-to-end reports as a table") }
+        if exact == .float { throw ValidationError("--exact takes a fixed-point model: wad or ray") }
     }
 
     func run(console: Console) throws -> ExitCode {
@@ -73,6 +76,10 @@ struct Bench: ConsoleCommand {
         var report = Benchmark.run(engine: engine, book: bookValue, market: marketValue, sources: inputs.sources,
                                    options: BenchOptions(repeats: repeats, threads: threadCounts ?? [1], tick: priceTick))
         report.engineVersion = console.engineVersion
+        if let exact, let exactEngine = Lever.compile(loaded.checked, arithmetic: Arithmetic(numbers: exact)).engine {
+            report.exact = ExactCost.measure(float: engine, exact: exactEngine, book: bookValue, market: marketValue,
+                                             options: BenchOptions(repeats: repeats, threads: [1]))
+        }
         console.out(format == .json ? report.json : report.table)
         return report.hasFindings ? .findings : .success
     }
@@ -114,3 +121,5 @@ struct Bench: ConsoleCommand {
         return counts.compactMap { $0 }
     }
 }
+
+extension Arithmetic.Numbers: ExpressibleByArgument {}

@@ -39,7 +39,11 @@ struct Diff: ConsoleCommand {
     @Option(help: "With --enforce: when the change passes, write an approval record (JSON) to this file.")
     var approve: String?
     @Option(help: "Who approves, recorded with --approve.") var approver: String?
-    @Option(help: "The approval time, RFC 3339, recorded with --approve (default: now, UTC).") var approvedAt: String?
+    @Option(help: ArgumentHelp("Approval records (files, or folders of .json records) that say when guarded parameters last changed, for guards with `every`.",
+                               valueName: "record-or-folder"))
+    var history: [String] = []
+    @Option(help: "The approval time, RFC 3339, recorded with --approve and judged against --history (default: now, UTC).")
+    var approvedAt: String?
     @Option(help: "Recompute the diff and check every hash against this approval record (printed instead of the report).")
     var verifyApproval: String?
 
@@ -49,8 +53,8 @@ struct Diff: ConsoleCommand {
         }
         if top < 0 { throw ValidationError("--top must be at least 0") }
         if approve != nil && !enforce { throw ValidationError("--approve needs --enforce: an approval records that the guardrails held") }
-        if approve == nil && (approver != nil || approvedAt != nil) {
-            throw ValidationError("--approver and --approved-at are recorded with --approve FILE")
+        if approve == nil && (approver != nil || (approvedAt != nil && history.isEmpty)) {
+            throw ValidationError("--approver and --approved-at are recorded with --approve FILE (--approved-at also dates the change --history judges)")
         }
         if approve != nil && verifyApproval != nil { throw ValidationError("--approve and --verify-approval cannot be combined") }
         if let approvedAt, Timestamp(iso8601: approvedAt) == nil {
@@ -62,6 +66,11 @@ struct Diff: ConsoleCommand {
         guard let limits = Limits.read(console),
               InputFile.allReadable([old, new, book, market] + [verifyApproval].compactMap { $0 }, console: console)
         else { return .usageOrIO }
+        var guardHistory: GuardHistory?
+        if !history.isEmpty {
+            guard let read = readHistory(console: console) else { return .usageOrIO }
+            guardHistory = read
+        }
         var record: ApprovalRecord?
         if let verifyApproval {
             guard let read = readRecord(verifyApproval, console: console) else { return .usageOrIO }
@@ -91,7 +100,8 @@ struct Diff: ConsoleCommand {
         // Guardrails are always checked: a breach is a warning, and fails the run with --enforce.
         var report = PolicyDiff.report(old: before, new: after, oldEngine: oldEngine, newEngine: newEngine,
                                        book: book, market: market, top: top,
-                                       checks: GuardrailChecks.declared(in: after.checked), provenance: provenance)
+                                       checks: GuardrailChecks.declared(in: after.checked, history: guardHistory),
+                                       provenance: provenance)
         report.guardrailsEnforced = enforce
         if let record { return verify(record, against: report, console: console) }
         console.out(format == .json ? DiffJSON.render(report) : DiffTable.render(report))
@@ -104,17 +114,43 @@ struct Diff: ConsoleCommand {
             return .findings
         }
         guard let approve else { return .success }
-        return approveChange(report, to: approve, console: console)
+        return approveChange(report, to: approve, changed: Guardrails.moves(old: before.checked, new: after.checked), console: console)
+    }
+
+    /// The time the change under review is approved at: `--approved-at`, else now (UTC, whole seconds).
+    var approvalTime: Timestamp {
+        approvedAt.flatMap(Timestamp.init(iso8601:)) ?? Timestamp(secondsSinceEpoch: Date().timeIntervalSince1970.rounded(.down))
+    }
+
+    /// The guarded changes the `--history` records list; nil (after saying why) when one cannot be read.
+    func readHistory(console: Console) -> GuardHistory? {
+        var changes: [GuardHistory.Change] = []
+        for path in history {
+            var isDirectory: ObjCBool = false
+            let resolved = console.resolve(path)
+            guard FileManager.default.fileExists(atPath: resolved, isDirectory: &isDirectory) else {
+                console.err("error: cannot read `\(path)`: no such file or folder\n")
+                return nil
+            }
+            let files = isDirectory.boolValue
+                ? ((try? FileManager.default.contentsOfDirectory(atPath: resolved)) ?? []).filter { $0.hasSuffix(".json") }.sorted()
+                    .map { (path as NSString).appendingPathComponent($0) }
+                : [path]
+            for file in files {
+                guard let record = readRecord(file, console: console) else { return nil }
+                changes += record.guardedChanges.map { GuardHistory.Change(parameter: $0, approvedAt: record.approvedAt, source: file) }
+            }
+        }
+        return GuardHistory(changes: changes, now: approvalTime)
     }
 
     // MARK: - Approval
 
     /// Writes the approval record of a report that passed `--enforce`; exit 2 when it cannot be written.
-    func approveChange(_ report: PolicyDiffReport, to path: String, console: Console) -> ExitCode {
-        let time = approvedAt.flatMap(Timestamp.init(iso8601:))
-            ?? Timestamp(secondsSinceEpoch: Date().timeIntervalSince1970.rounded(.down))
-        guard let record = ApprovalRecord(report: report, horizonDays: horizonDays, approver: approver, approvedAt: time)
+    func approveChange(_ report: PolicyDiffReport, to path: String, changed: [String], console: Console) -> ExitCode {
+        guard var record = ApprovalRecord(report: report, horizonDays: horizonDays, approver: approver, approvedAt: approvalTime)
         else { return .usageOrIO }
+        record.guardedChanges = changed
         guard write(record.json, to: path, console: console) else { return .usageOrIO }
         console.err("approved: wrote `\(path)` (diff sha256 \(record.diffSHA256))\n")
         return .success

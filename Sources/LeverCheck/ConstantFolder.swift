@@ -16,8 +16,14 @@ public struct ConstantFolder: Sendable {
     /// Deeper than this is treated as not constant.
     static let maxDepth = 256
 
-    public init(symbols: SymbolTable) {
+    /// Literals read as the decimal written (`UnitTable.decimalQuantity`): a fixed-point
+    /// policy's table bounds and curve points must equal its exact constants.
+    let decimalLiterals: Bool
+
+    /// `decimalLiterals` defaults to whether the policy declares fixed point.
+    public init(symbols: SymbolTable, decimalLiterals: Bool? = nil) {
         self.symbols = symbols
+        self.decimalLiterals = decimalLiterals ?? symbols.arithmetic.isFixedPoint
     }
 
     /// The value of a constant expression in base units, or nil when it is not constant.
@@ -43,7 +49,7 @@ public struct ConstantFolder: Sendable {
         guard depth < Self.maxDepth else { return nil }
         let d = depth + 1
         switch expr.kind {
-        case .number(let literal): return UnitTable.quantity(of: literal)
+        case .number(let literal): return decimalLiterals ? UnitTable.decimalQuantity(of: literal) : UnitTable.quantity(of: literal)
         case .name(let name): return param(name, depth: d, state: &state)
         case .paren(let inner): return quantity(inner, depth: d, state: &state)
         case .unary(let op, let operand): return unary(op, operand, depth: d, state: &state)

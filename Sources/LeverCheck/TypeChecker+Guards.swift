@@ -5,6 +5,7 @@ extension TypeChecker {
     /// non-negative amount in the target's unit (or a plain share when `relative`).
     mutating func checkGuard(_ decl: GuardDecl) {
         let capType = check(decl.cap, .constant("a guard cap"))
+        if let every = decl.every { checkGuardPeriod(every) }
         // A target with an empty part was cut short by a parse error, already reported.
         guard !decl.target.text.split(separator: ".", omittingEmptySubsequences: false).contains(where: \.isEmpty)
         else { return }
@@ -28,6 +29,15 @@ extension TypeChecker {
             diagnostics.append(.capUnitMismatch(decl.target, target: targetType, cap: capType, at: decl.cap.span))
         } else if let value = folder.fold(decl.cap), value < 0 {
             diagnostics.append(.negativeCap(at: decl.cap.span))
+        }
+    }
+
+    /// `every PERIOD`: a positive constant duration.
+    private mutating func checkGuardPeriod(_ every: Expr) {
+        let type = check(every, .constant("a guard's period"))
+        guard !type.isUnchecked else { return }
+        if type.dimension != .time || (folder.fold(every).map { $0 <= 0 } ?? false) {
+            diagnostics.append(.guardPeriodNotDuration(type, at: every.span))
         }
     }
 
@@ -63,6 +73,12 @@ extension Diagnostic {
     static func relativeCapNotRatio(_ cap: LeverType, at span: Span) -> Diagnostic {
         .error("L0331", "a `relative` cap is a share of the old value, not \(cap.phrase)", at: span,
                label: cap.unitLabel, help: "write it as a percentage (`25% relative`), or drop `relative`")
+    }
+
+    static func guardPeriodNotDuration(_ type: LeverType, at span: Span) -> Diagnostic {
+        .error("L0339", "a guard's `every` takes a positive duration, not \(type.phrase)", at: span, label: type.unitLabel,
+               notes: ["`every 3 days` allows one change of the parameter in any three days, judged against the committee's approval records (`lever diff --history`)"],
+               help: "write a duration such as `3 days` or `12 h`")
     }
 
     static func negativeCap(at span: Span) -> Diagnostic {

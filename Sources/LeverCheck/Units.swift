@@ -49,4 +49,33 @@ public enum UnitTable {
         guard let word = words[unit.text] else { return nil }
         return Quantity(literal.value * word.scale, word.dimension)
     }
+
+    /// A literal's value as the double nearest the decimal written: `%` and `bps` move the
+    /// decimal point (`5.2%` is 0.052, where `quantity(of:)` gives 5.2 × 0.01 =
+    /// 0.052000000000000005), so a fixed-point policy, whose constants go through their shortest
+    /// decimal text, reads exactly the decimal written. `float` policies keep `quantity(of:)`, so
+    /// their numbers do not move.
+    public static func decimalQuantity(of literal: NumberLiteral) -> Quantity? {
+        guard let unit = literal.unit, let word = words[unit.text], let places = decimalPlaces[unit.text],
+              let shifted = shifted(literal, places: places) else { return quantity(of: literal) }
+        return Quantity(shifted, word.dimension)
+    }
+
+    /// Units that are a power of ten below one: how many places they move the decimal point.
+    private static let decimalPlaces = ["%": 2, "bps": 4]
+
+    /// The literal's digits (and magnitude) with the decimal point moved `places` to the left,
+    /// read as one decimal: correctly rounded once.
+    private static func shifted(_ literal: NumberLiteral, places: Int) -> Double? {
+        let magnitude = ["k": 3, "M": 6, "B": 9]
+        guard literal.magnitude == nil || magnitude[literal.magnitude!] != nil else { return nil }
+        var digits = literal.digits.filter { $0 != "_" }
+        var exponent = -places + (literal.magnitude.flatMap { magnitude[$0] } ?? 0)
+        if let e = digits.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+            guard let written = Int(digits[digits.index(after: e)...]) else { return nil }
+            exponent += written
+            digits = String(digits[..<e])
+        }
+        return Double(digits + "e" + String(exponent))
+    }
 }

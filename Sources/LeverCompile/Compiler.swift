@@ -28,9 +28,13 @@ public struct CompileOptions: Sendable, Hashable {
     /// per-position values can be traced (the REPL's `z * vol`). Account-level measures are
     /// always lowered: they are outputs.
     public var probes: Set<String>
-    public init(horizon: Double = 1.0 / 365, probes: Set<String> = []) {
+    /// The number model to compile for instead of the policy's own `arithmetic` block (`lever
+    /// bench --exact wad` times a `float` policy in fixed point); nil keeps the policy's.
+    public var arithmetic: Arithmetic?
+    public init(horizon: Double = 1.0 / 365, probes: Set<String> = [], arithmetic: Arithmetic? = nil) {
         self.horizon = horizon
         self.probes = probes
+        self.arithmetic = arithmetic
     }
 }
 

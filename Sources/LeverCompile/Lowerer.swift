@@ -35,6 +35,8 @@ struct Lowerer {
     let classes: [String]
     /// The policy's number model; fixed point sets the builder's rounding and multiplies powers out.
     let arithmetic: Arithmetic
+    /// Folds literals as the checker does (a fixed-point policy's as the decimal written).
+    let folder: ConstantFolder
     var strings: [String] = []
     var outputInfos: [OutputInfo] = []
     /// The runtime checks, whose outputs follow `outputInfos`' in the plan.
@@ -54,7 +56,8 @@ struct Lowerer {
         assetClasses = assetSymbols.map { checked.symbols.assetInfo($0.name)?.cls.text ?? "" }
         venues = checked.symbols.names(.venue)
         classes = checked.symbols.names(.class)
-        arithmetic = checked.symbols.arithmetic
+        arithmetic = options.arithmetic ?? checked.symbols.arithmetic
+        folder = ConstantFolder(symbols: checked.symbols, decimalLiterals: arithmetic.isFixedPoint)
         if arithmetic.isFixedPoint { builder.rounding = arithmetic.rounding }
     }
 
@@ -62,8 +65,8 @@ struct Lowerer {
 
     mutating func lower(_ expr: Expr, _ ctx: LowerContext) -> NodeRef {
         switch expr.kind {
-        case .number(let literal):
-            return builder.constant(UnitTable.quantity(of: literal)?.value ?? .nan)
+        case .number:
+            return builder.constant(folder.fold(expr) ?? .nan)
         case .string(let text): return builder.constant(Double(intern(text)))
         case .bool(let b): return builder.constant(b ? 1 : 0)
         case .name, .member: return lowerReference(expr, ctx)
@@ -101,7 +104,7 @@ struct Lowerer {
 
     /// The exponent of a whole power (−16 to 16, as the checker requires of fixed-point policies).
     func wholePower(_ exponent: Expr) -> Int? {
-        guard let value = ConstantFolder(symbols: symbols).fold(exponent), let n = Int(exactly: value),
+        guard let value = folder.fold(exponent), let n = Int(exactly: value),
               (-16...16).contains(n) else { return nil }
         return n
     }

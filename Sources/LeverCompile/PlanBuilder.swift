@@ -45,15 +45,15 @@ public struct PlanBuilder {
         plan.origins[ref] = existing
     }
 
-    /// Names a per-asset node the engine reads once per snapshot; refused (false) when the value
-    /// depends on positions or accounts.
-    @discardableResult
     /// Records a position-level node a trace should expose under `name`.
     mutating func probe(_ name: String, _ ref: NodeRef) {
         plan.probes.removeAll { $0.name == name }
         plan.probes.append(NamedNode(name: name, node: ref))
     }
 
+    /// Names a per-asset node the engine reads once per snapshot; refused (false) when the value
+    /// depends on positions or accounts.
+    @discardableResult
     public mutating func assetOutput(_ name: String, _ ref: NodeRef) -> Bool {
         guard domain(ref) <= .asset else { return false }
         plan.assetOutputs.removeAll { $0.name == name }

@@ -33,6 +33,21 @@ import Testing
         #expect(runs.count == 1 && runs[0]["ratio_median"] is Double)
     }
 
+    /// `--exact wad`: the same policy in fixed point, timed against binary64 and compared.
+    @Test func timesTheExactModel() throws {
+        let run = runCommand(["bench"] + Self.small + ["--exact", "wad", "--format", "json"], in: Self.root)
+        #expect(run.exitCode == 0, "\(run.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let exact = try #require(json["exact"] as? [String: Any])
+        #expect(exact["numbers"] as? String == "wad")
+        #expect(exact["mismatches"] as? Int == 0)
+        #expect(try #require(exact["largest_relative_difference"] as? Double) <= 1e-9)
+        #expect(exact["ratio"] is Double)
+        let table = runCommand(["bench"] + Self.small + ["--exact", "wad"], in: Self.root)
+        #expect(table.stdout.contains("exact arithmetic (wad): "), "\(table.stdout)")
+        #expect(runCommand(["bench"] + Self.small + ["--exact", "float"], in: Self.root).exitCode == 2)
+    }
+
     /// The engine that ran, as the console gives it, in both forms.
     @Test func namesTheEngine() throws {
         let table = runCommand(["bench"] + Self.small, in: Self.root, engineVersion: "9.9.9 (abc1234)")

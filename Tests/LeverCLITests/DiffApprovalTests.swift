@@ -37,6 +37,46 @@ import Testing
         try handle.close()
     }
 
+    /// `guard … every 3 days`: the approval record lists what moved; a later change of it within
+    /// the period fails against `--history`, one after it passes, and none passes unseen.
+    @Test func aDebouncedGuardIsJudgedAgainstTheApprovalRecords() throws {
+        let directory = try Self.fixture()
+        for name in ["old.lever", "new.lever"] {
+            let path = directory + "/" + name
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+                .replacingOccurrences(of: "guard liquidation_threshold moves at most 3%", with: "guard liquidation_threshold moves at most 3% every 3 days")
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        let newer = try String(contentsOfFile: directory + "/new.lever", encoding: .utf8)
+            .replacingOccurrences(of: "version \"2\"", with: "version \"3\"")
+            .replacingOccurrences(of: "liquidation_threshold = 82%", with: "liquidation_threshold = 83%")
+        try newer.write(toFile: directory + "/newer.lever", atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(atPath: directory + "/approvals", withIntermediateDirectories: true)
+        let inputs = ["--book", "book.json", "--market", "market.json", "--enforce"]
+
+        let unseen = runCommand(["diff", "old.lever", "new.lever"] + inputs, in: directory)
+        #expect(unseen.exitCode == 1)
+        #expect(unseen.stderr.contains("without the change history"), "\(unseen.stderr)")
+
+        let first = runCommand(["diff", "old.lever", "new.lever"] + inputs + ["--history", "approvals", "--approve",
+                                "approvals/first.json", "--approved-at", "2026-12-05T10:00:00Z"], in: directory)
+        #expect(first.exitCode == 0, "\(first.stderr)")
+        let record = try String(contentsOfFile: directory + "/approvals/first.json", encoding: .utf8)
+        #expect(record.contains("\"changed\": [\n      \"asset ETH: liquidation_threshold\"\n    ]"), "\(record)")
+
+        let soon = runCommand(["diff", "new.lever", "newer.lever"] + inputs + ["--history", "approvals", "--approved-at", "2026-12-07T10:00:00Z"],
+                              in: directory)
+        #expect(soon.exitCode == 1)
+        #expect(soon.stderr.contains("asset ETH: liquidation_threshold last changed at 2026-12-05T10:00:00Z (approvals/first.json)"),
+                "\(soon.stderr)")
+        #expect(soon.stderr.contains("the next from 2026-12-08T10:00:00Z"))
+
+        let later = runCommand(["diff", "new.lever", "newer.lever"] + inputs + ["--history", "approvals", "--approved-at", "2026-12-08T10:00:00Z"],
+                               in: directory)
+        #expect(later.exitCode == 0, "\(later.stderr)")
+        #expect(runCommand(["diff", "new.lever", "newer.lever"] + inputs + ["--history", "missing"], in: directory).exitCode == 2)
+    }
+
     @Test func anUntouchedChangeVerifies() throws {
         let directory = try Self.approved()
         defer { try? FileManager.default.removeItem(atPath: directory) }

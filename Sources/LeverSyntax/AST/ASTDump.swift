@@ -140,7 +140,7 @@ struct ASTDumper {
         case .measure(let name, let level, let value):
             return ["\(prefix)measure \(name.text) per \(level.rawValue) = \(expr(value))"]
         case .guardrail(let guardDecl):
-            return [prefix + guardDecl.text(capText: expr(guardDecl.cap))]
+            return [prefix + guardDecl.text { expr($0) }]
         case .flag(let flag):
             return ["\(prefix)flag \(FlagDecl.quoted(flag.text.text)) when \(expr(flag.condition))"]
         }

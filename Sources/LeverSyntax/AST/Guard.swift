@@ -13,18 +13,24 @@ public struct GuardDecl: Sendable, Hashable {
     public var cap: Expr
     /// Written with `relative`: the cap is a share of the old value, not an amount.
     public var isRelative: Bool
+    /// `every 3 days`: at most one change of the parameter in this time (a risk steward's
+    /// debounce), judged against the committee's approval records; nil when not written.
+    public var every: Expr?
 
     /// A guard as parsed; the parser is the only maker outside tests.
-    public init(isParam: Bool, target: Name, cap: Expr, isRelative: Bool) {
+    public init(isParam: Bool, target: Name, cap: Expr, isRelative: Bool, every: Expr? = nil) {
         self.isParam = isParam
         self.target = target
         self.cap = cap
         self.isRelative = isRelative
+        self.every = every
     }
 
     /// The declaration's canonical text, shared by the formatter and `ASTDump`:
-    /// `guard param z moves at most 0.1`, with the cap rendered by `capText`.
-    public func text(capText: String) -> String {
-        "guard \(isParam ? "param " : "")\(target.text) moves at most \(capText)\(isRelative ? " relative" : "")"
+    /// `guard param z moves at most 0.1 every 3 days`, with the cap and the period rendered by
+    /// `render`.
+    public func text(_ render: (Expr) -> String) -> String {
+        "guard \(isParam ? "param " : "")\(target.text) moves at most \(render(cap))\(isRelative ? " relative" : "")"
+            + (every.map { " every \(render($0))" } ?? "")
     }
 }

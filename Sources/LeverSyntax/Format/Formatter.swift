@@ -83,7 +83,7 @@ public enum Formatter {
         case .measure(let name, let level, let value):
             writer.line("\(prefix)measure \(name.text) per \(level.rawValue) = \(text(value))", span: span, indent: 0)
         case .guardrail(let guardDecl):
-            writer.line(prefix + guardDecl.text(capText: text(guardDecl.cap)), span: span, indent: 0)
+            writer.line(prefix + guardDecl.text { text($0) }, span: span, indent: 0)
         case .flag(let flag):
             writer.line("\(prefix)flag \(FlagDecl.quoted(flag.text.text)) when \(text(flag.condition))", span: span, indent: 0)
         }

@@ -1,5 +1,5 @@
 extension Parser {
-    /// guard = "guard" guard_target "moves" "at" "most" expr [ "relative" ] ;
+    /// guard = "guard" guard_target "moves" "at" "most" expr [ "relative" ] [ "every" expr ] ;
     mutating func parseGuard() -> GuardDecl {
         advance()
         let (isParam, target) = parseGuardTarget()
@@ -8,7 +8,8 @@ extension Parser {
             cap = parseExpr()
         }
         let isRelative = !current.newlineBefore && eat(word: "relative") != nil
-        return GuardDecl(isParam: isParam, target: target, cap: cap, isRelative: isRelative)
+        let every = !current.newlineBefore && eat(word: "every") != nil ? parseExpr() : nil
+        return GuardDecl(isParam: isParam, target: target, cap: cap, isRelative: isRelative, every: every)
     }
 
     /// guard_target = [ "param" ] path | "margin" "." IDENT ;

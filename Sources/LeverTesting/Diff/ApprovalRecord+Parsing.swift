@@ -27,7 +27,7 @@ extension ApprovalRecord {
         let r = Members(root: root)
         let format = try r.string("format")
         guard format == Self.format else { throw ReadError("`format` is `\(format)`, not `\(Self.format)`") }
-        return ApprovalRecord(
+        var record = ApprovalRecord(
             approver: try r.optionalString("approval.approver"), approvedAt: try r.time("approval.approved_at"),
             engine: try r.string("engine"),
             oldPolicy: try r.policy("old_policy"), oldFile: try r.string("old_policy.file"),
@@ -38,6 +38,14 @@ extension ApprovalRecord {
             horizonDays: try r.number("options.horizon_days"), top: try r.count("options.top"),
             breaches: try r.breaches("guardrails.breaches"), totals: try r.totals("totals"),
             diffSHA256: try r.string("diff_sha256"))
+        // Optional: records written before guards had an `every` list no changes.
+        if case .array(let items)? = root["guardrails"]?["changed"] {
+            record.guardedChanges = try items.map { item in
+                guard case .string(let s) = item else { throw ReadError("`guardrails.changed` holds a non-string") }
+                return s
+            }
+        }
+        return record
     }
 
     /// Members of the record by dotted path, each read with the error naming it.

@@ -33,6 +33,9 @@ public struct ApprovalRecord: Sendable, Hashable {
     public var totals: ImpactTotals
     /// SHA-256 of the diff's canonical JSON.
     public var diffSHA256: String
+    /// The guarded parameters the change moved (`asset WETH: ltv`), so that a later change can
+    /// be judged against a guard's `every` (`lever diff --history`); JSON `guardrails.changed`.
+    public var guardedChanges: [String] = []
 
     /// Whether every guardrail held.
     public var passed: Bool { breaches.isEmpty }
@@ -84,7 +87,8 @@ public struct ApprovalRecord: Sendable, Hashable {
             "book": book.json,
             "market": DiffProvenance.json(market: market, asOf: asOf),
             "options": .object(["horizon_days": .number(horizonDays), "top": .int(top)]),
-            "guardrails": .object(["passed": .bool(passed), "breaches": .array(breaches.map(DiffJSON.violation))]),
+            "guardrails": .object(["passed": .bool(passed), "breaches": .array(breaches.map(DiffJSON.violation)),
+                                   "changed": .array(guardedChanges.map(JSONOutput.string))]),
             "totals": DiffJSON.totals(totals),
             "diff_sha256": .string(diffSHA256),
         ]).text

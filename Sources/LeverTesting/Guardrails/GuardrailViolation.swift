@@ -13,6 +13,9 @@ public struct GuardrailViolation: Sendable, Hashable, Codable, CustomStringConve
         /// A value depends on the market, a position or an account, and its rule changed, so
         /// the move cannot be measured: a committee must look at it (it still fails `--enforce`).
         case cannotCompare = "cannot_compare"
+        /// The guard's `every` period has not passed since the parameter's last approved change
+        /// (or no change history was given to tell).
+        case tooSoon = "too_soon"
     }
 
     /// What went wrong.

@@ -18,17 +18,37 @@ import LeverSyntax
 public enum Guardrails {
     /// Every guarded move from `old` to `new` beyond its cap, in guard declaration order, then
     /// asset or row order. Empty when the change respects every cap.
-    public static func check(old: CheckResult, new: CheckResult) -> [GuardrailViolation] {
+    ///
+    /// A guard with `every` also limits how often its parameter changes: a move of it fails when
+    /// `history` records an approved change of the same parameter less than that period before
+    /// `history.now`, and when there is no history to tell (nil): a debounce never passes unseen.
+    public static func check(old: CheckResult, new: CheckResult, history: GuardHistory? = nil) -> [GuardrailViolation] {
+        moved(old: old, new: new).flatMap { move -> [GuardrailViolation] in
+            if let violation = move.rule.violation(from: move.old, to: move.new, rowKind: move.rowKind) { return [violation] }
+            return move.rule.frequencyViolation(move, history: history).map { [$0] } ?? []
+        }
+    }
+
+    /// The guarded parameters the change moves (within their caps or not), named as the diff
+    /// names them (`asset WETH: ltv`): what an approval record lists, so that a later change can
+    /// be judged against a guard's `every`.
+    public static func moves(old: CheckResult, new: CheckResult) -> [String] {
+        moved(old: old, new: new).map(\.parameter)
+    }
+
+    /// Every guarded reading whose value or rule differs between the versions.
+    static func moved(old: CheckResult, new: CheckResult) -> [GuardedMove] {
         let before = GuardedReader(old), after = GuardedReader(new)
-        return old.symbols.symbols(.guard).flatMap { symbol -> [GuardrailViolation] in
+        return old.symbols.symbols(.guard).flatMap { symbol -> [GuardedMove] in
             guard case .guardrail(let decl) = symbol.declaration.kind,
                   case .found(let target) = GuardTarget.resolve(decl, in: old.symbols),
                   let cap = before.folder.fold(decl.cap), cap >= 0 else { return [] }
             let rule = GuardRule(decl: decl, target: target, cap: cap, declaredAt: line(of: symbol, in: old),
-                                 text: text(for: target, old.symbols))
+                                 text: text(for: target, old.symbols), every: decl.every.flatMap { before.folder.fold($0) })
             let proposed = Dictionary(after.readings(target).map { ($0.row, $0) }) { first, _ in first }
             return before.readings(target).compactMap { reading in
-                proposed[reading.row].flatMap { rule.violation(from: reading, to: $0, rowKind: rowKind(target)) }
+                guard let next = proposed[reading.row], next.value != reading.value || next.rule != reading.rule else { return nil }
+                return GuardedMove(rule: rule, old: reading, new: next, rowKind: rowKind(target))
             }
         }
     }
@@ -99,6 +119,19 @@ public enum Guardrails {
     }
 }
 
+/// One guarded value that differs between the approved and the proposed policy.
+struct GuardedMove {
+    let rule: GuardRule
+    let old: GuardedReading
+    let new: GuardedReading
+    let rowKind: String
+
+    /// Who moved, as messages and approval records name it: `asset WETH: ltv`, `param z`.
+    var parameter: String {
+        old.row.isEmpty ? rule.target.display : "\(rowKind) \(old.row): \(rule.target.display)"
+    }
+}
+
 /// One guard of the approved policy, ready to judge moves.
 struct GuardRule {
     let decl: GuardDecl
@@ -106,6 +139,27 @@ struct GuardRule {
     let cap: Double
     let declaredAt: String
     let text: GuardrailText
+    /// `every`: the shortest time between two changes, in years; nil when not written.
+    var every: Double? = nil
+
+    /// The violation of changing a parameter sooner than `every` after its last approved change,
+    /// or with no history to tell.
+    func frequencyViolation(_ move: GuardedMove, history: GuardHistory?) -> GuardrailViolation? {
+        guard let every else { return nil }
+        let who = move.old.row.isEmpty ? nil : "\(move.rowKind) \(move.old.row)"
+        let period = GuardrailText(dimension: .time, percent: false).value(every)
+        guard let history else {
+            return make(.tooSoon, who, move.old.value, move.new.value,
+                        "\(move.parameter) changed, and the guard declared at \(declaredAt) allows one change every \(period); "
+                            + "without the change history (`--history` with the committee's approval records) no one can tell when it last changed")
+        }
+        guard let last = history.lastChange(of: move.parameter) else { return nil }
+        let next = Timestamp(secondsSinceEpoch: last.approvedAt.secondsSinceEpoch + every * 31_536_000)
+        guard history.now < next else { return nil }
+        return make(.tooSoon, who, move.old.value, move.new.value,
+                    "\(move.parameter) last changed at \(last.approvedAt) (\(last.source)); the guard declared at \(declaredAt) "
+                        + "allows one change every \(period): the next from \(next)")
+    }
 
     /// The violation of moving one row from `old` to `new`, if it is one.
     func violation(from old: GuardedReading, to new: GuardedReading, rowKind: String) -> GuardrailViolation? {
@@ -125,7 +179,7 @@ struct GuardRule {
         return make(.exceeded, who, o, n, message)
     }
 
-    private func make(_ kind: GuardrailViolation.Kind, _ who: String?, _ o: Double?, _ n: Double?,
+    func make(_ kind: GuardrailViolation.Kind, _ who: String?, _ o: Double?, _ n: Double?,
                       _ message: String) -> GuardrailViolation {
         GuardrailViolation(kind: kind, parameter: target.display, row: who, old: o, new: n, cap: cap,
                            isRelative: decl.isRelative, declaredAt: declaredAt, message: message)

@@ -110,6 +110,30 @@ struct FixedPointPolicyTests {
         #expect(table.contains("0.833333333333333333"))
     }
 
+    /// A literal is the decimal written: `5.2%` is exactly 0.052 (binary64's 5.2 × 0.01 is
+    /// 0.052000000000000005), in expressions, table bounds and comparisons alike.
+    @Test func percentLiteralsAreTheDecimalWritten() throws {
+        let source = Self.policy("wad") + """
+
+        measure pct = 5.2%
+        measure below = if account.d < 5.2% then 1 else 0
+        table band by account.d {
+          < 5.2% -> low
+          >= 5.2% -> high
+        }
+        measure band_high = if band == high then 1 else 0
+        """
+        let report = try InlineEvaluation.report(
+            policy: source, market: Self.market,
+            book: #"{"accounts": [{"id": "x", "score": 1, "attributes": {"a": 2.5, "b": 1, "c": 3, "d": 0.052}, "positions": []}]}"#,
+            path: "exact.lever")
+        let account = try #require(report.accounts.first)
+        let v = Dictionary(uniqueKeysWithValues: zip(report.outputs.map(\.name), account.values))
+        #expect(Self.text(v["pct"]) == "0.052")
+        #expect(Self.text(v["below"]) == "0")
+        #expect(Self.text(v["band_high"]) == "1")
+    }
+
     /// Out of range is undefined, never wrapped: ray holds ±1.7e11.
     @Test func overflowIsUndefined() throws {
         let source = Self.policy("ray") + "\nmeasure huge = account.c * 100000000000"
