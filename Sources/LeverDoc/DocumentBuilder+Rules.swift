@@ -113,12 +113,13 @@ extension DocumentBuilder {
             guard case .guardrail(let g) = decl.kind else { return nil }
             let target = (g.isParam ? "param " : "") + g.target.text
             let cap = text.source(g.cap) + (g.isRelative ? " of the old value" : "")
-            return [Self.code(target), cap, declared(decl), note(decl.span)]
+            let period = g.every.map { "one change every " + text.source($0) } ?? "any time"
+            return [Self.code(target), cap, period, declared(decl), note(decl.span)]
         }
         guard !rows.isEmpty else { return [] }
         return section("Change guardrails", [
-            .paragraph("`lever diff --enforce` fails a change that moves a parameter further than its cap; the approved version's caps bind."),
-            .table(header: ["parameter", "largest move per change", "declared", "note"], rows: rows),
+            .paragraph("`lever diff --enforce` fails a change that moves a parameter further than its cap, or sooner than its period after its last approved change (`--history`); the approved version's caps bind."),
+            .table(header: ["parameter", "largest move per change", "how often", "declared", "note"], rows: rows),
         ])
     }
 }

@@ -32,6 +32,24 @@ import LeverTestSupport
                               root.appendingPathComponent("Rules/sample/market.json").path))
             }
             return Subject(policy: root.appendingPathComponent("Rules/\(name).lever").path, books: books)
+        } + protocolSubjects()
+    }
+
+    /// The protocol policies (`Rules/protocols/`), each with the books of the golden cases that
+    /// name it: exact arithmetic, rounding directions and guard periods are mutated too.
+    static func protocolSubjects() -> [Subject] {
+        let golden = root.appendingPathComponent("Tests/Golden/protocols")
+        let cases = ((try? FileManager.default.contentsOfDirectory(atPath: golden.path)) ?? []).sorted()
+        let rules = root.appendingPathComponent("Rules/protocols")
+        let policies = ((try? FileManager.default.contentsOfDirectory(atPath: rules.path)) ?? []).filter { $0.hasSuffix(".lever") }.sorted()
+        return policies.map { file in
+            let books = cases.filter { c in
+                let settings = (try? String(contentsOf: golden.appendingPathComponent("\(c)/case.json"), encoding: .utf8)) ?? ""
+                return settings.contains("/\(file)\"")
+            }.map { c in
+                (golden.appendingPathComponent("\(c)/book.json").path, golden.appendingPathComponent("\(c)/market.json").path)
+            }
+            return Subject(policy: rules.appendingPathComponent(file).path, books: books)
         }
     }
 
@@ -83,7 +101,9 @@ import LeverTestSupport
                     $0.span.start <= mutant.offset && mutant.offset <= $0.span.end
                 }) {
                     let subjects = flattener.subjects(of: declaration)
-                    if !diff.contains(where: { subjects.contains($0.subject) }) {
+                    // A grid scenario's members are named `scenario scan(ES -10%, ES.vol +25%)`.
+                    let named = { (subject: String) in subject.split(separator: "(", maxSplits: 1).first.map(String.init) ?? subject }
+                    if !diff.contains(where: { subjects.contains($0.subject) || subjects.contains(named($0.subject)) }) {
                         outcome.miss = "\(name): \(mutant.description): the diff names \(diff.map(\.subject)), not \(subjects.sorted())"
                     }
                 }

@@ -45,7 +45,7 @@ struct PolicyFlattener {
         case .measure(let name, let level, let value):
             [plain("measure \(name.text)", "", "per \(level.rawValue) = " + text.source(value),
                    canonical: Self.head(declaration))]
-        case .guardrail(let guardrail): [guardEntry(guardrail)]
+        case .guardrail(let guardrail): guardEntries(guardrail)
         case .flag(let flag): [entry("flag \(FlagDecl.quoted(flag.text.text))", "when", flag.condition)]
         }
     }
@@ -129,15 +129,16 @@ struct PolicyFlattener {
         return shown
     }
 
-    /// `guard tier.credit_line: cap 25% relative → 50% relative`.
-    func guardEntry(_ guardrail: GuardDecl) -> PolicyEntry {
+    /// `guard tier.credit_line: cap 25% relative → 50% relative`, and `guard ltv: every 3 days →
+    /// 5 days` for a guard's period.
+    func guardEntries(_ guardrail: GuardDecl) -> [PolicyEntry] {
         let subject = "guard " + (guardrail.isParam ? "param " : "") + guardrail.target.text
         var cap = entry(subject, "cap", guardrail.cap)
         if guardrail.isRelative {
             cap.text += " relative"
             cap.operation = "relative"
         }
-        return cap
+        return [cap] + (guardrail.every.map { [entry(subject, "every", $0)] } ?? [])
     }
 
     /// An assert is its own key: its quantifier, condition and consequence.
