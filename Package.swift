@@ -6,7 +6,8 @@ import PackageDescription
 //   → LeverTesting (golden runner, diff) → LeverCLI → lever.
 // LeverDoc (the committee document of a policy) sits above LeverTesting, whose value text and curve charts it shares.
 // LeverREPL (session, commands, completion, plots; GNU readline through CReadline) sits beside LeverTesting,
-// and so does LeverBench (the hand-written workload baseline and the `lever bench` runner).
+// and so does LeverBench (the hand-written workload baseline and the `lever bench` runner), and LeverLSP
+// (`lever lsp`, the language server over the parser and checker).
 // LeverBuildInfo holds the source revision (`git rev-parse`), written by the SourceRevisionPlugin build-tool plugin;
 // only the `lever` executable depends on it, so a new commit recompiles one tiny module and relinks.
 let package = Package(
@@ -36,8 +37,9 @@ let package = Package(
         .systemLibrary(name: "CReadline"),
         .target(name: "LeverREPL", dependencies: ["Lever", "CReadline"]),
         .target(name: "LeverBench", dependencies: ["Lever", "LeverNumerics"]),
+        .target(name: "LeverLSP", dependencies: ["Lever"]),
         .target(name: "LeverCLI", dependencies: [
-            "Lever", "LeverTesting", "LeverDoc", "LeverREPL", "LeverBench", "LeverSyntax", "LeverCheck", "LeverEngine",
+            "Lever", "LeverTesting", "LeverDoc", "LeverREPL", "LeverBench", "LeverLSP", "LeverSyntax", "LeverCheck", "LeverEngine",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .plugin(name: "SourceRevisionPlugin", capability: .buildTool()),
@@ -60,6 +62,7 @@ let package = Package(
                     exclude: ["Golden"]),
         .testTarget(name: "LeverBenchTests", dependencies: ["LeverBench", "LeverTestSupport"],
                     exclude: ["Golden"]),
+        .testTarget(name: "LeverLSPTests", dependencies: ["LeverLSP", "Lever"]),
         .testTarget(name: "LeverCLITests", dependencies: ["LeverCLI", "LeverNumerics", "LeverTestSupport"],
                     exclude: ["Golden"]),
     ]

@@ -8,7 +8,7 @@ public struct LeverCommand: ParsableCommand {
         commandName: "lever",
         abstract: "Risk policy language for crypto margin and lending.",
         version: EngineVersion.number,
-        subcommands: [Check.self, Fmt.self, Eval.self, Explain.self, Test.self, Diff.self, Doc.self, Repl.self, Bench.self])
+        subcommands: [Check.self, Fmt.self, Eval.self, Explain.self, Test.self, Diff.self, Doc.self, Repl.self, Bench.self, Lsp.self])
 
     /// Required by ArgumentParser.
     public init() {}
