@@ -10,7 +10,7 @@ struct Lsp: ConsoleCommand {
             checker's fix-its, hover (a declaration's text, a param's folded value and unit, a
             measure's type, an asset's class chain, a property's rule chain for an asset, the
             language's own names and builtins),
-            go to definition (across imports), references in the document, completion of names,
+            go to definition and references (across imports), completion of names,
             properties after `ASSET.`, table fields and settings, formatting as `lever fmt`, and
             document symbols. The editor starts it; see the README for VS Code and Neovim.
             Exit status: 0 after the client's shutdown and exit, 1 when the input ends first.

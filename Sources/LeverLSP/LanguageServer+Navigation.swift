@@ -140,21 +140,21 @@ extension LanguageServer {
         return .object(["uri": .string(uri), "range": TextPosition(file: file).range(symbol.nameSpan)])
     }
 
-    /// Every use of the name in the document (and its declaration, wherever it is).
+    /// Every use of the name in the document and in the files it imports (a declaration in an
+    /// import is used there too), in the order the check read the files, each in file order.
     func references(_ document: Document, _ offset: Int) -> JSONOutput? {
-        guard let word = word(in: document, at: offset), let file = document.file else { return nil }
-        let position = TextPosition(file: file)
+        guard let word = word(in: document, at: offset), let root = document.file else { return nil }
+        let declared = Self.symbol(word.text, in: document.checked.symbols) != nil
         var locations: [JSONOutput] = []
-        let tokens = Lexer.lex(file).tokens
-        for (i, token) in tokens.enumerated() where token.kind == .identifier && token.text == word.text {
-            // `BTC.price` is a use of `price` only when the name is one; a declared name read
-            // after a dot is another thing's member.
-            if i >= 1, tokens[i - 1].kind == .dot, Self.symbol(word.text, in: document.checked.symbols) != nil { continue }
-            locations.append(.object(["uri": .string(document.uri), "range": position.range(token.span)]))
-        }
-        if let symbol = Self.symbol(word.text, in: document.checked.symbols), symbol.nameSpan.file != file.id,
-           let other = document.checked.sources.file(symbol.nameSpan.file) {
-            locations.insert(.object(["uri": .string(Self.uri(of: other.path)), "range": TextPosition(file: other).range(symbol.nameSpan)]), at: 0)
+        for file in document.checked.sources.files {
+            let position = TextPosition(file: file)
+            let uri = file.id == root.id ? document.uri : Self.uri(of: file.path)
+            let tokens = Lexer.lex(file).tokens
+            for (i, token) in tokens.enumerated() where token.kind == .identifier && token.text == word.text {
+                // A declared name read after a dot (`BTC.z`) is another thing's member.
+                if declared, i >= 1, tokens[i - 1].kind == .dot { continue }
+                locations.append(.object(["uri": .string(uri), "range": position.range(token.span)]))
+            }
         }
         return .array(locations)
     }

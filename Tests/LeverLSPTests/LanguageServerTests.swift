@@ -114,6 +114,30 @@ struct LanguageServerTests {
         #expect(references.compactMap { Self.number($0["range"]?["start"]?["line"]) } == [2, 5])
     }
 
+    /// An imported declaration: definition jumps into the import, references list its uses there too.
+    @Test func definitionAndReferencesFollowImports() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lever-lsp-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "param z = 2.33\nparam twice = z * 2\n".write(to: folder.appendingPathComponent("base.lever"), atomically: true, encoding: .utf8)
+        let uri = "file://" + folder.appendingPathComponent("main.lever").path
+        let server = LanguageServer()
+        _ = Self.send(server, "textDocument/didOpen", .object(["textDocument": .object([
+            "uri": .string(uri), "languageId": .string("lever"), "version": .int(1),
+            "text": .string("import \"base.lever\"\nmeasure m = z + twice\n")])]))
+        let at: JSONOutput = .object(["textDocument": .object(["uri": .string(uri)]),
+                                      "position": .object(["line": .int(1), "character": .int(12)])])
+        let definition = try #require(Self.send(server, "textDocument/definition", id: 2, at).first?["result"])
+        #expect(Self.string(definition["uri"])?.hasSuffix("/base.lever") == true)
+        #expect(Self.number(definition["range"]?["start"]?["line"]) == 0)
+        let references = Self.array(Self.send(server, "textDocument/references", id: 3, at).first?["result"])
+        let places = references.compactMap { r -> String? in
+            guard let file = Self.string(r["uri"])?.split(separator: "/").last, let line = Self.number(r["range"]?["start"]?["line"]) else { return nil }
+            return "\(file):\(Int(line))"
+        }
+        #expect(Set(places) == ["base.lever:0", "base.lever:1", "main.lever:1"])
+    }
+
     @Test func completionKnowsTheContext() throws {
         let text = Self.policy + "\nmeasure m = BTC.hair"
         let (server, _) = Self.opened(text)
