@@ -43,10 +43,22 @@ public struct ExactCost: Sendable, Equatable {
             floatSamples.append(clock.measure(floatRun).nanoseconds)
             exactSamples.append(clock.measure(exactRun).nanoseconds)
         }
-        let a = float.results(for: inputs), b = exact.results(for: exact.programInputs(book: book, market: market))
+        let (largest, mismatches) = agreement(float.results(for: inputs),
+                                              exact.results(for: exact.programInputs(book: book, market: market)),
+                                              outputs: float.policy.outputs)
+        let accounts = book.accounts.count
+        return ExactCost(numbers: numbers, float: Timing(samples: floatSamples, accounts: accounts),
+                         exact: Timing(samples: exactSamples, accounts: accounts),
+                         largestRelativeDifference: largest, mismatches: mismatches)
+    }
+
+    /// How two models' results (per output, per account) agree: the largest relative difference
+    /// between finite numbers, and how many values differ in kind (undefined, infinite, another
+    /// label or flag).
+    public static func agreement(_ a: [[Double]], _ b: [[Double]], outputs: [OutputInfo]) -> (largest: Double, mismatches: Int) {
         var largest = 0.0, mismatches = 0
-        for (o, output) in float.policy.outputs.enumerated() where o < b.count {
-            for i in a[o].indices {
+        for (o, output) in outputs.enumerated() where o < a.count && o < b.count {
+            for i in a[o].indices where i < b[o].count {
                 let (x, y) = (a[o][i], b[o][i])
                 if case .number = output.kind, x.isFinite, y.isFinite {
                     if x != y { largest = max(largest, abs(x - y) / max(abs(x), abs(y))) }
@@ -55,10 +67,7 @@ public struct ExactCost: Sendable, Equatable {
                 }
             }
         }
-        let accounts = book.accounts.count
-        return ExactCost(numbers: numbers, float: Timing(samples: floatSamples, accounts: accounts),
-                         exact: Timing(samples: exactSamples, accounts: accounts),
-                         largestRelativeDifference: largest, mismatches: mismatches)
+        return (largest, mismatches)
     }
 
     /// The timed exact evaluation: inputs converted once, outside the timed region.

@@ -134,14 +134,10 @@ public enum Builtins {
     }
 
     /// The direction a rounding builtin names (`rounded_down` → `.down`), nil for other names.
+    /// The names are `rounded_` and the `arithmetic` block's word for the direction.
     public static func rounding(named name: String) -> Rounding? {
-        switch name {
-        case "rounded_down": .down
-        case "rounded_up": .up
-        case "rounded_half_up": .halfUp
-        case "rounded_half_even": .halfEven
-        default: nil
-        }
+        guard name.hasPrefix("rounded_") else { return nil }
+        return Arithmetic.rounding(word: String(name.dropFirst("rounded_".count)))
     }
 
     /// Aggregates over an account's positions.

@@ -57,7 +57,7 @@ extension Lowerer {
     /// Every declared input range whose bounds fold to numbers, in declaration order. Inputs the
     /// engine has no column for (none today: the checker accepts only known inputs) are skipped.
     func declaredInputRanges() -> [DeclaredInputRange] {
-        let fold = ConstantFolder(symbols: symbols)
+        let fold = folder
         return symbols.symbols(.input).compactMap { symbol -> DeclaredInputRange? in
             guard case .input(let name, let interval) = symbol.declaration.kind,
                   let lo = fold.fold(interval.lower), let hi = fold.fold(interval.upper) else { return nil }

@@ -92,7 +92,7 @@ extension Lowerer {
     }
 
     func oracleSettings() -> OracleSettings {
-        let fold = ConstantFolder(symbols: symbols)
+        let fold = folder
         let body = symbols.settingsBody(.oracle) ?? []
         let age = body.last { $0.name.text == "max_price_age" }.flatMap { fold.fold($0.value) } ?? .infinity
         let skew = body.last { $0.name.text == "max_clock_skew" }.flatMap { fold.fold($0.value) }

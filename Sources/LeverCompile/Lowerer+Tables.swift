@@ -22,7 +22,7 @@ extension Lowerer {
     }
 
     mutating func matcher(_ pattern: Pattern, _ ctx: LowerContext) -> TablePlan.Matcher {
-        let fold = ConstantFolder(symbols: symbols)
+        let fold = folder
         switch pattern {
         case .any: return .any
         case .interval(let i):
@@ -51,7 +51,7 @@ extension Lowerer {
     mutating func tableField(_ name: String, _ field: String, _ ctx: LowerContext) -> NodeRef {
         guard let table = symbols.table(name) else { return builder.constant(.nan) }
         let row = tableRow(name, ctx)
-        let fold = ConstantFolder(symbols: symbols)
+        let fold = folder
         let exprs = table.rows.map { r in r.body.last { $0.name.text == field }?.value }
         let constants = exprs.map { e in e.map { fold.fold($0) } ?? 0 }
         let detail = zip(table.rows, exprs).map { r, e in "\(r.label.text): \(e.map { source($0.span) } ?? "0")" }
@@ -83,7 +83,7 @@ extension Lowerer {
     /// curve is inlined with its parameter bound to the argument.
     mutating func lowerCurveCall(_ name: String, _ x: NodeRef, _ ctx: LowerContext) -> NodeRef {
         guard let curve = symbols.curve(name) else { return builder.constant(.nan) }
-        let fold = ConstantFolder(symbols: symbols)
+        let fold = folder
         func points(_ ps: [CurvePoint]) -> ([Double], [Double]) {
             (ps.map { fold.fold($0.x) ?? .nan }, ps.map { fold.fold($0.y) ?? .nan })
         }

@@ -35,7 +35,9 @@ struct Lowerer {
     let classes: [String]
     /// The policy's number model; fixed point sets the builder's rounding and multiplies powers out.
     let arithmetic: Arithmetic
-    /// Folds literals as the checker does (a fixed-point policy's as the decimal written).
+    /// Folds literals as the checker does (a fixed-point policy's as the decimal written); every
+    /// constant the lowering folds (table bounds, curve points, oracle settings, input ranges)
+    /// goes through it, so a compile-time number model (`CompileOptions.arithmetic`) reads them all alike.
     let folder: ConstantFolder
     var strings: [String] = []
     var outputInfos: [OutputInfo] = []

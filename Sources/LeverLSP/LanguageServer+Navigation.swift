@@ -13,8 +13,7 @@ extension LanguageServer {
 
     /// The identifier (or keyword) token at a byte offset, with its qualifier.
     func word(in document: Document, at offset: Int) -> Word? {
-        guard let file = document.file else { return nil }
-        let tokens = Lexer.lex(file).tokens
+        let tokens = document.tokens
         guard let i = tokens.firstIndex(where: { $0.span.start <= offset && offset <= $0.span.end && Self.isWord($0) }) else { return nil }
         var qualifier: String?
         if i >= 2, tokens[i - 1].kind == .dot, Self.isWord(tokens[i - 2]) { qualifier = tokens[i - 2].text }
@@ -149,7 +148,7 @@ extension LanguageServer {
         for file in document.checked.sources.files {
             let position = TextPosition(file: file)
             let uri = file.id == root.id ? document.uri : Self.uri(of: file.path)
-            let tokens = Lexer.lex(file).tokens
+            let tokens = file.id == root.id ? document.tokens : Lexer.lex(file).tokens
             for (i, token) in tokens.enumerated() where token.kind == .identifier && token.text == word.text {
                 // A declared name read after a dot (`BTC.z`) is another thing's member.
                 if declared, i >= 1, tokens[i - 1].kind == .dot { continue }

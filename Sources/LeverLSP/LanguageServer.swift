@@ -15,6 +15,8 @@ public final class LanguageServer {
         var uri: String
         var text: String
         var checked: CheckResult
+        /// The document's tokens, lexed once per change for hover, definition and references.
+        var tokens: [Token]
         /// The document's own file in the check (imports come before it).
         var file: SourceFile? { checked.root?.source }
     }
@@ -93,7 +95,8 @@ public final class LanguageServer {
     /// Checks the text and returns its diagnostics notification.
     func open(uri: String, text: String) -> JSONOutput {
         let checked = Checker.check(source: text, path: Self.path(of: uri))
-        let document = Document(uri: uri, text: text, checked: checked)
+        let tokens = checked.root.map { Lexer.lex($0.source).tokens } ?? []
+        let document = Document(uri: uri, text: text, checked: checked, tokens: tokens)
         documents[uri] = document
         return Self.publish(uri: uri, diagnostics: diagnostics(document))
     }

@@ -21,17 +21,8 @@ struct ExactAgreementTests {
         let a = float.results(for: float.programInputs(book: book, market: market))
         let b = exact.results(for: exact.programInputs(book: book, market: market))
         #expect(a.count == b.count)
-        var worst = 0.0
-        for (o, output) in float.policy.outputs.enumerated() {
-            for i in a[o].indices {
-                let (x, y) = (a[o][i], b[o][i])
-                if case .number = output.kind, x.isFinite, y.isFinite, x != y {
-                    worst = max(worst, abs(x - y) / max(abs(x), abs(y)))
-                } else {
-                    #expect(x == y || (x.isNaN && y.isNaN), "\(output.name) of account \(i): \(x) and \(y)")
-                }
-            }
-        }
+        let (worst, mismatches) = ExactCost.agreement(a, b, outputs: float.policy.outputs)
+        #expect(mismatches == 0, "values that differ in kind (undefined, infinite, another label)")
         #expect(worst <= 1e-9, "largest relative difference \(worst)")
     }
 }

@@ -106,7 +106,11 @@ struct ProtocolVectorTests {
         let rules = Self.folder.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Rules/protocols")
         let policies = try FileManager.default.contentsOfDirectory(atPath: rules.path).filter { $0.hasSuffix(".lever") }
-        let cases = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path).filter { !$0.hasSuffix(".json") }
+        // Cases are the folders (beside them: vectors.json and generate.py, which writes them).
+        let cases = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path).filter { name in
+            var isFolder: ObjCBool = false
+            return FileManager.default.fileExists(atPath: Self.folder.appendingPathComponent(name).path, isDirectory: &isFolder) && isFolder.boolValue
+        }
         var used: Set<String> = []
         for name in cases {
             let data = try Data(contentsOf: Self.folder.appendingPathComponent(name).appendingPathComponent("case.json"))
