@@ -97,9 +97,9 @@ public struct CompiledExpression: Sendable {
 
     /// The expression's value for each account (per-account expressions only; per-position
     /// ones are `undefined` here, see `positionValues`).
-    public func values(for accounts: [Account], market: MarketSnapshot) -> [ReportValue] {
+    public func values(for accounts: some Collection<Account>, market: MarketSnapshot) -> [ReportValue] {
         let report = Lever.evaluate(engine, book: Book(accounts: accounts), market: market)
-        guard let column = engine.policy.output(check.name) else { return accounts.map { _ in .undefined } }
+        guard let column = engine.policy.output(check.name) else { return report.accounts.map { _ in .undefined } }
         return report.accounts.map { row in
             row.evaluated && row.values.indices.contains(column) ? row.values[column] : .undefined
         }

@@ -40,6 +40,34 @@ public final class ProgramBook<N: MarginNumber>: @unchecked Sendable {
         largestAccount = (0..<max(0, accountStart.count - 1)).map { Int(accountStart[$0 + 1] - accountStart[$0]) }.max() ?? 0
     }
 
+    /// A book from buffers a layout has filled, which it takes over (and frees), so a large
+    /// book is not copied once more: `accountStart` holds `accountCount + 1` offsets, every
+    /// per-position buffer at least `accountStart[accountCount]` values and every per-account one
+    /// `accountCount`; each was allocated with `allocate(capacity:)` and initialized.
+    public init(accountCount: Int, adoptingAccountStart accountStart: UnsafeMutablePointer<Int32>,
+                positionAsset: UnsafeMutablePointer<Int32>, positionVenue: UnsafeMutablePointer<Int32>,
+                positionInputs: [PositionInput: UnsafeMutablePointer<N>], side: UnsafeMutablePointer<N>,
+                accountInputs: [AccountInput: UnsafeMutablePointer<N>]) {
+        self.accountCount = accountCount
+        positionCount = Int(accountStart[accountCount])
+        self.accountStart = accountStart
+        self.positionAsset = positionAsset
+        self.positionVenue = positionVenue
+        positionColumns = positionInputs
+        self.side = side
+        accountColumns = accountInputs
+        let n = positionCount
+        assetKey = .allocate(capacity: max(n, 1))
+        venueKey = .allocate(capacity: max(n, 1))
+        var largest = 0
+        for a in 0..<accountCount { largest = max(largest, Int(accountStart[a + 1] - accountStart[a])) }
+        largestAccount = largest
+        for i in 0..<n {
+            (assetKey + i).initialize(to: N(Int(positionAsset[i])))
+            (venueKey + i).initialize(to: N(Int(positionVenue[i])))
+        }
+    }
+
     /// The policy asset index of an account's `p`-th position (as traces number positions).
     public func asset(ofPosition p: Int, account a: Int) -> Int {
         Int(positionAsset[Int(accountStart[a]) + p])

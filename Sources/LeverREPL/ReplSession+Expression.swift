@@ -83,7 +83,7 @@ extension ReplSession {
             let level = probe.level == .position ? "is \(what) per position" : "(\(what)) depends on the account"
             return .failure(Refusal(error("`\(text)` \(level); load a market and a book to see it (:market FILE, :book FILE)")))
         }
-        let accounts = focus.flatMap { id in book.accounts.first { $0.id == id } }.map { [$0] } ?? book.accounts
+        let accounts = focus.flatMap { id in book.accounts.first { $0.id == id } }.map { [$0] } ?? Array(book.accounts)
         return .success((market, accounts))
     }
 

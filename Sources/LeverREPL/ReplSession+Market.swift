@@ -48,9 +48,8 @@ extension ReplSession {
         case .success(let (engine, market, book)):
             var selected = book
             if let account {
-                selected.accounts = book.accounts.filter { $0.id == account }
-                selected.rejected = []
-                if selected.accounts.isEmpty { return error("no account `\(account)` in the book") }
+                selected = Book(accounts: book.accounts.filter { $0.id == account })
+                if selected.count == 0 { return error("no account `\(account)` in the book") }
             }
             // The summary columns `lever eval` shows by default; `:explain` gives the rest.
             let renderer = ReportRenderer(style: .table(color: color))

@@ -15,8 +15,8 @@ extension BookAdapter {
         guard old.issues.contains(where: { $0 != nil }) || new.issues.contains(where: { $0 != nil }) else {
             return self
         }
-        var reader = NoteReader(policy: policy, prepared: new)
-        let notes = book.accounts.map { reader.read($0) }
+        var reader = NoteReader(policy: policy, prepared: new, store: book.store)
+        let notes = (0..<book.count).map { reader.read(book.store, account: $0) }
         return BookAdapter(columns: columns, notes: notes, evaluable: evaluable, hasOptions: false)
     }
 }

@@ -27,23 +27,29 @@ struct BookAdapter {
         (self.columns, self.notes, self.evaluable, self.hasOptions) = (columns, notes, evaluable, hasOptions)
     }
 
-    init(book: Book, policy: CompiledPolicy, market: MarketSnapshot, prepared: PreparedMarket) {
+    /// Lays out the accounts of `book` in `accounts` (all of them by default): a service
+    /// evaluates a whole book at once, `lever eval` a bounded chunk at a time.
+    init(book: Book, policy: CompiledPolicy, market: MarketSnapshot, prepared: PreparedMarket, accounts: Range<Int>? = nil) {
+        let store = book.store
+        let range = accounts ?? 0..<store.accountCount
+        let rows = store.positionStart[range.upperBound] - store.positionStart[range.lowerBound]
         var builder = Builder(attributes: Self.attributes(in: policy.plan), strings: policy.strings,
-                              ranges: policy.inputRanges, positions: book.accounts.reduce(0) { $0 + $1.positions.count }, accounts: book.accounts.count)
-        var reader = NoteReader(policy: policy, prepared: prepared)
+                              ranges: policy.inputRanges, positions: rows, accounts: range.count)
+        var reader = NoteReader(policy: policy, prepared: prepared, store: store)
         var notes: [[AccountNote]] = [], evaluable: [Bool] = []
-        notes.reserveCapacity(book.accounts.count)
-        evaluable.reserveCapacity(book.accounts.count)
-        for account in book.accounts {
-            let accountNotes = reader.read(account)
+        notes.reserveCapacity(range.count)
+        evaluable.reserveCapacity(range.count)
+        let asOf = market.asOf
+        for a in range {
+            let accountNotes = reader.read(store, account: a)
             let ok = !accountNotes.contains { $0.severity == .error }
             if ok {
-                for (i, p) in account.positions.enumerated() {
-                    if case .option = p { hasOptions = true }
-                    builder.append(p, asset: reader.indices[i], venue: reader.venues[i], market: market)
+                for row in store.rows(ofAccount: a) {
+                    if store.kind[row] == .option { hasOptions = true }
+                    builder.append(store, row: row, asset: reader.asset(row), venue: reader.venue(row), asOf: asOf)
                 }
             }
-            builder.close(account)
+            builder.close(store, account: a)
             notes.append(accountNotes)
             evaluable.append(ok)
         }
@@ -55,39 +61,57 @@ struct BookAdapter {
     /// Reads each account's notes against one prepared market: the warnings its loading found,
     /// an error for each undeclared asset or venue, and the market issue of each held asset, once
     /// each, in the order the positions name them (sorted when the account has an error, as it is
-    /// then not evaluated). Its buffers are reused from account to account, so a book costs one
-    /// asset and one venue lookup per position.
+    /// then not evaluated). The book's interned names are mapped to the policy's once, so a
+    /// position costs two array reads; an account with nothing to say costs no allocation.
     struct NoteReader {
-        let assetIndex: [String: Int]
-        let venueIndex: [String: Int]
+        /// Per interned asset name of the book: its policy asset index, or −1.
+        let symbolAsset: [Int32]
+        /// Per interned venue name of the book: its policy venue index, or −1.
+        let venueMap: [Int32]
+        let store: BookStore
         let prepared: PreparedMarket
-        /// The last account's positions' asset indices (−1 for an undeclared asset).
-        private(set) var indices: [Int] = []
-        /// The last account's positions' venue indices (−1 for no venue, or an undeclared one).
-        private(set) var venues: [Int] = []
+        /// Whether any asset has a market issue (else no account can have one to note).
+        let anyIssue: Bool
         /// Which assets' issues the current account has been told about; all false between accounts.
         private var noted: [Bool]
 
-        init(policy: CompiledPolicy, prepared: PreparedMarket) {
-            assetIndex = Dictionary(policy.assets.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-            venueIndex = Dictionary(policy.venues.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        init(policy: CompiledPolicy, prepared: PreparedMarket, store: BookStore) {
+            let assetIndex = Dictionary(policy.assets.enumerated().map { ($1, Int32($0)) }, uniquingKeysWith: { a, _ in a })
+            let venueIndex = Dictionary(policy.venues.enumerated().map { ($1, Int32($0)) }, uniquingKeysWith: { a, _ in a })
+            symbolAsset = store.symbols.map { assetIndex[$0] ?? -1 }
+            venueMap = store.venues.map { venueIndex[$0] ?? -1 }
+            self.store = store
             self.prepared = prepared
+            anyIssue = prepared.issues.contains { $0 != nil }
             noted = [Bool](repeating: false, count: policy.assets.count)
         }
 
-        mutating func read(_ account: Account) -> [AccountNote] {
-            indices.removeAll(keepingCapacity: true)
-            venues.removeAll(keepingCapacity: true)
-            for p in account.positions {
-                indices.append(assetIndex[p.asset] ?? -1)
-                venues.append(p.venue.flatMap { venueIndex[$0] } ?? -1)
+        /// The policy asset index of a row (−1 for an undeclared asset).
+        @inline(__always)
+        func asset(_ row: Int) -> Int { Int(symbolAsset[Int(store.asset[row])]) }
+
+        /// The policy venue index of a row (−1 for no venue, or an undeclared one).
+        @inline(__always)
+        func venue(_ row: Int) -> Int {
+            guard !store.venue.isEmpty else { return -1 }
+            let v = store.venue[row]
+            return v < 0 ? -1 : Int(venueMap[Int(v)])
+        }
+
+        mutating func read(_ store: BookStore, account a: Int) -> [AccountNote] {
+            let rows = store.rows(ofAccount: a)
+            var notes = store.warnings[a].map(AccountNote.init)
+            // The common account: declared names and no market issue, nothing to say.
+            if notes.isEmpty, !anyIssue, rows.allSatisfy({ asset($0) >= 0 && (venue($0) >= 0 || store.venueName(row: $0) == nil) }) {
+                return notes
             }
-            var notes = account.warnings.map(AccountNote.init)
-            for (i, p) in account.positions.enumerated() {
-                if venues[i] < 0, let venue = p.venue { Self.addError("venue \(venue) is not declared in the policy", to: &notes) }
-                let a = indices[i]
+            for row in rows {
+                if venue(row) < 0, let name = store.venueName(row: row) {
+                    Self.addError("venue \(name) is not declared in the policy", to: &notes)
+                }
+                let a = asset(row)
                 guard a >= 0 else {
-                    Self.addError("asset \(p.asset) is not declared in the policy", to: &notes)
+                    Self.addError("asset \(store.symbols[Int(store.asset[row])]) is not declared in the policy", to: &notes)
                     continue
                 }
                 guard !noted[a] else { continue }
@@ -96,7 +120,7 @@ struct BookAdapter {
                     notes.append(AccountNote(severity: issue.outcome == .reject ? .error : .warning, message: issue.message))
                 }
             }
-            for a in indices where a >= 0 { noted[a] = false }
+            for row in rows where asset(row) >= 0 { noted[asset(row)] = false }
             if notes.contains(where: { $0.severity == .error }) { notes.sort { $0.message < $1.message } }
             return notes
         }
@@ -115,21 +139,23 @@ struct BookAdapter {
         }
     }
 
-    /// Accumulates the columns account by account.
+    /// Accumulates the columns account by account, straight into the buffers the program's
+    /// book takes over (`ProgramBook(adopting…)`): the size is known up front, so each value is
+    /// one store, with no growth, no uniqueness check and no second copy.
     struct Builder {
         let attributes: [String]
         let strings: [String]
-        var starts: [Int32] = [0]
-        var asset: [Int32] = [], venue: [Int32] = []
-        /// The position input columns, one after another (`PositionInput.allCases` order), each
-        /// `capacity` long: the book's size is known up front, so each value is one store, with
-        /// no per-value growth or uniqueness check of a nested array.
-        let storage: ColumnStorage
-        var inputs: UnsafeMutablePointer<Double> { storage.values }
         let capacity: Int
-        var side: [Double] = []
-        var score: [Double] = []
-        var attributeValues: [String: [Double]] = [:]
+        let accountCapacity: Int
+        var rows = 0, accounts = 0
+        let starts: UnsafeMutablePointer<Int32>
+        let asset: UnsafeMutablePointer<Int32>, venue: UnsafeMutablePointer<Int32>
+        /// One zeroed buffer per position input (`PositionInput.allCases` order).
+        let inputs: [UnsafeMutablePointer<Double>]
+        let side: UnsafeMutablePointer<Double>
+        let score: UnsafeMutablePointer<Double>
+        /// One per attribute read, in `attributes` order.
+        let attributeValues: [UnsafeMutablePointer<Double>]
         /// The declared ranges of the score and of each attribute read (by `attributes` index):
         /// a value outside one is undefined (`DeclaredInputRange`).
         let scoreRanges: [DeclaredInputRange]
@@ -137,6 +163,7 @@ struct BookAdapter {
 
         /// Column order of `inputs`, fetched once (`allCases` builds a new array on each use).
         let order = PositionInput.allCases
+        let quantityColumn: Int
 
         init(attributes: [String], strings: [String], ranges: [DeclaredInputRange] = [], positions: Int, accounts: Int) {
             self.attributes = attributes
@@ -144,39 +171,59 @@ struct BookAdapter {
             attributeRanges = attributes.map { name in ranges.filter { $0.target == .account(.attribute(name)) } }
             self.strings = strings
             capacity = max(positions, 1)
-            storage = ColumnStorage(count: capacity * order.count)
-            asset.reserveCapacity(positions)
-            venue.reserveCapacity(positions)
-            side.reserveCapacity(positions)
-            starts.reserveCapacity(accounts + 1)
-            score.reserveCapacity(accounts)
+            accountCapacity = max(accounts, 1)
+            starts = Self.zeroed(accountCapacity + 1)
+            asset = Self.zeroed(capacity)
+            venue = Self.zeroed(capacity)
+            let (rows, order) = (capacity, order)
+            inputs = order.map { _ in Self.zeroed(rows) }
+            side = Self.zeroed(capacity)
+            score = Self.zeroed(accountCapacity)
+            let accountRows = accountCapacity
+            attributeValues = attributes.map { _ in Self.zeroed(accountRows) }
+            quantityColumn = order.firstIndex(of: .quantity) ?? 0
         }
 
-        mutating func append(_ p: Position, asset a: Int, venue v: Int, market: MarketSnapshot) {
-            let n = asset.count
-            asset.append(Int32(a))
-            venue.append(Int32(v))
-            let q = p.quantity
-            side.append(q > 0 ? 1 : (q < 0 ? -1 : 0))
-            let row = PositionRow(p, market: market)
-            for i in order.indices { inputs[i &* capacity &+ n] = row[order[i]] }
+        private static func zeroed<T: Numeric>(_ count: Int) -> UnsafeMutablePointer<T> {
+            let p = UnsafeMutablePointer<T>.allocate(capacity: count)
+            p.initialize(repeating: 0, count: count)
+            return p
         }
 
-        mutating func close(_ account: Account) {
-            starts.append(Int32(asset.count))
-            score.append(Self.checked(account.score, scoreRanges))
+        mutating func append(_ store: BookStore, row: Int, asset a: Int, venue v: Int, asOf: Timestamp?) {
+            let n = rows
+            asset[n] = Int32(a)
+            venue[n] = Int32(v)
+            let q = store.quantity[row]
+            side[n] = q > 0 ? 1 : (q < 0 ? -1 : 0)
+            if store.kind[row] == .spot {
+                // Every other input of a spot balance is zero, as the buffers start.
+                inputs[quantityColumn][n] = q
+            } else {
+                let position = PositionRow(store.position(row: row), asOf: asOf)
+                for i in order.indices { inputs[i][n] = position[order[i]] }
+            }
+            rows += 1
+        }
+
+        mutating func close(_ store: BookStore, account a: Int) {
+            accounts += 1
+            starts[accounts] = Int32(truncatingIfNeeded: rows)
+            score[accounts - 1] = Self.checked(store.scores[a], scoreRanges)
+            guard !attributes.isEmpty else { return }
+            let values = store.attributes[a]
             for (i, name) in attributes.enumerated() {
-                let value = Self.number(account.attributes[name], strings: strings)
+                let value = Self.number(values[name], strings: strings)
                 // A string attribute's code is no number a range speaks of.
-                let numeric = if case .number? = account.attributes[name] { true } else { false }
-                attributeValues[name, default: []].append(numeric ? Self.checked(value, attributeRanges[i]) : value)
+                let numeric = if case .number? = values[name] { true } else { false }
+                attributeValues[i][accounts - 1] = numeric ? Self.checked(value, attributeRanges[i]) : value
             }
         }
 
         /// The value, or undefined when it lies outside a declared range.
         @inline(__always)
         static func checked(_ value: Double, _ ranges: [DeclaredInputRange]) -> Double {
-            ranges.contains { $0.excludes(value) } ? .nan : value
+            ranges.isEmpty || !ranges.contains { $0.excludes(value) } ? value : .nan
         }
 
         /// Numbers as they are; strings as their interned code (a string the policy never
@@ -189,29 +236,16 @@ struct BookAdapter {
             }
         }
 
-        /// The program's columns.
+        /// The program's columns; the buffers now belong to them.
         func build() -> ProgramBook<Double> {
-            var accountInputs: [AccountInput: [Double]] = [.score: score]
-            for (name, values) in attributeValues { accountInputs[.attribute(name)] = values }
-            let n = asset.count
-            let columns = Dictionary(uniqueKeysWithValues: order.indices.map { i in
-                (order[i], Array(UnsafeBufferPointer(start: inputs + i * capacity, count: n)))
-            })
-            return ProgramBook(accountStart: starts, positionAsset: asset, positionVenue: venue,
+            var accountInputs: [AccountInput: UnsafeMutablePointer<Double>] = [.score: score]
+            for (i, name) in attributes.enumerated() {
+                if accountInputs[.attribute(name)] == nil { accountInputs[.attribute(name)] = attributeValues[i] } else { attributeValues[i].deallocate() }
+            }
+            var columns: [PositionInput: UnsafeMutablePointer<Double>] = [:]
+            for (i, input) in order.enumerated() { columns[input] = inputs[i] }
+            return ProgramBook(accountCount: accounts, adoptingAccountStart: starts, positionAsset: asset, positionVenue: venue,
                                positionInputs: columns, side: side, accountInputs: accountInputs)
         }
     }
-}
-
-/// Zeroed doubles owned by an object, so the buffer is freed exactly once however often the
-/// builder holding it is copied.
-final class ColumnStorage {
-    let values: UnsafeMutablePointer<Double>
-
-    init(count: Int) {
-        values = .allocate(capacity: max(count, 1))
-        values.initialize(repeating: 0, count: max(count, 1))
-    }
-
-    deinit { values.deallocate() }
 }

@@ -13,7 +13,8 @@ struct Findings {
     /// Market inputs other than prices made undefined for lying outside a declared range.
     var inputIssues: [MarketIssue] = []
 
-    func complete(_ report: inout AccountReport, account: Account, index a: Int, results: [[Double]]) {
+    /// `account` is built only for an account with something to add.
+    func complete(_ report: inout AccountReport, account build: @autoclosure () -> Account, index a: Int, results: [[Double]]) {
         // The common account has nothing to add: find that out without building any array.
         guard policy.outputs.indices.contains(where: { results[$0][a].isNaN })
                 || policy.assertions.contains(where: { results[$0.holds][a] != 1 }) else { return }
@@ -24,6 +25,7 @@ struct Findings {
             if holds.isNaN { violations.append((assertion, .undecided)) } else if holds == 0 { violations.append((assertion, .broken)) }
         }
         guard !undefined.isEmpty || !violations.isEmpty else { return }
+        let account = build()
         let needsTrace = !undefined.isEmpty || violations.contains { $0.0.level == .position || $0.1 == .undecided }
         let trace = needsTrace ? policy.program.trace(book, snapshot: snapshot, account: a) : []
         let positions = book.positionCount(account: a)

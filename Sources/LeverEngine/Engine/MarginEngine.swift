@@ -37,16 +37,17 @@ public struct MarginEngine: Sendable {
         let closeFactorOutput = policy.output("close_factor"), bonusOutput = policy.output("bonus")
         let statusOutput = policy.output("status")
         var accounts: [AccountReport] = []
-        accounts.reserveCapacity(book.accounts.count)
+        let store = book.store
+        accounts.reserveCapacity(store.accountCount)
         let findings = Findings(policy: policy, book: inputs.book, snapshot: snapshot, issues: inputs.prepared.issues,
                                 inputIssues: inputs.prepared.inputIssues)
-        for (a, account) in book.accounts.enumerated() {
-            var r = report(account: account, index: a, results: results, exact: exact?.texts, adapted: adapted, status: statusOutput)
-            if r.evaluated { findings.complete(&r, account: account, index: a, results: results) }
+        for a in 0..<store.accountCount {
+            var r = report(id: store.ids[a], index: a, results: results, exact: exact?.texts, adapted: adapted, status: statusOutput)
+            if r.evaluated { findings.complete(&r, account: store.account(a), index: a, results: results) }
             if r.evaluated, let status = statusOutput, r.values[status] == .label("liquidatable") {
                 let closeFactor = closeFactorOutput.map { results[$0][a] } ?? 0.5
                 let bonus = bonusOutput.map { results[$0][a] } ?? 0
-                r.liquidation = planner.plan(for: account, closeFactor: closeFactor, accountBonus: bonus)
+                r.liquidation = planner.plan(for: store.account(a), closeFactor: closeFactor, accountBonus: bonus)
             }
             accounts.append(r)
         }
@@ -56,11 +57,11 @@ public struct MarginEngine: Sendable {
         return report
     }
 
-    private func report(account: Account, index a: Int, results: [[Double]], exact: [[String?]]?, adapted: BookAdapter,
+    private func report(id: String, index a: Int, results: [[Double]], exact: [[String?]]?, adapted: BookAdapter,
                         status: Int?) -> AccountReport {
         var notes = adapted.notes[a]
         guard adapted.evaluable[a] else {
-            return AccountReport(id: account.id, evaluated: false, values: [], notes: notes, liquidation: nil)
+            return AccountReport(id: id, evaluated: false, values: [], notes: notes, liquidation: nil)
         }
         var values = policy.outputs.indices.map { o in
             Self.value(results[o][a], exact: exact?[o][a], kind: policy.outputs[o].kind)
@@ -76,7 +77,7 @@ public struct MarginEngine: Sendable {
             }
             flags += raised
         }
-        var report = AccountReport(id: account.id, evaluated: true, values: values, notes: notes, liquidation: nil)
+        var report = AccountReport(id: id, evaluated: true, values: values, notes: notes, liquidation: nil)
         report.flags = flags
         return report
     }

@@ -10,7 +10,7 @@ import LeverCompile
 struct PositionRow {
     var quantity = 0.0, kind = 0.0, right = 0.0, entryPrice = 0.0, strike = 0.0, expiry = 0.0
 
-    init(_ p: Position, market: MarketSnapshot) {
+    init(_ p: Position, asOf: Timestamp?) {
         quantity = p.quantity
         switch p {
         case .spot:
@@ -22,7 +22,7 @@ struct PositionRow {
             kind = 2
             right = o.right == .call ? 0 : 1
             strike = o.strike
-            expiry = market.asOf.map { (o.expiry.secondsSinceEpoch - $0.secondsSinceEpoch) / 31_536_000 } ?? .nan
+            expiry = asOf.map { (o.expiry.secondsSinceEpoch - $0.secondsSinceEpoch) / 31_536_000 } ?? .nan
         }
     }
 

@@ -4,16 +4,51 @@ import LeverSyntax
 ///
 /// `accounts` holds every account that loaded; with `keepGoing`, accounts that had errors are
 /// left out and listed in `rejected`, so a report can name them instead of dropping them silently.
+///
+/// The accounts are stored as columns (`BookStore`): `accounts` builds each `Account` when it is
+/// read, and the engine reads the columns directly, so a large book costs a few flat arrays.
 public struct Book: Sendable, Hashable {
-    /// Accounts that loaded, in file order.
-    public var accounts: [Account]
+    var store: BookStore
     /// Accounts not loaded because of errors (only with `LoadOptions.keepGoing`).
     public var rejected: [RejectedAccount]
 
     /// A book of `accounts`, with the ones rejected while loading.
-    public init(accounts: [Account], rejected: [RejectedAccount] = []) {
-        self.accounts = accounts
+    public init(accounts: some Sequence<Account>, rejected: [RejectedAccount] = []) {
+        self.init(store: BookStore(accounts), rejected: rejected)
+    }
+
+    init(store: BookStore, rejected: [RejectedAccount]) {
+        self.store = store
         self.rejected = rejected
+    }
+
+    /// Accounts that loaded, in file order (each built from the columns when read).
+    public var accounts: Accounts { Accounts(store: store) }
+
+    /// How many accounts loaded.
+    public var count: Int { store.accountCount }
+
+    /// The loaded accounts' ids, in file order, without building the accounts.
+    public var ids: [String] { store.ids }
+
+    /// The accounts that loaded, as a random-access collection of `Account` values.
+    public struct Accounts: RandomAccessCollection, Sendable, Equatable {
+        let store: BookStore
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { store.accountCount }
+        public subscript(position: Int) -> Account { store.account(position) }
+        /// The same accounts, account by account.
+        public static func == (a: Accounts, b: Accounts) -> Bool { a.elementsEqual(b) }
+    }
+
+    public static func == (a: Book, b: Book) -> Bool {
+        a.count == b.count && a.rejected == b.rejected && a.accounts.elementsEqual(b.accounts)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(count)
+        for account in accounts { hasher.combine(account) }
+        hasher.combine(rejected)
     }
 }
 

@@ -12,7 +12,7 @@ extension BookDecoding {
         let errorsBefore = d.errorCount, unknownBefore = s.unknownAssetErrors
         let diagnosticsBefore = d.diagnostics.count
         var id = FieldSlot<String>(), score = FieldSlot<Double>()
-        var attributes = FieldSlot<[String: AttributeValue]>(), positions = FieldSlot<[Position]>()
+        var attributes = FieldSlot<[String: AttributeValue]>(), positions = FieldSlot<Bool>()
         var flags: AccountFlags = []
         let object = d.decodeObject(AccountField.self) { d, field in
             switch field {
@@ -26,15 +26,18 @@ extension BookDecoding {
         requireFields(&d, at: object, ("id", id.isPresent), ("score", score.isPresent), ("positions", positions.isPresent))
         if let value = id.value { checkUnique(&d, &s, value, at: id.span) }
         let structural = d.errorCount - errorsBefore - (s.unknownAssetErrors - unknownBefore)
-        guard structural == 0, let idValue = id.value, let scoreValue = score.value, let list = positions.value else {
+        guard structural == 0, let idValue = id.value, let scoreValue = score.value, positions.value == true else {
             return reject(&d, &s, index: index, id: id.value, from: diagnosticsBefore)
         }
-        let warnings = d.diagnostics[diagnosticsBefore...].filter { $0.severity != .error }
-        s.accounts.append(Account(id: idValue, score: scoreValue, attributes: attributes.value ?? [:],
-                                  positions: list, flags: flags, warnings: warnings))
+        // Most accounts have no warning: no array is built for them.
+        let warnings = d.diagnostics.count == diagnosticsBefore ? []
+            : d.diagnostics[diagnosticsBefore...].filter { $0.severity != .error }
+        s.store.closeAccount(id: idValue, score: scoreValue, attributes: attributes.value ?? [:], flags: flags,
+                             warnings: warnings)
     }
 
     private static func reject(_ d: inout DocumentDecoder, _ s: inout BookState, index: Int, id: String?, from start: Int) {
+        s.store.discardOpenAccount()
         s.rejected.append(RejectedAccount(index: index, id: id, diagnostics: Array(d.diagnostics[start...])))
     }
 
@@ -87,14 +90,9 @@ extension BookDecoding {
         return ok == nil ? nil : out
     }
 
-    /// `positions`: an array; the result is nil when any position was invalid.
-    ///
-    /// Positions collect in a scratch buffer reused across accounts and are copied out once at
-    /// their final size: one allocation per account instead of one per doubling.
-    static func decodePositions(_ d: inout DocumentDecoder, _ s: inout BookState, _ flags: inout AccountFlags) -> [Position]? {
-        var scratch = s.scratch
-        s.scratch = []
-        scratch.removeAll(keepingCapacity: true)
+    /// `positions`: an array, appended to the book's columns as it is read; true when every
+    /// position was valid, nil otherwise (the account is then rejected and its rows discarded).
+    static func decodePositions(_ d: inout DocumentDecoder, _ s: inout BookState, _ flags: inout AccountFlags) -> Bool? {
         var allValid = true
         let limit = s.limits.maxPositionsPerAccount
         let ok = d.decodeArray { d, i in
@@ -104,10 +102,8 @@ extension BookDecoding {
                 allValid = false
                 return d.reader.skipValue()
             }
-            if let p = decodePosition(&d, &s, &flags) { scratch.append(p) } else { allValid = false }
+            if let p = decodePosition(&d, &s, &flags) { s.store.append(p) } else { allValid = false }
         }
-        let out = ok && allValid ? Array(scratch[...]) : nil  // a slice copy: `Array(scratch)` would share the buffer
-        s.scratch = scratch
-        return out
+        return ok && allValid ? true : nil
     }
 }

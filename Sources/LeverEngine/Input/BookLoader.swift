@@ -25,7 +25,7 @@ public enum BookLoader {
             let ok = BookLoader.isJSONLines(file.path) ? BookDecoding.decodeLines(&d, &state) : BookDecoding.decodeRoot(&d, &state)
             d.finish()
             let failed = !ok || state.tooManyAccounts || d.reader.failed || (!options.keepGoing && d.errorCount > 0)
-            let book = Book(accounts: state.accounts, rejected: state.rejected)
+            let book = Book(store: state.store, rejected: state.rejected)
             return Loaded(value: failed ? nil : book, diagnostics: d.diagnostics)
         }
     }
@@ -52,13 +52,12 @@ struct BookState {
     var names: BookNameCheck?
     /// The market whose asset list positions are checked against, when there is no policy.
     let market: MarketSnapshot?
-    var accounts: [Account] = []
+    /// The accounts loaded so far, as columns.
+    var store = BookStore()
     var rejected: [RejectedAccount] = []
     var idSpans: [String: Span] = [:]
     /// Unknown-asset errors so far: they flag an account instead of rejecting it.
     var unknownAssetErrors = 0
-    /// Reused buffer for one account's positions (see `decodePositions`).
-    var scratch: [Position] = []
     let limits: InputLimits
     /// Set once the book has more accounts than `limits` allows: the load fails.
     var tooManyAccounts = false

@@ -1,0 +1,140 @@
+import LeverSyntax
+
+/// What a `Book` holds: its accounts as columns (a struct of arrays), not an array of `Account`
+/// values each with its own array of positions.
+///
+/// Why: a book of a million accounts of ten positions was a million heap arrays of `Position`
+/// enums (each carrying its asset name), twice the file's size in memory, and laying it out for
+/// the program looked every asset name up in a dictionary, once per position. Here the loader
+/// appends straight into flat columns, asset and venue names are interned once per distinct name,
+/// and the engine lays out a range of accounts by reading the columns (`BookAdapter`).
+/// `Book.accounts` still hands out `Account` values, built on access, for code that wants one.
+///
+/// Positions of account `a` are rows `positionStart[a] ..< positionStart[a + 1]`. A spot balance
+/// is its row in `asset`, `quantity`, `kind` and `venue`; a perpetual or an option is also kept
+/// whole in `derivatives` (they are few, and carry more fields), found through `derivative`.
+struct BookStore: Sendable {
+    var ids: [String] = []
+    var scores: [Double] = []
+    var flags: [AccountFlags] = []
+    /// Per account; an empty dictionary costs no allocation.
+    var attributes: [[String: AttributeValue]] = []
+    /// Per account, the loader's warnings about it.
+    var warnings: [[Diagnostic]] = []
+    /// `ids.count + 1` row offsets.
+    var positionStart: [Int] = [0]
+
+    /// Per row: the index of its asset's name in `symbols`.
+    var asset: [Int32] = []
+    /// Per row: spot quantity, perpetual or option size.
+    var quantity: [Double] = []
+    var kind: [PositionKind] = []
+    /// Per row: the index of its venue in `venues`, or −1. Empty while no row names a venue.
+    var venue: [Int32] = []
+    /// Per row: the index of the whole position in `derivatives`, or −1 for a spot balance.
+    /// Empty while the book has only spot balances.
+    var derivative: [Int32] = []
+    var derivatives: [Position] = []
+
+    /// Asset names in order of first appearance.
+    private(set) var symbols: [String] = []
+    /// Venue names in order of first appearance.
+    private(set) var venues: [String] = []
+    private var symbolIndex: [String: Int32] = [:]
+    private var venueIndex: [String: Int32] = [:]
+
+    init() {}
+
+    /// The columns of `accounts`, in order.
+    init(_ accounts: some Sequence<Account>) {
+        for account in accounts {
+            for p in account.positions { append(p) }
+            closeAccount(id: account.id, score: account.score, attributes: account.attributes, flags: account.flags,
+                         warnings: account.warnings)
+        }
+    }
+
+    var accountCount: Int { ids.count }
+    var rowCount: Int { asset.count }
+
+    /// The rows of account `a`.
+    @inline(__always)
+    func rows(ofAccount a: Int) -> Range<Int> { positionStart[a]..<positionStart[a + 1] }
+
+    // MARK: - Appending
+
+    /// Appends one position to the account being read (closed by `closeAccount`).
+    mutating func append(_ p: Position) {
+        let row = asset.count
+        asset.append(intern(p.asset, in: &symbols, &symbolIndex))
+        quantity.append(p.quantity)
+        kind.append(p.kind)
+        if let name = p.venue {
+            if venue.isEmpty { venue = [Int32](repeating: -1, count: row) }
+            venue.append(intern(name, in: &venues, &venueIndex))
+        } else if !venue.isEmpty {
+            venue.append(-1)
+        }
+        if case .spot = p {
+            if !derivative.isEmpty { derivative.append(-1) }
+        } else {
+            if derivative.isEmpty { derivative = [Int32](repeating: -1, count: row) }
+            derivative.append(Int32(derivatives.count))
+            derivatives.append(p)
+        }
+    }
+
+    /// Ends the account whose positions were appended since the last one.
+    mutating func closeAccount(id: String, score: Double, attributes: [String: AttributeValue], flags: AccountFlags,
+                               warnings: [Diagnostic]) {
+        ids.append(id)
+        scores.append(score)
+        self.flags.append(flags)
+        self.attributes.append(attributes)
+        self.warnings.append(warnings)
+        positionStart.append(asset.count)
+    }
+
+    /// Drops the positions appended since the last `closeAccount` (an account found in error).
+    mutating func discardOpenAccount() {
+        let keep = positionStart[positionStart.count - 1]
+        guard asset.count > keep else { return }
+        if !derivative.isEmpty, let first = derivative[keep...].first(where: { $0 >= 0 }) {
+            derivatives.removeSubrange(Int(first)...)
+        }
+        for column in [\BookStore.asset, \.venue, \.derivative] where self[keyPath: column].count > keep {
+            self[keyPath: column].removeSubrange(keep...)
+        }
+        quantity.removeSubrange(keep...)
+        kind.removeSubrange(keep...)
+    }
+
+    private func intern(_ name: String, in names: inout [String], _ index: inout [String: Int32]) -> Int32 {
+        if let i = index[name] { return i }
+        let i = Int32(names.count)
+        names.append(name)
+        index[name] = i
+        return i
+    }
+
+    // MARK: - Reading
+
+    /// The venue name of a row, if any.
+    @inline(__always)
+    func venueName(row: Int) -> String? {
+        guard !venue.isEmpty, venue[row] >= 0 else { return nil }
+        return venues[Int(venue[row])]
+    }
+
+    /// The position in a row, as the loader read it.
+    func position(row: Int) -> Position {
+        if !derivative.isEmpty, derivative[row] >= 0 { return derivatives[Int(derivative[row])] }
+        return .spot(.init(asset: symbols[Int(asset[row])], quantity: quantity[row], venue: venueName(row: row)))
+    }
+
+    /// Account `a`, built from the columns.
+    func account(_ a: Int) -> Account {
+        Account(id: ids[a], score: scores[a], attributes: attributes[a], positions: rows(ofAccount: a).map(position(row:)),
+                flags: flags[a], warnings: warnings[a])
+    }
+}
