@@ -92,16 +92,38 @@ struct Eval: ConsoleCommand {
             }
         }
         for name in scenario { snapshot = loaded.market(snapshot, under: name) ?? snapshot }
-        var evaluated = Lever.evaluate(engine, book: book, market: snapshot, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
-        evaluated.provenance = provenance(inputs, console: console)
+        var recorded = provenance(inputs, console: console)
         let whatIfs = edits.map(\.text) + scenario
-        evaluated.provenance?.whatIf = whatIfs.isEmpty ? nil : whatIfs.joined(separator: ", ")
+        recorded.whatIf = whatIfs.isEmpty ? nil : whatIfs.joined(separator: ", ")
+        let threadCount = threads ?? ProcessInfo.processInfo.activeProcessorCount
         let renderer = ReportRenderer(style: style(console))
-        guard case .success(let shown) = evaluated.selecting(outputs: fields == nil ? renderer.defaultFields(names) : requestedFields)
-        else { return .usageOrIO }
-        console.out(renderer.render(shown))
-        let complete = !inputs.diagnostics.hasErrors && evaluated.accounts.allSatisfy(\.evaluated) && !evaluated.hasFindings
+        let shownFields = fields == nil ? renderer.defaultFields(names) : requestedFields
+        let evaluated: Report
+        if let form = streamedForm {
+            // Written as it is computed, a chunk of accounts at a time: memory stays bounded.
+            var writer = ReportWriter(form: form, outputs: engine.policy.outputs, fields: shownFields,
+                                      declaresFlags: !engine.policy.flags.isEmpty)
+            evaluated = writer.write(engine, book: book, market: snapshot, threads: max(1, threadCount), provenance: recorded,
+                                     emit: console.out)
+        } else {
+            var report = Lever.evaluate(engine, book: book, market: snapshot, threads: threadCount)
+            report.provenance = recorded
+            guard case .success(let shown) = report.selecting(outputs: shownFields) else { return .usageOrIO }
+            console.out(renderer.render(shown))
+            evaluated = report
+        }
+        let complete = !inputs.diagnostics.hasErrors && evaluated.allEvaluated && !evaluated.hasFindings
         return complete ? .success : .findings
+    }
+
+    /// The machine forms, written as they are computed; nil for the table.
+    var streamedForm: ReportWriter.Form? {
+        switch format {
+        case .table: nil
+        case .json: .json
+        case .jsonl: .jsonLines
+        case .csv: .csv
+        }
     }
 
     // MARK: - Steps

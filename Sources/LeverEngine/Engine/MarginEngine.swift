@@ -25,9 +25,60 @@ public struct MarginEngine: Sendable {
     /// move), so a service re-margining one book pays the layout once. `book` and `market` must
     /// be the ones the inputs were made from.
     public func evaluate(_ inputs: ProgramInputs, book: Book, market: MarketSnapshot, threads: Int = 1) -> Report {
+        let snapshot = policy.program.prepare(inputs.market)
+        let accounts = accountReports(inputs, book: book, first: 0, snapshot: snapshot, threads: threads)
+        var report = Report(policy: identity, asOf: market.asOf, horizon: horizon, outputs: policy.outputs,
+                            accounts: accounts, marketIssues: inputs.prepared.allIssues)
+        report.declaresFlags = !policy.flags.isEmpty
+        return report
+    }
+
+    /// Evaluates `book` a chunk of at most `chunkSize` accounts at a time (laid out, evaluated and
+    /// reported, then let go), handing each chunk's account reports to `body` in book order, with
+    /// the accounts the loader rejected put back where they were in the file. Memory stays bounded
+    /// by the chunk, whatever the book's size: this is how `lever eval` writes a report as it is
+    /// computed. Returns the report without its accounts, its `tally` counted over all of them.
+    /// The chunks, and so the accounts, are the same at any thread count.
+    public func evaluate(book: Book, market: MarketSnapshot, threads: Int = 1, chunkSize: Int = 16_384,
+                         rejected: [RejectedAccount] = [], _ body: ([AccountReport]) throws -> Void) rethrows -> Report {
+        let prepared = PreparedMarket(policy: policy, market: market)
+        let snapshot = policy.program.prepare(prepared.columns)
+        let statusColumn = policy.output("status")
+        var tally = ReportTally()
+        var pending = rejected.sorted { $0.index < $1.index }[...]
+        var emitted = 0
+        var chunk: [AccountReport] = []
+        for first in stride(from: 0, to: max(book.count, 1), by: max(chunkSize, 1)) {
+            let range = first..<min(first + max(chunkSize, 1), book.count)
+            let adapted = BookAdapter(book: book, policy: policy, market: market, prepared: prepared, accounts: range)
+            let inputs = ProgramInputs(prepared: prepared, adapted: adapted)
+            let reports = range.isEmpty ? [] : accountReports(inputs, book: book, first: first, snapshot: snapshot, threads: threads)
+            chunk.removeAll(keepingCapacity: true)
+            for report in reports {
+                while let next = pending.first, next.index <= emitted {
+                    chunk.append(AccountReport(rejected: next))
+                    pending.removeFirst()
+                    emitted += 1
+                }
+                chunk.append(report)
+                emitted += 1
+            }
+            if range.upperBound == book.count { chunk += pending.map(AccountReport.init(rejected:)) }
+            for account in chunk { tally.add(account, statusColumn: statusColumn) }
+            try body(chunk)
+        }
+        var report = Report(policy: identity, asOf: market.asOf, horizon: horizon, outputs: policy.outputs,
+                            accounts: [], marketIssues: prepared.allIssues)
+        report.declaresFlags = !policy.flags.isEmpty
+        report.tally = tally
+        return report
+    }
+
+    /// The reports of the accounts `inputs` hold: accounts `first ..< first + n` of `book`.
+    private func accountReports(_ inputs: ProgramInputs, book: Book, first: Int, snapshot: Snapshot<Double>,
+                                threads: Int) -> [AccountReport] {
         let adapted = inputs.adapted
         let program = policy.program
-        let snapshot = program.prepare(inputs.market)
         // A fixed-point policy's numbers come from its exact program; its per-asset values for
         // findings and liquidation plans from the `Double` snapshot.
         let exact = exactResults(inputs, threads: threads)
@@ -36,25 +87,22 @@ public struct MarginEngine: Sendable {
         // Looked up once, not per account.
         let closeFactorOutput = policy.output("close_factor"), bonusOutput = policy.output("bonus")
         let statusOutput = policy.output("status")
-        var accounts: [AccountReport] = []
         let store = book.store
-        accounts.reserveCapacity(store.accountCount)
+        var accounts: [AccountReport] = []
+        accounts.reserveCapacity(inputs.book.accountCount)
         let findings = Findings(policy: policy, book: inputs.book, snapshot: snapshot, issues: inputs.prepared.issues,
                                 inputIssues: inputs.prepared.inputIssues)
-        for a in 0..<store.accountCount {
-            var r = report(id: store.ids[a], index: a, results: results, exact: exact?.texts, adapted: adapted, status: statusOutput)
-            if r.evaluated { findings.complete(&r, account: store.account(a), index: a, results: results) }
+        for a in 0..<inputs.book.accountCount {
+            var r = report(id: store.ids[first + a], index: a, results: results, exact: exact?.texts, adapted: adapted, status: statusOutput)
+            if r.evaluated { findings.complete(&r, account: store.account(first + a), index: a, results: results) }
             if r.evaluated, let status = statusOutput, r.values[status] == .label("liquidatable") {
                 let closeFactor = closeFactorOutput.map { results[$0][a] } ?? 0.5
                 let bonus = bonusOutput.map { results[$0][a] } ?? 0
-                r.liquidation = planner.plan(for: store.account(a), closeFactor: closeFactor, accountBonus: bonus)
+                r.liquidation = planner.plan(for: store.account(first + a), closeFactor: closeFactor, accountBonus: bonus)
             }
             accounts.append(r)
         }
-        var report = Report(policy: identity, asOf: market.asOf, horizon: horizon, outputs: policy.outputs,
-                            accounts: accounts, marketIssues: inputs.prepared.allIssues)
-        report.declaresFlags = !policy.flags.isEmpty
-        return report
+        return accounts
     }
 
     private func report(id: String, index a: Int, results: [[Double]], exact: [[String?]]?, adapted: BookAdapter,

@@ -26,7 +26,7 @@ public struct ProgramInputs: @unchecked Sendable {
         self.book = adapted.columns
     }
 
-    fileprivate init(prepared: PreparedMarket, adapted: BookAdapter) {
+    init(prepared: PreparedMarket, adapted: BookAdapter) {
         (self.prepared, self.adapted) = (prepared, adapted)
         self.market = prepared.columns
         self.book = adapted.columns

@@ -104,6 +104,9 @@ public struct Report: Sendable {
     public var provenance: Provenance? = nil
     /// The policy declares flags: reports then list each account's (JSON `flags`, even when empty).
     public var declaresFlags = false
+    /// The summary's counts when `accounts` do not hold every account (a report written as it
+    /// was computed); nil when they are counted from `accounts`.
+    public var tally: ReportTally? = nil
 
     /// The column of an output by name.
     public func index(of output: String) -> Int? { outputs.firstIndex { $0.name == output } }

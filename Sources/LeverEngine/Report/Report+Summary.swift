@@ -11,20 +11,15 @@ extension Report {
     }
 
     /// The count of each status over the accounts, read from the `status` output.
-    var statusCounts: [String: Int] {
-        var counts: [String: Int] = [:]
-        for account in accounts {
-            let status: String
-            if !account.evaluated {
-                status = "not evaluated"
-            } else if let i = index(of: "status"), case .label(let word) = account.values[i] {
-                status = word
-            } else {
-                status = "unvalued"
-            }
-            counts[status, default: 0] += 1
-        }
-        return counts
+    var statusCounts: [String: Int] { counted.statuses }
+
+    /// What the summary counts: the streamed report's `tally`, or one counted over `accounts`.
+    public var counted: ReportTally {
+        if let tally { return tally }
+        var tally = ReportTally()
+        let column = index(of: "status")
+        for account in accounts { tally.add(account, statusColumn: column) }
+        return tally
     }
 
     /// Status counts in the order every summary shows them: the engine's words, then
@@ -37,16 +32,47 @@ extension Report {
     }
 
     /// Accounts with at least one runtime assertion broken or not checkable.
-    public var accountsWithViolations: Int { accounts.filter { !$0.violations.isEmpty }.count }
+    public var accountsWithViolations: Int { counted.accountsWithViolations }
+
+    /// Whether every account was evaluated.
+    public var allEvaluated: Bool { counted.allEvaluated }
 
     /// True when the run found something a caller must act on: an assertion broken or not
     /// checkable, or an account that could not be valued. A breach of an assertion that says
     /// what it means (`else margin_call`) is handled by the status it gave and is not a finding.
     /// `lever eval` exits 1 on a finding, with the report still written.
     public var hasFindings: Bool {
-        let unhandled = accounts.contains { account in
-            account.violations.contains { $0.outcome == .undecided || $0.consequence == nil }
+        counted.unhandledViolations || statusSummary.contains { $0.status == "unvalued" }
+    }
+}
+
+/// What a report's summary counts, added up account by account, so a report written as it is
+/// computed (`MarginEngine.evaluate(book:market:…, body)`) counts exactly what a whole one does.
+public struct ReportTally: Sendable, Hashable {
+    /// Accounts per status; `unvalued` and `not evaluated` counted apart.
+    public var statuses: [String: Int] = [:]
+    /// Accounts with at least one runtime assertion broken or not checkable.
+    public var accountsWithViolations = 0
+    /// Some assertion could not be checked, or was broken and says no consequence.
+    public var unhandledViolations = false
+    /// Every account was evaluated.
+    public var allEvaluated = true
+
+    public init() {}
+
+    /// Counts one account, its status read from the output at `statusColumn` (the full list's).
+    public mutating func add(_ account: AccountReport, statusColumn: Int?) {
+        let status: String
+        if !account.evaluated {
+            status = "not evaluated"
+            allEvaluated = false
+        } else if let i = statusColumn, case .label(let word) = account.values[i] {
+            status = word
+        } else {
+            status = "unvalued"
         }
-        return unhandled || statusSummary.contains { $0.status == "unvalued" }
+        statuses[status, default: 0] += 1
+        if !account.violations.isEmpty { accountsWithViolations += 1 }
+        if account.violations.contains(where: { $0.outcome == .undecided || $0.consequence == nil }) { unhandledViolations = true }
     }
 }

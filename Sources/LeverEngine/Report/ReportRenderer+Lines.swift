@@ -32,13 +32,18 @@ extension ReportRenderer {
         if report.declaresFlags { header.append("flags") }
         var out = csvRow(header)
         for account in report.accounts {
-            var row = [account.id, account.evaluated ? "true" : "false"]
-            // An account not evaluated has no values: every output's field is empty.
-            row += account.evaluated ? account.values.map(csvField) : Array(repeating: "", count: report.outputs.count)
-            if report.declaresFlags { row.append(account.flags.joined(separator: ";")) }
-            out += csvRow(row)
+            out += csvRow(csvFields(account, columns: report.outputs.count, flags: report.declaresFlags))
         }
         return out
+    }
+
+    /// One account's CSV fields: its id, whether it was evaluated, its values (`columns` empty
+    /// fields for an account not evaluated, which has none), and its flags when declared.
+    static func csvFields(_ account: AccountReport, columns: Int, flags: Bool) -> [String] {
+        var row = [account.id, account.evaluated ? "true" : "false"]
+        row += account.evaluated ? account.values.map(csvField) : Array(repeating: "", count: columns)
+        if flags { row.append(account.flags.joined(separator: ";")) }
+        return row
     }
 
     static func csvField(_ value: ReportValue) -> String {

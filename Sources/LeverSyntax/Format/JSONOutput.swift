@@ -33,7 +33,8 @@ public indirect enum JSONOutput: Sendable, Hashable {
         return out
     }
 
-    func writeCompact(to out: inout String) {
+    /// Appends the value on one line with no spaces (a JSON Lines record without its newline).
+    public func writeCompact(to out: inout String) {
         switch self {
         case .array(let items):
             out += "["
@@ -56,8 +57,9 @@ public indirect enum JSONOutput: Sendable, Hashable {
         }
     }
 
-    /// Appends this value at nesting depth `indent`.
-    func write(to out: inout String, indent: Int) {
+    /// Appends this value at nesting depth `indent` (its first line unindented, as after a key),
+    /// so a writer can put a value inside a document it writes piece by piece.
+    public func write(to out: inout String, indent: Int) {
         switch self {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"

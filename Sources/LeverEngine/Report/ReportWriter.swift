@@ -1,0 +1,118 @@
+import LeverCompile
+import LeverSyntax
+
+/// Writes a report as its accounts are computed, a chunk at a time, so a book of any size is
+/// reported in bounded memory: the bytes are exactly those `ReportRenderer` writes for the whole
+/// report, in the machine forms (JSON, JSON Lines, CSV). The table is not written this way: its
+/// columns are as wide as their widest value, which only the whole book knows.
+///
+/// Use: `opening(header)`, then `accounts(chunk)` for each chunk in book order, then
+/// `closing(header)`, where `header` is the report `MarginEngine.evaluate(book:market:…, body)`
+/// returns (no accounts, its `tally` counted over all of them). JSON Lines puts the summary on its
+/// first line, so for it the header must come from a first pass (`needsTallyFirst`).
+public struct ReportWriter: Sendable {
+    /// The forms that can be written as they are computed.
+    public enum Form: Sendable, Hashable { case json, jsonLines, csv }
+
+    public let form: Form
+    /// The outputs shown, and where each is in an account's values (the policy's order).
+    let shown: [OutputInfo]
+    let columns: [Int]
+    let flags: Bool
+    /// Accounts written so far.
+    public private(set) var written = 0
+
+    /// A writer of the outputs named in `fields` (in that order; each must be one of `outputs`,
+    /// checked with `UnknownOutputs.check` first) of reports with `outputs`.
+    public init(form: Form, outputs: [OutputInfo], fields: [String], declaresFlags: Bool) {
+        self.form = form
+        var seen: Set<String> = []
+        columns = fields.filter { seen.insert($0).inserted }.compactMap { name in outputs.firstIndex { $0.name == name } }
+        shown = columns.map { outputs[$0] }
+        flags = declaresFlags
+    }
+
+    /// Whether the opening needs the whole book's tally (JSON Lines' first line has the summary).
+    public var needsTallyFirst: Bool { form == .jsonLines }
+
+    /// Evaluates `book` with `engine` and writes its report through `emit`, a chunk of accounts
+    /// at a time (the loader's rejected accounts in their places); returns the report without
+    /// its accounts, with `provenance` and the tally of every account. JSON Lines, whose first line
+    /// holds the summary, evaluates the book twice: once to count, once to write.
+    public mutating func write(_ engine: MarginEngine, book: Book, market: MarketSnapshot, threads: Int = 1,
+                               chunkSize: Int = 16_384, provenance: Provenance? = nil,
+                               emit: (String) throws -> Void) rethrows -> Report {
+        func decorated(_ header: Report) -> Report {
+            var header = header
+            header.provenance = provenance
+            return header
+        }
+        if needsTallyFirst {
+            let counted = engine.evaluate(book: book, market: market, threads: threads, chunkSize: chunkSize,
+                                          rejected: book.rejected) { _ in }
+            try emit(opening(decorated(counted)))
+        } else {
+            try emit(opening(nil))
+        }
+        let header = decorated(try engine.evaluate(book: book, market: market, threads: threads, chunkSize: chunkSize,
+                                                   rejected: book.rejected) { chunk in try emit(accounts(chunk)) })
+        try emit(closing(header))
+        return header
+    }
+
+    /// What comes before the first account; JSON Lines needs the header with the whole tally.
+    public func opening(_ header: Report?) -> String {
+        switch form {
+        case .json: "{\n  \"accounts\": ["
+        case .jsonLines: header.map { root($0).line } ?? ""
+        case .csv: ReportRenderer.csvRow(["account", "evaluated"] + shown.map(\.name) + (flags ? ["flags"] : []))
+        }
+    }
+
+    /// The accounts of one chunk, after those written before.
+    public mutating func accounts(_ chunk: [AccountReport]) -> String {
+        var out = ""
+        for account in chunk {
+            let projected = project(account)
+            switch form {
+            case .json:
+                out += written == 0 ? "\n    " : ",\n    "
+                ReportRenderer.json(projected, outputs: shown, flags: flags).write(to: &out, indent: 2)
+            case .jsonLines:
+                ReportRenderer.json(projected, outputs: shown, flags: flags).writeCompact(to: &out)
+                out += "\n"
+            case .csv:
+                out += ReportRenderer.csvRow(ReportRenderer.csvFields(projected, columns: shown.count, flags: flags))
+            }
+            written += 1
+        }
+        return out
+    }
+
+    /// What comes after the last account: for JSON, the rest of the document (the summary
+    /// among it, counted by then).
+    public func closing(_ header: Report) -> String {
+        guard form == .json else { return "" }
+        // The accounts come first among the sorted keys; the rest is the document without them.
+        let rest = root(header).text.dropFirst(2)
+        return (written == 0 ? "]" : "\n  ]") + ",\n" + rest
+    }
+
+    /// The report's JSON form without `accounts`, its outputs the ones shown.
+    private func root(_ header: Report) -> JSONOutput {
+        var report = header
+        report.accounts = []
+        if let selected = try? report.selecting(outputs: shown.map(\.name)).get() { report = selected }
+        guard case .object(var members) = ReportRenderer.json(report) else { return .null }
+        members["accounts"] = nil
+        return .object(members)
+    }
+
+    /// The account with only the shown outputs' values, in the order shown.
+    private func project(_ account: AccountReport) -> AccountReport {
+        guard account.evaluated else { return account }
+        var copy = account
+        copy.values = columns.map { account.values[$0] }
+        return copy
+    }
+}
