@@ -18,6 +18,9 @@ public struct ReportWriter: Sendable {
     /// The outputs shown, and where each is in an account's values (the policy's order).
     let shown: [OutputInfo]
     let columns: [Int]
+    /// The shown outputs as the JSON forms order an account's `values`: by name's bytes, each
+    /// with its key written once (quoted) and its column in the full values.
+    let sortedKeys: [(key: String, column: Int)]
     let flags: Bool
     /// Accounts written so far.
     public private(set) var written = 0
@@ -29,6 +32,11 @@ public struct ReportWriter: Sendable {
         var seen: Set<String> = []
         columns = fields.filter { seen.insert($0).inserted }.compactMap { name in outputs.firstIndex { $0.name == name } }
         shown = columns.map { outputs[$0] }
+        sortedKeys = columns.map { column in
+            var key = ""
+            JSONOutput.writeString(outputs[column].name, to: &key)
+            return (key, column)
+        }.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
         flags = declaresFlags
     }
 
@@ -73,20 +81,75 @@ public struct ReportWriter: Sendable {
     public mutating func accounts(_ chunk: [AccountReport]) -> String {
         var out = ""
         for account in chunk {
-            let projected = project(account)
             switch form {
             case .json:
                 out += written == 0 ? "\n    " : ",\n    "
-                ReportRenderer.json(projected, outputs: shown, flags: flags).write(to: &out, indent: 2)
+                writeJSON(account, pretty: true, to: &out)
             case .jsonLines:
-                ReportRenderer.json(projected, outputs: shown, flags: flags).writeCompact(to: &out)
+                writeJSON(account, pretty: false, to: &out)
                 out += "\n"
             case .csv:
-                out += ReportRenderer.csvRow(ReportRenderer.csvFields(projected, columns: shown.count, flags: flags))
+                out += ReportRenderer.csvRow(ReportRenderer.csvFields(project(account), columns: shown.count, flags: flags))
             }
             written += 1
         }
         return out
+    }
+
+    /// One account as the JSON forms write it (`ReportRenderer.json(account…)`: keys sorted,
+    /// pretty at depth 2 inside `accounts`, or compact on one line), written straight into `out`:
+    /// no tree, no dictionary, no sorting per account. The parts most accounts leave empty
+    /// (notes, violations, flags) and the liquidation plan go through the tree writer.
+    private func writeJSON(_ account: AccountReport, pretty: Bool, to out: inout String) {
+        let member = pretty ? ",\n      " : ","
+        let colon = pretty ? ": " : ":"
+        func tree(_ value: JSONOutput) {
+            if pretty { value.write(to: &out, indent: 3) } else { value.writeCompact(to: &out) }
+        }
+        out += pretty ? "{\n      \"evaluated\"" : "{\"evaluated\""
+        out += colon
+        out += account.evaluated ? "true" : "false"
+        if flags {
+            out += member + "\"flags\"" + colon
+            tree(.array(account.flags.map(JSONOutput.string)))
+        }
+        out += member + "\"id\"" + colon
+        JSONOutput.writeString(account.id, to: &out)
+        out += member + "\"liquidation\"" + colon
+        if let plan = account.liquidation { tree(ReportRenderer.json(plan)) } else { out += "null" }
+        out += member + "\"notes\"" + colon
+        if account.notes.isEmpty { out += "[]" } else {
+            tree(.array(account.notes.map { .object(["severity": .string($0.severity.rawValue), "message": .string($0.message)]) }))
+        }
+        out += member + "\"values\"" + colon
+        if !account.evaluated || sortedKeys.isEmpty {
+            out += "{}"
+        } else {
+            out += "{"
+            for (i, entry) in sortedKeys.enumerated() {
+                if i > 0 { out += "," }
+                if pretty { out += "\n        " }
+                out += entry.key
+                out += colon
+                Self.writeValue(account.values[entry.column], to: &out)
+            }
+            out += pretty ? "\n      }" : "}"
+        }
+        out += member + "\"violations\"" + colon
+        if account.violations.isEmpty { out += "[]" } else { tree(.array(account.violations.map(ReportRenderer.json))) }
+        out += pretty ? "\n    }" : "}"
+    }
+
+    /// A value as `ReportRenderer.json(_ value:)` writes it.
+    @inline(__always)
+    static func writeValue(_ value: ReportValue, to out: inout String) {
+        switch value {
+        case .number(let x): JSONOutput.writeNumber(x, to: &out)
+        case .decimal(_, let exact): JSONOutput.writeString(exact, to: &out)
+        case .flag(let b): out += b ? "true" : "false"
+        case .label(let word): JSONOutput.writeString(word, to: &out)
+        case .undefined: out += "null"
+        }
     }
 
     /// What comes after the last account: for JSON, the rest of the document (the summary

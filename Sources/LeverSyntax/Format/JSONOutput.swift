@@ -110,7 +110,8 @@ public indirect enum JSONOutput: Sendable, Hashable {
         out += String(repeating: "  ", count: depth)
     }
 
-    static func writeNumber(_ x: Double, to out: inout String) {
+    /// Appends a number as every JSON form writes it: `shortest`, the infinities as strings, NaN as `null`.
+    public static func writeNumber(_ x: Double, to out: inout String) {
         if x.isFinite {
             out += shortest(x)
         } else if x.isNaN {
@@ -128,7 +129,7 @@ public indirect enum JSONOutput: Sendable, Hashable {
     }
 
     /// A string literal with `"` `\` and control characters escaped (`\n` `\t` or `\u00XX`).
-    static func writeString(_ s: String, to out: inout String) {
+    public static func writeString(_ s: String, to out: inout String) {
         out += "\""
         // Most strings (keys, ids, words) need no escaping: append them whole.
         if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
