@@ -102,6 +102,7 @@ extension BookDecoding {
                 allValid = false
                 return d.reader.skipValue()
             }
+            if decodePlainSpot(&d, &s) { return }
             if let p = decodePosition(&d, &s, &flags) { s.store.append(p) } else { allValid = false }
         }
         return ok && allValid ? true : nil

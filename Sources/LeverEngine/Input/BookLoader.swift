@@ -54,6 +54,9 @@ struct BookState {
     let market: MarketSnapshot?
     /// The accounts loaded so far, as columns.
     var store = BookStore()
+    /// Per interned asset and venue name: whether a plain spot balance may name it (see
+    /// `acceptsAsset`), nil until first asked.
+    var assetVerdicts: [Bool?] = [], venueVerdicts: [Bool?] = []
     var rejected: [RejectedAccount] = []
     var idSpans: [String: Span] = [:]
     /// Unknown-asset errors so far: they flag an account instead of rejecting it.

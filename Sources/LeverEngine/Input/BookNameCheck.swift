@@ -24,6 +24,12 @@ struct BookNameCheck {
         attributeValues = names.attributeValues.mapValues(Set.init)
     }
 
+    /// Whether the policy declares the asset.
+    func declares(asset: String) -> Bool { assets.contains(asset) }
+
+    /// Whether the policy declares the venue.
+    func declares(venue: String) -> Bool { venues.contains(venue) }
+
     /// Reports the position's asset and venue when the policy does not declare them.
     mutating func checkPosition(_ d: inout DocumentDecoder, asset: String, field: String, at assetSpan: Span,
                                 venue: String?, at venueSpan: Span) {

@@ -36,12 +36,12 @@ struct BookStore: Sendable {
     var derivative: [Int32] = []
     var derivatives: [Position] = []
 
-    /// Asset names in order of first appearance.
-    private(set) var symbols: [String] = []
-    /// Venue names in order of first appearance.
-    private(set) var venues: [String] = []
-    private var symbolIndex: [String: Int32] = [:]
-    private var venueIndex: [String: Int32] = [:]
+    /// Asset names, interned in order of first appearance.
+    private(set) var symbolTable = NameTable()
+    /// Venue names, interned in order of first appearance.
+    private(set) var venueTable = NameTable()
+    var symbols: [String] { symbolTable.names }
+    var venues: [String] { venueTable.names }
 
     init() {}
 
@@ -66,22 +66,17 @@ struct BookStore: Sendable {
     /// Appends one position to the account being read (closed by `closeAccount`).
     mutating func append(_ p: Position) {
         let row = asset.count
-        asset.append(intern(p.asset, in: &symbols, &symbolIndex))
+        if case .spot = p {
+            appendSpot(symbol: symbolTable.index(of: p.asset), quantity: p.quantity, venue: p.venue.map { venueTable.index(of: $0) })
+            return
+        }
+        asset.append(symbolTable.index(of: p.asset))
         quantity.append(p.quantity)
         kind.append(p.kind)
-        if let name = p.venue {
-            if venue.isEmpty { venue = [Int32](repeating: -1, count: row) }
-            venue.append(intern(name, in: &venues, &venueIndex))
-        } else if !venue.isEmpty {
-            venue.append(-1)
-        }
-        if case .spot = p {
-            if !derivative.isEmpty { derivative.append(-1) }
-        } else {
-            if derivative.isEmpty { derivative = [Int32](repeating: -1, count: row) }
-            derivative.append(Int32(derivatives.count))
-            derivatives.append(p)
-        }
+        appendVenue(p.venue.map { venueTable.index(of: $0) }, row: row)
+        if derivative.isEmpty { derivative = [Int32](repeating: -1, count: row) }
+        derivative.append(Int32(derivatives.count))
+        derivatives.append(p)
     }
 
     /// Ends the account whose positions were appended since the last one.
@@ -102,20 +97,37 @@ struct BookStore: Sendable {
         if !derivative.isEmpty, let first = derivative[keep...].first(where: { $0 >= 0 }) {
             derivatives.removeSubrange(Int(first)...)
         }
-        for column in [\BookStore.asset, \.venue, \.derivative] where self[keyPath: column].count > keep {
-            self[keyPath: column].removeSubrange(keep...)
-        }
+        asset.removeSubrange(keep...)
+        if venue.count > keep { venue.removeSubrange(keep...) }
+        if derivative.count > keep { derivative.removeSubrange(keep...) }
         quantity.removeSubrange(keep...)
         kind.removeSubrange(keep...)
     }
 
-    private func intern(_ name: String, in names: inout [String], _ index: inout [String: Int32]) -> Int32 {
-        if let i = index[name] { return i }
-        let i = Int32(names.count)
-        names.append(name)
-        index[name] = i
-        return i
+    /// Appends a spot balance whose names are interned already (`internAsset`, `internVenue`).
+    mutating func appendSpot(symbol: Int32, quantity q: Double, venue v: Int32?) {
+        let row = asset.count
+        asset.append(symbol)
+        quantity.append(q)
+        kind.append(.spot)
+        appendVenue(v, row: row)
+        if !derivative.isEmpty { derivative.append(-1) }
     }
+
+    private mutating func appendVenue(_ v: Int32?, row: Int) {
+        if let v {
+            if venue.isEmpty { venue = [Int32](repeating: -1, count: row) }
+            venue.append(v)
+        } else if !venue.isEmpty {
+            venue.append(-1)
+        }
+    }
+
+    /// The index of the asset name spelt `bytes`, interned if new.
+    mutating func internAsset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 { symbolTable.index(of: bytes) }
+
+    /// The index of the venue name spelt `bytes`, interned if new.
+    mutating func internVenue(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 { venueTable.index(of: bytes) }
 
     // MARK: - Reading
 

@@ -116,7 +116,7 @@ public struct ReportWriter: Sendable {
         out += member + "\"id\"" + colon
         JSONOutput.writeString(account.id, to: &out)
         out += member + "\"liquidation\"" + colon
-        if let plan = account.liquidation { tree(ReportRenderer.json(plan)) } else { out += "null" }
+        if let plan = account.liquidation { Self.writeLiquidation(plan, pretty: pretty, to: &out) } else { out += "null" }
         out += member + "\"notes\"" + colon
         if account.notes.isEmpty { out += "[]" } else {
             tree(.array(account.notes.map { .object(["severity": .string($0.severity.rawValue), "message": .string($0.message)]) }))
@@ -138,6 +138,40 @@ public struct ReportWriter: Sendable {
         out += member + "\"violations\"" + colon
         if account.violations.isEmpty { out += "[]" } else { tree(.array(account.violations.map(ReportRenderer.json))) }
         out += pretty ? "\n    }" : "}"
+    }
+
+    /// A liquidation plan as `ReportRenderer.json(plan)` writes it, as an account's member (depth 3).
+    static func writeLiquidation(_ plan: LiquidationPlanReport, pretty: Bool, to out: inout String) {
+        let colon = pretty ? ": " : ":"
+        func member(_ key: String, _ value: Double, _ indent: String, first: Bool = false) {
+            out += first ? "" : ","
+            out += indent + "\"" + key + "\"" + colon
+            JSONOutput.writeNumber(value, to: &out)
+        }
+        let top = pretty ? "\n        " : "", inner = pretty ? "\n            " : ""
+        out += "{"
+        member("bad_debt", plan.badDebt, top, first: true)
+        member("close_factor", plan.closeFactor, top)
+        member("collateral_seized_value", plan.collateralSeizedValue, top)
+        member("debt_repaid_value", plan.debtRepaidValue, top)
+        out += "," + top + "\"steps\"" + colon
+        if plan.steps.isEmpty { out += "[]" } else {
+            out += "["
+            for (i, step) in plan.steps.enumerated() {
+                out += i == 0 ? "" : ","
+                out += pretty ? "\n          {" : "{"
+                member("bonus", step.bonus, inner, first: true)
+                member("repay_amount", step.repayAmount, inner)
+                out += "," + inner + "\"repay_asset\"" + colon
+                JSONOutput.writeString(step.repayAsset, to: &out)
+                member("seize_amount", step.seizeAmount, inner)
+                out += "," + inner + "\"seize_asset\"" + colon
+                JSONOutput.writeString(step.seizeAsset, to: &out)
+                out += pretty ? "\n          }" : "}"
+            }
+            out += pretty ? "\n        ]" : "]"
+        }
+        out += pretty ? "\n      }" : "}"
     }
 
     /// A value as `ReportRenderer.json(_ value:)` writes it.
