@@ -79,110 +79,109 @@ public struct ReportWriter: Sendable {
 
     /// The accounts of one chunk, after those written before.
     public mutating func accounts(_ chunk: [AccountReport]) -> String {
-        var out = ""
+        var out = TextBuffer()
         for account in chunk {
             switch form {
             case .json:
-                out += written == 0 ? "\n    " : ",\n    "
+                out.append(written == 0 ? "\n    " : ",\n    ")
                 writeJSON(account, pretty: true, to: &out)
             case .jsonLines:
                 writeJSON(account, pretty: false, to: &out)
-                out += "\n"
+                out.append("\n")
             case .csv:
-                out += ReportRenderer.csvRow(ReportRenderer.csvFields(project(account), columns: shown.count, flags: flags))
+                out.append(ReportRenderer.csvRow(ReportRenderer.csvFields(project(account), columns: shown.count, flags: flags)))
             }
             written += 1
         }
-        return out
+        return out.text
     }
 
     /// One account as the JSON forms write it (`ReportRenderer.json(account…)`: keys sorted,
     /// pretty at depth 2 inside `accounts`, or compact on one line), written straight into `out`:
     /// no tree, no dictionary, no sorting per account. The parts most accounts leave empty
-    /// (notes, violations, flags) and the liquidation plan go through the tree writer.
-    private func writeJSON(_ account: AccountReport, pretty: Bool, to out: inout String) {
-        let member = pretty ? ",\n      " : ","
-        let colon = pretty ? ": " : ":"
+    /// (notes, violations, flags) go through the tree writer.
+    private func writeJSON(_ account: AccountReport, pretty: Bool, to out: inout TextBuffer) {
+        let member: StaticString = pretty ? ",\n      " : ","
+        let colon: StaticString = pretty ? ": " : ":"
         func tree(_ value: JSONOutput) {
-            if pretty { value.write(to: &out, indent: 3) } else { value.writeCompact(to: &out) }
+            var text = ""
+            if pretty { value.write(to: &text, indent: 3) } else { value.writeCompact(to: &text) }
+            out.append(text)
         }
-        out += pretty ? "{\n      \"evaluated\"" : "{\"evaluated\""
-        out += colon
-        out += account.evaluated ? "true" : "false"
+        out.append(pretty ? "{\n      \"evaluated\"" : "{\"evaluated\"")
+        out.append(colon)
+        out.append(account.evaluated ? "true" : "false")
         if flags {
-            out += member + "\"flags\"" + colon
+            out.append(member); out.append("\"flags\""); out.append(colon)
             tree(.array(account.flags.map(JSONOutput.string)))
         }
-        out += member + "\"id\"" + colon
-        JSONOutput.writeString(account.id, to: &out)
-        out += member + "\"liquidation\"" + colon
-        if let plan = account.liquidation { Self.writeLiquidation(plan, pretty: pretty, to: &out) } else { out += "null" }
-        out += member + "\"notes\"" + colon
-        if account.notes.isEmpty { out += "[]" } else {
+        out.append(member); out.append("\"id\""); out.append(colon)
+        out.jsonString(account.id)
+        out.append(member); out.append("\"liquidation\""); out.append(colon)
+        if let plan = account.liquidation { Self.writeLiquidation(plan, pretty: pretty, to: &out) } else { out.append("null") }
+        out.append(member); out.append("\"notes\""); out.append(colon)
+        if account.notes.isEmpty { out.append("[]") } else {
             tree(.array(account.notes.map { .object(["severity": .string($0.severity.rawValue), "message": .string($0.message)]) }))
         }
-        out += member + "\"values\"" + colon
+        out.append(member); out.append("\"values\""); out.append(colon)
         if !account.evaluated || sortedKeys.isEmpty {
-            out += "{}"
+            out.append("{}")
         } else {
-            out += "{"
+            out.append("{")
             for (i, entry) in sortedKeys.enumerated() {
-                if i > 0 { out += "," }
-                if pretty { out += "\n        " }
-                out += entry.key
-                out += colon
+                if i > 0 { out.append(",") }
+                if pretty { out.append("\n        ") }
+                out.append(entry.key)
+                out.append(colon)
                 Self.writeValue(account.values[entry.column], to: &out)
             }
-            out += pretty ? "\n      }" : "}"
+            out.append(pretty ? "\n      }" : "}")
         }
-        out += member + "\"violations\"" + colon
-        if account.violations.isEmpty { out += "[]" } else { tree(.array(account.violations.map(ReportRenderer.json))) }
-        out += pretty ? "\n    }" : "}"
+        out.append(member); out.append("\"violations\""); out.append(colon)
+        if account.violations.isEmpty { out.append("[]") } else { tree(.array(account.violations.map(ReportRenderer.json))) }
+        out.append(pretty ? "\n    }" : "}")
     }
 
     /// A liquidation plan as `ReportRenderer.json(plan)` writes it, as an account's member (depth 3).
-    static func writeLiquidation(_ plan: LiquidationPlanReport, pretty: Bool, to out: inout String) {
-        let colon = pretty ? ": " : ":"
-        func member(_ key: String, _ value: Double, _ indent: String, first: Bool = false) {
-            out += first ? "" : ","
-            out += indent + "\"" + key + "\"" + colon
-            JSONOutput.writeNumber(value, to: &out)
+    static func writeLiquidation(_ plan: LiquidationPlanReport, pretty: Bool, to out: inout TextBuffer) {
+        let colon: StaticString = pretty ? ": " : ":"
+        let top: StaticString = pretty ? "\n        " : "", inner: StaticString = pretty ? "\n            " : ""
+        func key(_ name: StaticString, _ indent: StaticString, first: Bool = false) {
+            if !first { out.append(",") }
+            out.append(indent); out.append("\""); out.append(name); out.append("\""); out.append(colon)
         }
-        let top = pretty ? "\n        " : "", inner = pretty ? "\n            " : ""
-        out += "{"
-        member("bad_debt", plan.badDebt, top, first: true)
-        member("close_factor", plan.closeFactor, top)
-        member("collateral_seized_value", plan.collateralSeizedValue, top)
-        member("debt_repaid_value", plan.debtRepaidValue, top)
-        out += "," + top + "\"steps\"" + colon
-        if plan.steps.isEmpty { out += "[]" } else {
-            out += "["
+        out.append("{")
+        key("bad_debt", top, first: true); out.number(plan.badDebt)
+        key("close_factor", top); out.number(plan.closeFactor)
+        key("collateral_seized_value", top); out.number(plan.collateralSeizedValue)
+        key("debt_repaid_value", top); out.number(plan.debtRepaidValue)
+        key("steps", top)
+        if plan.steps.isEmpty { out.append("[]") } else {
+            out.append("[")
             for (i, step) in plan.steps.enumerated() {
-                out += i == 0 ? "" : ","
-                out += pretty ? "\n          {" : "{"
-                member("bonus", step.bonus, inner, first: true)
-                member("repay_amount", step.repayAmount, inner)
-                out += "," + inner + "\"repay_asset\"" + colon
-                JSONOutput.writeString(step.repayAsset, to: &out)
-                member("seize_amount", step.seizeAmount, inner)
-                out += "," + inner + "\"seize_asset\"" + colon
-                JSONOutput.writeString(step.seizeAsset, to: &out)
-                out += pretty ? "\n          }" : "}"
+                if i > 0 { out.append(",") }
+                out.append(pretty ? "\n          {" : "{")
+                key("bonus", inner, first: true); out.number(step.bonus)
+                key("repay_amount", inner); out.number(step.repayAmount)
+                key("repay_asset", inner); out.jsonString(step.repayAsset)
+                key("seize_amount", inner); out.number(step.seizeAmount)
+                key("seize_asset", inner); out.jsonString(step.seizeAsset)
+                out.append(pretty ? "\n          }" : "}")
             }
-            out += pretty ? "\n        ]" : "]"
+            out.append(pretty ? "\n        ]" : "]")
         }
-        out += pretty ? "\n      }" : "}"
+        out.append(pretty ? "\n      }" : "}")
     }
 
     /// A value as `ReportRenderer.json(_ value:)` writes it.
     @inline(__always)
-    static func writeValue(_ value: ReportValue, to out: inout String) {
+    static func writeValue(_ value: ReportValue, to out: inout TextBuffer) {
         switch value {
-        case .number(let x): JSONOutput.writeNumber(x, to: &out)
-        case .decimal(_, let exact): JSONOutput.writeString(exact, to: &out)
-        case .flag(let b): out += b ? "true" : "false"
-        case .label(let word): JSONOutput.writeString(word, to: &out)
-        case .undefined: out += "null"
+        case .number(let x): out.number(x)
+        case .decimal(_, let exact): out.jsonString(exact)
+        case .flag(let b): out.append(b ? "true" : "false")
+        case .label(let word): out.jsonString(word)
+        case .undefined: out.append("null")
         }
     }
 
@@ -212,4 +211,45 @@ public struct ReportWriter: Sendable {
         copy.values = columns.map { account.values[$0] }
         return copy
     }
+}
+
+/// Report text being written, as UTF-8 bytes: appending a piece is a copy of its bytes, where
+/// appending to a `String` pays for its bookkeeping on every small piece.
+struct TextBuffer {
+    private(set) var bytes: [UInt8] = []
+
+    mutating func append(_ piece: StaticString) {
+        bytes.append(contentsOf: UnsafeBufferPointer(start: piece.utf8Start, count: piece.utf8CodeUnitCount))
+    }
+
+    mutating func append(_ piece: String) {
+        var piece = piece
+        piece.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
+    /// A number as `JSONOutput.writeNumber` writes it.
+    mutating func number(_ x: Double) {
+        if x.isFinite { append(JSONOutput.shortest(x)) } else if x.isNaN { append("null") } else {
+            append(x > 0 ? "\"Infinity\"" : "\"-Infinity\"")
+        }
+    }
+
+    /// A string literal as `JSONOutput.writeString` writes it.
+    mutating func jsonString(_ s: String) {
+        var s = s
+        let plain = s.withUTF8 { utf8 in
+            guard !utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else { return false }
+            bytes.append(0x22)
+            bytes.append(contentsOf: utf8)
+            bytes.append(0x22)
+            return true
+        }
+        if plain { return }
+        var text = ""
+        JSONOutput.writeString(s, to: &text)
+        append(text)
+    }
+
+    /// The bytes as text (they are UTF-8 by construction).
+    var text: String { String(decoding: bytes, as: UTF8.self) }
 }
