@@ -40,11 +40,29 @@ public struct Console: Sendable {
     /// as `EngineVersion.describe(revision:)` gives it.
     public static func standard(engineVersion: String = EngineVersion.number) -> Console {
         Console(
-            out: { FileHandle.standardOutput.write(Data($0.utf8)) },
-            err: { FileHandle.standardError.write(Data($0.utf8)) },
+            out: { writeAll(STDOUT_FILENO, $0) },
+            err: { writeAll(STDERR_FILENO, $0) },
             environment: ProcessInfo.processInfo.environment,
             isTerminal: isatty(STDOUT_FILENO) != 0,
             engineVersion: engineVersion)
+    }
+
+    /// Writes the text's bytes to `fd` as they are (no copy: a report is written a chunk of
+    /// megabytes at a time), through short writes and interruptions; a reader that went away
+    /// ends the writing.
+    static func writeAll(_ fd: Int32, _ text: String) {
+        var text = text
+        text.withUTF8 { bytes in
+            var done = 0
+            while done < bytes.count {
+                let n = write(fd, bytes.baseAddress! + done, bytes.count - done)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return
+                }
+                done += n
+            }
+        }
     }
 
     /// `path` as the file system should see it: resolved against `workingDirectory` when relative.

@@ -11,9 +11,13 @@ struct LiquidationPlanner {
     let prices: [Double]
     let bonus: [Double]
     let priority: [Double]
+    /// Per interned asset name of the book: its policy asset index, or −1.
+    let symbolAsset: [Int]
 
-    init(policy: CompiledPolicy, prices: [Double], snapshot: Snapshot<Double>) {
+    init(policy: CompiledPolicy, prices: [Double], snapshot: Snapshot<Double>, store: BookStore) {
         assets = policy.assets
+        let index = Dictionary(policy.assets.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        symbolAsset = store.symbols.map { index[$0] ?? -1 }
         self.prices = prices
         bonus = snapshot.assetOutput("liquidation_bonus", in: policy.plan) ?? [Double](repeating: 0, count: prices.count)
         priority = snapshot.assetOutput("liquidation_priority", in: policy.plan) ?? [Double](repeating: 0, count: prices.count)
@@ -21,13 +25,14 @@ struct LiquidationPlanner {
 
     /// - Parameter accountBonus: the margin block's `bonus` for this account, paid on collaterals
     ///   whose asset has no bonus of its own that depends only on the asset.
-    func plan(for account: Account, closeFactor: Double, accountBonus: Double) -> LiquidationPlanReport {
-        let index = Dictionary(assets.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+    /// The plan for account `a` of `store` (the book the planner was made for).
+    func plan(_ store: BookStore, account a: Int, closeFactor: Double, accountBonus: Double) -> LiquidationPlanReport {
         var debts: [(asset: Int, amount: Double)] = [], collaterals: [(asset: Int, amount: Double)] = []
-        for case .spot(let s) in account.positions {
-            guard let a = index[s.asset], prices[a] > 0 else { continue }
-            if s.quantity < 0 { debts.append((a, -s.quantity)) }
-            if s.quantity > 0 { collaterals.append((a, s.quantity)) }
+        for row in store.rows(ofAccount: a) where store.kind[row] == .spot {
+            let asset = symbolAsset[Int(store.asset[row])], quantity = store.quantity[row]
+            guard asset >= 0, prices[asset] > 0 else { continue }
+            if quantity < 0 { debts.append((asset, -quantity)) }
+            if quantity > 0 { collaterals.append((asset, quantity)) }
         }
         debts.sort { value($0) > value($1) || (value($0) == value($1) && $0.asset < $1.asset) }
         collaterals.sort { l, r in

@@ -83,26 +83,31 @@ public struct MarginEngine: Sendable {
         // findings and liquidation plans from the `Double` snapshot.
         let exact = exactResults(inputs, threads: threads)
         let results = exact?.values ?? program.evaluate(inputs.book, snapshot: snapshot, threads: threads)
-        let planner = LiquidationPlanner(policy: policy, prices: inputs.market.inputs[.price] ?? [], snapshot: snapshot)
+        let store = book.store
+        let planner = LiquidationPlanner(policy: policy, prices: inputs.market.inputs[.price] ?? [], snapshot: snapshot, store: store)
         // Looked up once, not per account.
         let closeFactorOutput = policy.output("close_factor"), bonusOutput = policy.output("bonus")
         let statusOutput = policy.output("status")
-        let store = book.store
-        var accounts: [AccountReport] = []
-        accounts.reserveCapacity(inputs.book.accountCount)
         let findings = Findings(policy: policy, book: inputs.book, snapshot: snapshot, issues: inputs.prepared.issues,
                                 inputIssues: inputs.prepared.inputIssues)
-        for a in 0..<inputs.book.accountCount {
-            var r = report(id: store.ids[first + a], index: a, results: results, exact: exact?.texts, adapted: adapted, status: statusOutput)
-            if r.evaluated { findings.complete(&r, account: store.account(first + a), index: a, results: results) }
-            if r.evaluated, let status = statusOutput, r.values[status] == .label("liquidatable") {
-                let closeFactor = closeFactorOutput.map { results[$0][a] } ?? 0.5
-                let bonus = bonusOutput.map { results[$0][a] } ?? 0
-                r.liquidation = planner.plan(for: store.account(first + a), closeFactor: closeFactor, accountBonus: bonus)
+        let texts = exact?.texts
+        // Each account's report is its own: built on as many threads as evaluated it, joined in order.
+        let parts = inParallelParts(inputs.book.accountCount, parts: threads) { range in
+            var accounts: [AccountReport] = []
+            accounts.reserveCapacity(range.count)
+            for a in range {
+                var r = report(id: store.ids[first + a], index: a, results: results, exact: texts, adapted: adapted, status: statusOutput)
+                if r.evaluated { findings.complete(&r, account: store.account(first + a), index: a, results: results) }
+                if r.evaluated, let status = statusOutput, r.values[status] == .label("liquidatable") {
+                    let closeFactor = closeFactorOutput.map { results[$0][a] } ?? 0.5
+                    let bonus = bonusOutput.map { results[$0][a] } ?? 0
+                    r.liquidation = planner.plan(store, account: first + a, closeFactor: closeFactor, accountBonus: bonus)
+                }
+                accounts.append(r)
             }
-            accounts.append(r)
+            return accounts
         }
-        return accounts
+        return parts.count == 1 ? parts[0] : Array(parts.joined())
     }
 
     private func report(id: String, index a: Int, results: [[Double]], exact: [[String?]]?, adapted: BookAdapter,

@@ -55,10 +55,10 @@ extension BookDecoding {
     }
 
     private static func checkUnique(_ d: inout DocumentDecoder, _ s: inout BookState, _ id: String, at span: Span) {
-        if let first = s.idSpans[id] {
+        // One hash lookup for the usual, new id; a duplicate puts the first one back.
+        if let first = s.idSpans.updateValue(span, forKey: id) {
+            s.idSpans[id] = first
             d.report(.duplicateAccount(d.prefix(appending: "id"), id, first: first, at: span))
-        } else {
-            s.idSpans[id] = span
         }
     }
 

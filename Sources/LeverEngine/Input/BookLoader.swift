@@ -22,6 +22,7 @@ public enum BookLoader {
                                     maxStringLength: options.limits.maxStringLength)
             var state = BookState(names: policy.map(BookNameCheck.init), market: policy == nil ? market : nil,
                                   limits: options.limits)
+            state.reserve(forBytes: buffer.count)
             let ok = BookLoader.isJSONLines(file.path) ? BookDecoding.decodeLines(&d, &state) : BookDecoding.decodeRoot(&d, &state)
             d.finish()
             let failed = !ok || state.tooManyAccounts || d.reader.failed || (!options.keepGoing && d.errorCount > 0)
@@ -64,6 +65,14 @@ struct BookState {
     let limits: InputLimits
     /// Set once the book has more accounts than `limits` allows: the load fails.
     var tooManyAccounts = false
+
+    /// Room for the book a file of `bytes` likely holds (a plain position takes about 40 bytes,
+    /// an account at least 40 more), so the columns do not grow by copying as it loads.
+    mutating func reserve(forBytes bytes: Int) {
+        let positions = min(bytes / 40, 1 << 28), accounts = min(bytes / 400, limits.maxAccounts)
+        store.reserve(accounts: accounts, positions: positions)
+        idSpans.reserveCapacity(accounts)
+    }
 
     init(names: BookNameCheck?, market: MarketSnapshot?, limits: InputLimits = .standard) {
         self.names = names

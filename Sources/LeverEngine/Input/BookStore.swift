@@ -55,6 +55,13 @@ struct BookStore: Sendable {
     }
 
     var accountCount: Int { ids.count }
+
+    /// Makes room for about this many accounts and positions.
+    mutating func reserve(accounts: Int, positions: Int) {
+        ids.reserveCapacity(accounts); scores.reserveCapacity(accounts); flags.reserveCapacity(accounts)
+        attributes.reserveCapacity(accounts); warnings.reserveCapacity(accounts); positionStart.reserveCapacity(accounts + 1)
+        asset.reserveCapacity(positions); quantity.reserveCapacity(positions); kind.reserveCapacity(positions)
+    }
     var rowCount: Int { asset.count }
 
     /// The rows of account `a`.

@@ -12,11 +12,53 @@ struct NameTable: Sendable {
     private var hashes: [Int] = []
     /// Name index per slot, −1 for an empty slot.
     private var slots = [Int32](repeating: -1, count: 16)
+    /// Names of 1 to 8 bytes (every ticker) are found without hashing their text: their bytes,
+    /// packed into one integer, are the key itself (a name has no NUL byte: JSON writes one only
+    /// escaped, and escaped names do not come here), mixed with a per-process seed.
+    private var shortSlots = [Int32](repeating: -1, count: 64)
+    private var shortKeys = [UInt64](repeating: 0, count: 64)
+    private var shortCount = 0
+    private let seed = UInt64(truncatingIfNeeded: Hasher().finalize()) | 1
 
     var count: Int { names.count }
 
     /// The index of the name spelt `text`, added if new.
     mutating func index(of text: UnsafeBufferPointer<UInt8>) -> Int32 {
+        if (1...8).contains(text.count) { return shortIndex(of: text) }
+        return hashedIndex(of: text)
+    }
+
+    private mutating func shortIndex(of text: UnsafeBufferPointer<UInt8>) -> Int32 {
+        var key: UInt64 = 0
+        for k in 0..<text.count { key |= UInt64(text[k]) << (8 * UInt64(k)) }
+        let mask = shortSlots.count - 1
+        var slot = Int(truncatingIfNeeded: ((key ^ seed) &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+        while shortSlots[slot] >= 0 {
+            if shortKeys[slot] == key { return shortSlots[slot] }
+            slot = (slot + 1) & mask
+        }
+        let i = hashedIndex(of: text)
+        shortSlots[slot] = i
+        shortKeys[slot] = key
+        shortCount += 1
+        if shortCount * 2 > shortSlots.count { growShort() }
+        return i
+    }
+
+    private mutating func growShort() {
+        let entries = zip(shortKeys, shortSlots).filter { $0.1 >= 0 }
+        shortSlots = [Int32](repeating: -1, count: shortSlots.count * 2)
+        shortKeys = [UInt64](repeating: 0, count: shortKeys.count * 2)
+        let mask = shortSlots.count - 1
+        for (key, i) in entries {
+            var slot = Int(truncatingIfNeeded: ((key ^ seed) &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+            while shortSlots[slot] >= 0 { slot = (slot + 1) & mask }
+            shortSlots[slot] = i
+            shortKeys[slot] = key
+        }
+    }
+
+    private mutating func hashedIndex(of text: UnsafeBufferPointer<UInt8>) -> Int32 {
         var hasher = Hasher()
         hasher.combine(bytes: UnsafeRawBufferPointer(text))
         let hash = hasher.finalize()

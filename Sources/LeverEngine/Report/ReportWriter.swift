@@ -50,6 +50,7 @@ public struct ReportWriter: Sendable {
     public mutating func write(_ engine: MarginEngine, book: Book, market: MarketSnapshot, threads: Int = 1,
                                chunkSize: Int = 16_384, provenance: Provenance? = nil,
                                emit: (String) throws -> Void) rethrows -> Report {
+        self.threads = threads
         func decorated(_ header: Report) -> Report {
             var header = header
             header.provenance = provenance
@@ -79,21 +80,31 @@ public struct ReportWriter: Sendable {
 
     /// The accounts of one chunk, after those written before.
     public mutating func accounts(_ chunk: [AccountReport]) -> String {
-        var out = TextBuffer()
-        for account in chunk {
-            switch form {
-            case .json:
-                out.append(written == 0 ? "\n    " : ",\n    ")
-                writeJSON(account, pretty: true, to: &out)
-            case .jsonLines:
-                writeJSON(account, pretty: false, to: &out)
-                out.append("\n")
-            case .csv:
-                out.append(ReportRenderer.csvRow(ReportRenderer.csvFields(project(account), columns: shown.count, flags: flags)))
-            }
-            written += 1
+        let before = written, writer = self
+        // Each account's text is its own: written on `threads` threads, joined in order.
+        let parts = inParallelParts(chunk.count, parts: threads) { range in
+            var out = TextBuffer(capacity: range.count * 512)
+            for i in range { writer.write(chunk[i], first: before + i == 0, to: &out) }
+            return out.text
         }
-        return out.text
+        written += chunk.count
+        return parts.count == 1 ? parts[0] : parts.joined()
+    }
+
+    /// Threads to write a chunk's accounts with (the bytes are the same for any).
+    public var threads = 1
+
+    private func write(_ account: AccountReport, first: Bool, to out: inout TextBuffer) {
+        switch form {
+        case .json:
+            out.append(first ? "\n    " : ",\n    ")
+            writeJSON(account, pretty: true, to: &out)
+        case .jsonLines:
+            writeJSON(account, pretty: false, to: &out)
+            out.append("\n")
+        case .csv:
+            out.append(ReportRenderer.csvRow(ReportRenderer.csvFields(project(account), columns: shown.count, flags: flags)))
+        }
     }
 
     /// One account as the JSON forms write it (`ReportRenderer.json(account…)`: keys sorted,
@@ -213,18 +224,54 @@ public struct ReportWriter: Sendable {
     }
 }
 
-/// Report text being written, as UTF-8 bytes: appending a piece is a copy of its bytes, where
-/// appending to a `String` pays for its bookkeeping on every small piece.
-struct TextBuffer {
-    private(set) var bytes: [UInt8] = []
+/// Report text being written, as UTF-8 bytes in a buffer it owns: appending a piece is a bounds
+/// check and a copy of its bytes, where appending to a `String` or an `Array` pays for their
+/// bookkeeping (uniqueness, growth policy) on every one of a report's many small pieces.
+struct TextBuffer: ~Copyable {
+    private var start: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private(set) var count = 0
+
+    init(capacity: Int = 1 << 16) {
+        self.capacity = max(capacity, 16)
+        start = .allocate(capacity: self.capacity)
+    }
+
+    deinit { start.deallocate() }
+
+    @inline(__always)
+    private mutating func reserve(_ n: Int) {
+        guard count + n > capacity else { return }
+        var grown = capacity * 2
+        while grown < count + n { grown *= 2 }
+        let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+        moved.update(from: start, count: count)
+        start.deallocate()
+        start = moved
+        capacity = grown
+    }
+
+    @inline(__always)
+    mutating func append(bytes: UnsafeBufferPointer<UInt8>) {
+        reserve(bytes.count)
+        if let base = bytes.baseAddress { (start + count).update(from: base, count: bytes.count) }
+        count += bytes.count
+    }
+
+    @inline(__always)
+    mutating func append(byte: UInt8) {
+        reserve(1)
+        start[count] = byte
+        count += 1
+    }
 
     mutating func append(_ piece: StaticString) {
-        bytes.append(contentsOf: UnsafeBufferPointer(start: piece.utf8Start, count: piece.utf8CodeUnitCount))
+        append(bytes: UnsafeBufferPointer(start: piece.utf8Start, count: piece.utf8CodeUnitCount))
     }
 
     mutating func append(_ piece: String) {
         var piece = piece
-        piece.withUTF8 { bytes.append(contentsOf: $0) }
+        piece.withUTF8 { append(bytes: $0) }
     }
 
     /// A number as `JSONOutput.writeNumber` writes it.
@@ -239,9 +286,9 @@ struct TextBuffer {
         var s = s
         let plain = s.withUTF8 { utf8 in
             guard !utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else { return false }
-            bytes.append(0x22)
-            bytes.append(contentsOf: utf8)
-            bytes.append(0x22)
+            append(byte: 0x22)
+            append(bytes: utf8)
+            append(byte: 0x22)
             return true
         }
         if plain { return }
@@ -251,5 +298,5 @@ struct TextBuffer {
     }
 
     /// The bytes as text (they are UTF-8 by construction).
-    var text: String { String(decoding: bytes, as: UTF8.self) }
+    var text: String { String(decoding: UnsafeBufferPointer(start: start, count: count), as: UTF8.self) }
 }
