@@ -88,7 +88,7 @@ struct Diff: ConsoleCommand {
         let names = PolicyNames(policy: oldEngine.policy).union(PolicyNames(policy: newEngine.policy))
         guard let inputs = InputFile.reading([book, market], console: console, {
             try Lever.loadInputs(market: console.resolve(market), book: console.resolve(book), policy: names,
-                                 options: LoadOptions(limits: limits.input))
+                                 options: LoadOptions(limits: limits.input, threads: ProcessInfo.processInfo.activeProcessorCount))
         }) else { return .usageOrIO }
         guard inputs.isUsable, let book = inputs.book, let market = inputs.market else {
             return diagnose(inputs.diagnostics, inputs.sources, console)

@@ -76,7 +76,8 @@ struct Eval: ConsoleCommand {
         guard let edits = parsedSets(console) else { return .usageOrIO }
         guard let inputs = InputFile.reading([book, market], console: console, {
             try Lever.loadInputs(market: console.resolve(market), book: console.resolve(book),
-                                 for: engine, options: LoadOptions(keepGoing: keepGoing, limits: limits.input))
+                                 for: engine, options: LoadOptions(keepGoing: keepGoing, limits: limits.input,
+                                                                  threads: threads ?? ProcessInfo.processInfo.activeProcessorCount))
         }) else { return .usageOrIO }
         if !inputs.diagnostics.isEmpty { _ = report(inputs.diagnostics, inputs.sources, console) }
         guard let selected = select(inputs, console: console), let book = selected.book, let read = selected.market

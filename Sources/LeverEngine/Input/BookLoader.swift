@@ -23,7 +23,12 @@ public enum BookLoader {
             var state = BookState(names: policy.map(BookNameCheck.init), market: policy == nil ? market : nil,
                                   limits: options.limits)
             state.reserve(forBytes: buffer.count)
-            let ok = BookLoader.isJSONLines(file.path) ? BookDecoding.decodeLines(&d, &state) : BookDecoding.decodeRoot(&d, &state)
+            let lines = BookLoader.isJSONLines(file.path)
+            let segments = BookSegments(buffer, lines: lines, threads: options.threads, template: state, fileID: file.id,
+                                        options: options)
+            state.segments = segments
+            let ok = lines ? BookDecoding.decodeLines(&d, &state) : BookDecoding.decodeRoot(&d, &state)
+            segments.finish()
             d.finish()
             let failed = !ok || state.tooManyAccounts || d.reader.failed || (!options.keepGoing && d.errorCount > 0)
             let book = Book(store: state.store, rejected: state.rejected)
@@ -55,6 +60,8 @@ struct BookState {
     let market: MarketSnapshot?
     /// The accounts loaded so far, as columns.
     var store = BookStore()
+    /// The book's later parts, decoded on other threads (`BookSegments`); nil in a part itself.
+    var segments: BookSegments?
     /// Per interned asset and venue name: whether a plain spot balance may name it (see
     /// `acceptsAsset`), nil until first asked.
     var assetVerdicts: [Bool?] = [], venueVerdicts: [Bool?] = []
@@ -81,6 +88,23 @@ struct BookState {
     }
 }
 
+extension BookState {
+    /// Takes the part of the book decoded on another thread that starts at the reader's
+    /// position, when there is one that can be taken as it is: appends its accounts and returns
+    /// how many, the reader then after them. Zero leaves everything as it was.
+    mutating func takePart(_ d: inout DocumentDecoder, index: Int) -> Int {
+        guard let segments else { return 0 }
+        d.reader.skipWhitespace()
+        guard let part = segments.part(at: d.reader.position), let other = part.state,
+              index + part.count <= limits.maxAccounts,
+              other.store.ids.allSatisfy({ idSpans[$0] == nil }) else { return 0 }
+        for (id, span) in other.idSpans { idSpans[id] = span }
+        store.append(contentsOf: other.store)
+        d.reader.position = part.end
+        return part.count
+    }
+}
+
 extension BookDecoding {
     /// A JSON Lines book: one account object per line (blank lines allowed), read as the
     /// elements of `accounts`, so errors have the same paths (`accounts[3].positions[0]`) and
@@ -90,16 +114,7 @@ extension BookDecoding {
         defer { d.path.removeLast() }
         var i = 0
         while !d.reader.failed, !d.reader.isAtEnd() {
-            d.path.append(.index(i))
-            if i < s.limits.maxAccounts {
-                decodeAccount(&d, &s, index: i)
-            } else {
-                if !s.tooManyAccounts { d.report(.tooManyAccounts(limit: s.limits.maxAccounts, at: d.nextValueSpan)) }
-                s.tooManyAccounts = true
-                d.reader.skipValue()
-            }
-            d.path.removeLast()
-            i += 1
+            i += decodeElement(&d, &s, index: i)
         }
         return !d.reader.failed
     }
@@ -119,17 +134,7 @@ enum BookDecoding {
         let root = d.decodeObject(RootField.self) { d, field in
             switch field {
             case .accounts:
-                d.fill(&accounts) { d in
-                    d.decodeArray { d, i in
-                        // Past the limit the rest is only checked for syntax, never decoded.
-                        guard i < s.limits.maxAccounts else {
-                            if !s.tooManyAccounts { d.report(.tooManyAccounts(limit: s.limits.maxAccounts, at: d.nextValueSpan)) }
-                            s.tooManyAccounts = true
-                            return d.reader.skipValue()
-                        }
-                        decodeAccount(&d, &s, index: i)
-                    }
-                }
+                d.fill(&accounts) { d in decodeAccounts(&d, &s) }
             }
         }
         guard let root else { return false }
@@ -137,5 +142,40 @@ enum BookDecoding {
             d.report(.missingField("", "accounts", help: "a book is `{\"accounts\": [...]}`", at: root))
         }
         return accounts.value == true
+    }
+
+    /// Element `index` of `accounts` (a line of a JSON Lines book): the part of the book decoded
+    /// on another thread that starts there, or one account; returns how many accounts it was.
+    /// Past the account limit the rest is only checked for syntax, never decoded.
+    static func decodeElement(_ d: inout DocumentDecoder, _ s: inout BookState, index i: Int) -> Int {
+        let taken = s.takePart(&d, index: i)
+        if taken > 0 { return taken }
+        d.path.append(.index(i))
+        if i < s.limits.maxAccounts {
+            decodeAccount(&d, &s, index: i)
+        } else {
+            if !s.tooManyAccounts { d.report(.tooManyAccounts(limit: s.limits.maxAccounts, at: d.nextValueSpan)) }
+            s.tooManyAccounts = true
+            d.reader.skipValue()
+        }
+        d.path.removeLast()
+        return 1
+    }
+
+    /// The `accounts` array: each element an account, with the parts of the book decoded on
+    /// other threads taken where they begin (`BookState.takePart`); indexes count every account.
+    static func decodeAccounts(_ d: inout DocumentDecoder, _ s: inout BookState) -> Bool {
+        guard let kind = d.reader.peek() else { return false }
+        guard kind == .array else {
+            d.mismatch("an array", kind)
+            return false
+        }
+        guard d.reader.beginArray() else { return false }
+        var members = JSONReader.Members()
+        var i = 0
+        while d.reader.nextElement(&members) {
+            i += decodeElement(&d, &s, index: i)
+        }
+        return !d.reader.failed
     }
 }

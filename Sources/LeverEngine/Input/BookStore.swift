@@ -97,6 +97,42 @@ struct BookStore: Sendable {
         positionStart.append(asset.count)
     }
 
+    /// Appends every account of `other` (a part of the same book read on another thread), its
+    /// names interned here.
+    mutating func append(contentsOf other: BookStore) {
+        let symbolMap = other.symbols.map { symbolTable.index(of: $0) }
+        let venueMap = other.venues.map { venueTable.index(of: $0) }
+        let rowBase = asset.count
+        asset.reserveCapacity(rowBase + other.rowCount)
+        for a in other.asset { asset.append(symbolMap[Int(a)]) }
+        quantity += other.quantity
+        kind += other.kind
+        if !other.venue.isEmpty || !venue.isEmpty {
+            if venue.isEmpty { venue = [Int32](repeating: -1, count: rowBase) }
+            if other.venue.isEmpty {
+                venue += [Int32](repeating: -1, count: other.rowCount)
+            } else {
+                venue.append(contentsOf: other.venue.lazy.map { $0 < 0 ? -1 : venueMap[Int($0)] })
+            }
+        }
+        if !other.derivative.isEmpty || !derivative.isEmpty {
+            if derivative.isEmpty { derivative = [Int32](repeating: -1, count: rowBase) }
+            if other.derivative.isEmpty {
+                derivative += [Int32](repeating: -1, count: other.rowCount)
+            } else {
+                let base = Int32(derivatives.count)
+                derivative.append(contentsOf: other.derivative.lazy.map { $0 < 0 ? -1 : $0 + base })
+                derivatives += other.derivatives
+            }
+        }
+        ids += other.ids
+        scores += other.scores
+        flags += other.flags
+        attributes += other.attributes
+        warnings += other.warnings
+        positionStart.append(contentsOf: other.positionStart.dropFirst().lazy.map { $0 + rowBase })
+    }
+
     /// Drops the positions appended since the last `closeAccount` (an account found in error).
     mutating func discardOpenAccount() {
         let keep = positionStart[positionStart.count - 1]

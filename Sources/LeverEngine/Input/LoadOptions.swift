@@ -12,12 +12,18 @@ public struct LoadOptions: Sendable, Hashable {
     public var maxDepth: Int
     /// How large the files, the book and its accounts may be.
     public var limits: InputLimits
+    /// Threads a large book is read with: its later parts are decoded on other threads while
+    /// this one reads the first, and each is taken as it would have been read in order (the
+    /// book, every diagnostic and every path are the same at any thread count; see
+    /// `BookSegments`).
+    public var threads: Int
 
     /// Strict loading with a 128-level nesting cap and the standard limits unless told otherwise.
-    public init(keepGoing: Bool = false, maxDepth: Int = 128, limits: InputLimits = .standard) {
+    public init(keepGoing: Bool = false, maxDepth: Int = 128, limits: InputLimits = .standard, threads: Int = 1) {
         self.keepGoing = keepGoing
         self.maxDepth = maxDepth
         self.limits = limits
+        self.threads = max(1, threads)
     }
 }
 

@@ -121,7 +121,7 @@ public struct GoldenRunner: Sendable {
         do {
             inputs = try Lever.loadInputs(market: testCase.marketPath, book: testCase.bookPath,
                                           for: engine,
-                                          options: LoadOptions(keepGoing: testCase.keepGoing, limits: inputLimits))
+                                          options: LoadOptions(keepGoing: testCase.keepGoing, limits: inputLimits, threads: threads))
         } catch {
             return .failure(GoldenProblem("\(error)"))
         }
