@@ -67,8 +67,49 @@ public struct MarginEngine: Sendable {
             for account in chunk { tally.add(account, statusColumn: statusColumn) }
             try body(chunk)
         }
+        return header(market: market, issues: prepared.allIssues, tally: tally)
+    }
+
+    /// The report `evaluate(book:market:…, body)` returns (no accounts, the tally of all of them)
+    /// counted from the program's results alone, a chunk at a time: no account report is built.
+    /// JSON Lines, whose first line holds the summary, counts this way before writing.
+    public func counted(book: Book, market: MarketSnapshot, threads: Int = 1, chunkSize: Int = 16_384) -> Report {
+        let prepared = PreparedMarket(policy: policy, market: market)
+        let snapshot = policy.program.prepare(prepared.columns)
+        let statusColumn = policy.output("status")
+        var tally = ReportTally()
+        for first in stride(from: 0, to: book.count, by: max(chunkSize, 1)) {
+            let range = first..<min(first + max(chunkSize, 1), book.count)
+            let adapted = BookAdapter(book: book, policy: policy, market: market, prepared: prepared, accounts: range)
+            let inputs = ProgramInputs(prepared: prepared, adapted: adapted)
+            let results = exactResults(inputs, threads: threads)?.values
+                ?? policy.program.evaluate(inputs.book, snapshot: snapshot, threads: threads)
+            for a in 0..<range.count {
+                guard adapted.evaluable[a] else {
+                    tally.count(status: "not evaluated", evaluated: false, violations: false, unhandled: false)
+                    continue
+                }
+                // As `report` and `Findings.complete` decide them, from the same numbers.
+                let status = statusColumn.map { Self.value(results[$0][a], kind: policy.outputs[$0].kind) }
+                let word = if case .label(let word)? = status { word } else { "unvalued" }
+                var violated = false, unhandled = false
+                for assertion in policy.assertions {
+                    let holds = results[assertion.holds][a]
+                    guard holds.isNaN || holds == 0 else { continue }
+                    violated = true
+                    if holds.isNaN || assertion.consequence == nil { unhandled = true }
+                }
+                tally.count(status: word, evaluated: true, violations: violated, unhandled: unhandled)
+            }
+        }
+        for _ in book.rejected { tally.count(status: "not evaluated", evaluated: false, violations: false, unhandled: false) }
+        return header(market: market, issues: prepared.allIssues, tally: tally)
+    }
+
+    /// A report without accounts whose summary is `tally`.
+    private func header(market: MarketSnapshot, issues: [MarketIssue], tally: ReportTally) -> Report {
         var report = Report(policy: identity, asOf: market.asOf, horizon: horizon, outputs: policy.outputs,
-                            accounts: [], marketIssues: prepared.allIssues)
+                            accounts: [], marketIssues: issues)
         report.declaresFlags = !policy.flags.isEmpty
         report.tally = tally
         return report

@@ -100,6 +100,7 @@ extension BookState {
               other.store.ids.allSatisfy({ idSpans[$0] == nil }) else { return 0 }
         for (id, span) in other.idSpans { idSpans[id] = span }
         store.append(contentsOf: other.store)
+        part.state = nil  // its columns are copied: let them go before the next part comes
         d.reader.position = part.end
         return part.count
     }

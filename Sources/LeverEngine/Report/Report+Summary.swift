@@ -65,14 +65,20 @@ public struct ReportTally: Sendable, Hashable {
         let status: String
         if !account.evaluated {
             status = "not evaluated"
-            allEvaluated = false
         } else if let i = statusColumn, case .label(let word) = account.values[i] {
             status = word
         } else {
             status = "unvalued"
         }
+        count(status: status, evaluated: account.evaluated, violations: !account.violations.isEmpty,
+              unhandled: account.violations.contains { $0.outcome == .undecided || $0.consequence == nil })
+    }
+
+    /// Counts one account by what its report would say.
+    mutating func count(status: String, evaluated: Bool, violations: Bool, unhandled: Bool) {
         statuses[status, default: 0] += 1
-        if !account.violations.isEmpty { accountsWithViolations += 1 }
-        if account.violations.contains(where: { $0.outcome == .undecided || $0.consequence == nil }) { unhandledViolations = true }
+        if !evaluated { allEvaluated = false }
+        if violations { accountsWithViolations += 1 }
+        if unhandled { unhandledViolations = true }
     }
 }

@@ -61,9 +61,13 @@ extension ReportRenderer {
 
     /// One record: fields quoted where RFC 4180 needs it, `\r\n` at the end.
     static func csvRow(_ fields: [String]) -> String {
-        fields.map { field in
-            guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-            return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }.joined(separator: ",") + "\r\n"
+        fields.map(csvQuoted).joined(separator: ",") + "\r\n"
+    }
+
+    /// A field as RFC 4180 writes it: quoted, its quotes doubled, when it holds a comma, a quote
+    /// or a line break; as it is otherwise.
+    static func csvQuoted(_ field: String) -> String {
+        guard field.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return field }
+        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

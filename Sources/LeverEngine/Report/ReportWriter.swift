@@ -57,9 +57,8 @@ public struct ReportWriter: Sendable {
             return header
         }
         if needsTallyFirst {
-            let counted = engine.evaluate(book: book, market: market, threads: threads, chunkSize: chunkSize,
-                                          rejected: book.rejected) { _ in }
-            try emit(opening(decorated(counted)))
+            // Counted from the results alone, then written: the reports are built once.
+            try emit(opening(decorated(engine.counted(book: book, market: market, threads: threads, chunkSize: chunkSize))))
         } else {
             try emit(opening(nil))
         }
@@ -103,7 +102,18 @@ public struct ReportWriter: Sendable {
             writeJSON(account, pretty: false, to: &out)
             out.append("\n")
         case .csv:
-            out.append(ReportRenderer.csvRow(ReportRenderer.csvFields(project(account), columns: shown.count, flags: flags)))
+            // As `ReportRenderer.csvRow(csvFields(…))`, field by field into the buffer.
+            out.append(ReportRenderer.csvQuoted(account.id))
+            out.append(account.evaluated ? ",true" : ",false")
+            for column in columns {
+                out.append(",")
+                if account.evaluated { out.append(ReportRenderer.csvQuoted(ReportRenderer.csvField(account.values[column]))) }
+            }
+            if flags {
+                out.append(",")
+                out.append(ReportRenderer.csvQuoted(account.flags.joined(separator: ";")))
+            }
+            out.append("\r\n")
         }
     }
 
@@ -213,14 +223,6 @@ public struct ReportWriter: Sendable {
         guard case .object(var members) = ReportRenderer.json(report) else { return .null }
         members["accounts"] = nil
         return .object(members)
-    }
-
-    /// The account with only the shown outputs' values, in the order shown.
-    private func project(_ account: AccountReport) -> AccountReport {
-        guard account.evaluated else { return account }
-        var copy = account
-        copy.values = columns.map { account.values[$0] }
-        return copy
     }
 }
 
