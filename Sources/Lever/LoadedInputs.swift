@@ -19,7 +19,9 @@ public struct LoadedInputs: Sendable {
     /// such account.
     public func selecting(account id: String) -> LoadedInputs? {
         guard let book else { return nil }
-        let accounts = book.accounts.filter { $0.id == id }
+        // By the ids alone: no other account is built.
+        let ids = book.ids
+        let accounts = ids.indices.filter { ids[$0] == id }.map { book.accounts[$0] }
         let rejected = book.rejected.filter { $0.id == id }.map {
             RejectedAccount(index: 0, id: $0.id, diagnostics: $0.diagnostics)
         }

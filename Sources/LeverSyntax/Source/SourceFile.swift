@@ -18,12 +18,32 @@ public struct SourceFile: Sendable, Hashable {
         self.id = id
         self.path = path
         self.bytes = bytes
-        // Over the raw buffer: a book of a gigabyte is scanned here once, at memory speed.
-        self.lineStarts = bytes.withUnsafeBufferPointer { buffer in
-            var starts = [0]
-            for i in 0..<buffer.count where buffer[i] == UInt8(ascii: "\n") { starts.append(i + 1) }
-            return starts
+        self.lineStarts = Self.lineStarts(of: bytes)
+    }
+
+    /// Offsets after each newline, with 0 first. A book of a gigabyte is scanned here once, eight
+    /// bytes at a time: a word with no newline byte (most of them) costs one test.
+    static func lineStarts(of bytes: [UInt8]) -> [Int] {
+        var starts = [0]
+        bytes.withUnsafeBytes { raw in
+            let n = raw.count
+            var i = 0
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+            let newlines = ones &* 0x0A
+            while i + 8 <= n {
+                let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ newlines
+                // A zero byte in x is a newline in the word (the classic has-zero-byte test).
+                if (x &- ones) & ~x & highs != 0 {
+                    for k in i..<(i + 8) where raw[k] == 0x0A { starts.append(k + 1) }
+                }
+                i += 8
+            }
+            while i < n {
+                if raw[i] == 0x0A { starts.append(i + 1) }
+                i += 1
+            }
         }
+        return starts
     }
 
     /// The whole text (invalid UTF-8 is repaired with U+FFFD).
