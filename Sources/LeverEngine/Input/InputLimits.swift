@@ -3,9 +3,10 @@ import LeverSyntax
 /// How large a book or a market snapshot may be. Each limit, when exceeded, is a located error,
 /// and reading stops there, so that no data file makes Lever exhaust memory.
 ///
-/// The defaults fit a machine of 16 to 32 GiB: a book of a million accounts of ten positions
-/// is 456 MB, and evaluating it takes about 14 times its size at the peak, so a book of the
-/// 1 GiB default needs about 14 GiB. A service with more memory raises the limits it needs.
+/// The defaults fit a machine of a few GiB: a book of a million accounts of ten positions is
+/// 456 MB, and `lever eval` takes about twice its size at the peak (the bytes, the book's columns
+/// and one chunk of the report), so a book of the 1 GiB default needs about 2 GiB. A service with
+/// more memory raises the limits it needs.
 public struct InputLimits: Sendable, Hashable {
     /// Bytes in a book file (L0719).
     public var maxBookBytes: Int
