@@ -24,6 +24,11 @@ struct BookNameCheck {
         attributeValues = names.attributeValues.mapValues(Set.init)
     }
 
+    /// Whether any "did you mean" search was made (it spends the budget even when it finds
+    /// nothing to report): a part of the book read on another thread that searched is not
+    /// taken, so the budget is spent in the same order at any thread count.
+    var hasSearched: Bool { budget.remaining < SuggestionBudget.perRun }
+
     /// Whether the policy declares the asset.
     func declares(asset: String) -> Bool { assets.contains(asset) }
 

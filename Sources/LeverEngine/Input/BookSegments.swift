@@ -8,8 +8,9 @@ import LeverSyntax
 /// a comma in a document, the first `{` of a line in JSON Lines), decoded as the accounts that
 /// follow, up to the next part's guess. The loader, reading in order, takes a part only when it
 /// arrives at the part's first byte exactly where an account begins (which proves the guess),
-/// and only when the part decoded cleanly: no diagnostic of any kind, no account id already
-/// seen, the account limit respected. It then appends the part's columns and skips its bytes;
+/// and only when the part decoded cleanly: no diagnostic of any kind, no "did you mean" search
+/// (which spends a budget shared by the whole book), no account id already seen, the account
+/// limit respected. It then appends the part's columns and skips its bytes;
 /// otherwise it reads them itself. A part is the same code over the same bytes as the reading in
 /// order, so the book is the same whether a part is taken or not (`BookSegmentTests`).
 final class BookSegments: @unchecked Sendable {
@@ -107,12 +108,13 @@ final class BookSegments: @unchecked Sendable {
         d.reader.position = part.start
         d.reader.depth = lines ? 0 : 2  // inside the root object and its `accounts` array
         var s = template
+        s.idSpans = [:]  // the template's is sized for the whole file
         s.reserve(forBytes: (limit ?? buffer.count) - part.start)
         var count = 0
         while true {
             BookDecoding.decodeAccount(&d, &s, index: count)
             count += 1
-            guard !d.reader.failed, d.diagnostics.isEmpty, s.rejected.isEmpty else { return }
+            guard !d.reader.failed, d.diagnostics.isEmpty, s.rejected.isEmpty, s.names?.hasSearched != true else { return }
             d.reader.skipWhitespace()
             let p = d.reader.position
             if lines {

@@ -12,9 +12,9 @@ struct NameTable: Sendable {
     private var hashes: [Int] = []
     /// Name index per slot, −1 for an empty slot.
     private var slots = [Int32](repeating: -1, count: 16)
-    /// Names of 1 to 8 bytes (every ticker) are found without hashing their text: their bytes,
-    /// packed into one integer, are the key itself (a name has no NUL byte: JSON writes one only
-    /// escaped, and escaped names do not come here), mixed with a per-process seed.
+    /// Names of 1 to 8 bytes without a NUL byte (every ticker) are found without hashing their
+    /// text: their bytes, packed into one integer, are the key itself, mixed with a per-process
+    /// seed.
     private var shortSlots = [Int32](repeating: -1, count: 64)
     private var shortKeys = [UInt64](repeating: 0, count: 64)
     private var shortCount = 0
@@ -24,7 +24,8 @@ struct NameTable: Sendable {
 
     /// The index of the name spelt `text`, added if new.
     mutating func index(of text: UnsafeBufferPointer<UInt8>) -> Int32 {
-        if (1...8).contains(text.count) { return shortIndex(of: text) }
+        // A NUL byte (only from an escaped name) would make two lengths one key.
+        if (1...8).contains(text.count), !text.contains(0) { return shortIndex(of: text) }
         return hashedIndex(of: text)
     }
 

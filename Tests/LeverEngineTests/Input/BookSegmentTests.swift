@@ -22,17 +22,18 @@ import LeverSyntax
         }
     }
 
-    static func load(_ lines: [String], jsonl: Bool, threads: Int, keepGoing: Bool = false) -> Loaded<Book> {
+    static func load(_ lines: [String], jsonl: Bool, threads: Int, keepGoing: Bool = false,
+                     policy: PolicyNames? = nil) -> Loaded<Book> {
         let text = jsonl ? lines.joined(separator: "\n") + "\n" : "{\"$schema\": \"x\", \"accounts\": [\n" + lines.joined(separator: ",\n") + "\n], \"$note\": 1}"
         let file = SourceFile(id: 3, path: jsonl ? "book.jsonl" : "book.json", text: text)
-        return BookLoader.load(file, options: LoadOptions(keepGoing: keepGoing, threads: threads))
+        return BookLoader.load(file, policy: policy, options: LoadOptions(keepGoing: keepGoing, threads: threads))
     }
 
-    static func expectSame(_ lines: [String], keepGoing: Bool = false, _ comment: String) {
+    static func expectSame(_ lines: [String], keepGoing: Bool = false, policy: PolicyNames? = nil, _ comment: String) {
         for jsonl in [false, true] {
-            let one = load(lines, jsonl: jsonl, threads: 1, keepGoing: keepGoing)
+            let one = load(lines, jsonl: jsonl, threads: 1, keepGoing: keepGoing, policy: policy)
             for threads in [2, 3, 8] {
-                let many = load(lines, jsonl: jsonl, threads: threads, keepGoing: keepGoing)
+                let many = load(lines, jsonl: jsonl, threads: threads, keepGoing: keepGoing, policy: policy)
                 #expect(many.value == one.value, "\(comment) jsonl: \(jsonl), threads: \(threads)")
                 #expect(many.diagnostics == one.diagnostics, "\(comment) jsonl: \(jsonl), threads: \(threads)")
             }
@@ -87,6 +88,26 @@ import LeverSyntax
         Self.expectSame(broken, keepGoing: true, "errors, keep going")
     }
 
+    @Test func suggestionSearchesAreSpentInTheSameOrder() {
+        // Against a policy, an attribute value it does not name is searched for a "did you mean"
+        // even when nothing is reported: a part that searched is not taken (the budget is the
+        // book's), so the diagnostics are those of reading in order.
+        let policy = PolicyNames(assets: ["BTC", "ETH", "USDC", "SOL", "DOGECOINLONGNAME"], venues: ["Binance"],
+                                 attributes: ["region"], attributeValues: ["region": ["EMEA", "AMER"]])
+        let lines = Self.accounts(20_000) { i, text in
+            text.replacingOccurrences(of: "\"region\": \"EU\"", with: "\"region\": \"desk-\(i)\", \"regoin\": \"AMER\"")
+        }
+        Self.expectSame(lines, policy: policy, "searches")
+        // And the parts that searched were the ones left to the reading in order.
+        let text = "{\"accounts\": [\n" + lines.joined(separator: ",\n") + "\n]}"
+        Array(text.utf8).withUnsafeBufferPointer { buffer in
+            let segments = BookSegments(buffer, lines: false, threads: 3, template: BookState(names: BookNameCheck(policy), market: nil),
+                                        fileID: 0, options: LoadOptions())
+            segments.finish()
+            #expect(segments.parts.count == 2 && segments.parts.allSatisfy { !$0.clean })
+        }
+    }
+
     @Test func guessesThatAreNotAccountStartsAreNotTaken() {
         // Every position carries an `id` member (an unknown field, so a warning in each account)
         // written first: `{"id"` after a comma inside every account, a guess the order disproves.
@@ -98,5 +119,20 @@ import LeverSyntax
         var truncated = Self.accounts(20_000)
         truncated[18_000] = String(truncated[18_000].dropLast(3))
         Self.expectSame(truncated, "syntax")
+    }
+}
+
+/// Interned names: one index per distinct spelling, however short and whatever bytes it holds.
+@Suite struct NameTableTests {
+    @Test func namesDifferingOnlyByANulByteAreTwoNames() {
+        var table = NameTable()
+        let plain = table.index(of: "BTC"), nul = table.index(of: "BTC\u{0}"), again = table.index(of: "BTC")
+        #expect(plain != nul && plain == again)
+        #expect(table.names == ["BTC", "BTC\u{0}"])
+        // Many short and long names, found again after the tables grow.
+        let names = (0..<5_000).map { "A\($0)" } + (0..<500).map { "a-long-asset-name-\($0)" }
+        let indexes = names.map { table.index(of: $0) }
+        #expect(names.map { table.index(of: $0) } == indexes)
+        #expect(Set(indexes).count == names.count)
     }
 }
