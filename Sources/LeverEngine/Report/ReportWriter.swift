@@ -9,7 +9,8 @@ import LeverSyntax
 /// Use: `opening(header)`, then `accounts(chunk)` for each chunk in book order, then
 /// `closing(header)`, where `header` is the report `MarginEngine.evaluate(book:market:…, body)`
 /// returns (no accounts, its `tally` counted over all of them). JSON Lines puts the summary on its
-/// first line, so for it the header must come from a first pass (`needsTallyFirst`).
+/// first line, so for it the header must come from a first pass (`needsTallyFirst`,
+/// `MarginEngine.counted`). `write(engine…)` does all of it.
 public struct ReportWriter: Sendable {
     /// The forms that can be written as they are computed.
     public enum Form: Sendable, Hashable { case json, jsonLines, csv }
@@ -32,11 +33,12 @@ public struct ReportWriter: Sendable {
         var seen: Set<String> = []
         columns = fields.filter { seen.insert($0).inserted }.compactMap { name in outputs.firstIndex { $0.name == name } }
         shown = columns.map { outputs[$0] }
-        sortedKeys = columns.map { column in
+        // Ordered by the names' bytes, as `JSONOutput` orders an object's members.
+        sortedKeys = columns.sorted { outputs[$0].name.utf8.lexicographicallyPrecedes(outputs[$1].name.utf8) }.map { column in
             var key = ""
             JSONOutput.writeString(outputs[column].name, to: &key)
             return (key, column)
-        }.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        }
         flags = declaresFlags
     }
 
@@ -46,7 +48,7 @@ public struct ReportWriter: Sendable {
     /// Evaluates `book` with `engine` and writes its report through `emit`, a chunk of accounts
     /// at a time (the loader's rejected accounts in their places); returns the report without
     /// its accounts, with `provenance` and the tally of every account. JSON Lines, whose first line
-    /// holds the summary, evaluates the book twice: once to count, once to write.
+    /// holds the summary, first counts it from the program's results (`MarginEngine.counted`).
     public mutating func write(_ engine: MarginEngine, book: Book, market: MarketSnapshot, threads: Int = 1,
                                chunkSize: Int = 16_384, provenance: Provenance? = nil,
                                emit: (String) throws -> Void) rethrows -> Report {

@@ -11,7 +11,7 @@ import LeverSyntax
     /// lines between are blank (spaces), which JSON Lines allows. The last account's quantity is
     /// a string. Written in 1 MB blocks, so the test holds the file's bytes only once.
     static func write(to url: URL) throws -> (errorLine: Int, errorColumn: Int) {
-        FileManager.default.createFile(atPath: url.path, contents: nil)
+        #expect(FileManager.default.createFile(atPath: url.path, contents: nil))
         let handle = try FileHandle(forWritingTo: url)
         defer { try? handle.close() }
         let width = 1000
