@@ -144,7 +144,7 @@ public enum Benchmark {
     /// it applies, the timed call (its layout built, outside the timed region).
     static func checkBaseline(engine: MarginEngine, inputs: ProgramInputs, book: Book, market: MarketSnapshot)
         -> (BenchReport.Baseline, ((Int) -> Void)?) {
-        let ids = book.accounts.map(\.id), columns = { engine.results(for: inputs) }
+        let ids = book.ids, columns = { engine.results(for: inputs) }
         switch baselineKind(policy: engine.identity.name) {
         case .workload?:
             return compare(WorkloadResults(lever: columns(), outputs: engine.policy.outputs),

@@ -164,7 +164,7 @@ struct Eval: ConsoleCommand {
         guard inputs.isUsable else { return nil }
         guard let id = account else { return inputs }
         guard let one = inputs.selecting(account: id) else {
-            console.err("error: no account `\(id)` in `\(book)`\(Suggestion.hint(for: id, in: inputs.book?.accounts.map(\.id) ?? []))\n")
+            console.err("error: no account `\(id)` in `\(book)`\(Suggestion.hint(for: id, in: inputs.book?.ids ?? []))\n")
             return nil
         }
         return one

@@ -58,7 +58,7 @@ struct Explain: ConsoleCommand {
         guard let tree = Explainer(engine: engine, sources: loaded.sources)
             .explain(account: account, book: book, market: market, measure: measure)
         else {
-            console.err("error: no account `\(account)` in `\(self.book)`\(Suggestion.hint(for: account, in: book.accounts.map(\.id)))\n")
+            console.err("error: no account `\(account)` in `\(self.book)`\(Suggestion.hint(for: account, in: book.ids))\n")
             return .findings
         }
         console.out(tree.rendered())
@@ -67,8 +67,8 @@ struct Explain: ConsoleCommand {
 
     /// `--expression`: the expression compiled with the policy and explained for the account.
     private func explain(_ text: String, policy: LoadedPolicy, book: Book, market: MarketSnapshot, console: Console) -> ExitCode {
-        guard let holder = book.accounts.first(where: { $0.id == account }) else {
-            console.err("error: no account `\(account)` in `\(self.book)`\(Suggestion.hint(for: account, in: book.accounts.map(\.id)))\n")
+        guard let holder = book.account(id: account) else {
+            console.err("error: no account `\(account)` in `\(self.book)`\(Suggestion.hint(for: account, in: book.ids))\n")
             return .findings
         }
         switch CompiledExpression.compile(text, in: policy) {

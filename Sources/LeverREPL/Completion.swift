@@ -85,7 +85,7 @@ extension ReplSession {
         let symbols = policy.checked.symbols
         let kinds: [SymbolKind] = [.asset, .class, .param, .curve, .table, .scenario, .measure, .venue]
         let names = kinds.flatMap { symbols.names($0) }.filter { !$0.hasSuffix("__") }
-        var completion = Completion(policyNames: names, accountIDs: book?.accounts.map(\.id) ?? [])
+        var completion = Completion(policyNames: names, accountIDs: book?.ids ?? [])
         for table in symbols.tables {
             let fields = table.rows.flatMap { $0.body.map(\.name.text) }
             completion.tableFields[table.isTiers ? "tier" : table.name.text] = fields

@@ -88,7 +88,7 @@ extension ReplSession {
         }
         guard let book else { return error("no book loaded; use :book FILE") }
         guard book.accounts.contains(where: { $0.id == id }) else {
-            let suggestion = Suggestion.closest(to: id, in: book.accounts.map(\.id)).map { "; did you mean `\($0)`?" } ?? ""
+            let suggestion = Suggestion.closest(to: id, in: book.ids).map { "; did you mean `\($0)`?" } ?? ""
             return error("no account `\(id)` in the book\(suggestion)")
         }
         focus = id

@@ -10,6 +10,16 @@ public struct AssertionViolation: Sendable, Hashable {
         case broken
         /// The condition reads an undefined value, so it could not be checked.
         case undecided
+
+        /// What a compiled assertion's verdict for one account says: nil when it holds (1),
+        /// `undecided` when it is undefined, `broken` when it is false (0).
+        init?(holds: Double) {
+            if holds.isNaN { self = .undecided } else if holds == 0 { self = .broken } else { return nil }
+        }
+
+        /// A breach no status handles: one that could not be checked, or one whose assertion
+        /// says no consequence. `lever eval` counts these as findings.
+        func isUnhandled(consequence: String?) -> Bool { self == .undecided || consequence == nil }
     }
 
     /// One value the condition compared (`leverage = 5389534`).

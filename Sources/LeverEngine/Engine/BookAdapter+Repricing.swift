@@ -16,7 +16,7 @@ extension BookAdapter {
             return self
         }
         var reader = NoteReader(policy: policy, prepared: new, store: book.store)
-        let notes = (0..<book.count).map { reader.read(book.store, account: $0) }
+        let notes = (0..<book.count).map { reader.read(account: $0) }
         return BookAdapter(columns: columns, notes: notes, evaluable: evaluable, hasOptions: false)
     }
 }

@@ -41,7 +41,7 @@ struct BookAdapter {
         evaluable.reserveCapacity(range.count)
         let asOf = market.asOf
         for a in range {
-            let accountNotes = reader.read(store, account: a)
+            let accountNotes = reader.read(account: a)
             let ok = !accountNotes.contains { $0.severity == .error }
             if ok {
                 for row in store.rows(ofAccount: a) {
@@ -76,10 +76,8 @@ struct BookAdapter {
         private var noted: [Bool]
 
         init(policy: CompiledPolicy, prepared: PreparedMarket, store: BookStore) {
-            let assetIndex = Dictionary(policy.assets.enumerated().map { ($1, Int32($0)) }, uniquingKeysWith: { a, _ in a })
-            let venueIndex = Dictionary(policy.venues.enumerated().map { ($1, Int32($0)) }, uniquingKeysWith: { a, _ in a })
-            symbolAsset = store.symbols.map { assetIndex[$0] ?? -1 }
-            venueMap = store.venues.map { venueIndex[$0] ?? -1 }
+            symbolAsset = store.symbolIndices(in: policy.assets)
+            venueMap = store.venueIndices(in: policy.venues)
             self.store = store
             self.prepared = prepared
             anyIssue = prepared.issues.contains { $0 != nil }
@@ -98,7 +96,7 @@ struct BookAdapter {
             return v < 0 ? -1 : Int(venueMap[Int(v)])
         }
 
-        mutating func read(_ store: BookStore, account a: Int) -> [AccountNote] {
+        mutating func read(account a: Int) -> [AccountNote] {
             let rows = store.rows(ofAccount: a)
             var notes = store.warnings[a].map(AccountNote.init)
             // The common account: declared names and no market issue, nothing to say.

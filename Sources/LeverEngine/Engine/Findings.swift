@@ -22,7 +22,7 @@ struct Findings {
         var violations: [(CompiledAssertion, AssertionViolation.Outcome)] = []
         for assertion in policy.assertions {
             let holds = results[assertion.holds][a]
-            if holds.isNaN { violations.append((assertion, .undecided)) } else if holds == 0 { violations.append((assertion, .broken)) }
+            if let outcome = AssertionViolation.Outcome(holds: holds) { violations.append((assertion, outcome)) }
         }
         guard !undefined.isEmpty || !violations.isEmpty else { return }
         let account = build()

@@ -12,12 +12,11 @@ struct LiquidationPlanner {
     let bonus: [Double]
     let priority: [Double]
     /// Per interned asset name of the book: its policy asset index, or −1.
-    let symbolAsset: [Int]
+    let symbolAsset: [Int32]
 
     init(policy: CompiledPolicy, prices: [Double], snapshot: Snapshot<Double>, store: BookStore) {
         assets = policy.assets
-        let index = Dictionary(policy.assets.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-        symbolAsset = store.symbols.map { index[$0] ?? -1 }
+        symbolAsset = store.symbolIndices(in: policy.assets)
         self.prices = prices
         bonus = snapshot.assetOutput("liquidation_bonus", in: policy.plan) ?? [Double](repeating: 0, count: prices.count)
         priority = snapshot.assetOutput("liquidation_priority", in: policy.plan) ?? [Double](repeating: 0, count: prices.count)
@@ -29,7 +28,7 @@ struct LiquidationPlanner {
     func plan(_ store: BookStore, account a: Int, closeFactor: Double, accountBonus: Double) -> LiquidationPlanReport {
         var debts: [(asset: Int, amount: Double)] = [], collaterals: [(asset: Int, amount: Double)] = []
         for row in store.rows(ofAccount: a) where store.kind[row] == .spot {
-            let asset = symbolAsset[Int(store.asset[row])], quantity = store.quantity[row]
+            let asset = Int(symbolAsset[Int(store.asset[row])]), quantity = store.quantity[row]
             guard asset >= 0, prices[asset] > 0 else { continue }
             if quantity < 0 { debts.append((asset, -quantity)) }
             if quantity > 0 { collaterals.append((asset, quantity)) }

@@ -26,10 +26,8 @@ public struct MarginEngine: Sendable {
     /// be the ones the inputs were made from.
     public func evaluate(_ inputs: ProgramInputs, book: Book, market: MarketSnapshot, threads: Int = 1) -> Report {
         let snapshot = policy.program.prepare(inputs.market)
-        let accounts = accountReports(inputs, book: book, first: 0, snapshot: snapshot, threads: threads)
-        var report = Report(policy: identity, asOf: market.asOf, horizon: horizon, outputs: policy.outputs,
-                            accounts: accounts, marketIssues: inputs.prepared.allIssues)
-        report.declaresFlags = !policy.flags.isEmpty
+        var report = header(market: market, issues: inputs.prepared.allIssues)
+        report.accounts = accountReports(inputs, book: book, first: 0, snapshot: snapshot, threads: threads)
         return report
     }
 
@@ -41,18 +39,14 @@ public struct MarginEngine: Sendable {
     /// The chunks, and so the accounts, are the same at any thread count.
     public func evaluate(book: Book, market: MarketSnapshot, threads: Int = 1, chunkSize: Int = 16_384,
                          rejected: [RejectedAccount] = [], _ body: ([AccountReport]) throws -> Void) rethrows -> Report {
-        let prepared = PreparedMarket(policy: policy, market: market)
-        let snapshot = policy.program.prepare(prepared.columns)
         let statusColumn = policy.output("status")
         var tally = ReportTally()
         var pending = rejected.sorted { $0.index < $1.index }[...]
         var emitted = 0
         var chunk: [AccountReport] = []
-        for first in stride(from: 0, to: max(book.count, 1), by: max(chunkSize, 1)) {
-            let range = first..<min(first + max(chunkSize, 1), book.count)
-            let adapted = BookAdapter(book: book, policy: policy, market: market, prepared: prepared, accounts: range)
-            let inputs = ProgramInputs(prepared: prepared, adapted: adapted)
-            let reports = range.isEmpty ? [] : accountReports(inputs, book: book, first: first, snapshot: snapshot, threads: threads)
+        let prepared = try forEachChunk(of: book, market: market, chunkSize: chunkSize) { range, inputs, snapshot in
+            let reports = range.isEmpty ? [] : accountReports(inputs, book: book, first: range.lowerBound, snapshot: snapshot,
+                                                              threads: threads)
             chunk.removeAll(keepingCapacity: true)
             for report in reports {
                 while let next = pending.first, next.index <= emitted {
@@ -70,22 +64,40 @@ public struct MarginEngine: Sendable {
         return header(market: market, issues: prepared.allIssues, tally: tally)
     }
 
+    /// Lays out `book` a chunk of at most `chunkSize` accounts at a time against one prepared
+    /// market and hands each chunk (its account range, inputs and snapshot) to `body`; an empty
+    /// book is one empty chunk. Returns the prepared market.
+    private func forEachChunk(of book: Book, market: MarketSnapshot, chunkSize: Int,
+                              _ body: (Range<Int>, ProgramInputs, Snapshot<Double>) throws -> Void) rethrows -> PreparedMarket {
+        let prepared = PreparedMarket(policy: policy, market: market)
+        let snapshot = policy.program.prepare(prepared.columns)
+        let size = max(chunkSize, 1)
+        for first in stride(from: 0, to: max(book.count, 1), by: size) {
+            let range = first..<min(first + size, book.count)
+            let adapted = BookAdapter(book: book, policy: policy, market: market, prepared: prepared, accounts: range)
+            try body(range, ProgramInputs(prepared: prepared, adapted: adapted), snapshot)
+        }
+        return prepared
+    }
+
+    /// The program's results for `inputs`, per output per account, and for a fixed-point policy
+    /// the exact decimals reports print (its numbers come from its exact program).
+    func programResults(_ inputs: ProgramInputs, snapshot: Snapshot<Double>, threads: Int) -> ([[Double]], [[String?]]?) {
+        if let exact = exactResults(inputs, threads: threads) { return (exact.values, exact.texts) }
+        return (policy.program.evaluate(inputs.book, snapshot: snapshot, threads: threads), nil)
+    }
+
     /// The report `evaluate(book:market:…, body)` returns (no accounts, the tally of all of them)
     /// counted from the program's results alone, a chunk at a time: no account report is built.
     /// JSON Lines, whose first line holds the summary, counts this way before writing.
     public func counted(book: Book, market: MarketSnapshot, threads: Int = 1, chunkSize: Int = 16_384) -> Report {
-        let prepared = PreparedMarket(policy: policy, market: market)
-        let snapshot = policy.program.prepare(prepared.columns)
         let statusColumn = policy.output("status")
         var tally = ReportTally()
-        for first in stride(from: 0, to: book.count, by: max(chunkSize, 1)) {
-            let range = first..<min(first + max(chunkSize, 1), book.count)
-            let adapted = BookAdapter(book: book, policy: policy, market: market, prepared: prepared, accounts: range)
-            let inputs = ProgramInputs(prepared: prepared, adapted: adapted)
-            let results = exactResults(inputs, threads: threads)?.values
-                ?? policy.program.evaluate(inputs.book, snapshot: snapshot, threads: threads)
+        let prepared = forEachChunk(of: book, market: market, chunkSize: chunkSize) { range, inputs, snapshot in
+            guard !range.isEmpty else { return }
+            let (results, _) = programResults(inputs, snapshot: snapshot, threads: threads)
             for a in 0..<range.count {
-                guard adapted.evaluable[a] else {
+                guard inputs.adapted.evaluable[a] else {
                     tally.count(status: "not evaluated", evaluated: false, violations: false, unhandled: false)
                     continue
                 }
@@ -94,10 +106,9 @@ public struct MarginEngine: Sendable {
                 let word = if case .label(let word)? = status { word } else { "unvalued" }
                 var violated = false, unhandled = false
                 for assertion in policy.assertions {
-                    let holds = results[assertion.holds][a]
-                    guard holds.isNaN || holds == 0 else { continue }
+                    guard let outcome = AssertionViolation.Outcome(holds: results[assertion.holds][a]) else { continue }
                     violated = true
-                    if holds.isNaN || assertion.consequence == nil { unhandled = true }
+                    if outcome.isUnhandled(consequence: assertion.consequence) { unhandled = true }
                 }
                 tally.count(status: word, evaluated: true, violations: violated, unhandled: unhandled)
             }
@@ -106,8 +117,9 @@ public struct MarginEngine: Sendable {
         return header(market: market, issues: prepared.allIssues, tally: tally)
     }
 
-    /// A report without accounts whose summary is `tally`.
-    private func header(market: MarketSnapshot, issues: [MarketIssue], tally: ReportTally) -> Report {
+    /// A report without accounts: what every report of this engine says about itself and the
+    /// market, with `tally` as its summary when the accounts are not held in it.
+    private func header(market: MarketSnapshot, issues: [MarketIssue], tally: ReportTally? = nil) -> Report {
         var report = Report(policy: identity, asOf: market.asOf, horizon: horizon, outputs: policy.outputs,
                             accounts: [], marketIssues: issues)
         report.declaresFlags = !policy.flags.isEmpty
@@ -119,11 +131,9 @@ public struct MarginEngine: Sendable {
     private func accountReports(_ inputs: ProgramInputs, book: Book, first: Int, snapshot: Snapshot<Double>,
                                 threads: Int) -> [AccountReport] {
         let adapted = inputs.adapted
-        let program = policy.program
         // A fixed-point policy's numbers come from its exact program; its per-asset values for
         // findings and liquidation plans from the `Double` snapshot.
-        let exact = exactResults(inputs, threads: threads)
-        let results = exact?.values ?? program.evaluate(inputs.book, snapshot: snapshot, threads: threads)
+        let (results, texts) = programResults(inputs, snapshot: snapshot, threads: threads)
         let store = book.store
         let planner = LiquidationPlanner(policy: policy, prices: inputs.market.inputs[.price] ?? [], snapshot: snapshot, store: store)
         // Looked up once, not per account.
@@ -131,7 +141,6 @@ public struct MarginEngine: Sendable {
         let statusOutput = policy.output("status")
         let findings = Findings(policy: policy, book: inputs.book, snapshot: snapshot, issues: inputs.prepared.issues,
                                 inputIssues: inputs.prepared.inputIssues)
-        let texts = exact?.texts
         // Each account's report is its own: built on as many threads as evaluated it, joined in order.
         let parts = inParallelParts(inputs.book.accountCount, parts: threads) { range in
             var accounts: [AccountReport] = []

@@ -59,8 +59,6 @@ extension MarginEngine {
     /// Per output (`policy.outputs` order), per account in book order; the same at any thread count.
     /// A fixed-point policy runs its exact program; its results come back as the nearest `Double`s.
     public func results(for inputs: ProgramInputs, threads: Int = 1) -> [[Double]] {
-        if let exact = exactResults(inputs, threads: threads) { return exact.values }
-        let program = policy.program
-        return program.evaluate(inputs.book, snapshot: program.prepare(inputs.market), threads: threads)
+        programResults(inputs, snapshot: policy.program.prepare(inputs.market), threads: threads).0
     }
 }

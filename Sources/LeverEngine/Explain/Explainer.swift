@@ -18,7 +18,7 @@ public struct Explainer {
     /// The explanation of one account (`measure` nil: every output), or nil when the account is
     /// not in the book or the output does not exist.
     public func explain(account id: String, book: Book, market: MarketSnapshot, measure: String? = nil) -> Explanation? {
-        guard let account = book.accounts.first(where: { $0.id == id }) else { return nil }
+        guard let account = book.account(id: id) else { return nil }
         return explain(account, market: market, measure: measure)
     }
 

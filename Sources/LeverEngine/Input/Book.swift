@@ -31,6 +31,9 @@ public struct Book: Sendable, Hashable {
     /// The loaded accounts' ids, in file order, without building the accounts.
     public var ids: [String] { store.ids }
 
+    /// The first account with this id, built alone (the others are not).
+    public func account(id: String) -> Account? { store.ids.firstIndex(of: id).map(store.account) }
+
     /// The accounts that loaded, as a random-access collection of `Account` values.
     public struct Accounts: RandomAccessCollection, Sendable, Equatable {
         let store: BookStore

@@ -48,7 +48,7 @@ extension BookColumns {
     /// Lays out `book` against `market`. The row count must fit in Int32 (2^31 positions).
     public init(book: Book, market: MarketSnapshot) {
         let rows = book.accounts.reduce(0) { $0 + $1.positions.count }
-        accountIDs = book.accounts.map(\.id)
+        accountIDs = book.ids
         score = book.accounts.map(\.score)
         flags = book.accounts.map(\.flags)
         accountStart = [0]

@@ -26,7 +26,8 @@ public enum BookLoader {
             let lines = BookLoader.isJSONLines(file.path)
             let segments = BookSegments(buffer, lines: lines, threads: options.threads, template: state, fileID: file.id,
                                         options: options)
-            state.segments = segments
+            // Reading in order asks at every account whether a part starts there: only when there are any.
+            state.segments = segments.parts.isEmpty ? nil : segments
             let ok = lines ? BookDecoding.decodeLines(&d, &state) : BookDecoding.decodeRoot(&d, &state)
             segments.finish()
             d.finish()

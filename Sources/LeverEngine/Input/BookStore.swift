@@ -55,6 +55,7 @@ struct BookStore: Sendable {
     }
 
     var accountCount: Int { ids.count }
+    var rowCount: Int { asset.count }
 
     /// Makes room for about this many accounts and positions.
     mutating func reserve(accounts: Int, positions: Int) {
@@ -62,7 +63,6 @@ struct BookStore: Sendable {
         attributes.reserveCapacity(accounts); warnings.reserveCapacity(accounts); positionStart.reserveCapacity(accounts + 1)
         asset.reserveCapacity(positions); quantity.reserveCapacity(positions); kind.reserveCapacity(positions)
     }
-    var rowCount: Int { asset.count }
 
     /// The rows of account `a`.
     @inline(__always)
@@ -72,15 +72,9 @@ struct BookStore: Sendable {
 
     /// Appends one position to the account being read (closed by `closeAccount`).
     mutating func append(_ p: Position) {
-        let row = asset.count
-        if case .spot = p {
-            appendSpot(symbol: symbolTable.index(of: p.asset), quantity: p.quantity, venue: p.venue.map { venueTable.index(of: $0) })
-            return
-        }
-        asset.append(symbolTable.index(of: p.asset))
-        quantity.append(p.quantity)
-        kind.append(p.kind)
-        appendVenue(p.venue.map { venueTable.index(of: $0) }, row: row)
+        let symbol = symbolTable.index(of: p.asset), venue = p.venue.map { venueTable.index(of: $0) }
+        if case .spot = p { return appendSpot(symbol: symbol, quantity: p.quantity, venue: venue) }
+        let row = appendRow(symbol: symbol, quantity: p.quantity, kind: p.kind, venue: venue)
         if derivative.isEmpty { derivative = [Int32](repeating: -1, count: row) }
         derivative.append(Int32(derivatives.count))
         derivatives.append(p)
@@ -149,21 +143,24 @@ struct BookStore: Sendable {
 
     /// Appends a spot balance whose names are interned already (`internAsset`, `internVenue`).
     mutating func appendSpot(symbol: Int32, quantity q: Double, venue v: Int32?) {
-        let row = asset.count
-        asset.append(symbol)
-        quantity.append(q)
-        kind.append(.spot)
-        appendVenue(v, row: row)
+        appendRow(symbol: symbol, quantity: q, kind: .spot, venue: v)
         if !derivative.isEmpty { derivative.append(-1) }
     }
 
-    private mutating func appendVenue(_ v: Int32?, row: Int) {
+    /// Appends a row's columns other than `derivative`; returns its index.
+    @discardableResult
+    private mutating func appendRow(symbol: Int32, quantity q: Double, kind k: PositionKind, venue v: Int32?) -> Int {
+        let row = asset.count
+        asset.append(symbol)
+        quantity.append(q)
+        kind.append(k)
         if let v {
             if venue.isEmpty { venue = [Int32](repeating: -1, count: row) }
             venue.append(v)
         } else if !venue.isEmpty {
             venue.append(-1)
         }
+        return row
     }
 
     /// The index of the asset name spelt `bytes`, interned if new.
@@ -173,6 +170,18 @@ struct BookStore: Sendable {
     mutating func internVenue(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 { venueTable.index(of: bytes) }
 
     // MARK: - Reading
+
+    /// Per interned asset name: its index in `names` (a policy's assets), or −1 — so a row's
+    /// policy asset is two array reads.
+    func symbolIndices(in names: [String]) -> [Int32] { Self.indices(of: symbols, in: names) }
+
+    /// Per interned venue name: its index in `names` (a policy's venues), or −1.
+    func venueIndices(in names: [String]) -> [Int32] { Self.indices(of: venues, in: names) }
+
+    private static func indices(of interned: [String], in names: [String]) -> [Int32] {
+        let index = Dictionary(names.enumerated().map { ($1, Int32($0)) }, uniquingKeysWith: { first, _ in first })
+        return interned.map { index[$0] ?? -1 }
+    }
 
     /// The venue name of a row, if any.
     @inline(__always)

@@ -20,8 +20,6 @@ struct NameTable: Sendable {
     private var shortCount = 0
     private let seed = UInt64(truncatingIfNeeded: Hasher().finalize()) | 1
 
-    var count: Int { names.count }
-
     /// The index of the name spelt `text`, added if new.
     mutating func index(of text: UnsafeBufferPointer<UInt8>) -> Int32 {
         // A NUL byte (only from an escaped name) would make two lengths one key.
@@ -33,7 +31,7 @@ struct NameTable: Sendable {
         var key: UInt64 = 0
         for k in 0..<text.count { key |= UInt64(text[k]) << (8 * UInt64(k)) }
         let mask = shortSlots.count - 1
-        var slot = Int(truncatingIfNeeded: ((key ^ seed) &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+        var slot = shortSlot(key)
         while shortSlots[slot] >= 0 {
             if shortKeys[slot] == key { return shortSlots[slot] }
             slot = (slot + 1) & mask
@@ -46,13 +44,18 @@ struct NameTable: Sendable {
         return i
     }
 
+    /// The home slot of a packed short name (Fibonacci hashing of the seeded key).
+    private func shortSlot(_ key: UInt64) -> Int {
+        Int(truncatingIfNeeded: ((key ^ seed) &* 0x9E37_79B9_7F4A_7C15) >> 40) & (shortSlots.count - 1)
+    }
+
     private mutating func growShort() {
         let entries = zip(shortKeys, shortSlots).filter { $0.1 >= 0 }
         shortSlots = [Int32](repeating: -1, count: shortSlots.count * 2)
         shortKeys = [UInt64](repeating: 0, count: shortKeys.count * 2)
         let mask = shortSlots.count - 1
         for (key, i) in entries {
-            var slot = Int(truncatingIfNeeded: ((key ^ seed) &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+            var slot = shortSlot(key)
             while shortSlots[slot] >= 0 { slot = (slot + 1) & mask }
             shortSlots[slot] = i
             shortKeys[slot] = key

@@ -71,7 +71,7 @@ public struct ReportTally: Sendable, Hashable {
             status = "unvalued"
         }
         count(status: status, evaluated: account.evaluated, violations: !account.violations.isEmpty,
-              unhandled: account.violations.contains { $0.outcome == .undecided || $0.consequence == nil })
+              unhandled: account.violations.contains { $0.outcome.isUnhandled(consequence: $0.consequence) })
     }
 
     /// Counts one account by what its report would say.

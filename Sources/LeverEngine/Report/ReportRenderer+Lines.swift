@@ -32,16 +32,16 @@ extension ReportRenderer {
         if report.declaresFlags { header.append("flags") }
         var out = csvRow(header)
         for account in report.accounts {
-            out += csvRow(csvFields(account, columns: report.outputs.count, flags: report.declaresFlags))
+            out += csvRow(csvFields(account, columns: Array(report.outputs.indices), flags: report.declaresFlags))
         }
         return out
     }
 
-    /// One account's CSV fields: its id, whether it was evaluated, its values (`columns` empty
+    /// One account's CSV fields: its id, whether it was evaluated, its values at `columns` (empty
     /// fields for an account not evaluated, which has none), and its flags when declared.
-    static func csvFields(_ account: AccountReport, columns: Int, flags: Bool) -> [String] {
+    static func csvFields(_ account: AccountReport, columns: [Int], flags: Bool) -> [String] {
         var row = [account.id, account.evaluated ? "true" : "false"]
-        row += account.evaluated ? account.values.map(csvField) : Array(repeating: "", count: columns)
+        row += columns.map { account.evaluated ? csvField(account.values[$0]) : "" }
         if flags { row.append(account.flags.joined(separator: ";")) }
         return row
     }

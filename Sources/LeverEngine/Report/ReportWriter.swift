@@ -104,18 +104,7 @@ public struct ReportWriter: Sendable {
             writeJSON(account, pretty: false, to: &out)
             out.append("\n")
         case .csv:
-            // As `ReportRenderer.csvRow(csvFields(…))`, field by field into the buffer.
-            out.append(ReportRenderer.csvQuoted(account.id))
-            out.append(account.evaluated ? ",true" : ",false")
-            for column in columns {
-                out.append(",")
-                if account.evaluated { out.append(ReportRenderer.csvQuoted(ReportRenderer.csvField(account.values[column]))) }
-            }
-            if flags {
-                out.append(",")
-                out.append(ReportRenderer.csvQuoted(account.flags.joined(separator: ";")))
-            }
-            out.append("\r\n")
+            out.append(ReportRenderer.csvRow(ReportRenderer.csvFields(account, columns: columns, flags: flags)))
         }
     }
 
@@ -279,17 +268,13 @@ struct TextBuffer: ~Copyable {
     }
 
     /// A number as `JSONOutput.writeNumber` writes it.
-    mutating func number(_ x: Double) {
-        if x.isFinite { append(JSONOutput.shortest(x)) } else if x.isNaN { append("null") } else {
-            append(x > 0 ? "\"Infinity\"" : "\"-Infinity\"")
-        }
-    }
+    mutating func number(_ x: Double) { append(JSONOutput.numberText(x)) }
 
     /// A string literal as `JSONOutput.writeString` writes it.
     mutating func jsonString(_ s: String) {
         var s = s
         let plain = s.withUTF8 { utf8 in
-            guard !utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else { return false }
+            guard !JSONOutput.needsEscaping(utf8) else { return false }
             append(byte: 0x22)
             append(bytes: utf8)
             append(byte: 0x22)

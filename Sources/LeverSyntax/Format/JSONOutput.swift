@@ -112,13 +112,14 @@ public indirect enum JSONOutput: Sendable, Hashable {
 
     /// Appends a number as every JSON form writes it: `shortest`, the infinities as strings, NaN as `null`.
     public static func writeNumber(_ x: Double, to out: inout String) {
-        if x.isFinite {
-            out += shortest(x)
-        } else if x.isNaN {
-            out += "null"
-        } else {
-            out += x > 0 ? "\"Infinity\"" : "\"-Infinity\""
-        }
+        out += numberText(x)
+    }
+
+    /// A number's JSON text: `shortest` when finite, `null` for NaN, `"Infinity"`/`"-Infinity"`.
+    public static func numberText(_ x: Double) -> String {
+        if x.isFinite { return shortest(x) }
+        if x.isNaN { return "null" }
+        return x > 0 ? "\"Infinity\"" : "\"-Infinity\""
     }
 
     /// Text of a finite number: Swift's shortest text that reads back as the same `Double`
@@ -128,11 +129,17 @@ public indirect enum JSONOutput: Sendable, Hashable {
         x == 0 ? "0.0" : x.description
     }
 
+    /// Whether a string's bytes hold a quote, a backslash or a control character (which a JSON
+    /// string literal escapes).
+    public static func needsEscaping(_ utf8: some Sequence<UInt8>) -> Bool {
+        utf8.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }
+    }
+
     /// A string literal with `"` `\` and control characters escaped (`\n` `\t` or `\u00XX`).
     public static func writeString(_ s: String, to out: inout String) {
         out += "\""
         // Most strings (keys, ids, words) need no escaping: append them whole.
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+        if !needsEscaping(s.utf8) {
             out += s
             out += "\""
             return
