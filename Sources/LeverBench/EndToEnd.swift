@@ -3,7 +3,7 @@ import Lever
 /// `lever bench --end-to-end`: what a user's `lever eval` pays, stage by stage, on a book file:
 /// reading its bytes (the I/O floor), parsing them into a `Book`, laying the book out as program
 /// columns, evaluating, and building and rendering the JSON report, each timed apart (median of
-/// the repetitions, one thread) and given in ns per account and, for the stages that go through
+/// the repetitions, on `threads` threads as `lever eval --threads` runs them) and given in ns per account and, for the stages that go through
 /// the file's bytes, MB/s and as a multiple of the read.
 public struct EndToEnd: Sendable, Equatable {
     /// One stage: its name, what it does, and its timings.
@@ -21,13 +21,15 @@ public struct EndToEnd: Sendable, Equatable {
     public var accounts: Int
     public var positions: Int
     public var repeats: Int
+    /// Threads every stage ran on (the read is one thread whatever this is).
+    public var threads: Int
     public var optimized: Bool
     public var stages: [Stage]
 
     /// Times every stage `repeats` times after one untimed run; nil (with the diagnostics'
     /// messages) when the book does not load cleanly against the policy.
     public static func run(engine: MarginEngine, bookPath: String, market: MarketSnapshot, policy names: PolicyNames,
-                           repeats: Int, limits: InputLimits = .standard) throws -> Result<EndToEnd, BenchLoadError> {
+                           repeats: Int, threads: Int = 1, limits: InputLimits = .standard) throws -> Result<EndToEnd, BenchLoadError> {
         let clock = ContinuousClock()
         func time(_ body: () -> Void) -> [Double] {
             body()
@@ -42,16 +44,18 @@ public struct EndToEnd: Sendable, Equatable {
         let inputs = engine.programInputs(book: book, market: market)
         let n = book.accounts.count
         let read = time { Benchmark.consume(try? InputFile.read(bookPath, limit: limits.maxBookBytes, kind: .book)) }
-        let parse = time { Benchmark.consume(BookLoader.load(file, policy: names, options: LoadOptions(limits: limits))) }
+        let parse = time {
+            Benchmark.consume(BookLoader.load(file, policy: names, options: LoadOptions(limits: limits, threads: threads)))
+        }
         let layout = time { Benchmark.consume(engine.programInputs(book: book, market: market)) }
-        let evaluate = time { Benchmark.consume(engine.results(for: inputs)) }
+        let evaluate = time { Benchmark.consume(engine.results(for: inputs, threads: threads)) }
         let render = time {
             // What `lever eval --format json` does: chunk by chunk, laid out, evaluated, reported
             // and written (here to a sink that only counts the bytes).
             var writer = ReportWriter(form: .json, outputs: engine.policy.outputs, fields: engine.policy.outputs.map(\.name),
                                       declaresFlags: !engine.policy.flags.isEmpty)
             var written = 0
-            Benchmark.consume(writer.write(engine, book: book, market: market) { written += $0.utf8.count })
+            Benchmark.consume(writer.write(engine, book: book, market: market, threads: threads, emitBytes: { written += $0.count }))
             Benchmark.consume(written)
         }
         let stages = [
@@ -67,7 +71,7 @@ public struct EndToEnd: Sendable, Equatable {
         ]
         return .success(EndToEnd(policy: "\(engine.identity.name) \(engine.identity.version)", book: bookPath,
                                  bytes: bytes.count, accounts: n, positions: inputs.book.positionCount, repeats: repeats,
-                                 optimized: Benchmark.isOptimized, stages: stages))
+                                 threads: threads, optimized: Benchmark.isOptimized, stages: stages))
     }
 
     /// The report: one row per stage, then the total and what each stage holds.
@@ -77,7 +81,7 @@ public struct EndToEnd: Sendable, Equatable {
         lines.append("lever bench --end-to-end: \(policy)")
         lines.append("book:      \(book): \(BenchReport.count(accounts)) accounts, \(BenchReport.count(positions)) positions, "
                      + "\(NumberText.fixed(Double(bytes) / 1e6, decimals: 1, grouped: true)) MB")
-        lines.append("runs:      1 untimed, then \(repeats) timed per stage, 1 thread; medians")
+        lines.append("runs:      1 untimed, then \(repeats) timed per stage, \(threads) thread\(threads == 1 ? "" : "s"); medians")
         lines.append("")
         let readTime = stages.first?.timing.median ?? .nan
         var rows = [["stage", "median ms", "ns/account", "MB/s", "× read"]]

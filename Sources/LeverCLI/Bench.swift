@@ -99,19 +99,24 @@ struct Bench: ConsoleCommand {
             }
             snapshot = value
         }
-        let outcome = InputFile.reading([book], console: console, {
-            try EndToEnd.run(engine: engine, bookPath: book, market: snapshot, policy: PolicyNames(policy: engine.policy),
-                             repeats: repeats, limits: limits.input)
-        })
-        switch outcome {
-        case nil: return .usageOrIO
-        case .failure(let problem)?:
-            console.err("error: the book does not load: \(problem.messages.joined(separator: "; "))\n")
-            return .findings
-        case .success(let report)?:
-            console.out(report.table)
-            return .success
+        // One table per thread count, in the order given.
+        var tables: [String] = []
+        for count in threadCounts ?? [1] {
+            let outcome = InputFile.reading([book], console: console, {
+                try EndToEnd.run(engine: engine, bookPath: book, market: snapshot, policy: PolicyNames(policy: engine.policy),
+                                 repeats: repeats, threads: count, limits: limits.input)
+            })
+            switch outcome {
+            case nil: return .usageOrIO
+            case .failure(let problem)?:
+                console.err("error: the book does not load: \(problem.messages.joined(separator: "; "))\n")
+                return .findings
+            case .success(let report)?:
+                tables.append(report.table)
+            }
         }
+        console.out(tables.joined(separator: "\n"))
+        return .success
     }
 
     /// `--threads 1,2` as counts; nil when a count is not a positive integer.

@@ -8,6 +8,8 @@ import LeverSyntax
 public struct Console: Sendable {
     /// Writes to standard output.
     public var out: @Sendable (String) -> Void
+    /// Writes UTF-8 bytes to standard output (a streamed report, with no `String` made).
+    public var outBytes: @Sendable (UnsafeRawBufferPointer) -> Void
     /// Writes to standard error.
     public var err: @Sendable (String) -> Void
     /// The environment (`NO_COLOR`, …).
@@ -22,13 +24,15 @@ public struct Console: Sendable {
     /// the release number alone, so that their golden output does not change with every commit.
     public var engineVersion: String
 
-    /// A console over explicit sinks.
+    /// A console over explicit sinks; `outBytes` writes through `out` unless given.
     public init(
-        out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void,
+        out: @escaping @Sendable (String) -> Void, outBytes: (@Sendable (UnsafeRawBufferPointer) -> Void)? = nil,
+        err: @escaping @Sendable (String) -> Void,
         environment: [String: String] = [:], isTerminal: Bool = false, workingDirectory: String? = nil,
         engineVersion: String = EngineVersion.number
     ) {
         self.out = out
+        self.outBytes = outBytes ?? { out(String(decoding: $0, as: UTF8.self)) }
         self.err = err
         self.environment = environment
         self.isTerminal = isTerminal
@@ -41,6 +45,7 @@ public struct Console: Sendable {
     public static func standard(engineVersion: String = EngineVersion.number) -> Console {
         Console(
             out: { writeAll(STDOUT_FILENO, $0) },
+            outBytes: { writeAll(STDOUT_FILENO, $0) },
             err: { writeAll(STDERR_FILENO, $0) },
             environment: ProcessInfo.processInfo.environment,
             isTerminal: isatty(STDOUT_FILENO) != 0,
@@ -52,16 +57,19 @@ public struct Console: Sendable {
     /// ends the writing.
     static func writeAll(_ fd: Int32, _ text: String) {
         var text = text
-        text.withUTF8 { bytes in
-            var done = 0
-            while done < bytes.count {
-                let n = write(fd, bytes.baseAddress! + done, bytes.count - done)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return
-                }
-                done += n
+        text.withUTF8 { writeAll(fd, UnsafeRawBufferPointer($0)) }
+    }
+
+    static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) {
+        guard let base = bytes.baseAddress else { return }
+        var done = 0
+        while done < bytes.count {
+            let n = write(fd, base + done, bytes.count - done)
+            if n < 0 {
+                if errno == EINTR { continue }
+                return
             }
+            done += n
         }
     }
 

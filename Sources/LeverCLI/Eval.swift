@@ -105,7 +105,7 @@ struct Eval: ConsoleCommand {
             var writer = ReportWriter(form: form, outputs: engine.policy.outputs, fields: shownFields,
                                       declaresFlags: !engine.policy.flags.isEmpty)
             evaluated = writer.write(engine, book: book, market: snapshot, threads: max(1, threadCount), provenance: recorded,
-                                     emit: console.out)
+                                     emitBytes: console.outBytes)
         } else {
             var report = Lever.evaluate(engine, book: book, market: snapshot, threads: threadCount)
             report.provenance = recorded

@@ -13,8 +13,9 @@ struct Findings {
     /// Market inputs other than prices made undefined for lying outside a declared range.
     var inputIssues: [MarketIssue] = []
 
-    /// `account` is built only for an account with something to add.
-    func complete(_ report: inout AccountReport, account build: @autoclosure () -> Account, index a: Int, results: [[Double]]) {
+    /// The account (number `account` of `store`) is built only when it has something to add;
+    /// `a` is its index among the evaluated inputs.
+    func complete(_ report: inout AccountReport, store: borrowing BookStore, account: Int, index a: Int, results: [[Double]]) {
         // The common account has nothing to add: find that out without building any array.
         guard policy.outputs.indices.contains(where: { results[$0][a].isNaN })
                 || policy.assertions.contains(where: { results[$0.holds][a] != 1 }) else { return }
@@ -25,7 +26,7 @@ struct Findings {
             if let outcome = AssertionViolation.Outcome(holds: holds) { violations.append((assertion, outcome)) }
         }
         guard !undefined.isEmpty || !violations.isEmpty else { return }
-        let account = build()
+        let account = store.account(account)
         let needsTrace = !undefined.isEmpty || violations.contains { $0.0.level == .position || $0.1 == .undecided }
         let trace = needsTrace ? policy.program.trace(book, snapshot: snapshot, account: a) : []
         let positions = book.positionCount(account: a)

@@ -39,45 +39,73 @@ public struct MarginEngine: Sendable {
     /// The chunks, and so the accounts, are the same at any thread count.
     public func evaluate(book: Book, market: MarketSnapshot, threads: Int = 1, chunkSize: Int = 16_384,
                          rejected: [RejectedAccount] = [], _ body: ([AccountReport]) throws -> Void) rethrows -> Report {
+        try evaluate(book: book, market: market, threads: threads, chunkSize: chunkSize, rejected: rejected,
+                     render: { accounts, _ in accounts }, body)
+    }
+
+    /// `evaluate(book:market:…, body)` with each chunk's account reports first turned by `render`
+    /// into what `body` takes (a report's bytes, say), given the chunk's accounts and the place of
+    /// its first among all the report's accounts. Chunks are laid out, evaluated, reported and
+    /// rendered `threads` at a time, each on its own thread, and handed to `body` in book order:
+    /// the work of a chunk is one thread's from start to end, so nothing waits on anything else
+    /// until the chunks are joined.
+    public func evaluate<Rendered: Sendable>(
+        book: Book, market: MarketSnapshot, threads: Int = 1, chunkSize: Int = 16_384, rejected: [RejectedAccount] = [],
+        render: @escaping @Sendable (_ accounts: [AccountReport], _ place: Int) -> Rendered,
+        _ body: (Rendered) throws -> Void
+    ) rethrows -> Report {
         let statusColumn = policy.output("status")
+        let placement = RejectedPlacement(rejected, accountCount: book.count)
         var tally = ReportTally()
-        var pending = rejected.sorted { $0.index < $1.index }[...]
-        var emitted = 0
-        var chunk: [AccountReport] = []
-        let prepared = try forEachChunk(of: book, market: market, chunkSize: chunkSize) { range, inputs, snapshot in
+        let prepared = try forEachChunk(of: book, market: market, chunkSize: chunkSize, threads: threads, { range, inputs, snapshot in
             let reports = range.isEmpty ? [] : accountReports(inputs, book: book, first: range.lowerBound, snapshot: snapshot,
-                                                              threads: threads)
-            chunk.removeAll(keepingCapacity: true)
-            for report in reports {
-                while let next = pending.first, next.index <= emitted {
-                    chunk.append(AccountReport(rejected: next))
-                    pending.removeFirst()
-                    emitted += 1
-                }
-                chunk.append(report)
-                emitted += 1
-            }
-            if range.upperBound == book.count { chunk += pending.map(AccountReport.init(rejected:)) }
-            for account in chunk { tally.add(account, statusColumn: statusColumn) }
-            try body(chunk)
-        }
+                                                              threads: 1)
+            let chunk = placement.merged(reports, accounts: range)
+            var chunkTally = ReportTally()
+            for account in chunk { chunkTally.add(account, statusColumn: statusColumn) }
+            return (render(chunk, placement.place(ofAccount: range.lowerBound)), chunkTally)
+        }, consume: { rendered, chunkTally in
+            tally.add(chunkTally)
+            try body(rendered)
+        })
         return header(market: market, issues: prepared.allIssues, tally: tally)
     }
 
-    /// Lays out `book` a chunk of at most `chunkSize` accounts at a time against one prepared
-    /// market and hands each chunk (its account range, inputs and snapshot) to `body`; an empty
-    /// book is one empty chunk. Returns the prepared market.
-    private func forEachChunk(of book: Book, market: MarketSnapshot, chunkSize: Int,
-                              _ body: (Range<Int>, ProgramInputs, Snapshot<Double>) throws -> Void) rethrows -> PreparedMarket {
+    /// Lays out `book` in chunks of at most `chunkSize` accounts against one prepared market and
+    /// computes `work` for each (its account range, inputs and snapshot), `threads` chunks at a
+    /// time on their own threads, handing the results to `consume` in book order; an empty book
+    /// is one empty chunk. When the book is smaller than `threads` full chunks, the chunks are
+    /// made smaller so that every thread has one. Returns the prepared market.
+    private func forEachChunk<T: Sendable>(of book: Book, market: MarketSnapshot, chunkSize: Int, threads: Int,
+                                           _ work: @escaping @Sendable (Range<Int>, ProgramInputs, Snapshot<Double>) -> T,
+                                           consume: (T) throws -> Void) rethrows -> PreparedMarket {
         let prepared = PreparedMarket(policy: policy, market: market)
         let snapshot = policy.program.prepare(prepared.columns)
-        let size = max(chunkSize, 1)
-        for first in stride(from: 0, to: max(book.count, 1), by: size) {
-            let range = first..<min(first + size, book.count)
-            let adapted = BookAdapter(book: book, policy: policy, market: market, prepared: prepared, accounts: range)
-            try body(range, ProgramInputs(prepared: prepared, adapted: adapted), snapshot)
+        let ranges = Self.chunks(count: book.count, size: chunkSize, threads: threads)
+        let lanes = max(1, threads)
+        for group in stride(from: 0, to: ranges.count, by: lanes) {
+            let members = Array(ranges[group..<min(group + lanes, ranges.count)])
+            let done = inParallelParts(members.count, parts: members.count, minimumPart: 1) { parts in
+                parts.map { i in
+                    let adapted = BookAdapter(book: book, policy: policy, market: market, prepared: prepared, accounts: members[i])
+                    return work(members[i], ProgramInputs(prepared: prepared, adapted: adapted), snapshot)
+                }
+            }
+            for part in done { for result in part { try consume(result) } }
         }
         return prepared
+    }
+
+    /// The account ranges of a book of `count` accounts taken at most `size` at a time, as many
+    /// as a multiple of `threads` (so that each group of `threads` chunks keeps every thread
+    /// busy) and as even as the count allows; one empty range for an empty book.
+    static func chunks(count: Int, size: Int, threads: Int) -> [Range<Int>] {
+        guard count > 0 else { return [0..<0] }
+        let lanes = max(1, threads), size = max(1, size)
+        var n = (count + size - 1) / size
+        n = min(count, (n + lanes - 1) / lanes * lanes)
+        let even = (count + n - 1) / n
+        return stride(from: 0, to: count, by: even).map { $0..<min($0 + even, count) }
     }
 
     /// The program's results for `inputs`, per output per account, and for a fixed-point policy
@@ -93,9 +121,10 @@ public struct MarginEngine: Sendable {
     public func counted(book: Book, market: MarketSnapshot, threads: Int = 1, chunkSize: Int = 16_384) -> Report {
         let statusColumn = policy.output("status")
         var tally = ReportTally()
-        let prepared = forEachChunk(of: book, market: market, chunkSize: chunkSize) { range, inputs, snapshot in
-            guard !range.isEmpty else { return }
-            let (results, _) = programResults(inputs, snapshot: snapshot, threads: threads)
+        let prepared = forEachChunk(of: book, market: market, chunkSize: chunkSize, threads: threads, { range, inputs, snapshot in
+            var tally = ReportTally()
+            guard !range.isEmpty else { return tally }
+            let (results, _) = programResults(inputs, snapshot: snapshot, threads: 1)
             for a in 0..<range.count {
                 guard inputs.adapted.evaluable[a] else {
                     tally.count(status: "not evaluated", evaluated: false, violations: false, unhandled: false)
@@ -112,7 +141,8 @@ public struct MarginEngine: Sendable {
                 }
                 tally.count(status: word, evaluated: true, violations: violated, unhandled: unhandled)
             }
-        }
+            return tally
+        }, consume: { tally.add($0) })
         for _ in book.rejected { tally.count(status: "not evaluated", evaluated: false, violations: false, unhandled: false) }
         return header(market: market, issues: prepared.allIssues, tally: tally)
     }
@@ -147,7 +177,7 @@ public struct MarginEngine: Sendable {
             accounts.reserveCapacity(range.count)
             for a in range {
                 var r = report(id: store.ids[first + a], index: a, results: results, exact: texts, adapted: adapted, status: statusOutput)
-                if r.evaluated { findings.complete(&r, account: store.account(first + a), index: a, results: results) }
+                if r.evaluated { findings.complete(&r, store: store, account: first + a, index: a, results: results) }
                 if r.evaluated, let status = statusOutput, r.values[status] == .label("liquidatable") {
                     let closeFactor = closeFactorOutput.map { results[$0][a] } ?? 0.5
                     let bonus = bonusOutput.map { results[$0][a] } ?? 0

@@ -17,18 +17,64 @@ extension Report {
     /// `accounts` are the loaded ones in file order; `rejected` carry their file index.
     public func including(rejected: [RejectedAccount]) -> Report {
         guard !rejected.isEmpty else { return self }
-        var merged: [AccountReport] = [], next = 0
-        merged.reserveCapacity(accounts.count + rejected.count)
-        for bad in rejected.sorted(by: { $0.index < $1.index }) {
-            while merged.count < bad.index && next < accounts.count {
-                merged.append(accounts[next])
+        var copy = self
+        copy.accounts = RejectedPlacement(rejected, accountCount: accounts.count).merged(accounts, accounts: 0..<accounts.count)
+        return copy
+    }
+}
+
+/// Where the accounts the loader rejected go among a report's evaluated accounts: each at its
+/// index in the file, counting every account before it, evaluated or rejected. Worked out once
+/// from the indices, so a chunk of accounts knows which rejected ones it holds without the
+/// chunks before it (a streamed report merges them chunk by chunk, on any thread).
+struct RejectedPlacement: Sendable {
+    /// The rejected accounts in file order, each with the evaluated account it comes just
+    /// before (`accountCount` when it comes after all of them).
+    private let placed: [(before: Int, account: RejectedAccount)]
+    private let accountCount: Int
+
+    init(_ rejected: [RejectedAccount], accountCount: Int) {
+        self.accountCount = accountCount
+        // The j-th rejected account (in file order) has j rejected and `index - j` evaluated
+        // accounts before it.
+        placed = rejected.sorted { $0.index < $1.index }.enumerated().map { j, bad in
+            (min(max(0, bad.index - j), accountCount), bad)
+        }
+    }
+
+    /// The reports of evaluated accounts `range` with the rejected ones that fall among them
+    /// (and, for the last range, after them) in their places.
+    func merged(_ reports: [AccountReport], accounts range: Range<Int>) -> [AccountReport] {
+        let first = firstPlaced(before: range.lowerBound)
+        let last = range.upperBound == accountCount ? placed.count : firstPlaced(before: range.upperBound)
+        guard first < last else { return reports }
+        var merged: [AccountReport] = []
+        merged.reserveCapacity(reports.count + last - first)
+        var next = first
+        for (k, report) in zip(range, reports) {
+            while next < last && placed[next].before <= k {
+                merged.append(AccountReport(rejected: placed[next].account))
                 next += 1
             }
-            merged.append(AccountReport(rejected: bad))
+            merged.append(report)
         }
-        merged += accounts[next...]
-        var copy = self
-        copy.accounts = merged
-        return copy
+        while next < last {
+            merged.append(AccountReport(rejected: placed[next].account))
+            next += 1
+        }
+        return merged
+    }
+
+    /// Where evaluated account `k` is among all the report's accounts.
+    func place(ofAccount k: Int) -> Int { k + firstPlaced(before: k) }
+
+    /// How many rejected accounts come before evaluated account `k`.
+    private func firstPlaced(before k: Int) -> Int {
+        var low = 0, high = placed.count
+        while low < high {
+            let mid = (low + high) / 2
+            if placed[mid].before < k { low = mid + 1 } else { high = mid }
+        }
+        return low
     }
 }

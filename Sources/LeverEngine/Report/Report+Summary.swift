@@ -74,6 +74,14 @@ public struct ReportTally: Sendable, Hashable {
               unhandled: account.violations.contains { $0.outcome.isUnhandled(consequence: $0.consequence) })
     }
 
+    /// Adds the counts of other accounts (a chunk's, counted apart).
+    public mutating func add(_ other: ReportTally) {
+        statuses.merge(other.statuses, uniquingKeysWith: +)
+        accountsWithViolations += other.accountsWithViolations
+        unhandledViolations = unhandledViolations || other.unhandledViolations
+        allEvaluated = allEvaluated && other.allEvaluated
+    }
+
     /// Counts one account by what its report would say.
     mutating func count(status: String, evaluated: Bool, violations: Bool, unhandled: Bool) {
         statuses[status, default: 0] += 1

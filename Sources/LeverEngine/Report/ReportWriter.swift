@@ -20,8 +20,9 @@ public struct ReportWriter: Sendable {
     let shown: [OutputInfo]
     let columns: [Int]
     /// The shown outputs as the JSON forms order an account's `values`: by name's bytes, each
-    /// with its key written once (quoted) and its column in the full values.
-    let sortedKeys: [(key: String, column: Int)]
+    /// with the bytes before its value written once (separator, indent, quoted key and colon, in
+    /// this writer's layout) and its column in the full values.
+    let sortedKeys: [(prefix: [UInt8], column: Int)]
     let flags: Bool
     /// Accounts written so far.
     public private(set) var written = 0
@@ -34,11 +35,15 @@ public struct ReportWriter: Sendable {
         columns = fields.filter { seen.insert($0).inserted }.compactMap { name in outputs.firstIndex { $0.name == name } }
         shown = columns.map { outputs[$0] }
         // Ordered by the names' bytes, as `JSONOutput` orders an object's members.
-        sortedKeys = columns.sorted { outputs[$0].name.utf8.lexicographicallyPrecedes(outputs[$1].name.utf8) }.map { column in
-            var key = ""
-            JSONOutput.writeString(outputs[column].name, to: &key)
-            return (key, column)
-        }
+        let pretty = form == .json
+        sortedKeys = columns.sorted { outputs[$0].name.utf8.lexicographicallyPrecedes(outputs[$1].name.utf8) }
+            .enumerated().map { i, column in
+                var key = i == 0 ? "{" : ","
+                if pretty { key += "\n        " }
+                JSONOutput.writeString(outputs[column].name, to: &key)
+                key += pretty ? ": " : ":"
+                return (Array(key.utf8), column)
+            }
         flags = declaresFlags
     }
 
@@ -52,21 +57,39 @@ public struct ReportWriter: Sendable {
     public mutating func write(_ engine: MarginEngine, book: Book, market: MarketSnapshot, threads: Int = 1,
                                chunkSize: Int = 16_384, provenance: Provenance? = nil,
                                emit: (String) throws -> Void) rethrows -> Report {
+        try write(engine, book: book, market: market, threads: threads, chunkSize: chunkSize, provenance: provenance,
+                  emitBytes: { try emit(String(decoding: $0, as: UTF8.self)) })
+    }
+
+    /// `write(…emit:)` handing over the report's UTF-8 bytes as they are written, a piece at a
+    /// time (valid only during the call): what a file or a socket wants, with no `String` made.
+    public mutating func write(_ engine: MarginEngine, book: Book, market: MarketSnapshot, threads: Int = 1,
+                               chunkSize: Int = 16_384, provenance: Provenance? = nil,
+                               emitBytes: (UnsafeRawBufferPointer) throws -> Void) rethrows -> Report {
         self.threads = threads
         func decorated(_ header: Report) -> Report {
             var header = header
             header.provenance = provenance
             return header
         }
-        if needsTallyFirst {
+        var opening = needsTallyFirst
             // Counted from the results alone, then written: the reports are built once.
-            try emit(opening(decorated(engine.counted(book: book, market: market, threads: threads, chunkSize: chunkSize))))
-        } else {
-            try emit(opening(nil))
-        }
+            ? opening(decorated(engine.counted(book: book, market: market, threads: threads, chunkSize: chunkSize)))
+            : opening(nil)
+        try opening.withUTF8 { try emitBytes(UnsafeRawBufferPointer($0)) }
+        // Each chunk's bytes are written on the thread that evaluated it; here they are only emitted.
+        let writer = self
         let header = decorated(try engine.evaluate(book: book, market: market, threads: threads, chunkSize: chunkSize,
-                                                   rejected: book.rejected) { chunk in try emit(accounts(chunk)) })
-        try emit(closing(header))
+                                                   rejected: book.rejected, render: { chunk, place in
+            var out = TextBuffer(capacity: chunk.count * 1024)
+            for (i, account) in chunk.enumerated() { writer.write(account, first: place + i == 0, to: &out) }
+            return (bytes: out.bytes, count: chunk.count)
+        }) { rendered in
+            written += rendered.count
+            try rendered.bytes.withUnsafeBytes { try emitBytes($0) }
+        })
+        var closing = closing(header)
+        try closing.withUTF8 { try emitBytes(UnsafeRawBufferPointer($0)) }
         return header
     }
 
@@ -81,15 +104,19 @@ public struct ReportWriter: Sendable {
 
     /// The accounts of one chunk, after those written before.
     public mutating func accounts(_ chunk: [AccountReport]) -> String {
+        accountParts(chunk).map { String(decoding: $0, as: UTF8.self) }.joined()
+    }
+
+    /// The bytes of one chunk's accounts, after those written before, in parts to be written in
+    /// order: each account's text is its own, so the parts are written on `threads` threads.
+    mutating func accountParts(_ chunk: [AccountReport]) -> [[UInt8]] {
         let before = written, writer = self
-        // Each account's text is its own: written on `threads` threads, joined in order.
-        let parts = inParallelParts(chunk.count, parts: threads) { range in
-            var out = TextBuffer(capacity: range.count * 512)
-            for i in range { writer.write(chunk[i], first: before + i == 0, to: &out) }
-            return out.text
-        }
         written += chunk.count
-        return parts.count == 1 ? parts[0] : parts.joined()
+        return inParallelParts(chunk.count, parts: threads) { range in
+            var out = TextBuffer(capacity: range.count * 1024)
+            for i in range { writer.write(chunk[i], first: before + i == 0, to: &out) }
+            return out.bytes
+        }
     }
 
     /// Threads to write a chunk's accounts with (the bytes are the same for any).
@@ -139,12 +166,8 @@ public struct ReportWriter: Sendable {
         if !account.evaluated || sortedKeys.isEmpty {
             out.append("{}")
         } else {
-            out.append("{")
-            for (i, entry) in sortedKeys.enumerated() {
-                if i > 0 { out.append(",") }
-                if pretty { out.append("\n        ") }
-                out.append(entry.key)
-                out.append(colon)
+            for entry in sortedKeys {
+                out.append(entry.prefix)
                 Self.writeValue(account.values[entry.column], to: &out)
             }
             out.append(pretty ? "\n      }" : "}")
@@ -215,77 +238,4 @@ public struct ReportWriter: Sendable {
         members["accounts"] = nil
         return .object(members)
     }
-}
-
-/// Report text being written, as UTF-8 bytes in a buffer it owns: appending a piece is a bounds
-/// check and a copy of its bytes, where appending to a `String` or an `Array` pays for their
-/// bookkeeping (uniqueness, growth policy) on every one of a report's many small pieces.
-struct TextBuffer: ~Copyable {
-    private var start: UnsafeMutablePointer<UInt8>
-    private var capacity: Int
-    private(set) var count = 0
-
-    init(capacity: Int = 1 << 16) {
-        self.capacity = max(capacity, 16)
-        start = .allocate(capacity: self.capacity)
-    }
-
-    deinit { start.deallocate() }
-
-    @inline(__always)
-    private mutating func reserve(_ n: Int) {
-        guard count + n > capacity else { return }
-        var grown = capacity * 2
-        while grown < count + n { grown *= 2 }
-        let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
-        moved.update(from: start, count: count)
-        start.deallocate()
-        start = moved
-        capacity = grown
-    }
-
-    @inline(__always)
-    mutating func append(bytes: UnsafeBufferPointer<UInt8>) {
-        reserve(bytes.count)
-        if let base = bytes.baseAddress { (start + count).update(from: base, count: bytes.count) }
-        count += bytes.count
-    }
-
-    @inline(__always)
-    mutating func append(byte: UInt8) {
-        reserve(1)
-        start[count] = byte
-        count += 1
-    }
-
-    mutating func append(_ piece: StaticString) {
-        append(bytes: UnsafeBufferPointer(start: piece.utf8Start, count: piece.utf8CodeUnitCount))
-    }
-
-    mutating func append(_ piece: String) {
-        var piece = piece
-        piece.withUTF8 { append(bytes: $0) }
-    }
-
-    /// A number as `JSONOutput.writeNumber` writes it.
-    mutating func number(_ x: Double) { append(JSONOutput.numberText(x)) }
-
-    /// A string literal as `JSONOutput.writeString` writes it.
-    mutating func jsonString(_ s: String) {
-        var s = s
-        let plain = s.withUTF8 { utf8 in
-            guard !JSONOutput.needsEscaping(utf8) else { return false }
-            append(byte: 0x22)
-            append(bytes: utf8)
-            append(byte: 0x22)
-            return true
-        }
-        if plain { return }
-        var text = ""
-        JSONOutput.writeString(s, to: &text)
-        append(text)
-    }
-
-    /// The bytes as text (they are UTF-8 by construction).
-    var text: String { String(decoding: UnsafeBufferPointer(start: start, count: count), as: UTF8.self) }
 }
