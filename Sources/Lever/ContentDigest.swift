@@ -1,4 +1,5 @@
 import Crypto
+import Dispatch
 
 /// SHA-256 digests as Lever records them: 64 lowercase hex digits.
 ///
@@ -29,5 +30,26 @@ public enum ContentDigest {
             out.append(digits[Int(byte & 15)])
         }
         return String(decoding: out, as: UTF8.self)
+    }
+}
+
+/// A file's SHA-256 taken on another thread while the caller goes on; `value` waits for it.
+final class BackgroundDigest: @unchecked Sendable {
+    private let done = DispatchGroup()
+    /// Written by the hashing thread before it leaves `done`; read only after waiting on it.
+    private var digest = ""
+
+    init(_ bytes: [UInt8]) {
+        done.enter()
+        DispatchQueue.global().async {
+            self.digest = ContentDigest.sha256(bytes)
+            self.done.leave()
+        }
+    }
+
+    /// The digest, once taken.
+    var value: String {
+        done.wait()
+        return digest
     }
 }

@@ -53,11 +53,15 @@ public enum Lever {
         var sources = SourceMap()
         let loadedMarket = try MarketLoader.load(path: market, into: &sources, options: options)
         let marketFile = sources.files.count - 1
-        let loadedBook = try BookLoader.load(path: book, into: &sources, policy: policy, market: loadedMarket.value,
-                                             options: options)
+        let bytes = try InputFile.read(book, limit: options.limits.maxBookBytes, kind: .book, threads: options.threads)
+        // The book's digest (for the report's provenance) is taken while it loads, when there
+        // are threads to spare: on a large book it costs a tenth of the loading.
+        let digest = options.threads > 1 ? BackgroundDigest(bytes) : nil
+        let file = sources.add(path: book, bytes: bytes)
+        let loadedBook = BookLoader.load(file, policy: policy, market: loadedMarket.value, options: options)
         return LoadedInputs(sources: sources, market: loadedMarket.value, book: loadedBook.value,
                             diagnostics: loadedMarket.diagnostics + loadedBook.diagnostics,
-                            marketFile: marketFile, bookFile: sources.files.count - 1)
+                            marketFile: marketFile, bookFile: sources.files.count - 1, bookDigest: digest?.value)
     }
 
     /// Evaluates every account of the book, listing the accounts the loader rejected

@@ -11,6 +11,19 @@ public struct LoadedInputs: Sendable {
     public let diagnostics: [Diagnostic]
     /// Where in `sources` the market's and the book's bytes are.
     let marketFile: Int?, bookFile: Int?
+    /// The book's SHA-256 when it was taken while loading.
+    var bookDigest: String?
+
+    init(sources: SourceMap, market: MarketSnapshot?, book: Book?, diagnostics: [Diagnostic], marketFile: Int?,
+         bookFile: Int?, bookDigest: String? = nil) {
+        self.sources = sources
+        self.market = market
+        self.book = book
+        self.diagnostics = diagnostics
+        self.marketFile = marketFile
+        self.bookFile = bookFile
+        self.bookDigest = bookDigest
+    }
 
     /// True when there is something to evaluate.
     public var isUsable: Bool { market != nil && book != nil }
@@ -27,13 +40,16 @@ public struct LoadedInputs: Sendable {
         }
         guard !accounts.isEmpty || !rejected.isEmpty else { return nil }
         return LoadedInputs(sources: sources, market: market, book: Book(accounts: accounts, rejected: rejected),
-                            diagnostics: diagnostics, marketFile: marketFile, bookFile: bookFile)
+                            diagnostics: diagnostics, marketFile: marketFile, bookFile: bookFile, bookDigest: bookDigest)
     }
 
     /// SHA-256 of the book file's bytes, hashed from the copy read for loading (the file is not
-    /// read again, so the digest is of exactly what was evaluated). Computed on each call, at
-    /// memory speed (the README's Provenance section has measurements).
-    public var bookSHA256: String? { bookFile.flatMap(sources.file).map { ContentDigest.sha256($0.bytes) } }
+    /// read again, so the digest is of exactly what was evaluated): taken while the book loaded
+    /// when it loaded on several threads, else computed on each call, at memory speed (the
+    /// README's Provenance section has measurements).
+    public var bookSHA256: String? {
+        bookDigest ?? bookFile.flatMap(sources.file).map { ContentDigest.sha256($0.bytes) }
+    }
 
     /// SHA-256 of the market file's bytes, as `bookSHA256`.
     public var marketSHA256: String? { marketFile.flatMap(sources.file).map { ContentDigest.sha256($0.bytes) } }

@@ -43,7 +43,7 @@ public struct EndToEnd: Sendable, Equatable {
         }
         let inputs = engine.programInputs(book: book, market: market)
         let n = book.accounts.count
-        let read = time { Benchmark.consume(try? InputFile.read(bookPath, limit: limits.maxBookBytes, kind: .book)) }
+        let read = time { Benchmark.consume(try? InputFile.read(bookPath, limit: limits.maxBookBytes, kind: .book, threads: threads)) }
         let parse = time {
             Benchmark.consume(BookLoader.load(file, policy: names, options: LoadOptions(limits: limits, threads: threads)))
         }

@@ -89,6 +89,23 @@ import LeverSyntax
         #expect(InputFile.problem(path, limit: 12) == nil)
     }
 
+    /// A large file is read in parts on several threads, straight into the bytes returned: the
+    /// same bytes as on one thread, and the limit holds the same way.
+    @Test func aLargeFileReadOnSeveralThreadsIsTheSameBytes() throws {
+        let dir = try Self.directory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/book.json"
+        // 40 MB and a few bytes (parts of 8 MB at least; the last one short), every byte placed.
+        let count = 40 << 20 + 13
+        var bytes = [UInt8](repeating: 0, count: count)
+        for i in 0..<count { bytes[i] = UInt8(truncatingIfNeeded: i &* 2_654_435_761 >> 13) }
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        for threads in [1, 2, 3, 8] {
+            #expect(try InputFile.read(path, limit: count, kind: .book, threads: threads) == bytes, "\(threads) threads")
+        }
+        #expect(throws: InputFile.ReadError.self) { try InputFile.read(path, limit: count - 1, kind: .book, threads: 4) }
+    }
+
     /// A sparse 3 GiB file is refused from its size, before a byte is read.
     @Test func aHugeFileIsRefusedWithoutReadingIt() throws {
         let dir = try Self.directory()

@@ -29,6 +29,23 @@ import Lever
         #expect(ReportRenderer.csvField(.flag(true)) == "true")
     }
 
+    /// Written account by account, as the streamed writer writes rows: an id, a label and the
+    /// flags quoted where they need it, undefined values empty, the infinities as words.
+    @Test func csvRowsQuoteIdsLabelsAndFlags() throws {
+        var report = try Self.report()
+        report.declaresFlags = true
+        report.accounts[0].id = #"desk "A", book 1"#
+        report.accounts[0].flags = ["stale_price:BTC", "note,with comma"]
+        report.accounts[1].values[0] = .undefined
+        report.accounts[1].values[2] = .label("call, soon")
+        report.accounts[2].values[1] = .number(-.infinity)
+        let text = ReportRenderer(style: .csv).render(report)
+        #expect(text == "account,evaluated,collateral,health,status,flags\r\n"
+            + #""desk ""A"", book 1",true,1600.0,Infinity,healthy,"stale_price:BTC;note,with comma""# + "\r\n"
+            + #"call,true,,1.0666666666666667,"call, soon","# + "\r\n"
+            + "deep,true,1600.0,-Infinity,liquidatable,\r\n")
+    }
+
     @Test func jsonLinesIsTheJSONFormOneAccountPerLine() throws {
         let report = try Self.report()
         let lines = ReportRenderer(style: .jsonLines).render(report).split(separator: "\n").map(String.init)

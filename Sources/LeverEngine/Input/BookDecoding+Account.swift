@@ -55,9 +55,7 @@ extension BookDecoding {
     }
 
     private static func checkUnique(_ d: inout DocumentDecoder, _ s: inout BookState, _ id: String, at span: Span) {
-        // One hash lookup for the usual, new id; a duplicate puts the first one back.
-        if let first = s.idSpans.updateValue(span, forKey: id) {
-            s.idSpans[id] = first
+        if let first = s.accountIDs.insert(id, at: span) {
             d.report(.duplicateAccount(d.prefix(appending: "id"), id, first: first, at: span))
         }
     }

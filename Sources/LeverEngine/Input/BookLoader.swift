@@ -47,7 +47,7 @@ public enum BookLoader {
     /// (a file larger than `options.limits.maxBookBytes` among them: reading stops there).
     public static func load(path: String, into sources: inout SourceMap, policy: PolicyNames? = nil,
                             market: MarketSnapshot? = nil, options: LoadOptions = LoadOptions()) throws -> Loaded<Book> {
-        let bytes = try InputFile.read(path, limit: options.limits.maxBookBytes, kind: .book)
+        let bytes = try InputFile.read(path, limit: options.limits.maxBookBytes, kind: .book, threads: options.threads)
         let file = sources.add(path: path, bytes: bytes)
         return load(file, policy: policy, market: market, options: options)
     }
@@ -67,7 +67,7 @@ struct BookState {
     /// `acceptsAsset`), nil until first asked.
     var assetVerdicts: [Bool?] = [], venueVerdicts: [Bool?] = []
     var rejected: [RejectedAccount] = []
-    var idSpans: [String: Span] = [:]
+    var accountIDs = AccountIDs()
     /// Unknown-asset errors so far: they flag an account instead of rejecting it.
     var unknownAssetErrors = 0
     let limits: InputLimits
@@ -79,7 +79,7 @@ struct BookState {
     mutating func reserve(forBytes bytes: Int) {
         let positions = min(bytes / 40, 1 << 28), accounts = min(bytes / 400, limits.maxAccounts)
         store.reserve(accounts: accounts, positions: positions)
-        idSpans.reserveCapacity(accounts)
+        accountIDs = AccountIDs(reservingCapacity: accounts)
     }
 
     init(names: BookNameCheck?, market: MarketSnapshot?, limits: InputLimits = .standard) {
@@ -98,8 +98,8 @@ extension BookState {
         d.reader.skipWhitespace()
         guard let part = segments.part(at: d.reader.position), let other = part.state,
               index + part.count <= limits.maxAccounts,
-              other.store.ids.allSatisfy({ idSpans[$0] == nil }) else { return 0 }
-        for (id, span) in other.idSpans { idSpans[id] = span }
+              accountIDs.isDisjoint(with: other.accountIDs) else { return 0 }
+        accountIDs.adopt(other.accountIDs)
         store.append(contentsOf: other.store)
         part.state = nil  // its columns are copied: let them go before the next part comes
         d.reader.position = part.end

@@ -35,9 +35,13 @@ final class BookSegments: @unchecked Sendable {
          options: LoadOptions) {
         parts = []
         guard threads > 1, buffer.count >= 1 << 20 else { return }
+        // Several parts a thread, of a megabyte at least: the reading in order (which takes
+        // the parts, one after another) then reads only the first, and the parts are shared
+        // out among the threads as they come free.
+        let count = max(threads, min(threads * 4, buffer.count >> 20))
         var starts: [Int] = []
-        for k in 1..<threads {
-            let guess = buffer.count / threads * k
+        for k in 1..<count {
+            let guess = buffer.count / count * k
             if let start = Self.accountStart(in: buffer, from: max(guess, (starts.last ?? 0) + 1), lines: lines) {
                 starts.append(start)
             }
@@ -108,7 +112,7 @@ final class BookSegments: @unchecked Sendable {
         d.reader.position = part.start
         d.reader.depth = lines ? 0 : 2  // inside the root object and its `accounts` array
         var s = template
-        s.idSpans = [:]  // the template's is sized for the whole file
+        s.accountIDs = AccountIDs()  // the template's is sized for the whole file
         s.reserve(forBytes: (limit ?? buffer.count) - part.start)
         var count = 0
         while true {

@@ -28,22 +28,10 @@ extension ReportRenderer {
     }
 
     static func csv(_ report: Report) -> String {
-        var header = ["account", "evaluated"] + report.outputs.map(\.name)
-        if report.declaresFlags { header.append("flags") }
-        var out = csvRow(header)
-        for account in report.accounts {
-            out += csvRow(csvFields(account, columns: Array(report.outputs.indices), flags: report.declaresFlags))
-        }
-        return out
-    }
-
-    /// One account's CSV fields: its id, whether it was evaluated, its values at `columns` (empty
-    /// fields for an account not evaluated, which has none), and its flags when declared.
-    static func csvFields(_ account: AccountReport, columns: [Int], flags: Bool) -> [String] {
-        var row = [account.id, account.evaluated ? "true" : "false"]
-        row += columns.map { account.evaluated ? csvField(account.values[$0]) : "" }
-        if flags { row.append(account.flags.joined(separator: ";")) }
-        return row
+        // The rows as the streamed writer writes them: one spelling of a CSV record.
+        var writer = ReportWriter(form: .csv, outputs: report.outputs, fields: report.outputs.map(\.name),
+                                  declaresFlags: report.declaresFlags)
+        return writer.opening(nil) + writer.accounts(report.accounts)
     }
 
     static func csvField(_ value: ReportValue) -> String {

@@ -131,7 +131,7 @@ public struct ReportWriter: Sendable {
             writeJSON(account, pretty: false, to: &out)
             out.append("\n")
         case .csv:
-            out.append(ReportRenderer.csvRow(ReportRenderer.csvFields(account, columns: columns, flags: flags)))
+            writeCSV(account, to: &out)
         }
     }
 
@@ -175,6 +175,29 @@ public struct ReportWriter: Sendable {
         out.append(member); out.append("\"violations\""); out.append(colon)
         if account.violations.isEmpty { out.append("[]") } else { tree(.array(account.violations.map(ReportRenderer.json))) }
         out.append(pretty ? "\n    }" : "}")
+    }
+
+    /// One account as `ReportRenderer.csvRow(csvFields(…))` writes it, straight into `out`.
+    private func writeCSV(_ account: AccountReport, to out: inout TextBuffer) {
+        out.csvField(account.id)
+        out.append(account.evaluated ? ",true" : ",false")
+        for column in columns {
+            out.append(byte: 0x2C)
+            guard account.evaluated else { continue }
+            switch account.values[column] {
+            case .number(let x):
+                // As `ReportRenderer.csvField`: undefined is empty, the infinities are words.
+                if x.isNaN { continue }
+                if x.isInfinite { out.append(x > 0 ? "Infinity" : "-Infinity") } else { out.number(x) }
+            case let value:
+                out.csvField(ReportRenderer.csvField(value))
+            }
+        }
+        if flags {
+            out.append(byte: 0x2C)
+            out.csvField(account.flags.joined(separator: ";"))
+        }
+        out.append("\r\n")
     }
 
     /// A liquidation plan as `ReportRenderer.json(plan)` writes it, as an account's member (depth 3).

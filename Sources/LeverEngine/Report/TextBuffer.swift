@@ -113,6 +113,18 @@ struct TextBuffer: ~Copyable {
         append(text)
     }
 
+    /// A CSV field as `ReportRenderer.csvQuoted` writes it: as it is unless it holds a comma, a
+    /// quote or a line break.
+    mutating func csvField(_ s: String) {
+        var s = s
+        let plain = s.withUTF8 { utf8 in
+            for byte in utf8 where byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D { return false }
+            append(bytes: utf8)
+            return true
+        }
+        if !plain { append(ReportRenderer.csvQuoted(s)) }
+    }
+
     /// `JSONOutput.needsEscaping` over a buffer, without the generic sequence's iteration.
     @inline(__always)
     static func needsEscaping(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
