@@ -91,6 +91,7 @@ extension BookDecoding {
     /// `positions`: an array, appended to the book's columns as it is read; true when every
     /// position was valid, nil otherwise (the account is then rejected and its rows discarded).
     static func decodePositions(_ d: inout DocumentDecoder, _ s: inout BookState, _ flags: inout AccountFlags) -> Bool? {
+        if decodePlainPositions(&d, &s) { return true }
         var allValid = true
         let limit = s.limits.maxPositionsPerAccount
         let ok = d.decodeArray { d, i in

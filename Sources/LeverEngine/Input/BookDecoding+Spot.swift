@@ -6,53 +6,131 @@ extension BookDecoding {
     /// any order) with declared names — read straight from the bytes into the book's columns:
     /// no `String`, no draft of every field, names looked up by their bytes once interned.
     ///
-    /// Anything else (another member, a `kind`, an escape in a name, a wrong type, a duplicate,
-    /// an undeclared name, a name too long) returns false with the reader put back where it was,
-    /// and the general decoder reads the position and reports what is wrong with it exactly as
-    /// it always has; this path reports nothing and so cannot change a diagnostic.
+    /// Anything else (another member, a `kind`, an escape or a byte beyond ASCII in a name, a
+    /// wrong type, a duplicate, an undeclared name, a name too long) returns false with the
+    /// reader where it was, and the general decoder reads the position and reports what is wrong
+    /// with it exactly as it always has; this path reports nothing and so cannot change a diagnostic.
     static func decodePlainSpot(_ d: inout DocumentDecoder, _ s: inout BookState) -> Bool {
-        let saved = d.reader
-        func fallBack() -> Bool {
-            d.reader = saved
-            return false
-        }
-        guard d.reader.peek() == .object, d.reader.beginObject() else { return fallBack() }
-        var members = JSONReader.Members()
-        var asset: Range<Int>?, venue: Range<Int>?, quantity: Double?
-        while let key = d.reader.nextKeyToken(&members) {
-            guard !key.escaped else { return fallBack() }
-            switch SpotKey(d.reader.bytes, key.content) {
-            case .asset?:
-                guard asset == nil, let name = plainName(&d) else { return fallBack() }
-                asset = name
-            case .venue?:
-                guard venue == nil, let name = plainName(&d) else { return fallBack() }
-                venue = name
-            case .quantity?:
-                guard quantity == nil, d.reader.peek() == .number, let q = d.reader.readNumber(), q.isFinite else {
-                    return fallBack()
-                }
-                quantity = q
-            case nil:
-                return fallBack()
-            }
-        }
-        guard !d.reader.failed, let asset, let quantity else { return fallBack() }
-        let bytes = d.reader.bytes
-        let symbol = s.store.internAsset(UnsafeBufferPointer(rebasing: bytes[asset]))
-        guard s.acceptsAsset(symbol) else { return fallBack() }
-        var venueIndex: Int32?
-        if let venue {
-            let v = s.store.internVenue(UnsafeBufferPointer(rebasing: bytes[venue]))
-            guard s.acceptsVenue(v) else { return fallBack() }
-            venueIndex = v
-        }
-        s.store.appendSpot(symbol: symbol, quantity: quantity, venue: venueIndex)
+        guard d.reader.depth + 1 <= d.reader.maxDepth, !d.reader.failed else { return false }
+        var p = d.reader.position
+        guard let spot = PlainSpot.scan(d.reader.bytes, at: &p, maxName: d.maxStringLength),
+              let row = s.acceptedRow(spot, d.reader.bytes) else { return false }
+        s.store.appendSpot(symbol: row.symbol, quantity: spot.quantity, venue: row.venue)
+        d.reader.valueStart = d.reader.position
+        d.reader.position = p
         return true
     }
 
+    /// A whole `positions` array of plain spot balances (`decodePlainSpot`), read in one pass:
+    /// true with every row appended and the reader after the array; false, with nothing appended
+    /// and the reader where it was, when any element is not one (or the array is empty, or longer
+    /// than the limit), so the general decoder reads it all and reports as it always has.
+    static func decodePlainPositions(_ d: inout DocumentDecoder, _ s: inout BookState) -> Bool {
+        // The array and its objects are two levels below the account.
+        guard d.reader.depth + 2 <= d.reader.maxDepth, !d.reader.failed else { return false }
+        let b = d.reader.bytes
+        var p = d.reader.position
+        PlainSpot.skipSpace(b, &p)
+        let open = p
+        guard p < b.count, b[p] == UInt8(ascii: "[") else { return false }
+        p += 1
+        let limit = s.limits.maxPositionsPerAccount
+        s.plainRows.removeAll(keepingCapacity: true)
+        while true {
+            guard s.plainRows.count < limit, let spot = PlainSpot.scan(b, at: &p, maxName: d.maxStringLength),
+                  let row = s.acceptedRow(spot, b) else { return false }
+            s.plainRows.append((row.symbol, spot.quantity, row.venue))
+            guard let more = PlainSpot.next(b, &p, closing: UInt8(ascii: "]")) else { return false }
+            if !more { break }
+        }
+        for row in s.plainRows { s.store.appendSpot(symbol: row.symbol, quantity: row.quantity, venue: row.venue) }
+        d.reader.valueStart = open
+        d.reader.position = p
+        return true
+    }
+}
+
+/// One plain spot balance scanned from the bytes: where its names are and its quantity.
+struct PlainSpot {
+    var asset: Range<Int>
+    var venue: Range<Int>?
+    var quantity: Double
+
+    @inline(__always)
+    static func skipSpace(_ b: UnsafeBufferPointer<UInt8>, _ p: inout Int) {
+        while p < b.count, b[p] == 0x20 || b[p] == 0x0A || b[p] == 0x0D || b[p] == 0x09 { p += 1 }
+    }
+
+    /// After a container's member or element: true past a comma (another follows), false past
+    /// the `closing` bracket, nil at anything else.
+    @inline(__always)
+    static func next(_ b: UnsafeBufferPointer<UInt8>, _ p: inout Int, closing: UInt8) -> Bool? {
+        skipSpace(b, &p)
+        guard p < b.count else { return nil }
+        let c = b[p]
+        guard c == UInt8(ascii: ",") || c == closing else { return nil }
+        p += 1
+        return c == UInt8(ascii: ",")
+    }
+
+    /// The object at `p` (after white space) when it is a plain spot balance, `p` then after it;
+    /// nil otherwise (`p` is then anywhere). Names must be ASCII without escapes, non-empty and
+    /// at most `maxName` bytes; the quantity a finite JSON number, read as the reader reads one.
+    static func scan(_ b: UnsafeBufferPointer<UInt8>, at p: inout Int, maxName: Int) -> PlainSpot? {
+        skipSpace(b, &p)
+        guard p < b.count, b[p] == UInt8(ascii: "{") else { return nil }
+        p += 1
+        var asset: Range<Int>?, venue: Range<Int>?, quantity: Double?
+        while true {
+            skipSpace(b, &p)
+            guard let key = string(b, &p, maxLength: 8) else { return nil }
+            skipSpace(b, &p)
+            guard p < b.count, b[p] == UInt8(ascii: ":") else { return nil }
+            p += 1
+            skipSpace(b, &p)
+            switch Key(b, key) {
+            case .asset?:
+                guard asset == nil, let name = string(b, &p, maxLength: maxName), !name.isEmpty else { return nil }
+                asset = name
+            case .venue?:
+                guard venue == nil, let name = string(b, &p, maxLength: maxName), !name.isEmpty else { return nil }
+                venue = name
+            case .quantity?:
+                var number = NumberScan()
+                guard quantity == nil, let end = number.run(b, from: p), let q = number.value(of: b, p..<end),
+                      q.isFinite else { return nil }
+                quantity = q
+                p = end
+            case nil:
+                return nil
+            }
+            guard let more = next(b, &p, closing: UInt8(ascii: "}")) else { return nil }
+            if !more { break }
+        }
+        guard let asset, let quantity else { return nil }
+        return PlainSpot(asset: asset, venue: venue, quantity: quantity)
+    }
+
+    /// The bytes between the quotes of a string at `p` of printable ASCII without escapes and at
+    /// most `maxLength` long, `p` then after it; nil otherwise.
+    @inline(__always)
+    private static func string(_ b: UnsafeBufferPointer<UInt8>, _ p: inout Int, maxLength: Int) -> Range<Int>? {
+        guard p < b.count, b[p] == 0x22 else { return nil }
+        let start = p + 1
+        var q = start
+        while q < b.count {
+            let c = b[q]
+            if c == 0x22 { break }
+            guard c >= 0x20, c < 0x80, c != 0x5C, q - start < maxLength else { return nil }
+            q += 1
+        }
+        guard q < b.count else { return nil }
+        p = q + 1
+        return start..<q
+    }
+
     /// The members of a plain spot balance, matched by their bytes (`qty` is `quantity`).
-    private enum SpotKey {
+    private enum Key {
         case asset, quantity, venue
 
         init?(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
@@ -71,16 +149,20 @@ extension BookDecoding {
             }
         }
     }
-
-    /// The bytes of a non-empty string without escapes and within the length limit, or nil.
-    private static func plainName(_ d: inout DocumentDecoder) -> Range<Int>? {
-        guard d.reader.peek() == .string, d.reader.scanString() == false else { return nil }
-        let range = (d.reader.valueStart + 1)..<(d.reader.valueEnd - 1)
-        return range.isEmpty || range.count > d.maxStringLength ? nil : range
-    }
 }
 
 extension BookState {
+    /// A plain spot balance's names interned and accepted (`acceptsAsset`, `acceptsVenue`), or
+    /// nil when one is not.
+    @inline(__always)
+    mutating func acceptedRow(_ spot: PlainSpot, _ bytes: UnsafeBufferPointer<UInt8>) -> (symbol: Int32, venue: Int32?)? {
+        let symbol = store.internAsset(UnsafeBufferPointer(rebasing: bytes[spot.asset]))
+        guard acceptsAsset(symbol) else { return nil }
+        guard let venue = spot.venue else { return (symbol, nil) }
+        let v = store.internVenue(UnsafeBufferPointer(rebasing: bytes[venue]))
+        return acceptsVenue(v) ? (symbol, v) : nil
+    }
+
     /// Whether a position may name the interned asset without a word from the loader: the
     /// policy declares it, or (with no policy) the market lists it, or there is nothing to check
     /// it against. Decided once per distinct name.

@@ -68,6 +68,9 @@ struct BookState {
     var assetVerdicts: [Bool?] = [], venueVerdicts: [Bool?] = []
     var rejected: [RejectedAccount] = []
     var accountIDs = AccountIDs()
+    /// The rows of a plain `positions` array being read (`decodePlainPositions`), kept between
+    /// accounts so that reading one allocates nothing.
+    var plainRows: [(symbol: Int32, quantity: Double, venue: Int32?)] = []
     /// Unknown-asset errors so far: they flag an account instead of rejecting it.
     var unknownAssetErrors = 0
     let limits: InputLimits
