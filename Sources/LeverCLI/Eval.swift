@@ -33,7 +33,7 @@ struct Eval: ConsoleCommand {
     @Option(help: "Comma-separated outputs to report (default: a summary for the table, all for JSON).")
     var fields: String?
     @Option(help: "Interest horizon: a number and a duration unit, e.g. 30d, 12h, 1y.") var horizon = "1d"
-    @Option(help: "Threads to evaluate with (default: the number of processors); output is the same for any.")
+    @Option(help: "Threads to read, evaluate and write with (default: the number of processors); output is the same for any.")
     var threads: Int?
     @Flag(help: "Report accounts with input errors as not evaluated and evaluate the others.") var keepGoing = false
     @Option(help: "Evaluate in the market this scenario's shocks make (a what-if), e.g. crash; repeat to apply several in turn.")

@@ -9,6 +9,7 @@ extension BookDecoding {
     /// One account: kept (with the warnings found in it), or (with errors other than assets the
     /// market lacks) rejected.
     static func decodeAccount(_ d: inout DocumentDecoder, _ s: inout BookState, index: Int) {
+        if decodePlainAccount(&d, &s) { return }
         let errorsBefore = d.errorCount, unknownBefore = s.unknownAssetErrors
         let diagnosticsBefore = d.diagnostics.count
         var id = FieldSlot<String>(), score = FieldSlot<Double>()

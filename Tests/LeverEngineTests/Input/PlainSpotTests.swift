@@ -48,6 +48,20 @@ import Testing
         #"{"accounts": [{"id": "a", "score": 700, "positions": "# + positions + #"}, {"id": "b", "score": 1, "positions": [{"asset": "ETH", "qty": 2}]}]}"#
     }
 
+    /// The accounts, their warnings without places (the added member moves them).
+    static func comparable(_ book: Book?) -> [Account]? {
+        book?.accounts.map { account in
+            var account = account
+            account.warnings = account.warnings.map { warning in
+                var warning = warning
+                warning.primary.span = .synthetic
+                warning.fixIts = []
+                return warning
+            }
+            return account
+        }
+    }
+
     /// Diagnostics without their columns (the added member moves them).
     static func lines(_ messages: [String]) -> [String] {
         messages.map { $0.replacingOccurrences(of: #"book\.json:(\d+):\d+"#, with: "book.json:$1", options: .regularExpression) }
@@ -58,22 +72,47 @@ import Testing
         for keepGoing in [false, true] {
             let (plain, plainMessages) = loadBook(Self.book(positions), keepGoing: keepGoing)
             let (general, generalMessages) = loadBook(Self.book(Self.general(positions)), keepGoing: keepGoing)
-            // Warnings compared by their messages (their spans move with the added member).
-            func comparable(_ book: Book?) -> [Account]? {
-                book?.accounts.map { account in
-                    var account = account
-                    account.warnings = account.warnings.map { warning in
-                        var warning = warning
-                        warning.primary.span = .synthetic
-                        warning.fixIts = []
-                        return warning
-                    }
-                    return account
-                }
-            }
-            #expect(comparable(plain.value) == comparable(general.value), "\(positions)")
+            #expect(Self.comparable(plain.value) == Self.comparable(general.value), "\(positions)")
             #expect(plain.value?.rejected.map(\.id) == general.value?.rejected.map(\.id))
             #expect(Self.lines(plainMessages) == Self.lines(generalMessages), "\(positions)")
+        }
+    }
+
+    /// Whole accounts, read as written and again with `"attributes": {}` in each (which only
+    /// the general decoder reads): ids repeated, escaped, empty or of the wrong type, members in
+    /// any order, missing or repeated, and other members.
+    static let accounts: [String] = [
+        #"{"id":"a","score":700,"positions":[{"asset":"BTC","qty":1}]}, {"id":"b","score":1,"positions":[{"asset":"ETH","qty":2}]}"#,
+        #"{"positions":[{"asset":"BTC","qty":1}],"score":700,"id":"a"}, { "score" : 5 , "id" : "b" , "positions" : [ {"asset":"ETH","qty":2} ] }"#,
+        #"{"id":"a","score":700,"positions":[{"asset":"BTC","qty":1}]}, {"id":"a","score":1,"positions":[{"asset":"ETH","qty":2}]}"#,
+        #"{"id":"a","score":700,"positions":[{"asset":"BTC","qty":1}]}, {"id":"a","score":1,"positions":[{"asset":"ETH","qty":2}]}"#,
+        #"{"id":"","score":700,"positions":[{"asset":"BTC","qty":1}]}"#,
+        #"{"id":7,"score":700,"positions":[{"asset":"BTC","qty":1}]}"#,
+        #"{"id":"a","score":"high","positions":[{"asset":"BTC","qty":1}]}"#,
+        #"{"id":"a","score":1e999,"positions":[{"asset":"BTC","qty":1}]}"#,
+        #"{"id":"a","positions":[{"asset":"BTC","qty":1}]}"#,
+        #"{"id":"a","score":700}"#,
+        #"{"id":"a","score":700,"score":1,"positions":[{"asset":"BTC","qty":1}]}"#,
+        #"{"id":"a","score":700,"positions":[{"asset":"BTC","qty":1}],"positions":[]}"#,
+        #"{"id":"a","score":700,"positions":[{"asset":"BTC","qty":1}],"$note":"x"}"#,
+        #"{"id":"a","score":700,"positions":[{"asset":"BTC","qty":1}],"region":"EU"}"#,
+        #"{"id":"a","score":700,"positions":[{"asset":"XYZ","qty":1}]}, {"id":"b","score":1,"positions":[{"asset":"ETH","qty":2}]}"#,
+        #"{"id":"a","score":700,"positions":[{"asset":"BTC","qty":1}]} {"id":"b","score":1,"positions":[]}"#,
+        #"{"id":"a","score":700,"positions":[{"asset":"BTC","qty":1}],}"#,
+        #"{"id":"ä","score":700,"positions":[{"asset":"BTC","qty":1}]}"#,
+    ]
+
+    @Test(arguments: accounts)
+    func thePlainAccountPathReadsAsTheGeneralOne(_ accounts: String) {
+        let general = accounts.replacingOccurrences(of: #"{"id""#, with: #"{"attributes": {}, "id""#)
+            .replacingOccurrences(of: #"{"positions""#, with: #"{"attributes": {}, "positions""#)
+            .replacingOccurrences(of: #"{ "score""#, with: #"{"attributes": {}, "score""#)
+        for keepGoing in [false, true] {
+            let (plain, plainMessages) = loadBook(#"{"accounts": ["# + accounts + "]}", keepGoing: keepGoing)
+            let (read, generalMessages) = loadBook(#"{"accounts": ["# + general + "]}", keepGoing: keepGoing)
+            #expect(Self.comparable(plain.value) == Self.comparable(read.value), "\(accounts)")
+            #expect(plain.value?.rejected.map(\.id) == read.value?.rejected.map(\.id))
+            #expect(Self.lines(plainMessages) == Self.lines(generalMessages), "\(accounts)")
         }
     }
 

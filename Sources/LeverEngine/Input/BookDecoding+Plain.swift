@@ -50,6 +50,74 @@ extension BookDecoding {
     }
 }
 
+extension BookDecoding {
+    /// The account nearly every book is made of — `{"id": NAME, "score": NUMBER, "positions":
+    /// [plain spot balances]}`, members in any order, nothing else — read straight from the
+    /// bytes (`decodePlainPositions`) and closed: true with the reader after it. Anything else (an
+    /// `attributes` member, any other, an escape in the id, an id seen before, a position the
+    /// plain path does not take) returns false with nothing added and the reader where it was, and
+    /// the general decoder reads the account and reports exactly as it always has.
+    static func decodePlainAccount(_ d: inout DocumentDecoder, _ s: inout BookState) -> Bool {
+        guard d.reader.depth + 1 <= d.reader.maxDepth, !d.reader.failed else { return false }
+        let saved = d.reader
+        let b = d.reader.bytes
+        var p = d.reader.position
+        var id: Range<Int>?, score: Double?, positions = false
+        func fallBack() -> Bool {
+            if positions { s.store.discardOpenAccount() }
+            d.reader = saved
+            return false
+        }
+        PlainSpot.skipSpace(b, &p)
+        guard p < b.count, b[p] == UInt8(ascii: "{") else { return false }
+        p += 1
+        while true {
+            PlainSpot.skipSpace(b, &p)
+            guard let key = PlainSpot.string(b, &p, maxLength: 9) else { return fallBack() }
+            PlainSpot.skipSpace(b, &p)
+            guard p < b.count, b[p] == UInt8(ascii: ":") else { return fallBack() }
+            p += 1
+            PlainSpot.skipSpace(b, &p)
+            switch PlainSpot.Key(b, key) {
+            case .id?:
+                guard id == nil, let name = PlainSpot.string(b, &p, maxLength: d.maxStringLength), !name.isEmpty else {
+                    return fallBack()
+                }
+                id = name
+            case .score?:
+                var number = NumberScan()
+                guard score == nil, let end = number.run(b, from: p), let value = number.value(of: b, p..<end),
+                      value.isFinite else { return fallBack() }
+                score = value
+                p = end
+            case .positions?:
+                guard !positions else { return fallBack() }
+                // The array is read one level down, inside this account.
+                d.reader.position = p
+                d.reader.depth += 1
+                let plain = decodePlainPositions(&d, &s)
+                d.reader.depth -= 1
+                guard plain else { return fallBack() }
+                positions = true
+                p = d.reader.position
+            case .asset?, .quantity?, .venue?, nil:
+                return fallBack()
+            }
+            guard let more = PlainSpot.next(b, &p, closing: UInt8(ascii: "}")) else { return fallBack() }
+            if !more { break }
+        }
+        guard let id, let score, positions else { return fallBack() }
+        let name = String(decoding: UnsafeBufferPointer(rebasing: b[id]), as: UTF8.self)
+        // A repeated id is left to the general decoder, which reports it; a new one is recorded.
+        guard s.accountIDs.insert(name, at: d.span(id.lowerBound - 1, id.upperBound + 1)) == nil else { return fallBack() }
+        s.store.closeAccount(id: name, score: score, attributes: [:], flags: [], warnings: [])
+        d.reader = saved
+        d.reader.position = p
+        return true
+    }
+
+}
+
 /// One plain spot balance scanned from the bytes: where its names are and its quantity.
 struct PlainSpot {
     var asset: Range<Int>
@@ -83,7 +151,7 @@ struct PlainSpot {
         var asset: Range<Int>?, venue: Range<Int>?, quantity: Double?
         while true {
             skipSpace(b, &p)
-            guard let key = string(b, &p, maxLength: 8) else { return nil }
+            guard let key = string(b, &p, maxLength: 9) else { return nil }
             skipSpace(b, &p)
             guard p < b.count, b[p] == UInt8(ascii: ":") else { return nil }
             p += 1
@@ -101,7 +169,7 @@ struct PlainSpot {
                       q.isFinite else { return nil }
                 quantity = q
                 p = end
-            case nil:
+            case .id?, .score?, .positions?, nil:
                 return nil
             }
             guard let more = next(b, &p, closing: UInt8(ascii: "}")) else { return nil }
@@ -114,7 +182,7 @@ struct PlainSpot {
     /// The bytes between the quotes of a string at `p` of printable ASCII without escapes and at
     /// most `maxLength` long, `p` then after it; nil otherwise.
     @inline(__always)
-    private static func string(_ b: UnsafeBufferPointer<UInt8>, _ p: inout Int, maxLength: Int) -> Range<Int>? {
+    static func string(_ b: UnsafeBufferPointer<UInt8>, _ p: inout Int, maxLength: Int) -> Range<Int>? {
         guard p < b.count, b[p] == 0x22 else { return nil }
         let start = p + 1
         var q = start
@@ -129,25 +197,31 @@ struct PlainSpot {
         return start..<q
     }
 
-    /// The members of a plain spot balance, matched by their bytes (`qty` is `quantity`).
-    private enum Key {
-        case asset, quantity, venue
+    /// The members of a plain account or spot balance, matched by their bytes (`qty` is `quantity`).
+    enum Key {
+        case id, score, positions, asset, quantity, venue
 
         init?(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
-            func equals(_ word: StaticString) -> Bool {
-                guard word.utf8CodeUnitCount == range.count else { return false }
-                let w = word.utf8Start
-                for k in 0..<range.count where bytes[range.lowerBound + k] != w[k] { return false }
-                return true
-            }
             switch range.count {
-            case 3 where equals("qty"): self = .quantity
-            case 5 where equals("asset"): self = .asset
-            case 5 where equals("venue"): self = .venue
-            case 8 where equals("quantity"): self = .quantity
+            case 2 where PlainSpot.equals(bytes, range, "id"): self = .id
+            case 3 where PlainSpot.equals(bytes, range, "qty"): self = .quantity
+            case 5 where PlainSpot.equals(bytes, range, "score"): self = .score
+            case 5 where PlainSpot.equals(bytes, range, "asset"): self = .asset
+            case 5 where PlainSpot.equals(bytes, range, "venue"): self = .venue
+            case 8 where PlainSpot.equals(bytes, range, "quantity"): self = .quantity
+            case 9 where PlainSpot.equals(bytes, range, "positions"): self = .positions
             default: return nil
             }
         }
+    }
+
+    /// Whether the bytes in `range` spell `word`.
+    @inline(__always)
+    static func equals(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ word: StaticString) -> Bool {
+        guard word.utf8CodeUnitCount == range.count else { return false }
+        let w = word.utf8Start
+        for k in 0..<range.count where bytes[range.lowerBound + k] != w[k] { return false }
+        return true
     }
 }
 
