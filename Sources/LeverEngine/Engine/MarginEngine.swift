@@ -46,9 +46,8 @@ public struct MarginEngine: Sendable {
     /// `evaluate(book:market:…, body)` with each chunk's account reports first turned by `render`
     /// into what `body` takes (a report's bytes, say), given the chunk's accounts and the place of
     /// its first among all the report's accounts. Chunks are laid out, evaluated, reported and
-    /// rendered `threads` at a time, each on its own thread, and handed to `body` in book order:
-    /// the work of a chunk is one thread's from start to end, so nothing waits on anything else
-    /// until the chunks are joined.
+    /// rendered on up to `threads` threads, each chunk by one thread from start to end as soon as
+    /// one is free, and handed to `body` in book order on the calling thread.
     public func evaluate<Rendered: Sendable>(
         book: Book, market: MarketSnapshot, threads: Int = 1, chunkSize: Int = 16_384, rejected: [RejectedAccount] = [],
         render: @escaping @Sendable (_ accounts: [AccountReport], _ place: Int) -> Rendered,
@@ -72,37 +71,32 @@ public struct MarginEngine: Sendable {
     }
 
     /// Lays out `book` in chunks of at most `chunkSize` accounts against one prepared market and
-    /// computes `work` for each (its account range, inputs and snapshot), `threads` chunks at a
-    /// time on their own threads, handing the results to `consume` in book order; an empty book
-    /// is one empty chunk. When the book is smaller than `threads` full chunks, the chunks are
-    /// made smaller so that every thread has one. Returns the prepared market.
+    /// computes `work` for each (its account range, inputs and snapshot), each chunk on one of
+    /// `threads` threads as one comes free (`inOrder`), handing the results to `consume` in book
+    /// order; an empty book is one empty chunk. When the book is smaller than `threads` full
+    /// chunks, the chunks are made smaller so that every thread has one. Returns the prepared market.
     private func forEachChunk<T: Sendable>(of book: Book, market: MarketSnapshot, chunkSize: Int, threads: Int,
                                            _ work: @escaping @Sendable (Range<Int>, ProgramInputs, Snapshot<Double>) -> T,
                                            consume: (T) throws -> Void) rethrows -> PreparedMarket {
         let prepared = PreparedMarket(policy: policy, market: market)
         let snapshot = policy.program.prepare(prepared.columns)
         let ranges = Self.chunks(count: book.count, size: chunkSize, threads: threads)
-        let lanes = max(1, threads)
-        for group in stride(from: 0, to: ranges.count, by: lanes) {
-            let members = Array(ranges[group..<min(group + lanes, ranges.count)])
-            let done = inParallelParts(members.count, parts: members.count, minimumPart: 1) { parts in
-                parts.map { i in
-                    let adapted = BookAdapter(book: book, policy: policy, market: market, prepared: prepared, accounts: members[i])
-                    return work(members[i], ProgramInputs(prepared: prepared, adapted: adapted), snapshot)
-                }
-            }
-            for part in done { for result in part { try consume(result) } }
-        }
+        try inOrder(ranges.count, threads: threads, { [policy] i in
+            let adapted = BookAdapter(book: book, policy: policy, market: market, prepared: prepared, accounts: ranges[i])
+            return work(ranges[i], ProgramInputs(prepared: prepared, adapted: adapted), snapshot)
+        }, consume: consume)
         return prepared
     }
 
     /// The account ranges of a book of `count` accounts taken at most `size` at a time, as many
-    /// as a multiple of `threads` (so that each group of `threads` chunks keeps every thread
-    /// busy) and as even as the count allows; one empty range for an empty book.
+    /// as a multiple of `threads` and as even as the count allows; one empty range for an empty book.
     static func chunks(count: Int, size: Int, threads: Int) -> [Range<Int>] {
         guard count > 0 else { return [0..<0] }
         let lanes = max(1, threads), size = max(1, size)
         var n = (count + size - 1) / size
+        // On several threads, at least four chunks a thread when the book allows chunks of a
+        // thousand accounts, so that the last ones to finish leave the others little to wait for.
+        if lanes > 1 { n = max(n, min(4 * lanes, count / 1_024)) }
         n = min(count, (n + lanes - 1) / lanes * lanes)
         let even = (count + n - 1) / n
         return stride(from: 0, to: count, by: even).map { $0..<min($0 + even, count) }

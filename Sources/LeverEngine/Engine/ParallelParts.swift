@@ -26,3 +26,48 @@ private struct SendablePointer<T>: @unchecked Sendable {
     let pointer: UnsafeMutablePointer<T>
     init(_ pointer: UnsafeMutablePointer<T>) { self.pointer = pointer }
 }
+
+/// Computes `work(i)` for every `i` in `0 ..< count` on up to `threads` threads, each as soon
+/// as a thread is free and no more than two per thread ahead of the caller, and hands the
+/// results to `consume` on the calling thread in index order: a long run of pieces of uneven
+/// cost keeps every thread busy (no piece waits for the slowest of a group), the result is the
+/// same at any thread count, and memory holds at most a few pieces' results. When `consume`
+/// throws, the pieces already started are waited for before the error goes on.
+func inOrder<T: Sendable>(_ count: Int, threads: Int, _ work: @escaping @Sendable (Int) -> T,
+                          consume: (T) throws -> Void) rethrows {
+    let lanes = max(1, threads)
+    guard lanes > 1, count > 1 else {
+        for i in 0..<count { try consume(work(i)) }
+        return
+    }
+    let slots = (0..<count).map { _ in PipelineSlot<T>() }
+    let running = DispatchSemaphore(value: lanes)
+    var submitted = 0
+    func submit() {
+        let slot = slots[submitted], i = submitted
+        slot.done.enter()
+        DispatchQueue.global().async {
+            running.wait()
+            slot.value = work(i)
+            running.signal()
+            slot.done.leave()
+        }
+        submitted += 1
+    }
+    defer { for slot in slots[..<submitted] { slot.done.wait() } }
+    while submitted < min(2 * lanes, count) { submit() }
+    for i in 0..<count {
+        slots[i].done.wait()
+        guard let value = slots[i].value else { continue }
+        slots[i].value = nil
+        if submitted < count { submit() }
+        try consume(value)
+    }
+}
+
+/// One piece's result, written by the thread that computed it before it leaves `done`, and
+/// read by the consumer only after waiting on `done`.
+private final class PipelineSlot<T>: @unchecked Sendable {
+    let done = DispatchGroup()
+    var value: T?
+}

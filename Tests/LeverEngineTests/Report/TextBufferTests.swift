@@ -67,7 +67,10 @@ import LeverSyntax
                 #expect(chunks.dropLast().allSatisfy { $0.count == longest })
             }
         }
-        // 100,000 accounts on two threads: eight chunks of 12,500, not seven and a short one.
+        // 100,000 accounts on two threads: eight chunks of 12,500, not seven and a short one;
+        // 20,000 on two threads: four a thread rather than two of 16,384 and 3,616.
         #expect(MarginEngine.chunks(count: 100_000, size: 16_384, threads: 2).count == 8)
+        #expect(MarginEngine.chunks(count: 20_000, size: 16_384, threads: 2).map(\.count) == Array(repeating: 2_500, count: 8))
+        #expect(MarginEngine.chunks(count: 20_000, size: 16_384, threads: 1).count == 2)
     }
 }
