@@ -145,7 +145,7 @@ public struct ReportWriter: Sendable {
         func tree(_ value: JSONOutput) {
             var text = ""
             if pretty { value.write(to: &text, indent: 3) } else { value.writeCompact(to: &text) }
-            out.append(text)
+            out.append(string: text)
         }
         out.append(pretty ? "{\n      \"evaluated\"" : "{\"evaluated\"")
         out.append(colon)

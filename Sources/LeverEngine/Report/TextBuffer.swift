@@ -61,7 +61,8 @@ struct TextBuffer: ~Copyable {
         piece.withUnsafeBufferPointer { append(bytes: $0) }
     }
 
-    mutating func append(_ piece: String) {
+    /// A `String`'s bytes (named apart, so a literal, or a choice of two, is a `StaticString`).
+    mutating func append(string piece: String) {
         var piece = piece
         piece.withUTF8 { append(bytes: $0) }
     }
@@ -110,7 +111,7 @@ struct TextBuffer: ~Copyable {
         if plain { return }
         var text = ""
         JSONOutput.writeString(s, to: &text)
-        append(text)
+        append(string: text)
     }
 
     /// A CSV field as `ReportRenderer.csvQuoted` writes it: as it is unless it holds a comma, a
@@ -122,7 +123,7 @@ struct TextBuffer: ~Copyable {
             append(bytes: utf8)
             return true
         }
-        if !plain { append(ReportRenderer.csvQuoted(s)) }
+        if !plain { append(string: ReportRenderer.csvQuoted(s)) }
     }
 
     /// `JSONOutput.needsEscaping` over a buffer, without the generic sequence's iteration.

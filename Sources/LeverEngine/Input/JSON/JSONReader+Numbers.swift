@@ -54,6 +54,7 @@ struct NumberScan {
     }
 
     /// Scans from `start`; returns the offset after the number, or nil when it is malformed.
+    @inline(__always)
     mutating func run(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         var p = start
         if p < b.count, b[p] == UInt8(ascii: "-") { negative = true; p += 1 }
