@@ -21,7 +21,7 @@ public struct EndToEnd: Sendable, Equatable {
     public var accounts: Int
     public var positions: Int
     public var repeats: Int
-    /// Threads every stage ran on (the read is one thread whatever this is).
+    /// Threads every stage ran on.
     public var threads: Int
     public var optimized: Bool
     public var stages: [Stage]

@@ -93,7 +93,7 @@ public struct MarginEngine: Sendable {
     static func chunks(count: Int, size: Int, threads: Int) -> [Range<Int>] {
         guard count > 0 else { return [0..<0] }
         let lanes = max(1, threads), size = max(1, size)
-        var n = (count + size - 1) / size
+        var n = (count - 1) / size + 1  // no overflow for a size of Int.max
         // On several threads, at least four chunks a thread when the book allows chunks of a
         // thousand accounts, so that the last ones to finish leave the others little to wait for.
         if lanes > 1 { n = max(n, min(4 * lanes, count / 1_024)) }

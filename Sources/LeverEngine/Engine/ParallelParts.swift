@@ -46,8 +46,10 @@ func inOrder<T: Sendable>(_ count: Int, threads: Int, _ work: @escaping @Sendabl
     func submit() {
         let slot = slots[submitted], i = submitted
         slot.done.enter()
+        // The permit is taken here, so no worker thread is parked waiting for one; a piece
+        // gives it back when it ends, consumed or not, so this wait always ends.
+        running.wait()
         DispatchQueue.global().async {
-            running.wait()
             slot.value = work(i)
             running.signal()
             slot.done.leave()

@@ -73,7 +73,8 @@ extension BookDecoding {
         p += 1
         while true {
             PlainSpot.skipSpace(b, &p)
-            guard let key = PlainSpot.string(b, &p, maxLength: 9) else { return fallBack() }
+            // A key longer than the string limit is the general decoder's to report.
+            guard let key = PlainSpot.string(b, &p, maxLength: min(9, d.maxStringLength)) else { return fallBack() }
             PlainSpot.skipSpace(b, &p)
             guard p < b.count, b[p] == UInt8(ascii: ":") else { return fallBack() }
             p += 1
@@ -151,7 +152,7 @@ struct PlainSpot {
         var asset: Range<Int>?, venue: Range<Int>?, quantity: Double?
         while true {
             skipSpace(b, &p)
-            guard let key = string(b, &p, maxLength: 9) else { return nil }
+            guard let key = string(b, &p, maxLength: min(9, maxName)) else { return nil }
             skipSpace(b, &p)
             guard p < b.count, b[p] == UInt8(ascii: ":") else { return nil }
             p += 1

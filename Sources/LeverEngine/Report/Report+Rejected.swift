@@ -36,10 +36,12 @@ struct RejectedPlacement: Sendable {
     init(_ rejected: [RejectedAccount], accountCount: Int) {
         self.accountCount = accountCount
         // The j-th rejected account (in file order) has j rejected and `index - j` evaluated
-        // accounts before it.
-        placed = rejected.sorted { $0.index < $1.index }.enumerated().map { j, bad in
-            (min(max(0, bad.index - j), accountCount), bad)
+        // accounts before it; two given the same index (never from the loader) come together.
+        var placed: [(before: Int, account: RejectedAccount)] = []
+        for (j, bad) in rejected.sorted(by: { $0.index < $1.index }).enumerated() {
+            placed.append((min(max(bad.index - j, placed.last?.before ?? 0), accountCount), bad))
         }
+        self.placed = placed
     }
 
     /// The reports of evaluated accounts `range` with the rejected ones that fall among them
@@ -65,7 +67,8 @@ struct RejectedPlacement: Sendable {
         return merged
     }
 
-    /// Where evaluated account `k` is among all the report's accounts.
+    /// Where a chunk starting at evaluated account `k` starts among all the report's accounts:
+    /// the place of the first rejected account put just before `k`, if any, else of `k`.
     func place(ofAccount k: Int) -> Int { k + firstPlaced(before: k) }
 
     /// How many rejected accounts come before evaluated account `k`.

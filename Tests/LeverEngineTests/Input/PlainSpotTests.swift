@@ -116,6 +116,18 @@ import Testing
         }
     }
 
+    /// With a string limit below a member's name, the member is the general decoder's to report
+    /// (L0722), however plain the account.
+    @Test func aKeyOverTheStringLimitIsReported() {
+        var limits = InputLimits.standard
+        limits.maxStringLength = 4
+        let text = #"{"accounts": [{"id": "a", "score": 1, "positions": [{"asset": "BTC", "qty": 1}]}]}"#
+        let loaded = BookLoader.load(SourceFile(id: 0, path: "book.json", text: text), market: testMarket(),
+                                     options: LoadOptions(limits: limits))
+        #expect(loaded.value == nil)
+        #expect(loaded.diagnostics.contains { $0.code == "L0722" })
+    }
+
     @Test func thePlainPathKeepsEveryDigit() throws {
         let (loaded, messages) = loadBook(Self.book(Self.cases[13]))
         #expect(messages == [])

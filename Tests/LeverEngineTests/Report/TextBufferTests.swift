@@ -72,5 +72,7 @@ import LeverSyntax
         #expect(MarginEngine.chunks(count: 100_000, size: 16_384, threads: 2).count == 8)
         #expect(MarginEngine.chunks(count: 20_000, size: 16_384, threads: 2).map(\.count) == Array(repeating: 2_500, count: 8))
         #expect(MarginEngine.chunks(count: 20_000, size: 16_384, threads: 1).count == 2)
+        // "One chunk", asked for with the largest size there is.
+        #expect(MarginEngine.chunks(count: 20_000, size: .max, threads: 1) == [0..<20_000])
     }
 }
