@@ -8,30 +8,49 @@ import LeverSyntax
 /// (a million ids inserted again cost more than the part's decoding saved). A part is adopted
 /// only when it shares no id with any table so far, so an id is in at most one of them.
 ///
-/// Every id's hash is also kept in one set (`IDHashes`), so that telling whether an id or a part
-/// is new costs one probe per id however many parts were adopted: only a hash already in the set
-/// (a repeated id, or two ids of the same hash) is looked up in the tables.
+/// Once a part is adopted, every id's hash is also kept in one set (`IDHashes`), so that telling
+/// whether an id or a part is new costs one probe per id however many parts were adopted: only a
+/// hash already in the set (a repeated id, or two ids of the same hash) is looked up in the
+/// tables. A part records its ids' hashes as it reads them, on its own thread.
 struct AccountIDs {
     private var own: [String: Span] = [:]
     private var adopted: [[String: Span]] = []
-    private var hashes = IDHashes()
-    /// The hashes of the ids in `own`, in the order read, for a load that adopts this one.
-    private var ownHashes: [Int] = []
+    /// The hashes of every id here, once a part is adopted (nil before: `own` alone answers).
+    private var hashes: IDHashes?
+    /// The hashes of the ids in `own`, for the load that adopts this part; kept only in a part.
+    private var ownHashes: [UInt32]?
 
-    init(reservingCapacity capacity: Int = 0) {
+    /// The ids of a whole book, read in order: room for `capacity` of them.
+    init(reservingCapacity capacity: Int) {
         own.reserveCapacity(capacity)
-        hashes.reserve(capacity)
+    }
+
+    /// The ids of a part of a book, with their hashes recorded for its adoption.
+    init() {
+        ownHashes = []
     }
 
     /// Records `id` first defined at `span`; when it was seen already, returns where, and
     /// keeps the first place.
     mutating func insert(_ id: String, at span: Span) -> Span? {
-        let hash = id.hashValue
-        if hashes.contains(hash), let first = firstPlace(of: id) { return first }
-        own[id] = span
-        ownHashes.append(hash)
-        hashes.insert(hash)
+        guard hashes != nil || ownHashes != nil else { return insertOwn(id, at: span) }
+        let hash = IDHashes.hash(id)
+        if hashes != nil {
+            if hashes!.contains(hash), let first = firstPlace(of: id) { return first }
+            if let first = insertOwn(id, at: span) { return first }
+            hashes!.insert(hash)  // in place: no binding holds the table
+            return nil
+        }
+        if let first = insertOwn(id, at: span) { return first }
+        ownHashes?.append(hash)
         return nil
+    }
+
+    /// One hash lookup for the usual, new id; a duplicate puts the first one back.
+    private mutating func insertOwn(_ id: String, at span: Span) -> Span? {
+        guard let first = own.updateValue(span, forKey: id) else { return nil }
+        own[id] = first
+        return first
     }
 
     /// Where `id` was first defined, if it was.
@@ -43,39 +62,64 @@ struct AccountIDs {
         return nil
     }
 
-    /// Whether no id of `other` is among these.
+    /// Whether no id of the part `other` is among these.
     func isDisjoint(with other: AccountIDs) -> Bool {
         // The usual part shares no hash at all; only a shared hash is looked at by its ids.
-        guard other.ownHashes.contains(where: hashes.contains) || !other.adopted.isEmpty else { return true }
+        if let hashes, let theirs = other.ownHashes, other.adopted.isEmpty, !theirs.contains(where: hashes.contains) {
+            return true
+        }
         return ([other.own] + other.adopted).allSatisfy { table in table.keys.allSatisfy { firstPlace(of: $0) == nil } }
     }
 
-    /// Takes in `other`'s ids, which share none with these (`isDisjoint`).
+    /// Takes in the part `other`'s ids, which share none with these (`isDisjoint`).
     mutating func adopt(_ other: AccountIDs) {
+        var set: IDHashes
+        if hashes != nil {
+            set = hashes!
+            hashes = nil  // the one reference to the table, so it changes in place
+        } else {
+            // The first part: the ids read so far go into the set.
+            set = IDHashes()
+            set.reserve(own.count + other.own.count)
+            for id in own.keys { set.insert(IDHashes.hash(id)) }
+        }
+        if let theirs = other.ownHashes {
+            set.reserve(set.count + theirs.count)
+            for hash in theirs { set.insert(hash) }
+        } else {
+            for id in other.own.keys { set.insert(IDHashes.hash(id)) }
+        }
+        for table in other.adopted { for id in table.keys { set.insert(IDHashes.hash(id)) } }
+        hashes = set
         if !other.own.isEmpty { adopted.append(other.own) }
         adopted += other.adopted.filter { !$0.isEmpty }
-        for hash in other.ownHashes { hashes.insert(hash) }
-        for table in other.adopted { for id in table.keys { hashes.insert(id.hashValue) } }
     }
 }
 
-/// A set of id hashes: open addressing over a power-of-two table, grown at half full. Zero
-/// marks an empty slot (a hash of zero is kept as one).
+/// A set of 32-bit id hashes: open addressing over a power-of-two table, grown at three
+/// quarters full (four bytes a slot: about six bytes an id). Zero marks an empty slot (a hash
+/// of zero is kept as one). Two ids may share a hash; the set only says which ids to look up.
 struct IDHashes {
-    private var slots: [Int] = Array(repeating: 0, count: 16)
-    private var count = 0
+    private var slots: [UInt32] = Array(repeating: 0, count: 16)
+    private(set) var count = 0
+
+    /// An id's hash, the same on every thread of this process.
+    static func hash(_ id: String) -> UInt32 {
+        let h = UInt64(bitPattern: Int64(id.hashValue))
+        return UInt32(truncatingIfNeeded: h ^ (h >> 32))
+    }
 
     /// Room for `n` hashes without growing.
     mutating func reserve(_ n: Int) {
         var size = slots.count
-        while size < 2 * n { size *= 2 }
+        while 3 * size < 4 * n { size *= 2 }
         if size > slots.count { rehash(to: size) }
     }
 
-    func contains(_ hash: Int) -> Bool {
+    func contains(_ hash: UInt32) -> Bool {
         let key = hash == 0 ? 1 : hash
         let mask = slots.count - 1
-        var i = Int(UInt(bitPattern: key) & UInt(mask))
+        var i = Int(key) & mask
         while true {
             let slot = slots[i]
             if slot == key { return true }
@@ -84,11 +128,11 @@ struct IDHashes {
         }
     }
 
-    mutating func insert(_ hash: Int) {
-        if 2 * (count + 1) > slots.count { rehash(to: slots.count * 2) }
+    mutating func insert(_ hash: UInt32) {
+        if 4 * (count + 1) > 3 * slots.count { rehash(to: slots.count * 2) }
         let key = hash == 0 ? 1 : hash
         let mask = slots.count - 1
-        var i = Int(UInt(bitPattern: key) & UInt(mask))
+        var i = Int(key) & mask
         while slots[i] != 0 {
             if slots[i] == key { return }
             i = (i + 1) & mask

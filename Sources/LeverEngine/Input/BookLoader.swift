@@ -67,7 +67,7 @@ struct BookState {
     /// `acceptsAsset`), nil until first asked.
     var assetVerdicts: [Bool?] = [], venueVerdicts: [Bool?] = []
     var rejected: [RejectedAccount] = []
-    var accountIDs = AccountIDs()
+    var accountIDs = AccountIDs(reservingCapacity: 0)
     /// The rows of a plain `positions` array being read (`decodePlainPositions`), kept between
     /// accounts so that reading one allocates nothing.
     var plainRows: [(symbol: Int32, quantity: Double, venue: Int32?)] = []
