@@ -23,6 +23,16 @@ struct EndToEndTests {
         #expect(table.contains("MB/s") && table.contains("× read"))
     }
 
+    /// On two threads, as `lever eval` runs by default; the table says how many.
+    @Test func stagesAreTimedOnTheThreadsAskedFor() throws {
+        let engine = try Fixtures.engine()
+        let outcome = try EndToEnd.run(engine: engine, bookPath: Self.margin, market: try Fixtures.market(),
+                                       policy: PolicyNames(policy: engine.policy), repeats: 1, threads: 2)
+        let report = try outcome.get()
+        #expect(report.threads == 2 && report.accounts == 13)
+        #expect(report.table.contains("timed per stage, 2 threads"))
+    }
+
     @Test func aBookThatDoesNotLoadIsSaid() throws {
         let engine = try Fixtures.engine()
         let dir = try makeTemporaryDirectory("e2e")
