@@ -1,4 +1,5 @@
 import LeverNumerics
+import LeverSyntax
 import Dispatch
 
 /// A plan compiled to chained closures for one number type. Immutable and `Sendable`: compile
@@ -99,11 +100,5 @@ public final class Program<N: MarginNumber>: @unchecked Sendable {
         guard size > 0 else { return [0..<0] }
         return stride(from: 0, to: accounts, by: size).map { $0..<min($0 + size, accounts) }
     }
-}
-
-/// Lets a pointer cross into `concurrentPerform`; each task writes disjoint account ranges.
-struct UnsafeSendable<T>: @unchecked Sendable {
-    let value: T
-    init(_ value: T) { self.value = value }
 }
 

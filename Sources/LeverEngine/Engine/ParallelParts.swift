@@ -1,4 +1,5 @@
 import Dispatch
+import LeverSyntax
 
 /// Splits `0 ..< count` into at most `parts` contiguous ranges and computes `body` for each on
 /// its own thread, returning the results in range order: work whose pieces are independent and
@@ -14,17 +15,11 @@ func inParallelParts<T>(_ count: Int, parts: Int, minimumPart: Int = 256, _ body
         slots.deinitialize(count: ranges.count)
         slots.deallocate()
     }
-    let shared = SendablePointer(slots)
+    let shared = UnsafeSendable(slots)  // each thread writes its own slot
     DispatchQueue.concurrentPerform(iterations: ranges.count) { i in
-        (shared.pointer + i).pointee = body(ranges[i])
+        (shared.value + i).pointee = body(ranges[i])
     }
     return (0..<ranges.count).map { slots[$0]! }
-}
-
-/// A pointer whose pointees each thread writes apart (one index per thread).
-private struct SendablePointer<T>: @unchecked Sendable {
-    let pointer: UnsafeMutablePointer<T>
-    init(_ pointer: UnsafeMutablePointer<T>) { self.pointer = pointer }
 }
 
 /// Computes `work(i)` for every `i` in `0 ..< count` on up to `threads` threads, each as soon
@@ -60,7 +55,7 @@ func inOrder<T: Sendable>(_ count: Int, threads: Int, _ work: @escaping @Sendabl
     while submitted < min(2 * lanes, count) { submit() }
     for i in 0..<count {
         slots[i].done.wait()
-        guard let value = slots[i].value else { continue }
+        let value = slots[i].value!  // set before `done` was left
         slots[i].value = nil
         if submitted < count { submit() }
         try consume(value)

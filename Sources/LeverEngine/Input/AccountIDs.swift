@@ -20,14 +20,19 @@ struct AccountIDs {
     /// The hashes of the ids in `own`, for the load that adopts this part; kept only in a part.
     private var ownHashes: [UInt32]?
 
-    /// The ids of a whole book, read in order: room for `capacity` of them.
-    init(reservingCapacity capacity: Int) {
-        own.reserveCapacity(capacity)
+    /// The ids of a whole book, read in order; or, `recordingHashes`, of a part of a book read
+    /// on another thread, its ids' hashes recorded there for its adoption.
+    init(recordingHashes: Bool = false) {
+        ownHashes = recordingHashes ? [] : nil
     }
 
-    /// The ids of a part of a book, with their hashes recorded for its adoption.
-    init() {
-        ownHashes = []
+    /// Whether this is a part's table, recording its ids' hashes.
+    var recordsHashes: Bool { ownHashes != nil }
+
+    /// Room for `n` ids.
+    mutating func reserve(_ n: Int) {
+        own.reserveCapacity(n)
+        ownHashes?.reserveCapacity(n)
     }
 
     /// Records `id` first defined at `span`; when it was seen already, returns where, and

@@ -68,30 +68,19 @@ extension BookDecoding {
             d.reader = saved
             return false
         }
-        PlainSpot.skipSpace(b, &p)
-        guard p < b.count, b[p] == UInt8(ascii: "{") else { return false }
-        p += 1
+        guard PlainSpot.open(b, &p) else { return false }
         while true {
-            PlainSpot.skipSpace(b, &p)
-            // A key longer than the string limit is the general decoder's to report.
-            guard let key = PlainSpot.string(b, &p, maxLength: min(9, d.maxStringLength)) else { return fallBack() }
-            PlainSpot.skipSpace(b, &p)
-            guard p < b.count, b[p] == UInt8(ascii: ":") else { return fallBack() }
-            p += 1
-            PlainSpot.skipSpace(b, &p)
-            switch PlainSpot.Key(b, key) {
-            case .id?:
+            guard let member = PlainSpot.key(b, &p, maxLength: d.maxStringLength) else { return fallBack() }
+            switch member {
+            case .id:
                 guard id == nil, let name = PlainSpot.string(b, &p, maxLength: d.maxStringLength), !name.isEmpty else {
                     return fallBack()
                 }
                 id = name
-            case .score?:
-                var number = NumberScan()
-                guard score == nil, let end = number.run(b, from: p), let value = number.value(of: b, p..<end),
-                      value.isFinite else { return fallBack() }
+            case .score:
+                guard score == nil, let value = PlainSpot.number(b, &p) else { return fallBack() }
                 score = value
-                p = end
-            case .positions?:
+            case .positions:
                 guard !positions else { return fallBack() }
                 // The array is read one level down, inside this account.
                 d.reader.position = p
@@ -101,7 +90,7 @@ extension BookDecoding {
                 guard plain else { return fallBack() }
                 positions = true
                 p = d.reader.position
-            case .asset?, .quantity?, .venue?, nil:
+            case .asset, .quantity, .venue:
                 return fallBack()
             }
             guard let more = PlainSpot.next(b, &p, closing: UInt8(ascii: "}")) else { return fallBack() }
@@ -142,35 +131,57 @@ struct PlainSpot {
         return c == UInt8(ascii: ",")
     }
 
+    /// Past the `{` of an object at `p` (after white space); false when there is none.
+    @inline(__always)
+    static func open(_ b: UnsafeBufferPointer<UInt8>, _ p: inout Int) -> Bool {
+        skipSpace(b, &p)
+        guard p < b.count, b[p] == UInt8(ascii: "{") else { return false }
+        p += 1
+        return true
+    }
+
+    /// A plain member's name and its colon at `p`, `p` then at its value; nil for any other
+    /// member, or a name longer than `maxLength` (the string limit, which the general decoder
+    /// reports).
+    @inline(__always)
+    static func key(_ b: UnsafeBufferPointer<UInt8>, _ p: inout Int, maxLength: Int) -> Key? {
+        skipSpace(b, &p)
+        guard let name = string(b, &p, maxLength: min(9, maxLength)), let key = Key(b, name) else { return nil }
+        skipSpace(b, &p)
+        guard p < b.count, b[p] == UInt8(ascii: ":") else { return nil }
+        p += 1
+        skipSpace(b, &p)
+        return key
+    }
+
+    /// The finite number at `p`, read as the reader reads one, `p` then after it; nil otherwise.
+    @inline(__always)
+    static func number(_ b: UnsafeBufferPointer<UInt8>, _ p: inout Int) -> Double? {
+        var scan = NumberScan()
+        guard let end = scan.run(b, from: p), let value = scan.value(of: b, p..<end), value.isFinite else { return nil }
+        p = end
+        return value
+    }
+
     /// The object at `p` (after white space) when it is a plain spot balance, `p` then after it;
     /// nil otherwise (`p` is then anywhere). Names must be ASCII without escapes, non-empty and
     /// at most `maxName` bytes; the quantity a finite JSON number, read as the reader reads one.
     static func scan(_ b: UnsafeBufferPointer<UInt8>, at p: inout Int, maxName: Int) -> PlainSpot? {
-        skipSpace(b, &p)
-        guard p < b.count, b[p] == UInt8(ascii: "{") else { return nil }
-        p += 1
+        guard open(b, &p) else { return nil }
         var asset: Range<Int>?, venue: Range<Int>?, quantity: Double?
         while true {
-            skipSpace(b, &p)
-            guard let key = string(b, &p, maxLength: min(9, maxName)) else { return nil }
-            skipSpace(b, &p)
-            guard p < b.count, b[p] == UInt8(ascii: ":") else { return nil }
-            p += 1
-            skipSpace(b, &p)
-            switch Key(b, key) {
-            case .asset?:
+            guard let member = key(b, &p, maxLength: maxName) else { return nil }
+            switch member {
+            case .asset:
                 guard asset == nil, let name = string(b, &p, maxLength: maxName), !name.isEmpty else { return nil }
                 asset = name
-            case .venue?:
+            case .venue:
                 guard venue == nil, let name = string(b, &p, maxLength: maxName), !name.isEmpty else { return nil }
                 venue = name
-            case .quantity?:
-                var number = NumberScan()
-                guard quantity == nil, let end = number.run(b, from: p), let q = number.value(of: b, p..<end),
-                      q.isFinite else { return nil }
+            case .quantity:
+                guard quantity == nil, let q = number(b, &p) else { return nil }
                 quantity = q
-                p = end
-            case .id?, .score?, .positions?, nil:
+            case .id, .score, .positions:
                 return nil
             }
             guard let more = next(b, &p, closing: UInt8(ascii: "}")) else { return nil }

@@ -67,7 +67,7 @@ struct BookState {
     /// `acceptsAsset`), nil until first asked.
     var assetVerdicts: [Bool?] = [], venueVerdicts: [Bool?] = []
     var rejected: [RejectedAccount] = []
-    var accountIDs = AccountIDs(reservingCapacity: 0)
+    var accountIDs = AccountIDs()
     /// The rows of a plain `positions` array being read (`decodePlainPositions`), kept between
     /// accounts so that reading one allocates nothing.
     var plainRows: [(symbol: Int32, quantity: Double, venue: Int32?)] = []
@@ -82,7 +82,7 @@ struct BookState {
     mutating func reserve(forBytes bytes: Int) {
         let positions = min(bytes / 40, 1 << 28), accounts = min(bytes / 400, limits.maxAccounts)
         store.reserve(accounts: accounts, positions: positions)
-        accountIDs = AccountIDs(reservingCapacity: accounts)
+        accountIDs.reserve(accounts)
     }
 
     init(names: BookNameCheck?, market: MarketSnapshot?, limits: InputLimits = .standard) {

@@ -47,12 +47,12 @@ final class BookSegments: @unchecked Sendable {
             }
         }
         parts = starts.map(Part.init)
-        let bytes = UnsafeSendableBuffer(buffer)
+        let bytes = UnsafeSendable(buffer)  // read, never written, by the parts
         for (i, part) in parts.enumerated() {
             let limit = i + 1 < parts.count ? parts[i + 1].start : nil
             part.group.enter()
             DispatchQueue.global().async {
-                Self.decode(part, bytes.buffer, until: limit, lines: lines, template: template, fileID: fileID, options: options)
+                Self.decode(part, bytes.value, until: limit, lines: lines, template: template, fileID: fileID, options: options)
                 part.group.leave()
             }
         }
@@ -112,7 +112,8 @@ final class BookSegments: @unchecked Sendable {
         d.reader.position = part.start
         d.reader.depth = lines ? 0 : 2  // inside the root object and its `accounts` array
         var s = template
-        s.accountIDs = AccountIDs()  // the template's is sized for the whole file
+        // A part's own table (the template's is sized for the whole file), recording its hashes.
+        s.accountIDs = AccountIDs(recordingHashes: true)
         s.reserve(forBytes: (limit ?? buffer.count) - part.start)
         var count = 0
         while true {
@@ -147,10 +148,4 @@ final class BookSegments: @unchecked Sendable {
         part.state = s
         part.clean = true
     }
-}
-
-/// A buffer the parts read (never write) from other threads while the loader holds it.
-private struct UnsafeSendableBuffer: @unchecked Sendable {
-    let buffer: UnsafeBufferPointer<UInt8>
-    init(_ buffer: UnsafeBufferPointer<UInt8>) { self.buffer = buffer }
 }

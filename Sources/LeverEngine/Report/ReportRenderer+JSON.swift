@@ -99,12 +99,16 @@ extension ReportRenderer {
         }
     }
 
+    static func json(_ note: AccountNote) -> JSONOutput {
+        .object(["severity": .string(note.severity.rawValue), "message": .string(note.message)])
+    }
+
     static func json(_ account: AccountReport, outputs: [OutputInfo], flags: Bool = false) -> JSONOutput {
         var values: [String: JSONOutput] = [:]
         for (output, value) in zip(outputs, account.values) { values[output.name] = json(value) }
         var members: [String: JSONOutput] = [
             "id": .string(account.id), "evaluated": .bool(account.evaluated), "values": .object(values),
-            "notes": .array(account.notes.map { .object(["severity": .string($0.severity.rawValue), "message": .string($0.message)]) }),
+            "notes": .array(account.notes.map(json)),
             "liquidation": account.liquidation.map(json) ?? .null,
             "violations": .array(account.violations.map(json)),
         ]

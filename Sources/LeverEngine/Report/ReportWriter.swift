@@ -66,7 +66,6 @@ public struct ReportWriter: Sendable {
     public mutating func write(_ engine: MarginEngine, book: Book, market: MarketSnapshot, threads: Int = 1,
                                chunkSize: Int = 16_384, provenance: Provenance? = nil,
                                emitBytes: (UnsafeRawBufferPointer) throws -> Void) rethrows -> Report {
-        self.threads = threads
         func decorated(_ header: Report) -> Report {
             var header = header
             header.provenance = provenance
@@ -81,9 +80,7 @@ public struct ReportWriter: Sendable {
         let writer = self
         let header = decorated(try engine.evaluate(book: book, market: market, threads: threads, chunkSize: chunkSize,
                                                    rejected: book.rejected, render: { chunk, place in
-            var out = TextBuffer(capacity: chunk.count * 1024)
-            for (i, account) in chunk.enumerated() { writer.write(account, first: place + i == 0, to: &out) }
-            return (bytes: out.bytes, count: chunk.count)
+            (bytes: writer.bytes(of: chunk[...], from: place), count: chunk.count)
         }) { rendered in
             written += rendered.count
             try rendered.bytes.withUnsafeBytes { try emitBytes($0) }
@@ -112,14 +109,18 @@ public struct ReportWriter: Sendable {
     mutating func accountParts(_ chunk: [AccountReport]) -> [[UInt8]] {
         let before = written, writer = self
         written += chunk.count
-        return inParallelParts(chunk.count, parts: threads) { range in
-            var out = TextBuffer(capacity: range.count * 1024)
-            for i in range { writer.write(chunk[i], first: before + i == 0, to: &out) }
-            return out.bytes
-        }
+        return inParallelParts(chunk.count, parts: threads) { range in writer.bytes(of: chunk[range], from: before + range.lowerBound) }
     }
 
-    /// Threads to write a chunk's accounts with (the bytes are the same for any).
+    /// The text of `accounts`, the first of which is account `place` of the report.
+    private func bytes(of accounts: ArraySlice<AccountReport>, from place: Int) -> [UInt8] {
+        var out = TextBuffer(capacity: accounts.count * 1024)
+        for (i, account) in accounts.enumerated() { write(account, first: place + i == 0, to: &out) }
+        return out.bytes
+    }
+
+    /// Threads `accounts(_:)` writes a chunk with (the bytes are the same for any; `write(engine…)`
+    /// writes each chunk on the thread that computed it).
     public var threads = 1
 
     private func write(_ account: AccountReport, first: Bool, to out: inout TextBuffer) {
@@ -160,7 +161,7 @@ public struct ReportWriter: Sendable {
         if let plan = account.liquidation { Self.writeLiquidation(plan, pretty: pretty, to: &out) } else { out.append("null") }
         out.append(member); out.append("\"notes\""); out.append(colon)
         if account.notes.isEmpty { out.append("[]") } else {
-            tree(.array(account.notes.map { .object(["severity": .string($0.severity.rawValue), "message": .string($0.message)]) }))
+            tree(.array(account.notes.map(ReportRenderer.json)))
         }
         out.append(member); out.append("\"values\""); out.append(colon)
         if !account.evaluated || sortedKeys.isEmpty {

@@ -99,31 +99,34 @@ struct TextBuffer: ~Copyable {
 
     /// A string literal as `JSONOutput.writeString` writes it.
     mutating func jsonString(_ s: String) {
-        var s = s
-        let plain = s.withUTF8 { utf8 in
-            guard !Self.needsEscaping(utf8) else { return false }
-            reserve(utf8.count + 2)
-            append(byte: 0x22)
-            append(bytes: utf8)
-            append(byte: 0x22)
-            return true
+        append(s, quoted: true, plain: { !Self.needsEscaping($0) }) { s in
+            var text = ""
+            JSONOutput.writeString(s, to: &text)
+            return text
         }
-        if plain { return }
-        var text = ""
-        JSONOutput.writeString(s, to: &text)
-        append(string: text)
     }
 
     /// A CSV field as `ReportRenderer.csvQuoted` writes it: as it is unless it holds a comma, a
     /// quote or a line break.
     mutating func csvField(_ s: String) {
+        append(s, quoted: false, plain: { !$0.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D } },
+               else: ReportRenderer.csvQuoted)
+    }
+
+    /// `s`'s bytes as they are (between double quotes when `quoted`) when `plain` says they may
+    /// be, which is nearly always; else the text `escaped` makes of it.
+    @inline(__always)
+    private mutating func append(_ s: String, quoted: Bool, plain: (UnsafeBufferPointer<UInt8>) -> Bool,
+                                 else escaped: (String) -> String) {
         var s = s
-        let plain = s.withUTF8 { utf8 in
-            for byte in utf8 where byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D { return false }
+        let done = s.withUTF8 { utf8 in
+            guard plain(utf8) else { return false }
+            if quoted { append(byte: 0x22) }
             append(bytes: utf8)
+            if quoted { append(byte: 0x22) }
             return true
         }
-        if !plain { append(string: ReportRenderer.csvQuoted(s)) }
+        if !done { append(string: escaped(s)) }
     }
 
     /// `JSONOutput.needsEscaping` over a buffer, without the generic sequence's iteration.

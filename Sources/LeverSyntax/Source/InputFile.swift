@@ -90,40 +90,39 @@ public enum InputFile {
     /// The first `count` bytes of a regular file, read straight into the array in parts with
     /// `pread` (on several threads for a large file); fewer if the file shrank meanwhile.
     private static func readDirect(_ fd: Int32, path: String, count: Int, threads: Int) throws -> [UInt8] {
+        guard count > 0 else { return [] }
         let parts = max(1, min(threads, count >> 23))  // 8 MB at least a part
         let size = (count + parts - 1) / parts
         var failure: Int32 = 0
         let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
-            let base = SendableBase(buffer.baseAddress)
-            // Bytes read by each part, and its error (the first part's to fail is reported).
-            var got = [Int](repeating: 0, count: parts), errors = [Int32](repeating: 0, count: parts)
-            got.withUnsafeMutableBufferPointer { got in
-                errors.withUnsafeMutableBufferPointer { errors in
-                    let results = SendableResults(got.baseAddress, errors.baseAddress)
-                    @Sendable func part(_ i: Int) {
-                        let from = i * size, to = min(count, from + size)
-                        var done = from
-                        while done < to {
-                            let n = pread(fd, base.pointer! + done, to - done, off_t(done))
-                            if n < 0 {
-                                if errno == EINTR { continue }
-                                results.errors![i] = errno
-                                break
-                            }
-                            if n == 0 { break }
-                            done += n
+            // Per part: the bytes it read and its error, each written by that part's thread.
+            var results = [(got: Int, error: Int32)](repeating: (0, 0), count: parts)
+            results.withUnsafeMutableBufferPointer { results in
+                let shared = UnsafeSendable((base: buffer.baseAddress!, results: results.baseAddress!))
+                @Sendable func part(_ i: Int) {
+                    let from = i * size, to = min(count, from + size)
+                    var done = from
+                    while done < to {
+                        let n = pread(fd, shared.value.base + done, to - done, off_t(done))
+                        if n < 0 {
+                            if errno == EINTR { continue }
+                            shared.value.results[i].error = errno
+                            break
                         }
-                        results.got![i] = done - from
+                        if n == 0 { break }
+                        done += n
                     }
-                    if parts == 1 { part(0) } else { DispatchQueue.concurrentPerform(iterations: parts, execute: part) }
+                    shared.value.results[i].got = done - from
                 }
+                if parts == 1 { part(0) } else { DispatchQueue.concurrentPerform(iterations: parts, execute: part) }
             }
-            failure = errors.first { $0 != 0 } ?? 0
-            // The bytes up to the first part that came short (the file shrank): those are the file's.
+            // The first part's error is reported; the bytes are those up to the first part that
+            // came short (the file shrank).
+            failure = results.first { $0.error != 0 }?.error ?? 0
             var total = 0
-            for i in 0..<parts {
-                total += got[i]
-                if got[i] < min(count, (i + 1) * size) - i * size { break }
+            for (i, result) in results.enumerated() {
+                total += result.got
+                if result.got < min(count, (i + 1) * size) - i * size { break }
             }
             initialized = total
         }
@@ -178,18 +177,6 @@ public enum InputFile {
         default: .other(String(cString: strerror(code)))
         }
     }
-}
-
-/// The array being read into, written by each part at its own offsets.
-private struct SendableBase: @unchecked Sendable {
-    let pointer: UnsafeMutablePointer<UInt8>?
-    init(_ pointer: UnsafeMutablePointer<UInt8>?) { self.pointer = pointer }
-}
-
-/// Each part's count and error, written at its own index.
-private struct SendableResults: @unchecked Sendable {
-    let got: UnsafeMutablePointer<Int>?, errors: UnsafeMutablePointer<Int32>?
-    init(_ got: UnsafeMutablePointer<Int>?, _ errors: UnsafeMutablePointer<Int32>?) { (self.got, self.errors) = (got, errors) }
 }
 
 /// `read(2)`, named apart from `InputFile.read`.

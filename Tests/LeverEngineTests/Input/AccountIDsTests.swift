@@ -8,7 +8,7 @@ import Testing
     static func span(_ at: Int) -> Span { Span(file: 0, start: at, end: at + 1) }
 
     @Test func aRepeatedIdGivesTheFirstPlace() {
-        var ids = AccountIDs(reservingCapacity: 4)
+        var ids = AccountIDs()
         #expect(ids.insert("a", at: Self.span(1)) == nil)
         #expect(ids.insert("b", at: Self.span(2)) == nil)
         #expect(ids.insert("a", at: Self.span(3)) == Self.span(1))
@@ -17,9 +17,9 @@ import Testing
     }
 
     @Test func partsAreAdoptedOnlyWhenDisjoint() {
-        var main = AccountIDs(reservingCapacity: 0)
+        var main = AccountIDs()
         for i in 0..<1_000 { _ = main.insert("acct-\(i)", at: Self.span(i)) }
-        var part = AccountIDs()
+        var part = AccountIDs(recordingHashes: true)
         for i in 1_000..<3_000 { _ = part.insert("acct-\(i)", at: Self.span(i)) }
         #expect(main.isDisjoint(with: part))
         main.adopt(part)
@@ -27,14 +27,25 @@ import Testing
         #expect(main.insert("acct-2500", at: Self.span(9_999)) == Self.span(2_500))
         #expect(main.insert("acct-3000", at: Self.span(3_000)) == nil)
         // A later part sharing one id with an earlier part, or with the ids read in order, is not.
-        var clash = AccountIDs()
+        var clash = AccountIDs(recordingHashes: true)
         for i in 5_000..<6_000 { _ = clash.insert("acct-\(i)", at: Self.span(i)) }
         _ = clash.insert("acct-1999", at: Self.span(7_000))
         #expect(!main.isDisjoint(with: clash))
-        var clashOwn = AccountIDs()
+        var clashOwn = AccountIDs(recordingHashes: true)
         _ = clashOwn.insert("acct-7", at: Self.span(1))
         #expect(!main.isDisjoint(with: clashOwn))
         #expect(main.isDisjoint(with: AccountIDs()))
+    }
+
+    /// A part's table stays one when the part makes room for its share of the book.
+    @Test func aPartKeepsRecordingHashesWhenItReserves() {
+        var state = BookState(names: nil, market: nil)
+        state.accountIDs = AccountIDs(recordingHashes: true)
+        state.reserve(forBytes: 1 << 20)
+        #expect(state.accountIDs.recordsHashes)
+        var whole = BookState(names: nil, market: nil)
+        whole.reserve(forBytes: 1 << 20)
+        #expect(!whole.accountIDs.recordsHashes)
     }
 
     @Test func theHashSetHoldsEveryHashItIsGiven() {
