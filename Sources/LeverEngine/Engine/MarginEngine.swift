@@ -9,11 +9,13 @@ public struct MarginEngine: Sendable {
     public let policy: CompiledPolicy
     public let identity: PolicyIdentity
     public let horizon: Double
+    let valueForms: ReportValueForms
 
     public init(policy: CompiledPolicy, identity: PolicyIdentity, horizon: Double) {
         self.policy = policy
         self.identity = identity
         self.horizon = horizon
+        valueForms = ReportValueForms(policy.outputs)
     }
 
     /// Evaluates every account of `book`; the result is the same at any thread count.
@@ -60,9 +62,7 @@ public struct MarginEngine: Sendable {
             let reports = range.isEmpty ? [] : accountReports(inputs, book: book, first: range.lowerBound, snapshot: snapshot,
                                                               threads: 1)
             let chunk = placement.merged(reports, accounts: range)
-            var chunkTally = ReportTally()
-            for account in chunk { chunkTally.add(account, statusColumn: statusColumn) }
-            return (render(chunk, placement.place(ofAccount: range.lowerBound)), chunkTally)
+            return (render(chunk, placement.place(ofAccount: range.lowerBound)), ReportTally(chunk, statusColumn: statusColumn))
         }, consume: { rendered, chunkTally in
             tally.add(chunkTally)
             try body(rendered)
@@ -94,9 +94,10 @@ public struct MarginEngine: Sendable {
         guard count > 0 else { return [0..<0] }
         let lanes = max(1, threads), size = max(1, size)
         var n = (count - 1) / size + 1  // no overflow for a size of Int.max
-        // On several threads, at least four chunks a thread when the book allows chunks of a
-        // thousand accounts, so that the last ones to finish leave the others little to wait for.
-        if lanes > 1 { n = max(n, min(4 * lanes, count / 1_024)) }
+        // On several threads, at least sixteen chunks a thread when the book allows chunks of a
+        // thousand accounts, so that the last one to finish leaves the others little to wait
+        // for (with four, a thread sat idle for a tenth of a 100,000-account report).
+        if lanes > 1 { n = max(n, min(16 * lanes, count / 1_024)) }
         n = min(count, (n + lanes - 1) / lanes * lanes)
         let even = (count + n - 1) / n
         return stride(from: 0, to: count, by: even).map { $0..<min($0 + even, count) }
@@ -125,7 +126,7 @@ public struct MarginEngine: Sendable {
                     continue
                 }
                 // As `report` and `Findings.complete` decide them, from the same numbers.
-                let status = statusColumn.map { Self.value(results[$0][a], kind: policy.outputs[$0].kind) }
+                let status = statusColumn.map { valueForms.value(results[$0][a], output: $0) }
                 let word = if case .label(let word)? = status { word } else { "unvalued" }
                 var violated = false, unhandled = false
                 for assertion in policy.assertions {
@@ -190,9 +191,7 @@ public struct MarginEngine: Sendable {
         guard adapted.evaluable[a] else {
             return AccountReport(id: id, evaluated: false, values: [], notes: notes, liquidation: nil)
         }
-        var values = policy.outputs.indices.map { o in
-            Self.value(results[o][a], exact: exact?[o][a], kind: policy.outputs[o].kind)
-        }
+        var values = policy.outputs.indices.map { o in valueForms.value(results[o][a], exact: exact?[o][a], output: o) }
         if let status, values[status] == .undefined { values[status] = .unvalued }
         var flags: [String] = []
         for flag in policy.flags {
@@ -207,16 +206,5 @@ public struct MarginEngine: Sendable {
         var report = AccountReport(id: id, evaluated: true, values: values, notes: notes, liquidation: nil)
         report.flags = flags
         return report
-    }
-
-    static func value(_ x: Double, exact: String? = nil, kind: OutputKind) -> ReportValue {
-        if x.isNaN { return .undefined }
-        switch kind {
-        case .number: return exact.map { .decimal(x, $0) } ?? .number(x)
-        case .flag: return .flag(x != 0)
-        case .label(let labels):
-            let i = Int(x)
-            return labels.indices.contains(i) ? .label(labels[i]) : .undefined
-        }
     }
 }

@@ -67,37 +67,31 @@ struct AccountIDs {
         return nil
     }
 
-    /// Whether no id of the part `other` is among these.
-    func isDisjoint(with other: AccountIDs) -> Bool {
-        // The usual part shares no hash at all; only a shared hash is looked at by its ids.
-        if let hashes, let theirs = other.ownHashes, other.adopted.isEmpty, !theirs.contains(where: hashes.contains) {
-            return true
+    /// Takes in the part `other`'s ids when it shares none with these, and says whether it did;
+    /// a part that shares one is left out, nothing here changed but the set of hashes made.
+    mutating func adopt(ifDisjoint other: AccountIDs) -> Bool {
+        // The set of hashes, made at the first part from the ids read so far.
+        var set = hashes ?? IDHashes(own.keys.lazy.map(IDHashes.hash))
+        hashes = nil  // the one reference to the set, so it changes in place
+        defer { hashes = set }
+        let theirs = other.ownHashes ?? other.own.keys.map(IDHashes.hash)
+        let later = other.adopted.flatMap { $0.keys.map(IDHashes.hash) }
+        // The usual part shares no hash at all. Only the ids whose hash is here already (a
+        // repeat, or a rare 32-bit collision) are looked up in the tables, never the whole part.
+        let suspects = Set((theirs + later).filter(set.contains))
+        if !suspects.isEmpty {
+            for table in [other.own] + other.adopted {
+                for id in table.keys where suspects.contains(IDHashes.hash(id)) {
+                    if firstPlace(of: id) != nil { return false }
+                }
+            }
         }
-        return ([other.own] + other.adopted).allSatisfy { table in table.keys.allSatisfy { firstPlace(of: $0) == nil } }
-    }
-
-    /// Takes in the part `other`'s ids, which share none with these (`isDisjoint`).
-    mutating func adopt(_ other: AccountIDs) {
-        var set: IDHashes
-        if hashes != nil {
-            set = hashes!
-            hashes = nil  // the one reference to the table, so it changes in place
-        } else {
-            // The first part: the ids read so far go into the set.
-            set = IDHashes()
-            set.reserve(own.count + other.own.count)
-            for id in own.keys { set.insert(IDHashes.hash(id)) }
-        }
-        if let theirs = other.ownHashes {
-            set.reserve(set.count + theirs.count)
-            for hash in theirs { set.insert(hash) }
-        } else {
-            for id in other.own.keys { set.insert(IDHashes.hash(id)) }
-        }
-        for table in other.adopted { for id in table.keys { set.insert(IDHashes.hash(id)) } }
-        hashes = set
+        set.reserve(set.count + theirs.count + later.count)
+        for hash in theirs { set.insert(hash) }
+        for hash in later { set.insert(hash) }
         if !other.own.isEmpty { adopted.append(other.own) }
         adopted += other.adopted.filter { !$0.isEmpty }
+        return true
     }
 }
 
@@ -107,6 +101,14 @@ struct AccountIDs {
 struct IDHashes {
     private var slots: [UInt32] = Array(repeating: 0, count: 16)
     private(set) var count = 0
+
+    init() {}
+
+    /// A set of `hashes`.
+    init(_ hashes: some Collection<UInt32>) {
+        reserve(hashes.count)
+        for hash in hashes { insert(hash) }
+    }
 
     /// An id's hash, the same on every thread of this process.
     static func hash(_ id: String) -> UInt32 {

@@ -101,8 +101,7 @@ extension BookState {
         d.reader.skipWhitespace()
         guard let part = segments.part(at: d.reader.position), let other = part.state,
               index + part.count <= limits.maxAccounts,
-              accountIDs.isDisjoint(with: other.accountIDs) else { return 0 }
-        accountIDs.adopt(other.accountIDs)
+              accountIDs.adopt(ifDisjoint: other.accountIDs) else { return 0 }
         store.append(contentsOf: other.store)
         part.state = nil  // its columns are copied: let them go before the next part comes
         d.reader.position = part.end

@@ -15,11 +15,7 @@ extension Report {
 
     /// What the summary counts: the streamed report's `tally`, or one counted over `accounts`.
     public var counted: ReportTally {
-        if let tally { return tally }
-        var tally = ReportTally()
-        let column = index(of: "status")
-        for account in accounts { tally.add(account, statusColumn: column) }
-        return tally
+        tally ?? ReportTally(accounts, statusColumn: index(of: "status"))
     }
 
     /// Status counts in the order every summary shows them: the engine's words, then
@@ -60,18 +56,24 @@ public struct ReportTally: Sendable, Hashable {
 
     public init() {}
 
-    /// Counts one account, its status read from the output at `statusColumn` (the full list's).
-    public mutating func add(_ account: AccountReport, statusColumn: Int?) {
-        let status: String
-        if !account.evaluated {
-            status = "not evaluated"
-        } else if let i = statusColumn, case .label(let word) = account.values[i] {
-            status = word
-        } else {
-            status = "unvalued"
+    /// The tally of `accounts`, each status read from the output at `statusColumn` (the full
+    /// list's). A report has a handful of statuses, so they are counted by comparing words, not
+    /// by hashing one for every account.
+    public init(_ accounts: some Sequence<AccountReport>, statusColumn: Int?) {
+        var words: [(word: String, count: Int)] = []
+        for account in accounts {
+            let word = Self.status(of: account, statusColumn: statusColumn)
+            if let i = words.firstIndex(where: { $0.word == word }) { words[i].count += 1 } else { words.append((word, 1)) }
+            countFindings(evaluated: account.evaluated, violations: !account.violations.isEmpty,
+                          unhandled: account.violations.contains { $0.outcome.isUnhandled(consequence: $0.consequence) })
         }
-        count(status: status, evaluated: account.evaluated, violations: !account.violations.isEmpty,
-              unhandled: account.violations.contains { $0.outcome.isUnhandled(consequence: $0.consequence) })
+        for (word, count) in words { statuses[word, default: 0] += count }
+    }
+
+    private static func status(of account: AccountReport, statusColumn: Int?) -> String {
+        if !account.evaluated { return "not evaluated" }
+        if let i = statusColumn, case .label(let word) = account.values[i] { return word }
+        return "unvalued"
     }
 
     /// Adds the counts of other accounts (a chunk's, counted apart).
@@ -85,6 +87,11 @@ public struct ReportTally: Sendable, Hashable {
     /// Counts one account by what its report would say.
     mutating func count(status: String, evaluated: Bool, violations: Bool, unhandled: Bool) {
         statuses[status, default: 0] += 1
+        countFindings(evaluated: evaluated, violations: violations, unhandled: unhandled)
+    }
+
+    /// Counts what an account adds besides its status.
+    private mutating func countFindings(evaluated: Bool, violations: Bool, unhandled: Bool) {
         if !evaluated { allEvaluated = false }
         if violations { accountsWithViolations += 1 }
         if unhandled { unhandledViolations = true }

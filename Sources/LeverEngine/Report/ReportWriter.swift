@@ -21,8 +21,10 @@ public struct ReportWriter: Sendable {
     let columns: [Int]
     /// The shown outputs as the JSON forms order an account's `values`: by name's bytes, each
     /// with the bytes before its value written once (separator, indent, quoted key and colon, in
-    /// this writer's layout) and its column in the full values.
-    let sortedKeys: [(prefix: [UInt8], column: Int)]
+    /// this writer's layout: its range of `keyBytes`) and its column in the full values.
+    let sortedKeys: [(prefix: Range<Int>, column: Int)]
+    /// Every key's prefix, one after another: one array for all, not one to retain per key.
+    let keyBytes: [UInt8]
     let flags: Bool
     /// Accounts written so far.
     public private(set) var written = 0
@@ -36,14 +38,18 @@ public struct ReportWriter: Sendable {
         shown = columns.map { outputs[$0] }
         // Ordered by the names' bytes, as `JSONOutput` orders an object's members.
         let pretty = form == .json
+        var keyBytes: [UInt8] = []
         sortedKeys = columns.sorted { outputs[$0].name.utf8.lexicographicallyPrecedes(outputs[$1].name.utf8) }
             .enumerated().map { i, column in
                 var key = i == 0 ? "{" : ","
                 if pretty { key += "\n        " }
                 JSONOutput.writeString(outputs[column].name, to: &key)
                 key += pretty ? ": " : ":"
-                return (Array(key.utf8), column)
+                let start = keyBytes.count
+                keyBytes += key.utf8
+                return (start..<keyBytes.count, column)
             }
+        self.keyBytes = keyBytes
         flags = declaresFlags
     }
 
@@ -167,9 +173,13 @@ public struct ReportWriter: Sendable {
         if !account.evaluated || sortedKeys.isEmpty {
             out.append("{}")
         } else {
-            for entry in sortedKeys {
-                out.append(entry.prefix)
-                Self.writeValue(account.values[entry.column], to: &out)
+            keyBytes.withUnsafeBufferPointer { keyBytes in
+                account.values.withUnsafeBufferPointer { values in
+                    for i in sortedKeys.indices {
+                        out.append(bytes: UnsafeBufferPointer(rebasing: keyBytes[sortedKeys[i].prefix]))
+                        Self.writeValue(values[sortedKeys[i].column], to: &out)
+                    }
+                }
             }
             out.append(pretty ? "\n      }" : "}")
         }

@@ -21,8 +21,7 @@ import Testing
         for i in 0..<1_000 { _ = main.insert("acct-\(i)", at: Self.span(i)) }
         var part = AccountIDs(recordingHashes: true)
         for i in 1_000..<3_000 { _ = part.insert("acct-\(i)", at: Self.span(i)) }
-        #expect(main.isDisjoint(with: part))
-        main.adopt(part)
+        #expect(main.adopt(ifDisjoint: part) == true)
         // An id of the adopted part, read again in order, is a repeat with the part's place.
         #expect(main.insert("acct-2500", at: Self.span(9_999)) == Self.span(2_500))
         #expect(main.insert("acct-3000", at: Self.span(3_000)) == nil)
@@ -30,11 +29,13 @@ import Testing
         var clash = AccountIDs(recordingHashes: true)
         for i in 5_000..<6_000 { _ = clash.insert("acct-\(i)", at: Self.span(i)) }
         _ = clash.insert("acct-1999", at: Self.span(7_000))
-        #expect(!main.isDisjoint(with: clash))
+        #expect(main.adopt(ifDisjoint: clash) == false)
         var clashOwn = AccountIDs(recordingHashes: true)
         _ = clashOwn.insert("acct-7", at: Self.span(1))
-        #expect(!main.isDisjoint(with: clashOwn))
-        #expect(main.isDisjoint(with: AccountIDs()))
+        #expect(main.adopt(ifDisjoint: clashOwn) == false)
+        #expect(main.adopt(ifDisjoint: AccountIDs()) == true)
+        // A part left out changed nothing: its ids are still new.
+        #expect(main.insert("acct-5500", at: Self.span(8_000)) == nil)
     }
 
     /// A part's table stays one when the part makes room for its share of the book.

@@ -67,10 +67,12 @@ import LeverSyntax
                 #expect(chunks.dropLast().allSatisfy { $0.count == longest })
             }
         }
-        // 100,000 accounts on two threads: eight chunks of 12,500, not seven and a short one;
-        // 20,000 on two threads: four a thread rather than two of 16,384 and 3,616.
-        #expect(MarginEngine.chunks(count: 100_000, size: 16_384, threads: 2).count == 8)
-        #expect(MarginEngine.chunks(count: 20_000, size: 16_384, threads: 2).map(\.count) == Array(repeating: 2_500, count: 8))
+        // 100,000 accounts on two threads: sixteen chunks a thread of 3,125, not seven and a
+        // short one; 20,000 on two threads: twenty of 1,000 (chunks of a thousand at the least),
+        // rather than two of 16,384 and 3,616; a million: 62 of 16,130 (size is the limit).
+        #expect(MarginEngine.chunks(count: 100_000, size: 16_384, threads: 2).map(\.count) == Array(repeating: 3_125, count: 32))
+        #expect(MarginEngine.chunks(count: 20_000, size: 16_384, threads: 2).map(\.count) == Array(repeating: 1_000, count: 20))
+        #expect(MarginEngine.chunks(count: 1_000_000, size: 16_384, threads: 2).count == 62)
         #expect(MarginEngine.chunks(count: 20_000, size: 16_384, threads: 1).count == 2)
         // "One chunk", asked for with the largest size there is.
         #expect(MarginEngine.chunks(count: 20_000, size: .max, threads: 1) == [0..<20_000])
