@@ -22,10 +22,10 @@ public enum BookLoader {
                                     maxStringLength: options.limits.maxStringLength)
             var state = BookState(names: policy.map(BookNameCheck.init), market: policy == nil ? market : nil,
                                   limits: options.limits)
-            state.reserve(forBytes: buffer.count)
             let lines = BookLoader.isJSONLines(file.path)
             let segments = BookSegments(buffer, lines: lines, threads: options.threads, template: state, fileID: file.id,
                                         options: options)
+            state.reserve(forBytes: buffer.count, idsIn: segments.parts.first?.start ?? buffer.count)
             // Reading in order asks at every account whether a part starts there: only when there are any.
             state.segments = segments.parts.isEmpty ? nil : segments
             let ok = lines ? BookDecoding.decodeLines(&d, &state) : BookDecoding.decodeRoot(&d, &state)
@@ -78,11 +78,14 @@ struct BookState {
     var tooManyAccounts = false
 
     /// Room for the book a file of `bytes` likely holds (a plain position takes about 40 bytes,
-    /// an account at least 40 more), so the columns do not grow by copying as it loads.
-    mutating func reserve(forBytes bytes: Int) {
+    /// an account at least 40 more), so the columns do not grow by copying as it loads; and for
+    /// the ids of its first `idBytes` (all of it by default): when the later parts of the book
+    /// come with their own id tables (`BookSegments`), an id table the size of the whole book,
+    /// filled with the first part's ids only, would touch as many fresh pages as it has buckets.
+    mutating func reserve(forBytes bytes: Int, idsIn idBytes: Int? = nil) {
         let positions = min(bytes / 40, 1 << 28), accounts = min(bytes / 400, limits.maxAccounts)
         store.reserve(accounts: accounts, positions: positions)
-        accountIDs.reserve(accounts)
+        accountIDs.reserve(min((idBytes ?? bytes) / 400, accounts))
     }
 
     init(names: BookNameCheck?, market: MarketSnapshot?, limits: InputLimits = .standard) {

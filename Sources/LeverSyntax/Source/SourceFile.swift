@@ -1,3 +1,5 @@
+import Synchronization
+
 /// One policy file's text, with a line-start table so that spans turn into lines and columns only
 /// when a diagnostic is rendered.
 public struct SourceFile: Sendable, Hashable {
@@ -7,8 +9,11 @@ public struct SourceFile: Sendable, Hashable {
     public let path: String
     /// The text, as UTF-8 bytes (lexing works on bytes; columns are counted in characters).
     public let bytes: [UInt8]
-    /// Byte offset at which each line starts; `lineStarts[0] == 0`.
-    public let lineStarts: [Int]
+    /// Byte offset at which each line starts; `lineStarts[0] == 0`. Found at the first use (a
+    /// diagnostic's place), not when the file is read: a large book that loads cleanly never
+    /// needs them, and a scan of its every byte on the reading thread was a twentieth of `eval`.
+    public var lineStarts: [Int] { lines.starts(of: bytes) }
+    private let lines = LineStarts()
 
     public init(id: Int, path: String, text: String) {
         self.init(id: id, path: path, bytes: Array(text.utf8))
@@ -18,7 +23,17 @@ public struct SourceFile: Sendable, Hashable {
         self.id = id
         self.path = path
         self.bytes = bytes
-        self.lineStarts = Self.lineStarts(of: bytes)
+    }
+
+    /// Files are equal when their id, path and text are: the line starts follow from the text.
+    public static func == (a: SourceFile, b: SourceFile) -> Bool {
+        a.id == b.id && a.path == b.path && a.bytes == b.bytes
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(id)
+        hasher.combine(path)
+        hasher.combine(bytes)
     }
 
     /// Offsets after each newline, with 0 first. A book of a gigabyte is scanned here once, eight
@@ -51,7 +66,7 @@ public struct SourceFile: Sendable, Hashable {
 
     /// 1-based line and character column of a byte offset.
     public func location(of offset: Int) -> (line: Int, column: Int) {
-        let clamped = max(0, min(offset, bytes.count))
+        let clamped = max(0, min(offset, bytes.count)), lineStarts = lineStarts
         var lo = 0, hi = lineStarts.count - 1
         while lo < hi {
             let mid = (lo + hi + 1) / 2
@@ -64,6 +79,7 @@ public struct SourceFile: Sendable, Hashable {
 
     /// The text of a 1-based line, without its newline.
     public func lineText(_ line: Int) -> String {
+        let lineStarts = lineStarts
         guard line >= 1, line <= lineStarts.count else { return "" }
         let start = lineStarts[line - 1]
         var end = line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
@@ -75,5 +91,20 @@ public struct SourceFile: Sendable, Hashable {
     public func text(of span: Span) -> String {
         let lo = max(0, min(span.start, bytes.count)), hi = max(lo, min(span.end, bytes.count))
         return String(decoding: bytes[lo..<hi], as: UTF8.self)
+    }
+}
+
+/// A file's line starts, found once, when first asked for, on whichever thread asks: shared by
+/// every copy of the file.
+private final class LineStarts: Sendable {
+    private let found = Mutex<[Int]?>(nil)
+
+    func starts(of bytes: [UInt8]) -> [Int] {
+        found.withLock { found in
+            if let found { return found }
+            let starts = SourceFile.lineStarts(of: bytes)
+            found = starts
+            return starts
+        }
     }
 }
