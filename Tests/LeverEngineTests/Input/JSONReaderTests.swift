@@ -73,6 +73,44 @@ func readNumber(_ text: String) -> Double? {
         }
     }
 
+    /// Digits are taken up to eight at a time, the run ending at the first byte that is not a
+    /// digit: every run length, at every distance from the end of the bytes, followed by every
+    /// kind of byte that can end a number (or by bytes that only look like digits once their high
+    /// bit is dropped), must read as the digits one at a time would: the scan ends in the same
+    /// place with the correctly rounded value.
+    @Test func digitRunsOfEveryLengthEndWhereTheDigitsDo() {
+        var rng = SeededRandom(seed: 23)
+        let enders: [[UInt8]] = [[], Array(",".utf8), Array("}".utf8), Array(" ".utf8), Array("\n".utf8),
+                                 Array("]".utf8), [0xB0], [0xB9], [0xC3, 0xA9], [0x2F], [0x3A], [0x00], [0xFF]]
+        for integerDigits in 1...21 {
+            for fractionDigits in [0, 1, 2, 5, 7, 8, 9, 12, 16, 17, 23] {
+                var text = String(1 + rng.below(9))
+                for _ in 1..<integerDigits { text += String(rng.below(10)) }
+                if fractionDigits > 0 {
+                    text += "."
+                    for _ in 0..<fractionDigits { text += String(rng.below(10)) }
+                }
+                if rng.below(3) == 0 { text += "e" + String(rng.below(40) - 20) }
+                let want = Double(text)
+                for ender in enders {
+                    for padding in [0, 1, 3, 7, 8, 9] {
+                        let bytes = Array(text.utf8) + ender + Array(repeating: UInt8(ascii: " "), count: padding)
+                        var scan = NumberScan()
+                        let end = bytes.withUnsafeBufferPointer { scan.run($0, from: 0) }
+                        #expect(end == text.utf8.count, "\(text) then \(ender)")
+                        let value = bytes.withUnsafeBufferPointer { scan.value(of: $0, 0..<text.utf8.count) }
+                        #expect(value?.bitPattern == want?.bitPattern, "\(text) then \(ender)")
+                    }
+                }
+            }
+        }
+        // A fraction's leading zeros are not significant digits: nineteen of them still leave
+        // room for nineteen that are.
+        for text in ["0.0000000000000000001234567890123456789", "0.00000000123456789012345678901", "0.000000001"] {
+            #expect(readNumber(text)?.bitPattern == Double(text)?.bitPattern, "\(text)")
+        }
+    }
+
     @Test func provenPathTakesTypicalQuantities() {
         for text in ["160001.89643870218", "0.04040101551271478", "5998200.539838049", "3400811.4202812864"] {
             var scan = NumberScan()

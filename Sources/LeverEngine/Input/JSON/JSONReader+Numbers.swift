@@ -64,7 +64,8 @@ struct NumberScan {
             if p < b.count, isDigit(b[p]) { errorOffset = p; return nil }  // no leading zeros
         } else {
             while p < b.count, isDigit(b[p]) {
-                if addEight(b, at: p) { p += 8; continue }
+                let run = addRun(b, at: p, fraction: false)
+                if run > 0 { p += run; continue }
                 add(b[p], fraction: false)
                 p += 1
             }
@@ -73,7 +74,8 @@ struct NumberScan {
             p += 1
             guard p < b.count, isDigit(b[p]) else { errorOffset = p; return nil }
             while p < b.count, isDigit(b[p]) {
-                if addEight(b, at: p) { exponent -= 8; p += 8; continue }
+                let run = addRun(b, at: p, fraction: true)
+                if run > 0 { p += run; continue }
                 add(b[p], fraction: true)
                 p += 1
             }
@@ -85,24 +87,49 @@ struct NumberScan {
         return p
     }
 
-    /// Adds the eight digits at `p` at once when there are eight, the mantissa has begun (so
-    /// each of them counts) and it has room for them (`add` would do the same one by one);
-    /// false, with nothing added, otherwise. The eight bytes are read as one little-endian word.
+    /// Adds the digits at `p` that lie within the next eight bytes, all at once, and returns
+    /// how many (up to eight, the run stopping at the first byte that is not a digit); 0, with
+    /// nothing added, when fewer than eight bytes remain, when the mantissa has room for fewer
+    /// digits than the run (`add` then counts the 19th and drops the rest), or when the run may
+    /// begin with zeros that are not significant (a fraction before the first nonzero digit).
+    /// Every digit of a run is significant: the integer part never starts with a zero here.
+    /// The eight bytes are read as one little-endian word, the first byte the lowest.
     @inline(__always)
-    private mutating func addEight(_ b: UnsafeBufferPointer<UInt8>, at p: Int) -> Bool {
-        guard mantissa != 0, digits <= 11, p + 8 <= b.count, let base = b.baseAddress else { return false }
+    private mutating func addRun(_ b: UnsafeBufferPointer<UInt8>, at p: Int, fraction: Bool) -> Int {
+        guard mantissa != 0 || !fraction, p + 8 <= b.count, let base = b.baseAddress else { return 0 }
         let word = UInt64(littleEndian: UnsafeRawPointer(base + p).loadUnaligned(as: UInt64.self))
-        // Every byte 0x30…0x39: its high nibble is 3, and adding 6 leaves it 3.
-        guard (word & 0xF0F0_F0F0_F0F0_F0F0) | (((word &+ 0x0606_0606_0606_0606) & 0xF0F0_F0F0_F0F0_F0F0) >> 4)
-                == 0x3333_3333_3333_3333 else { return false }
-        // Pairs, then fours, then all eight (the first byte is the most significant digit).
-        var v = word & 0x0F0F_0F0F_0F0F_0F0F
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        // Per byte, its high bit set when the byte is a digit: at least 0x30, below 0x3A, ASCII.
+        // With every high bit set first, no subtraction borrows from the byte above it.
+        let atLeast30 = ((word | highs) &- 0x3030_3030_3030_3030) & highs
+        let atLeast3A = ((word | highs) &- 0x3A3A_3A3A_3A3A_3A3A) & highs
+        let digitBits = atLeast30 & ~atLeast3A & ~word & highs
+        let run = ((~digitBits & highs).trailingZeroBitCount) >> 3  // 8 when all are digits
+        guard run > 0, digits + run <= 19 else { return 0 }
+        // The run's digits, with 8 − run zeros in front: pairs, then fours, then all eight.
+        var v = (word & 0x0F0F_0F0F_0F0F_0F0F) << UInt64(8 * (8 - run))
         v = (v &* 2561) >> 8
         v = ((v & 0x00FF_00FF_00FF_00FF) &* 6_553_601) >> 16
         v = ((v & 0x0000_FFFF_0000_FFFF) &* 42_949_672_960_001) >> 32
-        mantissa = mantissa &* 100_000_000 &+ v
-        digits += 8
-        return true
+        mantissa = mantissa &* Self.powerOfTen(run) &+ v
+        digits += run
+        if fraction { exponent -= run }
+        return run
+    }
+
+    /// 10^k for k in 1 … 8.
+    @inline(__always)
+    private static func powerOfTen(_ k: Int) -> UInt64 {
+        switch k {
+        case 1: 10
+        case 2: 100
+        case 3: 1_000
+        case 4: 10_000
+        case 5: 100_000
+        case 6: 1_000_000
+        case 7: 10_000_000
+        default: 100_000_000
+        }
     }
 
     @inline(__always)
