@@ -27,7 +27,7 @@ struct Eval: ConsoleCommand {
     @ArgumentParser.Argument(help: "The policy file.") var policy: String
     @Option(help: "The book of accounts (JSON).") var book: String
     @Option(help: "The market snapshot (JSON).") var market: String
-    @Option(help: "Report format: table, json, jsonl (a header line, then one account per line) or csv (one row per account).")
+    @Option(help: "Report format: table, json, jsonl (a header line, one line per account, the summary last) or csv (one row per account).")
     var format: ReportFormat = .table
     @Option(help: "Report only the account with this id.") var account: String?
     @Option(help: "Comma-separated outputs to report (default: a summary for the table, all for JSON).")

@@ -49,17 +49,26 @@ import Lever
     @Test func jsonLinesIsTheJSONFormOneAccountPerLine() throws {
         let report = try Self.report()
         let lines = ReportRenderer(style: .jsonLines).render(report).split(separator: "\n").map(String.init)
-        #expect(lines.count == report.accounts.count + 1)
+        #expect(lines.count == report.accounts.count + 2)
         let objects = try lines.map { try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
-        #expect(objects[0]["accounts"] == nil)
-        #expect(objects[0]["policy"] != nil && objects[0]["outputs"] != nil && objects[0]["summary"] != nil)
+        #expect(objects[0]["accounts"] == nil && objects[0]["summary"] == nil)
+        #expect(objects[0]["policy"] != nil && objects[0]["outputs"] != nil)
         let whole = try #require(try JSONSerialization.jsonObject(with: Data(ReportRenderer(style: .json).render(report).utf8)) as? [String: Any])
         let accounts = try #require(whole["accounts"] as? [[String: Any]])
-        #expect(objects.dropFirst().compactMap { $0["id"] as? String } == accounts.compactMap { $0["id"] as? String })
-        // Each line holds what the JSON form's account holds (compared in one canonical form).
+        let accountLines = objects.dropFirst().dropLast()
+        #expect(accountLines.compactMap { $0["id"] as? String } == accounts.compactMap { $0["id"] as? String })
+        // Each line holds what the JSON form's account holds (compared in one canonical form);
+        // the header and the last line, the summary, together hold the rest of the JSON form.
         func canonical(_ object: [String: Any]) throws -> Data { try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) }
-        for (line, account) in zip(objects.dropFirst(), accounts) {
+        for (line, account) in zip(accountLines, accounts) {
             #expect(try canonical(line) == (try canonical(account)))
         }
+        let last = try #require(objects.last)
+        #expect(Array(last.keys) == ["summary"])
+        var rest = objects[0]
+        rest["summary"] = last["summary"]
+        var wholeWithoutAccounts = whole
+        wholeWithoutAccounts["accounts"] = nil
+        #expect(try canonical(rest) == (try canonical(wholeWithoutAccounts)))
     }
 }

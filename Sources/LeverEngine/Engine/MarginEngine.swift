@@ -110,36 +110,10 @@ public struct MarginEngine: Sendable {
         return (policy.program.evaluate(inputs.book, snapshot: snapshot, threads: threads), nil)
     }
 
-    /// The report `evaluate(book:market:…, body)` returns (no accounts, the tally of all of them)
-    /// counted from the program's results alone, a chunk at a time: no account report is built.
-    /// JSON Lines, whose first line holds the summary, counts this way before writing.
-    public func counted(book: Book, market: MarketSnapshot, threads: Int = 1, chunkSize: Int = 16_384) -> Report {
-        let statusColumn = policy.output("status")
-        var tally = ReportTally()
-        let prepared = forEachChunk(of: book, market: market, chunkSize: chunkSize, threads: threads, { range, inputs, snapshot in
-            var tally = ReportTally()
-            guard !range.isEmpty else { return tally }
-            let (results, _) = programResults(inputs, snapshot: snapshot, threads: 1)
-            for a in 0..<range.count {
-                guard inputs.adapted.evaluable[a] else {
-                    tally.count(status: "not evaluated", evaluated: false, violations: false, unhandled: false)
-                    continue
-                }
-                // As `report` and `Findings.complete` decide them, from the same numbers.
-                let status = statusColumn.map { valueForms.value(results[$0][a], output: $0) }
-                let word = if case .label(let word)? = status { word } else { "unvalued" }
-                var violated = false, unhandled = false
-                for assertion in policy.assertions {
-                    guard let outcome = AssertionViolation.Outcome(holds: results[assertion.holds][a]) else { continue }
-                    violated = true
-                    if outcome.isUnhandled(consequence: assertion.consequence) { unhandled = true }
-                }
-                tally.count(status: word, evaluated: true, violations: violated, unhandled: unhandled)
-            }
-            return tally
-        }, consume: { tally.add($0) })
-        for _ in book.rejected { tally.count(status: "not evaluated", evaluated: false, violations: false, unhandled: false) }
-        return header(market: market, issues: prepared.allIssues, tally: tally)
+    /// The report's header for `market`, known before any account is evaluated: the policy, the
+    /// market's issues, no accounts and no tally (what JSON Lines writes on its first line).
+    public func header(market: MarketSnapshot) -> Report {
+        header(market: market, issues: PreparedMarket(policy: policy, market: market).allIssues)
     }
 
     /// A report without accounts: what every report of this engine says about itself and the

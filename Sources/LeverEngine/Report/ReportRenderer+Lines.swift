@@ -2,9 +2,12 @@ import LeverSyntax
 
 // The record forms, for tools that load reports line by line or into a spreadsheet or table.
 //
-// JSON Lines: the first line is the JSON form without `accounts` (policy, provenance, what-ifs,
-// outputs, market issues, summary); then each account on its own line, exactly as it appears in
-// the JSON form's `accounts`. Keys sorted, no spaces: the same report gives the same bytes.
+// JSON Lines: the first line is the JSON form without `accounts` and `summary` (policy,
+// provenance, what-ifs, outputs, market issues); then each account on its own line, exactly as it
+// appears in the JSON form's `accounts`; then `{"summary": …}` on the last line. The summary comes
+// last so the report is written as it is computed, the book evaluated once; and a report cut
+// short (a full disk, a killed job) lacks its last line, so it cannot pass for a whole one. Keys
+// sorted, no spaces: the same report gives the same bytes.
 //
 // CSV (RFC 4180, `\r\n` line ends, fields quoted when they hold a comma, a quote or a line
 // break): a header `account,evaluated,OUTPUT…[,flags]`, then one row per account in report
@@ -15,16 +18,29 @@ import LeverSyntax
 
 extension ReportRenderer {
     static func jsonLines(_ report: Report) -> String {
-        var header = json(report)
-        if case .object(var members) = header {
-            members["accounts"] = nil
-            header = .object(members)
-        }
-        var out = header.line
+        // The header and summary from the report without its accounts (their tally kept).
+        var bare = report
+        bare.tally = report.counted
+        bare.accounts = []
+        var out = linesHeader(bare).line
         for account in report.accounts {
             out += json(account, outputs: report.outputs, flags: report.declaresFlags).line
         }
-        return out
+        return out + linesSummary(bare).line
+    }
+
+    /// JSON Lines' first line: the JSON form without `accounts` and `summary`.
+    static func linesHeader(_ report: Report) -> JSONOutput {
+        guard case .object(var members) = json(report) else { return .null }
+        members["accounts"] = nil
+        members["summary"] = nil
+        return .object(members)
+    }
+
+    /// JSON Lines' last line: `{"summary": …}`, as the JSON form's summary.
+    static func linesSummary(_ report: Report) -> JSONOutput {
+        guard case .object(let members) = json(report) else { return .null }
+        return .object(["summary": members["summary"] ?? .null])
     }
 
     static func csv(_ report: Report) -> String {

@@ -7,10 +7,10 @@ import LeverSyntax
 /// columns are as wide as their widest value, which only the whole book knows.
 ///
 /// Use: `opening(header)`, then `accounts(chunk)` for each chunk in book order, then
-/// `closing(header)`, where `header` is the report `MarginEngine.evaluate(book:market:…, body)`
-/// returns (no accounts, its `tally` counted over all of them). JSON Lines puts the summary on its
-/// first line, so for it the header must come from a first pass (`needsTallyFirst`,
-/// `MarginEngine.counted`). `write(engine…)` does all of it.
+/// `closing(header)`, where the opening's `header` is `MarginEngine.header(market:)` (JSON Lines
+/// starts with it; the other forms need none) and the closing's is the report
+/// `MarginEngine.evaluate(book:market:…, body)` returns (no accounts, its `tally` counted over all
+/// of them: JSON and JSON Lines end with the summary). `write(engine…)` does all of it.
 public struct ReportWriter: Sendable {
     /// The forms that can be written as they are computed.
     public enum Form: Sendable, Hashable { case json, jsonLines, csv }
@@ -53,13 +53,12 @@ public struct ReportWriter: Sendable {
         flags = declaresFlags
     }
 
-    /// Whether the opening needs the whole book's tally (JSON Lines' first line has the summary).
-    public var needsTallyFirst: Bool { form == .jsonLines }
+    /// Whether the opening needs the report's header (JSON Lines' first line holds it).
+    public var needsHeaderFirst: Bool { form == .jsonLines }
 
     /// Evaluates `book` with `engine` and writes its report through `emit`, a chunk of accounts
     /// at a time (the loader's rejected accounts in their places); returns the report without
-    /// its accounts, with `provenance` and the tally of every account. JSON Lines, whose first line
-    /// holds the summary, first counts it from the program's results (`MarginEngine.counted`).
+    /// its accounts, with `provenance` and the tally of every account. The book is evaluated once.
     public mutating func write(_ engine: MarginEngine, book: Book, market: MarketSnapshot, threads: Int = 1,
                                chunkSize: Int = 16_384, provenance: Provenance? = nil,
                                emit: (String) throws -> Void) rethrows -> Report {
@@ -77,10 +76,7 @@ public struct ReportWriter: Sendable {
             header.provenance = provenance
             return header
         }
-        var opening = needsTallyFirst
-            // Counted from the results alone, then written: the reports are built once.
-            ? opening(decorated(engine.counted(book: book, market: market, threads: threads, chunkSize: chunkSize)))
-            : opening(nil)
+        var opening = opening(needsHeaderFirst ? decorated(engine.header(market: market)) : nil)
         try opening.withUTF8 { try emitBytes(UnsafeRawBufferPointer($0)) }
         // Each chunk's bytes are written on the thread that evaluated it; here they are only emitted.
         let writer = self
@@ -96,11 +92,12 @@ public struct ReportWriter: Sendable {
         return header
     }
 
-    /// What comes before the first account; JSON Lines needs the header with the whole tally.
+    /// What comes before the first account; JSON Lines needs the report's header
+    /// (`MarginEngine.header(market:)`, with the provenance the report is to record).
     public func opening(_ header: Report?) -> String {
         switch form {
         case .json: "{\n  \"accounts\": ["
-        case .jsonLines: header.map { root($0).line } ?? ""
+        case .jsonLines: header.map { ReportRenderer.linesHeader(shownOnly($0)).line } ?? ""
         case .csv: ReportRenderer.csvRow(["account", "evaluated"] + shown.map(\.name) + (flags ? ["flags"] : []))
         }
     }
@@ -255,21 +252,25 @@ public struct ReportWriter: Sendable {
     }
 
     /// What comes after the last account: for JSON, the rest of the document (the summary
-    /// among it, counted by then).
+    /// among it, counted by then); for JSON Lines, the summary's line.
     public func closing(_ header: Report) -> String {
-        guard form == .json else { return "" }
-        // The accounts come first among the sorted keys; the rest is the document without them.
-        let rest = root(header).text.dropFirst(2)
-        return (written == 0 ? "]" : "\n  ]") + ",\n" + rest
+        switch form {
+        case .json:
+            // The accounts come first among the sorted keys; the rest is the document without them.
+            guard case .object(var members) = ReportRenderer.json(shownOnly(header)) else { return "" }
+            members["accounts"] = nil
+            let rest = JSONOutput.object(members).text.dropFirst(2)
+            return (written == 0 ? "]" : "\n  ]") + ",\n" + rest
+        case .jsonLines: return ReportRenderer.linesSummary(shownOnly(header)).line
+        case .csv: return ""
+        }
     }
 
-    /// The report's JSON form without `accounts`, its outputs the ones shown.
-    private func root(_ header: Report) -> JSONOutput {
+    /// The report without accounts, its outputs the ones shown.
+    private func shownOnly(_ header: Report) -> Report {
         var report = header
         report.accounts = []
         if let selected = try? report.selecting(outputs: shown.map(\.name)).get() { report = selected }
-        guard case .object(var members) = ReportRenderer.json(report) else { return .null }
-        members["accounts"] = nil
-        return .object(members)
+        return report
     }
 }
