@@ -60,7 +60,7 @@ public struct ReportWriter: Sendable {
     /// at a time (the loader's rejected accounts in their places); returns the report without
     /// its accounts, with `provenance` and the tally of every account. The book is evaluated once.
     public mutating func write(_ engine: MarginEngine, book: Book, market: MarketSnapshot, threads: Int = 1,
-                               chunkSize: Int = 16_384, provenance: Provenance? = nil,
+                               chunkSize: Int = 2_048, provenance: Provenance? = nil,
                                emit: (String) throws -> Void) rethrows -> Report {
         try write(engine, book: book, market: market, threads: threads, chunkSize: chunkSize, provenance: provenance,
                   emitBytes: { try emit(String(decoding: $0, as: UTF8.self)) })
@@ -69,7 +69,7 @@ public struct ReportWriter: Sendable {
     /// `write(…emit:)` handing over the report's UTF-8 bytes as they are written, a piece at a
     /// time (valid only during the call): what a file or a socket wants, with no `String` made.
     public mutating func write(_ engine: MarginEngine, book: Book, market: MarketSnapshot, threads: Int = 1,
-                               chunkSize: Int = 16_384, provenance: Provenance? = nil,
+                               chunkSize: Int = 2_048, provenance: Provenance? = nil,
                                emitBytes: (UnsafeRawBufferPointer) throws -> Void) rethrows -> Report {
         func decorated(_ header: Report) -> Report {
             var header = header
