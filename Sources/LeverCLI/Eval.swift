@@ -41,6 +41,9 @@ struct Eval: ConsoleCommand {
     @Option(name: .customLong("set"), help: "Set one market input first, e.g. BTC.price=50k USD or ETH.vol=90%; repeatable.")
     var sets: [String] = []
     @Option(help: "Colour: auto (a terminal and NO_COLOR unset), always or never.") var color: OutputOptions.ColorMode = .auto
+    @Flag(help: "For every account not at --remedy-target, the least top-up, repayment or position reduction that brings it there, each verified (milliseconds per such account).")
+    var remedy = false
+    @Option(help: "The status a remedy restores: healthy (default) or out_of_liquidation.") var remedyTarget: Remedy.Target = .healthy
 
     func validate() throws {
         guard Horizon.parse(horizon) != nil else {
@@ -55,10 +58,11 @@ struct Eval: ConsoleCommand {
         else { return .usageOrIO }
         let loaded = Lever.loadPolicy(path: console.resolve(policy), horizon: Horizon.parse(horizon) ?? Horizon.defaultYears,
                                       limits: limits.policy)
-        guard let engine = loaded.engine else {
+        guard var engine = loaded.engine else {
             let code = report(loaded.diagnostics, loaded.sources, console)
             return loaded.checked.isUnreadable ? .usageOrIO : code
         }
+        if remedy { engine.remedyTarget = remedyTarget }
         let names = engine.policy.outputs.map(\.name)
         if let unknown = UnknownOutputs.check(requestedFields, available: names) {
             console.err("error: \(unknown.message)\n")

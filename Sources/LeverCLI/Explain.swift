@@ -24,9 +24,13 @@ struct Explain: ConsoleCommand {
     @Option(help: "Explain only this output (a measure or standard result, e.g. health).") var measure: String?
     @Option(help: "Explain this expression of the policy instead, e.g. 'collateral / debt'.") var expression: String?
     @Option(help: "Interest horizon: a number and a duration unit, e.g. 30d, 12h, 1y.") var horizon = "1d"
+    @Flag(help: "Show what would cure the account instead: the least top-up, repayment or position reduction that brings it to --remedy-target, each verified.")
+    var remedy = false
+    @Option(help: "The status a remedy restores: healthy (default) or out_of_liquidation.") var remedyTarget: Remedy.Target = .healthy
 
     func validate() throws {
         if measure != nil, expression != nil { throw ValidationError("use --measure or --expression, not both") }
+        if remedy, measure != nil || expression != nil { throw ValidationError("use --remedy alone, without --measure or --expression") }
         guard Horizon.parse(horizon) != nil else {
             throw ValidationError("invalid --horizon `\(horizon)`: use a number and one of \(Horizon.words.joined(separator: ", ")), e.g. 30d")
         }
@@ -49,6 +53,15 @@ struct Explain: ConsoleCommand {
             return console.reportFindings(inputs.diagnostics, sources: inputs.sources, color: console.allowsColor)
         }
         if let expression { return explain(expression, policy: loaded, book: book, market: market, console: console) }
+        if remedy {
+            guard let holder = book.account(id: account) else {
+                console.err("error: no account `\(account)` in `\(self.book)`\(Suggestion.hint(for: account, in: book.ids))\n")
+                return .findings
+            }
+            let found = RemedyFinder(engine: engine, market: market, target: remedyTarget).remedy(for: holder)
+            console.out(ReportRenderer.text(found).joined(separator: "\n") + "\n")
+            return .success
+        }
         if let measure, !engine.policy.outputs.contains(where: { $0.name == measure }) {
             let names = engine.policy.outputs.map(\.name)
             console.err("error: no output `\(measure)`\(Suggestion.hint(for: measure, in: names)); "

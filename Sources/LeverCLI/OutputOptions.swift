@@ -1,4 +1,5 @@
 import ArgumentParser
+import Lever
 import LeverSyntax
 
 /// `--format` and `--color`, shared by every command that prints diagnostics.
@@ -57,3 +58,6 @@ extension OutputOptions {
         }
     }
 }
+
+/// `--remedy-target healthy|out_of_liquidation` (eval, explain).
+extension Remedy.Target: ExpressibleByArgument {}

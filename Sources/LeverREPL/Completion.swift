@@ -66,7 +66,7 @@ public struct Completion: Sendable {
     func arguments(of command: String) -> [String] {
         switch command {
         case "shock": scenarios
-        case "account", "eval": accountIDs
+        case "account", "eval", "remedy": accountIDs
         case "explain": accountIDs + policyNames + Self.standardFields
         case "plot": curves
         case "type": policyNames + Self.standardFields

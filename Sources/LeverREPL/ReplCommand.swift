@@ -21,6 +21,8 @@ public enum ReplCommand: Sendable, Equatable {
     case account(String?)
     /// `:eval [ACCOUNT]`: the report for the book or one account.
     case eval(account: String?)
+    /// `:remedy ACCOUNT`: what would make the account healthy (`RemedyFinder`).
+    case remedy(String)
     /// `:set ASSET.FIELD = NUMBER`: override one market input (price, vol, utilization).
     case set(asset: String, field: MarketField, value: Double)
     /// `:shock SCENARIO`: apply a policy scenario's relative shocks to the market.

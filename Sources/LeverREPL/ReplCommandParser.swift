@@ -4,7 +4,7 @@
 public enum ReplCommandParser {
     /// Every command word, for `:help` and completion.
     public static let names = ["account", "book", "eval", "explain", "help", "load", "market", "plot", "quit",
-                               "reload", "reset", "set", "shock", "type"]
+                               "reload", "remedy", "reset", "set", "shock", "type"]
 
     /// One line of help per command.
     public static let help = """
@@ -16,6 +16,7 @@ public enum ReplCommandParser {
         :account [ID]         evaluate expressions for one account (none: the whole book)
         :explain WHAT         explain an account (ID), one result (ID.M) or an expression
         :eval [ACCOUNT]       evaluate the book (or one account) and print the report
+        :remedy ACCOUNT       the least top-up, repayment or reduction that makes it healthy
         :set ASSET.F = V      set an asset's price (100 USD, 2.5k USD), vol or utilization (90%)
         :shock SCENARIO       apply a policy scenario's shocks to the market
         :reset                undo every :set and :shock
@@ -39,6 +40,7 @@ public enum ReplCommandParser {
         case "explain": return argument(rest, "explain", "ACCOUNT, ACCOUNT.MEASURE or EXPR").map(ReplCommand.explain)
         case "account": return .success(.account(rest.isEmpty ? nil : rest))
         case "eval": return .success(.eval(account: rest.isEmpty ? nil : rest))
+        case "remedy": return argument(rest, "remedy", "ACCOUNT").map(ReplCommand.remedy)
         case "set": return set(rest)
         case "reload", "reset", "help", "quit", "q":
             return rest.isEmpty ? .success(bare(word)) : .failure(ReplCommandError(":\(word) takes no argument"))

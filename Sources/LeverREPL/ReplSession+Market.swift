@@ -59,6 +59,21 @@ extension ReplSession {
         }
     }
 
+    /// `:remedy ACCOUNT`: the least single action that makes the account healthy, each verified,
+    /// in the market as it now is (after any `:set` and `:shock`).
+    func remedy(_ account: String) -> ReplResponse {
+        switch inputs() {
+        case .failure(let e): return error(e.message)
+        case .success(let (engine, market, book)):
+            guard let holder = book.account(id: account) else {
+                let suggestion = Suggestion.closest(to: account, in: book.ids).map { "; did you mean `\($0)`?" } ?? ""
+                return error("no account `\(account)` in the book\(suggestion)")
+            }
+            let found = RemedyFinder(engine: engine, market: market).remedy(for: holder)
+            return .output(ReportRenderer.text(found).joined(separator: "\n") + "\n")
+        }
+    }
+
     /// `:explain TARGET`: an account's results when `TARGET` is an account id, one of them for
     /// `ACCOUNT.MEASURE`, else the derivation of `TARGET` read as an expression.
     func explain(_ target: String) -> ReplResponse {

@@ -89,6 +89,7 @@ public final class ReplSession {
         case .explain(let target): return explain(target)
         case .account(let id): return setFocus(id)
         case .eval(let account): return eval(account)
+        case .remedy(let account): return remedy(account)
         case .set(let asset, let field, let value): return set(asset, field, value)
         case .shock(let name): return shock(name)
         case .reset: return reset()

@@ -6,7 +6,7 @@ import Testing
                                 accountIDs: ["fund-aurora", "fund-borealis"])
 
     @Test func commandsAfterColon() {
-        #expect(completion.candidates(":re", cursor: 3) == [":reload", ":reset"])
+        #expect(completion.candidates(":re", cursor: 3) == [":reload", ":remedy", ":reset"])
         #expect(completion.candidates(":", cursor: 1).count == ReplCommandParser.names.count)
     }
 
@@ -18,6 +18,7 @@ import Testing
     @Test func accountIdsAfterACommand() {
         #expect(completion.candidates(":explain fund-b", cursor: 15) == ["fund-borealis"])
         #expect(completion.candidates(":eval fund", cursor: 10) == ["fund-aurora", "fund-borealis"])
+        #expect(completion.candidates(":remedy fund-b", cursor: 14) == ["fund-borealis"])
     }
 
     @Test func cursorLimitsTheWord() {

@@ -15,6 +15,7 @@ import Testing
         (":account", .account(nil)),
         (":eval", .eval(account: nil)),
         (":eval fund-a", .eval(account: "fund-a")),
+        (":remedy trader-tundra", .remedy("trader-tundra")),
         (":set BTC.price = 50_000", .set(asset: "BTC", field: .price, value: 50_000)),
         (":set ETH.vol=0.9", .set(asset: "ETH", field: .vol, value: 0.9)),
         (":set USDC.utilization = 85%", .set(asset: "USDC", field: .utilization, value: 0.85)),

@@ -75,6 +75,29 @@ import Lever
         }
     }
 
+    /// With remedies asked for, each sick account carries one, written the same streamed or whole,
+    /// at any thread count; the accounts without one are written as before.
+    @Test(arguments: [ReportWriter.Form.json, .jsonLines])
+    func remediesAreWrittenTheSameStreamedOrWhole(_ form: ReportWriter.Form) throws {
+        var (engine, book, market) = try Self.inputs(book: Self.path("Rules/sample/book.json"))
+        let plain = Lever.evaluate(engine, book: book, market: market)
+        engine.remedyTarget = .healthy
+        let whole = Lever.evaluate(engine, book: book, market: market)
+        let style: ReportRenderer.Style = form == .json ? .json : .jsonLines
+        let fields = ["status", "health"]
+        let expected = ReportRenderer(style: style).render(try whole.selecting(outputs: fields).get())
+        for threads in [1, 2] {
+            #expect(Self.streamed(form, engine, book, market, fields: fields, chunk: 5, threads: threads).0 == expected)
+        }
+        let column = try #require(whole.index(of: "status"))
+        for (with, without) in zip(whole.accounts, plain.accounts) {
+            #expect((with.remedy != nil) == (with.evaluated && with.values[column] != .label("healthy")), "\(with.id)")
+            var stripped = with
+            stripped.remedy = nil
+            #expect(stripped == without)
+        }
+    }
+
     @Test func anEmptyBookIsAnEmptyReport() throws {
         let (engine, _, market) = try Self.inputs(book: Self.path("Rules/sample/book.json"))
         let empty = Book(accounts: [Account]())

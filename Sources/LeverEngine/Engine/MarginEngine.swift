@@ -10,6 +10,10 @@ public struct MarginEngine: Sendable {
     public let identity: PolicyIdentity
     public let horizon: Double
     let valueForms: ReportValueForms
+    /// When set, every evaluated account whose status does not meet the target gets a `remedy`
+    /// in its report (`RemedyFinder`: about a thousand evaluations of the account each, so a
+    /// report with remedies costs milliseconds per sick account). Nil by default.
+    public var remedyTarget: Remedy.Target? = nil
 
     public init(policy: CompiledPolicy, identity: PolicyIdentity, horizon: Double) {
         self.policy = policy
@@ -29,7 +33,7 @@ public struct MarginEngine: Sendable {
     public func evaluate(_ inputs: ProgramInputs, book: Book, market: MarketSnapshot, threads: Int = 1) -> Report {
         let snapshot = policy.program.prepare(inputs.market)
         var report = header(market: market, issues: inputs.prepared.allIssues)
-        report.accounts = accountReports(inputs, book: book, first: 0, snapshot: snapshot, threads: threads)
+        report.accounts = accountReports(inputs, book: book, market: market, first: 0, snapshot: snapshot, threads: threads)
         return report
     }
 
@@ -61,8 +65,8 @@ public struct MarginEngine: Sendable {
         let placement = RejectedPlacement(rejected, accountCount: book.count)
         var tally = ReportTally()
         let prepared = try forEachChunk(of: book, market: market, chunkSize: chunkSize, threads: threads, { range, inputs, snapshot in
-            let reports = range.isEmpty ? [] : accountReports(inputs, book: book, first: range.lowerBound, snapshot: snapshot,
-                                                              threads: 1)
+            let reports = range.isEmpty ? [] : accountReports(inputs, book: book, market: market, first: range.lowerBound,
+                                                              snapshot: snapshot, threads: 1)
             let chunk = placement.merged(reports, accounts: range)
             return (render(chunk, placement.place(ofAccount: range.lowerBound)), ReportTally(chunk, statusColumn: statusColumn))
         }, consume: { rendered, chunkTally in
@@ -129,8 +133,8 @@ public struct MarginEngine: Sendable {
     }
 
     /// The reports of the accounts `inputs` hold: accounts `first ..< first + n` of `book`.
-    private func accountReports(_ inputs: ProgramInputs, book: Book, first: Int, snapshot: Snapshot<Double>,
-                                threads: Int) -> [AccountReport] {
+    private func accountReports(_ inputs: ProgramInputs, book: Book, market: MarketSnapshot, first: Int,
+                                snapshot: Snapshot<Double>, threads: Int) -> [AccountReport] {
         let adapted = inputs.adapted
         // A fixed-point policy's numbers come from its exact program; its per-asset values for
         // findings and liquidation plans from the `Double` snapshot.
@@ -142,6 +146,7 @@ public struct MarginEngine: Sendable {
         let statusOutput = policy.output("status")
         let findings = Findings(policy: policy, book: inputs.book, snapshot: snapshot, issues: inputs.prepared.issues,
                                 inputIssues: inputs.prepared.inputIssues)
+        let remedies = remedyTarget.map { RemedyFinder(engine: self, market: market, target: $0) }
         // Each account's report is its own: built on as many threads as evaluated it, joined in order.
         let parts = inParallelParts(inputs.book.accountCount, parts: threads) { range in
             var accounts: [AccountReport] = []
@@ -153,6 +158,10 @@ public struct MarginEngine: Sendable {
                     let closeFactor = closeFactorOutput.map { results[$0][a] } ?? 0.5
                     let bonus = bonusOutput.map { results[$0][a] } ?? 0
                     r.liquidation = planner.plan(store, account: first + a, closeFactor: closeFactor, accountBonus: bonus)
+                }
+                if r.evaluated, let remedies, let status = statusOutput, case .label(let word) = r.values[status],
+                   !remedies.target.isMet(by: word) {
+                    r.remedy = remedies.remedy(for: store.account(first + a))
                 }
                 accounts.append(r)
             }

@@ -63,6 +63,9 @@ public struct AccountReport: Sendable, Hashable {
     public var violations: [AssertionViolation] = []
     /// The policy's flags the account raises (`stale_price:BTC`), in declaration then key order.
     public var flags: [String] = []
+    /// What would bring the account to the engine's `remedyTarget`, when one is set and the
+    /// account is not there (`RemedyFinder`); nil otherwise.
+    public var remedy: Remedy? = nil
 }
 
 /// A liquidation as the engine plans it for one account.

@@ -113,6 +113,8 @@ extension ReportRenderer {
             "violations": .array(account.violations.map(json)),
         ]
         if flags { members["flags"] = .array(account.flags.map(JSONOutput.string)) }
+        // Only when remedies were asked for: a report without them keeps its bytes.
+        if let remedy = account.remedy { members["remedy"] = json(remedy) }
         return .object(members)
     }
 

@@ -13,6 +13,7 @@ struct ReportTable {
         lines += section("notes", notes)
         lines += section("market issues", report.marketIssues.map { "  " + $0.message })
         lines += section("liquidation plans", liquidations)
+        lines += section("remedies", report.accounts.flatMap { $0.remedy.map { ReportRenderer.text($0, indent: "  ") } ?? [] })
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -166,6 +166,10 @@ public struct ReportWriter: Sendable {
         if account.notes.isEmpty { out.append("[]") } else {
             tree(.array(account.notes.map(ReportRenderer.json)))
         }
+        if let remedy = account.remedy {
+            out.append(member); out.append("\"remedy\""); out.append(colon)
+            tree(ReportRenderer.json(remedy))
+        }
         out.append(member); out.append("\"values\""); out.append(colon)
         if !account.evaluated || sortedKeys.isEmpty {
             out.append("{}")

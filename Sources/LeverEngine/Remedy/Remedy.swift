@@ -1,0 +1,65 @@
+/// What would cure an account: the least single action of each kind that brings it to a target
+/// status, each verified by evaluating the account again with it applied.
+///
+/// An action is one of: a top-up of a spot balance in an asset the policy declares (a balance
+/// with no venue), a repayment of part of a debt (a negative spot balance), or a reduction of a
+/// perpetual or option position toward zero. Each is the least amount found by a search that
+/// evaluates the account with the action applied (`RemedyFinder`); it is reported only when the
+/// account reaches the target with it, and its verification says what the status is with it and
+/// with 1 % less, so a reader can see it is the least (with 1 % less the target is not reached).
+public struct Remedy: Sendable, Hashable {
+    /// The status a remedy restores.
+    public enum Target: String, Sendable, Hashable, CaseIterable {
+        /// `healthy`.
+        case healthy
+        /// Not `liquidatable` (`healthy` or `margin_call`), and valued.
+        case outOfLiquidation = "out_of_liquidation"
+
+        /// Whether an account with status `word` has reached the target.
+        public func isMet(by word: String) -> Bool {
+            switch self {
+            case .healthy: word == "healthy"
+            case .outOfLiquidation: word == "healthy" || word == "margin_call"
+            }
+        }
+    }
+
+    /// The kinds of action.
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        /// Deposit more of an asset.
+        case topUp = "top_up"
+        /// Repay part of a debt.
+        case repay
+        /// Reduce a perpetual or option position toward zero.
+        case reduce
+    }
+
+    /// One action and its verification.
+    public struct Action: Sendable, Hashable {
+        public var kind: Kind
+        /// The asset deposited or repaid; for a reduction, the position's asset (an option's
+        /// underlying).
+        public var asset: String
+        /// For a reduction, which of the account's positions (0-based, in file order).
+        public var position: Int?
+        /// The amount: units of `asset` deposited or repaid, or the units (size) a position is
+        /// reduced by.
+        public var units: Double
+        /// `units` at the asset's quoted price (USD); nil when the market has no price for it.
+        public var usd: Double?
+        /// The account's status evaluated with the action applied (the target's, by construction).
+        public var statusAfter: String
+        /// The status with 1 % less: not the target's when the amount is the least.
+        public var statusWithLess: String
+    }
+
+    public var account: String
+    /// The account's status now.
+    public var status: String
+    public var target: Target
+    /// Top-ups (least USD first), then repayments, then reductions; empty when no single action
+    /// reaches the target (or the account is there already).
+    public var actions: [Action]
+    /// Why there is nothing to do or nothing that helps, when `actions` is empty.
+    public var note: String?
+}

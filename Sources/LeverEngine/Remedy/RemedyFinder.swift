@@ -1,0 +1,227 @@
+/// Finds an account's `Remedy`: for every action that could cure it, the least amount that
+/// does, by evaluating the account with the action applied.
+///
+/// The engine is the judge: no formula is inverted, so a remedy is right for any policy, with
+/// tiers, size-scaled haircuts, guards and flags. The search assumes only that more of an action
+/// never makes the status worse near the answer, and checks what it returns: the account with the
+/// amount reaches the target, the amount is reported with the status 1 % less gives.
+///
+/// How: every candidate amount of every action is an account of one book, evaluated together
+/// (one evaluation of a few hundred accounts costs about what one of a single account does). A
+/// first round brackets each action's least amount between powers of two (a top-up from a
+/// billionth to a million times the account's gross value, a repayment or a reduction from
+/// 2^-50 of the position to all of it); each later round splits every bracket into sixteen, until
+/// it is narrower than a billionth of the amount.
+public struct RemedyFinder: Sendable {
+    public let engine: MarginEngine
+    public let market: MarketSnapshot
+    public var target: Remedy.Target
+
+    /// Relative width of the final bracket: the reported amount is at most this much above the
+    /// least one.
+    static let precision = 1e-9
+
+    public init(engine: MarginEngine, market: MarketSnapshot, target: Remedy.Target = .healthy) {
+        // The finder's own evaluations find no remedies.
+        var plain = engine
+        plain.remedyTarget = nil
+        self.engine = plain
+        self.market = market
+        self.target = target
+    }
+
+    /// The remedy of `account` (its actions empty, with a note, when there is nothing to do or
+    /// no single action that helps).
+    public func remedy(for account: Account) -> Remedy {
+        guard engine.policy.output("status") != nil else {
+            return Remedy(account: account.id, status: "unknown", target: target, actions: [],
+                          note: "the policy reports no status")
+        }
+        let now = statuses(of: [account])[0]
+        var remedy = Remedy(account: account.id, status: now, target: target, actions: [], note: nil)
+        guard !target.isMet(by: now) else {
+            remedy.note = "already \(now), nothing to do"
+            return remedy
+        }
+        guard now != "not evaluated" else {
+            remedy.note = "the account cannot be evaluated (its notes say why): no action is verifiable"
+            return remedy
+        }
+        var searches = Self.searches(for: account, policy: engine.policy, market: market)
+        bracket(&searches, account: account)
+        var rounds = 0
+        while rounds < 16, searches.contains(where: { !$0.isNarrow }) {
+            refine(&searches, account: account)
+            rounds += 1
+        }
+        remedy.actions = verified(searches, account: account)
+        if remedy.actions.isEmpty {
+            remedy.note = "no single top-up, repayment or reduction brings the account to \(target.rawValue)"
+        }
+        return remedy
+    }
+
+    /// One action's search: what it changes, and the bracket of its least amount.
+    struct Search {
+        var kind: Remedy.Kind
+        var asset: String
+        var position: Int?
+        var price: Double?
+        /// The most the action can be (a debt's or a position's size); nil for a top-up.
+        var most: Double?
+        /// The largest amount known not to reach the target.
+        var low = 0.0
+        /// The least amount known to reach it; nil until one is found.
+        var high: Double?
+
+        var isNarrow: Bool { high.map { $0 - low <= RemedyFinder.precision * $0 } ?? true }
+
+        /// `account` with the action applied at `amount`.
+        func applied(to account: Account, amount: Double) -> Account {
+            var changed = account
+            switch kind {
+            case .topUp:
+                changed.positions.append(.spot(Position.Spot(asset: asset, quantity: amount)))
+            case .repay:
+                guard let p = position, case .spot(var spot) = changed.positions[p] else { break }
+                spot.quantity = min(spot.quantity + amount, 0)
+                changed.positions[p] = .spot(spot)
+            case .reduce:
+                guard let p = position else { break }
+                switch changed.positions[p] {
+                case .perpetual(var perp):
+                    perp.size = perp.size > 0 ? max(perp.size - amount, 0) : min(perp.size + amount, 0)
+                    changed.positions[p] = .perpetual(perp)
+                case .option(var option):
+                    option.size = option.size > 0 ? max(option.size - amount, 0) : min(option.size + amount, 0)
+                    changed.positions[p] = .option(option)
+                case .spot:
+                    break
+                }
+            }
+            return changed
+        }
+    }
+
+    /// Every action that might help: a top-up in each asset the policy declares that the market
+    /// prices, a repayment of each debt, a reduction of each perpetual and option position.
+    static func searches(for account: Account, policy: CompiledPolicy, market: MarketSnapshot) -> [Search] {
+        func price(_ asset: String) -> Double? {
+            guard let p = market[asset]?.price, p.isFinite, p > 0 else { return nil }
+            return p
+        }
+        var searches: [Search] = []
+        for asset in policy.assets {
+            guard let p = price(asset) else { continue }
+            searches.append(Search(kind: .topUp, asset: asset, position: nil, price: p, most: nil))
+        }
+        for (i, position) in account.positions.enumerated() {
+            switch position {
+            case .spot(let spot) where spot.quantity < 0:
+                searches.append(Search(kind: .repay, asset: spot.asset, position: i, price: price(spot.asset), most: -spot.quantity))
+            case .perpetual(let perp) where perp.size != 0:
+                searches.append(Search(kind: .reduce, asset: perp.asset, position: i, price: price(perp.asset), most: abs(perp.size)))
+            case .option(let option) where option.size != 0:
+                searches.append(Search(kind: .reduce, asset: option.underlying, position: i, price: price(option.underlying),
+                                       most: abs(option.size)))
+            case .spot, .perpetual, .option:
+                continue
+            }
+        }
+        return searches
+    }
+
+    /// The first round: each action at amounts a power of two apart, from small to large; the
+    /// least that reaches the target is the bracket's top, the one below it its bottom. An action
+    /// that reaches it at none of them is dropped.
+    private func bracket(_ searches: inout [Search], account: Account) {
+        // A top-up's scale: the account's gross value, or 1,000 USD for an empty account.
+        var gross = 0.0
+        for position in account.positions {
+            guard let p = market[position.asset]?.price, p.isFinite else { continue }
+            gross += abs(position.quantity) * p
+        }
+        let scale = gross > 0 && gross.isFinite ? gross : 1_000
+        let amounts: [[Double]] = searches.map { search in
+            if let most = search.most { return (0...50).reversed().map { most * Double(sign: .plus, exponent: -$0, significand: 1) } }
+            let price = search.price ?? 1
+            return (-30...20).map { scale * Double(sign: .plus, exponent: $0, significand: 1) / price }
+        }
+        let met = evaluate(searches, amounts, account: account)
+        for s in searches.indices {
+            guard let first = met[s].firstIndex(of: true) else {
+                searches[s].high = nil
+                continue
+            }
+            searches[s].high = amounts[s][first]
+            searches[s].low = first > 0 ? amounts[s][first - 1] : 0
+        }
+        searches.removeAll { $0.high == nil }
+    }
+
+    /// A later round: every bracket still wide is split into sixteen.
+    private func refine(_ searches: inout [Search], account: Account) {
+        let amounts: [[Double]] = searches.map { search in
+            guard let high = search.high, !search.isNarrow else { return [] }
+            return (1..<16).map { search.low + (high - search.low) * Double($0) / 16 }
+        }
+        let met = evaluate(searches, amounts, account: account)
+        for s in searches.indices where !amounts[s].isEmpty {
+            if let first = met[s].firstIndex(of: true) {
+                searches[s].high = amounts[s][first]
+                if first > 0 { searches[s].low = amounts[s][first - 1] }
+            } else {
+                searches[s].low = amounts[s].last ?? searches[s].low
+            }
+        }
+    }
+
+    /// Each action at its amount and at 1 % less, evaluated; kept when the amount reaches the
+    /// target, in the order a desk reads them.
+    private func verified(_ searches: [Search], account: Account) -> [Remedy.Action] {
+        let amounts = searches.map { [$0.high ?? 0, 0.99 * ($0.high ?? 0)] }
+        let words = statuses(of: zip(searches, amounts).flatMap { search, pair in
+            pair.map { search.applied(to: account, amount: $0) }
+        })
+        var actions: [Remedy.Action] = []
+        for (s, search) in searches.enumerated() {
+            let after = words[2 * s], less = words[2 * s + 1]
+            guard let units = search.high, target.isMet(by: after) else { continue }
+            actions.append(Remedy.Action(kind: search.kind, asset: search.asset, position: search.position, units: units,
+                                         usd: search.price.map { units * $0 }, statusAfter: after, statusWithLess: less))
+        }
+        let order: [Remedy.Kind: Int] = [.topUp: 0, .repay: 1, .reduce: 2]
+        return actions.enumerated().sorted { l, r in
+            let (a, b) = (l.element, r.element)
+            if a.kind != b.kind { return order[a.kind, default: 0] < order[b.kind, default: 0] }
+            let (ua, ub) = (a.usd ?? .infinity, b.usd ?? .infinity)
+            if ua != ub { return ua < ub }
+            return l.offset < r.offset
+        }.map(\.element)
+    }
+
+    /// Whether each amount of each search reaches the target, evaluated as one book.
+    private func evaluate(_ searches: [Search], _ amounts: [[Double]], account: Account) -> [[Bool]] {
+        let words = statuses(of: zip(searches, amounts).flatMap { search, list in
+            list.map { search.applied(to: account, amount: $0) }
+        })
+        var met: [[Bool]] = [], k = 0
+        for list in amounts {
+            met.append(list.indices.map { target.isMet(by: words[k + $0]) })
+            k += list.count
+        }
+        return met
+    }
+
+    /// The status of each account, as the report gives it (`unvalued`, `not evaluated`).
+    func statuses(of accounts: [Account]) -> [String] {
+        guard !accounts.isEmpty else { return [] }
+        let report = engine.evaluate(book: Book(accounts: accounts), market: market)
+        let column = engine.policy.output("status")
+        return report.accounts.map { account in
+            guard account.evaluated else { return "not evaluated" }
+            guard let column, case .label(let word) = account.values[column] else { return "unvalued" }
+            return word
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import LeverSyntax
+
+// A remedy as the reports show it.
+//
+// JSON (an account's `remedy`, with `lever eval --remedy`):
+//   {"target": "healthy", "status": "margin_call", "note": null,
+//    "actions": [{"kind": "top_up", "asset": "USDC", "position": null, "units": 44.44…, "usd": 44.44…,
+//                 "status_after": "healthy", "status_with_1pct_less": "margin_call"}]}
+// `position` is the 0-based index of the position repaid or reduced; units are exact (the least
+// amount found, at most a billionth above the least).
+//
+// Text: one line per action, amounts rounded up to six significant digits (so the amount shown
+// is always enough), with the verification.
+
+extension ReportRenderer {
+    static func json(_ remedy: Remedy) -> JSONOutput {
+        let actions: [JSONOutput] = remedy.actions.map(json)
+        return .object([
+            "target": .string(remedy.target.rawValue),
+            "status": .string(remedy.status),
+            "note": remedy.note.map(JSONOutput.string) ?? .null,
+            "actions": .array(actions),
+        ])
+    }
+
+    static func json(_ action: Remedy.Action) -> JSONOutput {
+        let position: JSONOutput = action.position.map { .number(Double($0)) } ?? .null
+        let usd: JSONOutput = action.usd.map(JSONOutput.number) ?? .null
+        return .object([
+            "kind": .string(action.kind.rawValue),
+            "asset": .string(action.asset),
+            "position": position,
+            "units": .number(action.units),
+            "usd": usd,
+            "status_after": .string(action.statusAfter),
+            "status_with_1pct_less": .string(action.statusWithLess),
+        ])
+    }
+
+    /// The remedy as lines of text, each indented by `indent`: a heading, then an action a line.
+    public static func text(_ remedy: Remedy, indent: String = "") -> [String] {
+        let head = "\(indent)\(remedy.account): \(remedy.status), to \(remedy.target.rawValue)"
+        guard !remedy.actions.isEmpty else { return [head + " — " + (remedy.note ?? "nothing found")] }
+        return [head + ", any one of:"] + remedy.actions.map { action in
+            let amount = "\(roundedUp(action.units)) \(action.asset)"
+            let what = switch action.kind {
+            case .topUp: "top up \(amount)"
+            case .repay: "repay \(amount) of the debt (position \((action.position ?? 0) + 1))"
+            case .reduce: "reduce position \((action.position ?? 0) + 1) by \(amount)"
+            }
+            let usd = action.usd.map { " (\(NumberText.fixed(($0 * 100).rounded(.up) / 100, decimals: 2, grouped: true)) USD)" } ?? ""
+            return "\(indent)  \(what)\(usd): \(action.statusAfter); with 1% less, \(action.statusWithLess)"
+        }
+    }
+
+    /// `x` rounded up to six significant digits, as plain digits: never less than `x`.
+    static func roundedUp(_ x: Double) -> String {
+        guard x.isFinite, x > 0 else { return NumberText.fixed(x, decimals: 0, grouped: true) }
+        var exponent = 0, v = x  // x = v × 10^exponent, 1 ≤ v < 10
+        while v >= 10 { v /= 10; exponent += 1 }
+        while v < 1 { v *= 10; exponent -= 1 }
+        let decimals = max(0, 5 - exponent)
+        let scale = (0..<decimals).reduce(1.0) { value, _ in value * 10 }
+        var text = NumberText.fixed((x * scale).rounded(.up) / scale, decimals: decimals, grouped: true)
+        // 0.0312500 reads as 0.03125: the zeros after the last digit say nothing.
+        if text.contains(".") {
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
+        }
+        return text
+    }
+}

@@ -1,0 +1,155 @@
+import Foundation
+import Testing
+import Lever
+
+/// Remedies: the least top-up, repayment or reduction that brings an account to a target status,
+/// each checked here by applying it to the account and evaluating again.
+@Suite struct RemedyTests {
+    /// The account with `action` applied at `units` (as `RemedyFinder` applies it).
+    static func applying(_ action: Remedy.Action, units: Double, to account: Account) -> Account {
+        var changed = account
+        switch action.kind {
+        case .topUp:
+            changed.positions.append(.spot(Position.Spot(asset: action.asset, quantity: units)))
+        case .repay:
+            if let p = action.position, case .spot(var spot) = changed.positions[p] {
+                spot.quantity += units
+                changed.positions[p] = .spot(spot)
+            }
+        case .reduce:
+            if let p = action.position {
+                switch changed.positions[p] {
+                case .perpetual(var perp): perp.size -= perp.size > 0 ? units : -units; changed.positions[p] = .perpetual(perp)
+                case .option(var option): option.size -= option.size > 0 ? units : -units; changed.positions[p] = .option(option)
+                case .spot: break
+                }
+            }
+        }
+        return changed
+    }
+
+    static func status(_ engine: MarginEngine, _ account: Account, _ market: MarketSnapshot) -> String {
+        let report = engine.evaluate(book: Book(accounts: [account]), market: market)
+        guard let column = report.index(of: "status"), case .label(let word) = report.accounts[0].values[column] else { return "?" }
+        return word
+    }
+
+    /// The acceptance: every `margin_call` and `liquidatable` account of the sample book gets a
+    /// top-up; each action, applied to the book's account, brings it to `healthy`, and 1 % less
+    /// does not. (Evaluated here independently of the finder's own verification.)
+    @Test func everySickSampleAccountGetsAVerifiedTopUp() throws {
+        let (engine, book, market) = try ReportWriterTests.inputs(book: ReportWriterTests.path("Rules/sample/book.json"))
+        let finder = RemedyFinder(engine: engine, market: market)
+        var sick = 0
+        for account in book.accounts {
+            let now = Self.status(engine, account, market)
+            guard now == "margin_call" || now == "liquidatable" else { continue }
+            sick += 1
+            let remedy = finder.remedy(for: account)
+            #expect(remedy.status == now)
+            #expect(remedy.actions.contains { $0.kind == .topUp }, "\(account.id): no top-up")
+            for action in remedy.actions {
+                let label = "\(account.id): \(action.kind.rawValue) \(action.asset) \(action.units)"
+                #expect(Self.status(engine, Self.applying(action, units: action.units, to: account), market) == "healthy", "\(label)")
+                #expect(Self.status(engine, Self.applying(action, units: 0.99 * action.units, to: account), market) != "healthy", "\(label)")
+                #expect(action.statusAfter == "healthy" && action.statusWithLess != "healthy", "\(label)")
+                #expect(action.units > 0 && action.units.isFinite)
+            }
+            // Top-ups come least USD first.
+            let usd = remedy.actions.filter { $0.kind == .topUp }.compactMap(\.usd)
+            #expect(usd == usd.sorted())
+        }
+        #expect(sick >= 3)
+    }
+
+    /// Out of liquidation is a weaker target: a liquidatable account needs no more for it (as much
+    /// when only the whole of a position will do, as when closing a perpetual ends the account's
+    /// only loss).
+    @Test func outOfLiquidationNeedsLessThanHealthy() throws {
+        let (engine, book, market) = try ReportWriterTests.inputs(book: ReportWriterTests.path("Rules/sample/book.json"))
+        for account in book.accounts where Self.status(engine, account, market) == "liquidatable" {
+            let healthy = RemedyFinder(engine: engine, market: market, target: .healthy).remedy(for: account)
+            let out = RemedyFinder(engine: engine, market: market, target: .outOfLiquidation).remedy(for: account)
+            for action in out.actions {
+                #expect(action.statusAfter != "liquidatable" && action.statusWithLess == "liquidatable", "\(account.id)")
+                if let same = healthy.actions.first(where: { $0.kind == action.kind && $0.asset == action.asset && $0.position == action.position }) {
+                    #expect(action.units <= same.units, "\(account.id) \(action.asset)")
+                }
+            }
+        }
+    }
+
+    /// Worked by hand. ETH counts at 64 % (a 20 % haircut, then an 80 % liquidation threshold),
+    /// USDC at 90 %; health = weighted collateral ÷ debt; margin call below 1.1.
+    /// The account: 1 ETH at 2,000 and 1,200 USDC borrowed: health 1,280 / 1,200 = 1.0667.
+    /// - ETH top-up y: 1,280 + 1,280·y ≥ 1.1 × 1,200 = 1,320, so y = 40 / 1,280 = 0.03125 ETH (62.50 USD).
+    /// - USDC top-up x (a balance of its own, counted as collateral at 90 %):
+    ///   1,280 + 0.9·x ≥ 1,320, so x = 40 / 0.9 = 44.444… USDC.
+    /// - Repaying r USDC: 1,280 / (1,200 − r) ≥ 1.1, so r = 1,200 − 1,280 / 1.1 = 36.3636… USDC.
+    @Test func handWorkedLendingAccount() throws {
+        let policy = """
+        policy "Hand-worked lending" version "1"
+        class stable { liquidation_threshold = 90% }
+        class crypto { haircut = 20%; liquidation_threshold = 80% }
+        asset USDC : stable
+        asset ETH : crypto
+        margin {
+          liquidate when health < 1
+          margin_call when health < 1.1
+        }
+        """
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lever-remedy-\(getpid())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let policyFile = directory.appendingPathComponent("lending.lever")
+        try policy.write(to: policyFile, atomically: true, encoding: .utf8)
+        let engine = try #require(Lever.loadPolicy(path: policyFile.path, horizon: 1.0 / 365).engine)
+        let marketFile = directory.appendingPathComponent("market.json")
+        try #"{"as_of": "2026-11-25T12:00:00Z", "assets": {"USDC": {"price": 1, "vol": 0.01}, "ETH": {"price": 2000, "vol": 0.7}}}"#
+            .write(to: marketFile, atomically: true, encoding: .utf8)
+        let bookFile = directory.appendingPathComponent("book.json")
+        try #"{"accounts": [{"id": "call", "score": 550, "positions": [{"asset": "ETH", "qty": 1}, {"asset": "USDC", "qty": -1200}]}]}"#
+            .write(to: bookFile, atomically: true, encoding: .utf8)
+        let inputs = try Lever.loadInputs(market: marketFile.path, book: bookFile.path, for: engine)
+        let account = try #require(inputs.book?.accounts.first)
+        let remedy = RemedyFinder(engine: engine, market: try #require(inputs.market)).remedy(for: account)
+        #expect(remedy.status == "margin_call")
+        func units(_ kind: Remedy.Kind, _ asset: String) -> Double? {
+            remedy.actions.first { $0.kind == kind && $0.asset == asset }?.units
+        }
+        let eth = try #require(units(.topUp, "ETH")), usdc = try #require(units(.topUp, "USDC"))
+        let repay = try #require(units(.repay, "USDC"))
+        // At most a billionth above the least amount, never below it.
+        #expect(eth >= 0.03125 && eth <= 0.03125 * (1 + 2e-9))
+        #expect(usdc >= 40 / 0.9 && usdc <= 40 / 0.9 * (1 + 2e-9))
+        #expect(repay >= 1_200 - 1_280 / 1.1 && repay <= (1_200 - 1_280 / 1.1) * (1 + 2e-9))
+        #expect(remedy.actions.first?.asset == "USDC")  // 44.44 USD is less than ETH's 62.50
+        #expect(abs((remedy.actions.first { $0.asset == "ETH" }?.usd ?? 0) - 62.5) < 1e-6)
+    }
+
+    /// A perpetual position too large for the account: reducing it is one of the remedies, and
+    /// the reduction, applied, makes the account healthy where 1 % less does not.
+    @Test func anOversizedPerpetualCanBeReduced() throws {
+        let (engine, book, market) = try ReportWriterTests.inputs(book: ReportWriterTests.path("Rules/sample/book.json"))
+        var account = try #require(book.account(id: "mm-cobalt"))
+        let p = try #require(account.positions.firstIndex { if case .perpetual(let perp) = $0 { perp.asset == "BTC" } else { false } })
+        guard case .perpetual(var perp) = account.positions[p] else { return }
+        perp.size *= 40
+        account.positions[p] = .perpetual(perp)
+        let now = Self.status(engine, account, market)
+        #expect(now != "healthy")
+        let remedy = RemedyFinder(engine: engine, market: market).remedy(for: account)
+        let reduce = try #require(remedy.actions.first { $0.kind == .reduce && $0.position == p })
+        #expect(reduce.asset == "BTC" && reduce.units > 0 && reduce.units <= abs(perp.size))
+        #expect(Self.status(engine, Self.applying(reduce, units: reduce.units, to: account), market) == "healthy")
+        #expect(Self.status(engine, Self.applying(reduce, units: 0.99 * reduce.units, to: account), market) != "healthy")
+    }
+
+    /// A healthy account has nothing to do; an account no single action cures says so.
+    @Test func nothingToDoIsSaid() throws {
+        let (engine, book, market) = try ReportWriterTests.inputs(book: ReportWriterTests.path("Rules/sample/book.json"))
+        let healthy = try #require(book.accounts.first { Self.status(engine, $0, market) == "healthy" })
+        let remedy = RemedyFinder(engine: engine, market: market).remedy(for: healthy)
+        #expect(remedy.actions.isEmpty)
+        #expect(remedy.note?.contains("nothing to do") == true)
+    }
+}
