@@ -213,14 +213,16 @@ public struct RemedyFinder: Sendable {
         return met
     }
 
-    /// The status of each account, as the report gives it (`unvalued`, `not evaluated`).
+    /// The status of each account, as its report gives it (`unvalued`, `not evaluated`), from
+    /// the program's results alone: no account report (findings, liquidation plan) is built for
+    /// a candidate.
     func statuses(of accounts: [Account]) -> [String] {
-        guard !accounts.isEmpty else { return [] }
-        let report = engine.evaluate(book: Book(accounts: accounts), market: market)
-        let column = engine.policy.output("status")
-        return report.accounts.map { account in
-            guard account.evaluated else { return "not evaluated" }
-            guard let column, case .label(let word) = account.values[column] else { return "unvalued" }
+        guard !accounts.isEmpty, let column = engine.policy.output("status") else { return accounts.map { _ in "unvalued" } }
+        let inputs = engine.programInputs(book: Book(accounts: accounts), market: market)
+        let results = engine.results(for: inputs)
+        return accounts.indices.map { a in
+            guard inputs.adapted.evaluable[a] else { return "not evaluated" }
+            guard case .label(let word) = engine.valueForms.value(results[column][a], output: column) else { return "unvalued" }
             return word
         }
     }
