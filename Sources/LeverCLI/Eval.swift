@@ -43,7 +43,7 @@ struct Eval: ConsoleCommand {
     @Option(help: "Colour: auto (a terminal and NO_COLOR unset), always or never.") var color: OutputOptions.ColorMode = .auto
     @Flag(help: "For every account not at --remedy-target, the least top-up, repayment or position reduction that brings it there, each verified (milliseconds per such account).")
     var remedy = false
-    @Option(help: "The status a remedy restores: healthy (default) or out_of_liquidation.") var remedyTarget: Remedy.Target = .healthy
+    @Option(help: "The status a remedy restores: healthy (default) or out_of_liquidation.") var remedyTarget: Remedy.Target?
 
     func validate() throws {
         guard Horizon.parse(horizon) != nil else {
@@ -51,6 +51,10 @@ struct Eval: ConsoleCommand {
         }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
         if fields != nil && requestedFields.isEmpty { throw ValidationError("--fields needs at least one name") }
+        if remedyTarget != nil, !remedy { throw ValidationError("--remedy-target needs --remedy") }
+        if remedy, format == .csv {
+            throw ValidationError("--remedy has no column in CSV (one row of values per account): use --format table, json or jsonl")
+        }
     }
 
     func run(console: Console) throws -> ExitCode {
@@ -62,7 +66,7 @@ struct Eval: ConsoleCommand {
             let code = report(loaded.diagnostics, loaded.sources, console)
             return loaded.checked.isUnreadable ? .usageOrIO : code
         }
-        if remedy { engine.remedyTarget = remedyTarget }
+        if remedy { engine.remedyTarget = remedyTarget ?? .healthy }
         let names = engine.policy.outputs.map(\.name)
         if let unknown = UnknownOutputs.check(requestedFields, available: names) {
             console.err("error: \(unknown.message)\n")

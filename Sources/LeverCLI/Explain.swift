@@ -26,11 +26,12 @@ struct Explain: ConsoleCommand {
     @Option(help: "Interest horizon: a number and a duration unit, e.g. 30d, 12h, 1y.") var horizon = "1d"
     @Flag(help: "Show what would cure the account instead: the least top-up, repayment or position reduction that brings it to --remedy-target, each verified.")
     var remedy = false
-    @Option(help: "The status a remedy restores: healthy (default) or out_of_liquidation.") var remedyTarget: Remedy.Target = .healthy
+    @Option(help: "The status a remedy restores: healthy (default) or out_of_liquidation.") var remedyTarget: Remedy.Target?
 
     func validate() throws {
         if measure != nil, expression != nil { throw ValidationError("use --measure or --expression, not both") }
         if remedy, measure != nil || expression != nil { throw ValidationError("use --remedy alone, without --measure or --expression") }
+        if remedyTarget != nil, !remedy { throw ValidationError("--remedy-target needs --remedy") }
         guard Horizon.parse(horizon) != nil else {
             throw ValidationError("invalid --horizon `\(horizon)`: use a number and one of \(Horizon.words.joined(separator: ", ")), e.g. 30d")
         }
@@ -58,7 +59,7 @@ struct Explain: ConsoleCommand {
                 console.err("error: no account `\(account)` in `\(self.book)`\(Suggestion.hint(for: account, in: book.ids))\n")
                 return .findings
             }
-            let found = RemedyFinder(engine: engine, market: market, target: remedyTarget).remedy(for: holder)
+            let found = RemedyFinder(engine: engine, market: market, target: remedyTarget ?? .healthy).remedy(for: holder)
             console.out(ReportRenderer.text(found).joined(separator: "\n") + "\n")
             return .success
         }

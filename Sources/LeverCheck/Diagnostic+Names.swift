@@ -97,6 +97,16 @@ extension Diagnostic {
                     + "an asset or a class (`BTC.vol`, `major.vol`); the inputs are price, vol, risk_free_rate and dividend_yield")
     }
 
+    static func unknownRemedyAsset(_ name: Name, suggestion: String?) -> Diagnostic {
+        unknown("L0231", "a top-up cannot be in `\(name.text)`: the policy declares no such asset", at: name.span,
+                suggestion: suggestion, fallback: "name assets the policy declares (`asset \(name.text) : …`)")
+    }
+
+    static func repeatedRemedyAsset(_ name: Name, removing span: Span) -> Diagnostic {
+        .warning("L0232", "`\(name.text)` is named twice in this remedy", at: name.span,
+                 help: "remove the second `\(name.text)`", fixIts: [FixIt("remove it", [Edit(span, "")])])
+    }
+
     static func gridTooLarge(_ name: Name, size: Int, limit: Int) -> Diagnostic {
         .error("L0230", "scenario grid `\(name.text)` stands for \(size) scenarios; at most \(limit)", at: name.span,
                notes: ["each scenario revalues every account in full"],

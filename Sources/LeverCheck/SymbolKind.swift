@@ -6,7 +6,7 @@ import LeverSyntax
 /// so a class and a param may share a name but a param and a measure may not (both are read as
 /// bare values in expressions).
 public enum SymbolKind: String, Sendable, Hashable, CaseIterable {
-    case param, input, `class`, asset, venue, settings, table, curve, scenario, measure, assertion, `guard`, flag
+    case param, input, `class`, asset, venue, settings, table, curve, scenario, measure, assertion, `guard`, flag, remedy
 
     /// The namespace a kind's names live in; duplicates are detected per namespace.
     public var namespace: String {
@@ -19,6 +19,7 @@ public enum SymbolKind: String, Sendable, Hashable, CaseIterable {
         case .assertion: "assertion"
         case .guard: "guard"
         case .flag: "flag"
+        case .remedy: "remedy"
         }
     }
 
@@ -38,6 +39,7 @@ public enum SymbolKind: String, Sendable, Hashable, CaseIterable {
         case .measure: self = .measure
         case .guardrail: self = .guard
         case .flag: self = .flag
+        case .remedy: self = .remedy
         }
     }
 

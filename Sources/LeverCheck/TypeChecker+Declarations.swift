@@ -22,6 +22,21 @@ extension TypeChecker {
         case .measure(let name, _, _): _ = measureType(name.text, usedAt: name.span)
         case .guardrail(let guardDecl): checkGuard(guardDecl)
         case .flag(let flag): checkFlag(flag)
+        case .remedy(let remedy): checkRemedy(remedy)
+        }
+    }
+
+    /// A top-up is offered only in assets the policy declares, each named once.
+    private mutating func checkRemedy(_ remedy: RemedyDecl) {
+        var seen: Set<String> = []
+        for (i, asset) in remedy.assets.enumerated() {
+            if symbols.lookup(.asset, asset.text) == nil {
+                diagnostics.append(.unknownRemedyAsset(asset, suggestion: suggestions.closest(to: asset.text, in: symbols.names(.asset))))
+            } else if !seen.insert(asset.text).inserted, i > 0 {
+                // The fix removes the name with the comma before it.
+                let before = remedy.assets[i - 1].span
+                diagnostics.append(.repeatedRemedyAsset(asset, removing: Span(file: asset.span.file, start: before.end, end: asset.span.end)))
+            }
         }
     }
 

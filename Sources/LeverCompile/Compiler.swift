@@ -74,6 +74,9 @@ public struct CompiledPolicy: Sendable {
     public internal(set) var inputRanges: [DeclaredInputRange] = []
     /// The policy's flags, raised per account from its results (`CompiledFlag.raised`).
     public internal(set) var flags: [CompiledFlag] = []
+    /// The remedies the policy offers (`remedy top_up in USDC`, `remedy repay`, `remedy reduce`);
+    /// nil when it declares none, which offers every one.
+    public internal(set) var remedies: RemedyOffer? = nil
 
     /// Market inputs the policy declares beyond the engine's (`input asset.adv_30d in […]`),
     /// read from each asset's `inputs` in the market file.
@@ -150,6 +153,7 @@ public enum Compiler {
         }
         policy.inputRanges = lowerer.declaredInputRanges()
         policy.flags = lowerer.flags
+        policy.remedies = RemedyOffer(checked.symbols)
         return (policy, lowerer.diagnostics)
     }
 }

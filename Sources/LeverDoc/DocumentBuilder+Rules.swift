@@ -37,6 +37,22 @@ extension DocumentBuilder {
         return section("Flags", rows.isEmpty ? [] : [.table(header: ["flag", "raised per", "when", "declared", "note"], rows: rows)])
     }
 
+    /// The remedies the policy offers an account that is not healthy.
+    func remedies() -> [DocumentBlock] {
+        let rows = declarations(.remedy).compactMap { decl -> [String]? in
+            guard case .remedy(let remedy) = decl.kind else { return nil }
+            let what = remedy.kind.text == "top_up"
+                ? "a deposit in " + remedy.assets.map { Self.code($0.text) }.joined(separator: ", ")
+                : "repaying part of a debt"
+            return [Self.code(remedy.kind.text), what, declared(decl), note(decl.span)]
+        }
+        guard !rows.isEmpty else { return [] }
+        return section("Remedies", [
+            .paragraph("What `lever explain --remedy` and `lever eval --remedy` may suggest to an account that is not healthy: the least amount of each, verified by evaluating the account with it."),
+            .table(header: ["remedy", "what", "declared", "note"], rows: rows),
+        ])
+    }
+
     /// Each stress scenario's shocks.
     func scenarios() -> [DocumentBlock] {
         let rows = declarations(.scenario).compactMap { decl -> [String]? in

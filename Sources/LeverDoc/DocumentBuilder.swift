@@ -33,7 +33,7 @@ struct DocumentBuilder {
     /// Every section, empty ones left out.
     func blocks() -> [DocumentBlock] {
         header() + parameters() + inputs() + assets() + venues() + tables() + curveSections()
-            + settings() + measures() + flags() + scenarios() + assertions() + guardrails()
+            + settings() + measures() + flags() + remedies() + scenarios() + assertions() + guardrails()
     }
 
     // MARK: - Shared pieces

@@ -235,6 +235,7 @@ extension LanguageServer {
         case .measure: 8
         case .assertion, .flag: 17
         case .guard: 7
+        case .remedy: 25  // Operator: an action the policy offers
         }
     }
 }

@@ -45,6 +45,19 @@ import LeverTestSupport
         ])
     }
 
+    /// The remedies a policy offers are part of what a committee approves: each change shows.
+    @Test func remedyOffersShowInTheDiff() {
+        let assets = "class stable { haircut = 0% }\nasset USDC : stable\nasset USDT : stable\nasset DAI : stable\n"
+        let old = Self.check(assets + "remedy top_up in USDC, USDT\nremedy repay")
+        let new = Self.check(assets + "remedy top_up in USDC, DAI")
+        let lines = ParameterDiff.compare(old: old, new: new).map(\.line).sorted()
+        #expect(lines.count == 2, "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("remedy top_up") && $0.contains("USDC, USDT") && $0.contains("USDC, DAI") }, "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("remedy repay") }, "\(lines)")
+        // Respelt (another order of the same declarations) is no change.
+        #expect(ParameterDiff.compare(old: old, new: Self.check(assets + "remedy repay\nremedy top_up in USDC, USDT")).isEmpty)
+    }
+
     // MARK: - Rule chains (issue 10's three edits of Rules/prime.lever)
 
     static let prime = URL(fileURLWithPath: #filePath).deletingLastPathComponent()

@@ -16,14 +16,6 @@ import Lever
                 spot.quantity += units
                 changed.positions[p] = .spot(spot)
             }
-        case .reduce:
-            if let p = action.position {
-                switch changed.positions[p] {
-                case .perpetual(var perp): perp.size -= perp.size > 0 ? units : -units; changed.positions[p] = .perpetual(perp)
-                case .option(var option): option.size -= option.size > 0 ? units : -units; changed.positions[p] = .option(option)
-                case .spot: break
-                }
-            }
         }
         return changed
     }
@@ -32,6 +24,35 @@ import Lever
         let report = engine.evaluate(book: Book(accounts: [account]), market: market)
         guard let column = report.index(of: "status"), case .label(let word) = report.accounts[0].values[column] else { return "?" }
         return word
+    }
+
+    /// The hand-worked lending policy (with `extra` declarations), its market and its account.
+    static func lending(extra: String = "") throws -> (MarginEngine, Account, MarketSnapshot) {
+        let policy = """
+        policy "Hand-worked lending" version "1"
+        class stable { liquidation_threshold = 90% }
+        class crypto { haircut = 20%; liquidation_threshold = 80% }
+        asset USDC : stable
+        asset ETH : crypto
+        margin {
+          liquidate when health < 1
+          margin_call when health < 1.1
+        }
+        \(extra)
+        """
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lever-remedy-\(getpid())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let policyFile = directory.appendingPathComponent("lending-\(UUID().uuidString).lever")
+        try policy.write(to: policyFile, atomically: true, encoding: .utf8)
+        let engine = try #require(Lever.loadPolicy(path: policyFile.path, horizon: 1.0 / 365).engine)
+        let marketFile = directory.appendingPathComponent("market.json")
+        try #"{"as_of": "2026-11-25T12:00:00Z", "assets": {"USDC": {"price": 1, "vol": 0.01}, "ETH": {"price": 2000, "vol": 0.7}}}"#
+            .write(to: marketFile, atomically: true, encoding: .utf8)
+        let bookFile = directory.appendingPathComponent("book.json")
+        try #"{"accounts": [{"id": "call", "score": 550, "positions": [{"asset": "ETH", "qty": 1}, {"asset": "USDC", "qty": -1200}]}]}"#
+            .write(to: bookFile, atomically: true, encoding: .utf8)
+        let inputs = try Lever.loadInputs(market: marketFile.path, book: bookFile.path, for: engine)
+        return (engine, try #require(inputs.book?.accounts.first), try #require(inputs.market))
     }
 
     /// The acceptance: every `margin_call` and `liquidatable` account of the sample book gets a
@@ -63,8 +84,7 @@ import Lever
     }
 
     /// Out of liquidation is a weaker target: a liquidatable account needs no more for it (as much
-    /// when only the whole of a position will do, as when closing a perpetual ends the account's
-    /// only loss).
+    /// when only the whole of a debt will do).
     @Test func outOfLiquidationNeedsLessThanHealthy() throws {
         let (engine, book, market) = try ReportWriterTests.inputs(book: ReportWriterTests.path("Rules/sample/book.json"))
         for account in book.accounts where Self.status(engine, account, market) == "liquidatable" {
@@ -87,31 +107,8 @@ import Lever
     ///   1,280 + 0.9·x ≥ 1,320, so x = 40 / 0.9 = 44.444… USDC.
     /// - Repaying r USDC: 1,280 / (1,200 − r) ≥ 1.1, so r = 1,200 − 1,280 / 1.1 = 36.3636… USDC.
     @Test func handWorkedLendingAccount() throws {
-        let policy = """
-        policy "Hand-worked lending" version "1"
-        class stable { liquidation_threshold = 90% }
-        class crypto { haircut = 20%; liquidation_threshold = 80% }
-        asset USDC : stable
-        asset ETH : crypto
-        margin {
-          liquidate when health < 1
-          margin_call when health < 1.1
-        }
-        """
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lever-remedy-\(getpid())")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let policyFile = directory.appendingPathComponent("lending.lever")
-        try policy.write(to: policyFile, atomically: true, encoding: .utf8)
-        let engine = try #require(Lever.loadPolicy(path: policyFile.path, horizon: 1.0 / 365).engine)
-        let marketFile = directory.appendingPathComponent("market.json")
-        try #"{"as_of": "2026-11-25T12:00:00Z", "assets": {"USDC": {"price": 1, "vol": 0.01}, "ETH": {"price": 2000, "vol": 0.7}}}"#
-            .write(to: marketFile, atomically: true, encoding: .utf8)
-        let bookFile = directory.appendingPathComponent("book.json")
-        try #"{"accounts": [{"id": "call", "score": 550, "positions": [{"asset": "ETH", "qty": 1}, {"asset": "USDC", "qty": -1200}]}]}"#
-            .write(to: bookFile, atomically: true, encoding: .utf8)
-        let inputs = try Lever.loadInputs(market: marketFile.path, book: bookFile.path, for: engine)
-        let account = try #require(inputs.book?.accounts.first)
-        let remedy = RemedyFinder(engine: engine, market: try #require(inputs.market)).remedy(for: account)
+        let (engine, account, market) = try Self.lending()
+        let remedy = RemedyFinder(engine: engine, market: market).remedy(for: account)
         #expect(remedy.status == "margin_call")
         func units(_ kind: Remedy.Kind, _ asset: String) -> Double? {
             remedy.actions.first { $0.kind == kind && $0.asset == asset }?.units
@@ -126,22 +123,40 @@ import Lever
         #expect(abs((remedy.actions.first { $0.asset == "ETH" }?.usd ?? 0) - 62.5) < 1e-6)
     }
 
-    /// A perpetual position too large for the account: reducing it is one of the remedies, and
-    /// the reduction, applied, makes the account healthy where 1 % less does not.
-    @Test func anOversizedPerpetualCanBeReduced() throws {
+    /// A position's size is never an action: reducing a perpetual or an option realises its profit
+    /// or loss, which the engine does not settle yet, so an amount found without it would be
+    /// wrong. An oversized perpetual gets top-ups and repayments only.
+    @Test func positionsAreNotReduced() throws {
         let (engine, book, market) = try ReportWriterTests.inputs(book: ReportWriterTests.path("Rules/sample/book.json"))
         var account = try #require(book.account(id: "mm-cobalt"))
         let p = try #require(account.positions.firstIndex { if case .perpetual(let perp) = $0 { perp.asset == "BTC" } else { false } })
         guard case .perpetual(var perp) = account.positions[p] else { return }
         perp.size *= 40
         account.positions[p] = .perpetual(perp)
-        let now = Self.status(engine, account, market)
-        #expect(now != "healthy")
+        #expect(Self.status(engine, account, market) != "healthy")
         let remedy = RemedyFinder(engine: engine, market: market).remedy(for: account)
-        let reduce = try #require(remedy.actions.first { $0.kind == .reduce && $0.position == p })
-        #expect(reduce.asset == "BTC" && reduce.units > 0 && reduce.units <= abs(perp.size))
-        #expect(Self.status(engine, Self.applying(reduce, units: reduce.units, to: account), market) == "healthy")
-        #expect(Self.status(engine, Self.applying(reduce, units: 0.99 * reduce.units, to: account), market) != "healthy")
+        #expect(!remedy.actions.isEmpty)
+        #expect(remedy.actions.allSatisfy { $0.kind == .topUp || $0.kind == .repay })
+        for action in remedy.actions {
+            #expect(Self.status(engine, Self.applying(action, units: action.units, to: account), market) == "healthy")
+        }
+    }
+
+    /// A policy that says which remedies it offers gets only those: top-ups in ETH alone (no USDC
+    /// top-up, no repayment), or repayments alone; with none offered that helps, the note says so.
+    @Test func onlyTheRemediesThePolicyOffers() throws {
+        let (engine, account, market) = try Self.lending(extra: "remedy top_up in ETH")
+        let remedy = RemedyFinder(engine: engine, market: market).remedy(for: account)
+        #expect(remedy.actions.map(\.kind) == [.topUp])
+        #expect(remedy.actions.map(\.asset) == ["ETH"])
+        #expect(engine.policy.remedies == RemedyOffer(topUpAssets: ["ETH"], repay: false))
+        let (repayOnly, same, _) = try Self.lending(extra: "remedy repay")
+        #expect(RemedyFinder(engine: repayOnly, market: market).remedy(for: same).actions.map(\.kind) == [.repay])
+        // A top-up in an asset the market does not price cures nothing: none offered helps.
+        let (unpriced, held, _) = try Self.lending(extra: "asset DAI : stable\nremedy top_up in DAI")
+        let none = RemedyFinder(engine: unpriced, market: market).remedy(for: held)
+        #expect(none.actions.isEmpty)
+        #expect(none.note?.contains("none of the remedies the policy offers") == true)
     }
 
     /// A healthy account has nothing to do; an account no single action cures says so.

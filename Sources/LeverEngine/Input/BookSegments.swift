@@ -1,5 +1,6 @@
 import Dispatch
 import LeverSyntax
+import Synchronization
 
 /// The later parts of a large book, decoded on other threads while the loader reads the first
 /// part in order, so a book loads at the speed of several cores with the result of one.
@@ -49,12 +50,23 @@ final class BookSegments: @unchecked Sendable {
         }
         parts = starts.map(Part.init)
         let bytes = UnsafeSendable(buffer)  // read, never written, by the parts
-        for (i, part) in parts.enumerated() {
-            let limit = i + 1 < parts.count ? parts[i + 1].start : nil
-            part.group.enter()
+        for part in parts { part.group.enter() }
+        // `threads` workers take the parts in order, one after another: never more decoding at
+        // once than asked for, however many cores the machine has (the reading thread mostly
+        // waits for the parts and appends them, so it is not counted).
+        let all = parts, next = Mutex(0)
+        for _ in 0..<min(threads, all.count) {
             DispatchQueue.global().async {
-                Self.decode(part, bytes.value, until: limit, lines: lines, template: template, fileID: fileID, options: options)
-                part.group.leave()
+                while true {
+                    let i = next.withLock { i in
+                        defer { i += 1 }
+                        return i
+                    }
+                    guard i < all.count else { return }
+                    let limit = i + 1 < all.count ? all[i + 1].start : nil
+                    Self.decode(all[i], bytes.value, until: limit, lines: lines, template: template, fileID: fileID, options: options)
+                    all[i].group.leave()
+                }
             }
         }
     }

@@ -2,8 +2,10 @@
 /// status, each verified by evaluating the account again with it applied.
 ///
 /// An action is one of: a top-up of a spot balance in an asset the policy declares (a balance
-/// with no venue), a repayment of part of a debt (a negative spot balance), or a reduction of a
-/// perpetual or option position toward zero. Each is the least amount found by a search that
+/// with no venue), or a repayment of part of a debt (a negative spot balance). Reducing a
+/// perpetual or option position is not offered: it realises the position's profit or loss, which
+/// would have to be settled in some balance the engine does not model yet, and an amount found
+/// without it would be wrong. Each is the least amount found by a search that
 /// evaluates the account with the action applied (`RemedyFinder`); it is reported only when the
 /// account reaches the target with it, and its verification says what the status is with it and
 /// with 1 % less, so a reader can see it is the least (with 1 % less the target is not reached).
@@ -30,20 +32,16 @@ public struct Remedy: Sendable, Hashable {
         case topUp = "top_up"
         /// Repay part of a debt.
         case repay
-        /// Reduce a perpetual or option position toward zero.
-        case reduce
     }
 
     /// One action and its verification.
     public struct Action: Sendable, Hashable {
         public var kind: Kind
-        /// The asset deposited or repaid; for a reduction, the position's asset (an option's
-        /// underlying).
+        /// The asset deposited or repaid.
         public var asset: String
-        /// For a reduction, which of the account's positions (0-based, in file order).
+        /// For a repayment, which of the account's positions is the debt (0-based, in file order).
         public var position: Int?
-        /// The amount: units of `asset` deposited or repaid, or the units (size) a position is
-        /// reduced by.
+        /// The amount: units of `asset` deposited or repaid.
         public var units: Double
         /// `units` at the asset's quoted price (USD); nil when the market has no price for it.
         public var usd: Double?
@@ -57,8 +55,8 @@ public struct Remedy: Sendable, Hashable {
     /// The account's status now.
     public var status: String
     public var target: Target
-    /// Top-ups (least USD first), then repayments, then reductions; empty when no single action
-    /// reaches the target (or the account is there already).
+    /// Top-ups (least USD first), then repayments; empty when no single action reaches the
+    /// target (or the account is there already).
     public var actions: [Action]
     /// Why there is nothing to do or nothing that helps, when `actions` is empty.
     public var note: String?

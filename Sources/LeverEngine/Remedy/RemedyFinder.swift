@@ -9,8 +9,8 @@
 /// How: every candidate amount of every action is an account of one book, evaluated together
 /// (one evaluation of a few hundred accounts costs about what one of a single account does). A
 /// first round brackets each action's least amount between powers of two (a top-up from a
-/// billionth to a million times the account's gross value, a repayment or a reduction from
-/// 2^-50 of the position to all of it); each later round splits every bracket into sixteen, until
+/// billionth to a million times the account's gross value, a repayment from 2^-50 of the debt
+/// to all of it); each later round splits every bracket into sixteen, until
 /// it is narrower than a billionth of the amount.
 public struct RemedyFinder: Sendable {
     public let engine: MarginEngine
@@ -56,7 +56,9 @@ public struct RemedyFinder: Sendable {
         }
         remedy.actions = verified(searches, account: account)
         if remedy.actions.isEmpty {
-            remedy.note = "no single top-up, repayment or reduction brings the account to \(target.rawValue)"
+            remedy.note = engine.policy.remedies == nil
+                ? "no single top-up or repayment brings the account to \(target.rawValue)"
+                : "none of the remedies the policy offers brings the account to \(target.rawValue)"
         }
         return remedy
     }
@@ -67,7 +69,7 @@ public struct RemedyFinder: Sendable {
         var asset: String
         var position: Int?
         var price: Double?
-        /// The most the action can be (a debt's or a position's size); nil for a top-up.
+        /// The most the action can be (a debt's size); nil for a top-up.
         var most: Double?
         /// The largest amount known not to reach the target.
         var low = 0.0
@@ -86,44 +88,29 @@ public struct RemedyFinder: Sendable {
                 guard let p = position, case .spot(var spot) = changed.positions[p] else { break }
                 spot.quantity = min(spot.quantity + amount, 0)
                 changed.positions[p] = .spot(spot)
-            case .reduce:
-                guard let p = position else { break }
-                switch changed.positions[p] {
-                case .perpetual(var perp):
-                    perp.size = perp.size > 0 ? max(perp.size - amount, 0) : min(perp.size + amount, 0)
-                    changed.positions[p] = .perpetual(perp)
-                case .option(var option):
-                    option.size = option.size > 0 ? max(option.size - amount, 0) : min(option.size + amount, 0)
-                    changed.positions[p] = .option(option)
-                case .spot:
-                    break
-                }
             }
             return changed
         }
     }
 
-    /// Every action that might help: a top-up in each asset the policy declares that the market
-    /// prices, a repayment of each debt, a reduction of each perpetual and option position.
+    /// Every action that might help and the policy offers (both kinds when it declares no
+    /// `remedy`): a top-up in each asset it declares (or lists in `remedy top_up in …`) that the
+    /// market prices, and a repayment of each debt.
     static func searches(for account: Account, policy: CompiledPolicy, market: MarketSnapshot) -> [Search] {
+        let offer = policy.remedies
         func price(_ asset: String) -> Double? {
             guard let p = market[asset]?.price, p.isFinite, p > 0 else { return nil }
             return p
         }
         var searches: [Search] = []
-        for asset in policy.assets {
+        for asset in offer?.topUpAssets ?? policy.assets {
             guard let p = price(asset) else { continue }
             searches.append(Search(kind: .topUp, asset: asset, position: nil, price: p, most: nil))
         }
         for (i, position) in account.positions.enumerated() {
             switch position {
-            case .spot(let spot) where spot.quantity < 0:
+            case .spot(let spot) where spot.quantity < 0 && offer?.repay != false:
                 searches.append(Search(kind: .repay, asset: spot.asset, position: i, price: price(spot.asset), most: -spot.quantity))
-            case .perpetual(let perp) where perp.size != 0:
-                searches.append(Search(kind: .reduce, asset: perp.asset, position: i, price: price(perp.asset), most: abs(perp.size)))
-            case .option(let option) where option.size != 0:
-                searches.append(Search(kind: .reduce, asset: option.underlying, position: i, price: price(option.underlying),
-                                       most: abs(option.size)))
             case .spot, .perpetual, .option:
                 continue
             }
@@ -190,7 +177,7 @@ public struct RemedyFinder: Sendable {
             actions.append(Remedy.Action(kind: search.kind, asset: search.asset, position: search.position, units: units,
                                          usd: search.price.map { units * $0 }, statusAfter: after, statusWithLess: less))
         }
-        let order: [Remedy.Kind: Int] = [.topUp: 0, .repay: 1, .reduce: 2]
+        let order: [Remedy.Kind: Int] = [.topUp: 0, .repay: 1]
         return actions.enumerated().sorted { l, r in
             let (a, b) = (l.element, r.element)
             if a.kind != b.kind { return order[a.kind, default: 0] < order[b.kind, default: 0] }

@@ -6,7 +6,7 @@ import LeverSyntax
 //   {"target": "healthy", "status": "margin_call", "note": null,
 //    "actions": [{"kind": "top_up", "asset": "USDC", "position": null, "units": 44.44…, "usd": 44.44…,
 //                 "status_after": "healthy", "status_with_1pct_less": "margin_call"}]}
-// `position` is the 0-based index of the position repaid or reduced; units are exact (the least
+// `position` is the 0-based index of the debt repaid among the account's positions; units are exact (the least
 // amount found, at most a billionth above the least).
 //
 // Text: one line per action, amounts rounded up to six significant digits (so the amount shown
@@ -45,17 +45,24 @@ extension ReportRenderer {
             let amount = "\(roundedUp(action.units)) \(action.asset)"
             let what = switch action.kind {
             case .topUp: "top up \(amount)"
-            case .repay: "repay \(amount) of the debt (position \((action.position ?? 0) + 1))"
-            case .reduce: "reduce position \((action.position ?? 0) + 1) by \(amount)"
+            case .repay: "repay \(amount) of the debt in its \(ordinal((action.position ?? 0) + 1)) position"
             }
             let usd = action.usd.map { " (\(NumberText.fixed(($0 * 100).rounded(.up) / 100, decimals: 2, grouped: true)) USD)" } ?? ""
             return "\(indent)  \(what)\(usd): \(action.statusAfter); with 1% less, \(action.statusWithLess)"
         }
     }
 
-    /// `x` rounded up to six significant digits, as plain digits: never less than `x`.
+    /// `1st`, `2nd`, `3rd`, `4th`, …, `11th`, `12th`, `13th`, `21st`.
+    static func ordinal(_ n: Int) -> String {
+        let suffix = (11...13).contains(n % 100) ? "th" : [1: "st", 2: "nd", 3: "rd"][n % 10] ?? "th"
+        return "\(n)\(suffix)"
+    }
+
+    /// `x` rounded up to six significant digits, as plain digits: never less than `x`. Amounts
+    /// too large or too small for plain digits are written exactly, in shortest form.
     static func roundedUp(_ x: Double) -> String {
         guard x.isFinite, x > 0 else { return NumberText.fixed(x, decimals: 0, grouped: true) }
+        guard x >= 1e-12, x < 1e15 else { return NumberText.shortest(x) }
         var exponent = 0, v = x  // x = v × 10^exponent, 1 ≤ v < 10
         while v >= 10 { v /= 10; exponent += 1 }
         while v < 1 { v *= 10; exponent -= 1 }

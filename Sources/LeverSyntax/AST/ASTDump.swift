@@ -143,6 +143,8 @@ struct ASTDumper {
             return [prefix + guardDecl.text { expr($0) }]
         case .flag(let flag):
             return ["\(prefix)flag \(FlagDecl.quoted(flag.text.text)) when \(expr(flag.condition))"]
+        case .remedy(let remedy):
+            return [prefix + remedy.text]
         }
     }
 

@@ -48,6 +48,7 @@ public struct Declaration: Sendable, Hashable {
         case .curve(let c): c.name
         case .guardrail(let g): g.target
         case .flag(let f): f.text
+        case .remedy(let r): Name("remedy \(r.kind.text)", span: r.kind.span)
         case .settings, .assertion: nil
         }
     }
@@ -78,6 +79,8 @@ public enum DeclKind: Sendable, Hashable {
     case guardrail(GuardDecl)
     /// `flag "stale_price:{asset}" when price_status == stale`.
     case flag(FlagDecl)
+    /// `remedy top_up in USDC, USDT` or `remedy repay`: a remedy the policy offers.
+    case remedy(RemedyDecl)
 }
 
 /// One line of a block: `haircut = 2%`, `haircut += 1%`, `liquidate when health < 1`.
@@ -291,5 +294,26 @@ extension FlagDecl {
     /// A string literal for `text`: quoted, with `"` and `\` escaped.
     public static func quoted(_ text: String) -> String {
         "\"" + text.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"") + "\""
+    }
+}
+
+/// `remedy top_up in USDC, USDT` or `remedy repay`: which remedies the policy offers an account
+/// that is not healthy. A policy that declares none offers both.
+public struct RemedyDecl: Sendable, Hashable {
+    /// The kind: `top_up` or `repay` (the words of `RemedyDecl.kinds`).
+    public var kind: Name
+    /// For `top_up`, the assets a top-up may be in, in the order written.
+    public var assets: [Name]
+    public init(kind: Name, assets: [Name]) {
+        self.kind = kind
+        self.assets = assets
+    }
+
+    /// The kinds a policy may offer.
+    public static let kinds = ["top_up", "repay"]
+
+    /// The declaration as `fmt` writes it: `remedy top_up in USDC, USDT`.
+    public var text: String {
+        "remedy " + kind.text + (assets.isEmpty ? "" : " in " + assets.map(\.text).joined(separator: ", "))
     }
 }

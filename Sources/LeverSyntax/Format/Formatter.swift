@@ -86,6 +86,8 @@ public enum Formatter {
             writer.line(prefix + guardDecl.text { text($0) }, span: span, indent: 0)
         case .flag(let flag):
             writer.line("\(prefix)flag \(FlagDecl.quoted(flag.text.text)) when \(text(flag.condition))", span: span, indent: 0)
+        case .remedy(let remedy):
+            writer.line(prefix + remedy.text, span: span, indent: 0)
         }
     }
 

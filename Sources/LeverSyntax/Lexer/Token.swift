@@ -3,7 +3,7 @@
 /// policies may use them as names; the parser checks their text where they are expected.
 public enum Keyword: String, Sendable, Hashable, CaseIterable {
     case policy, `import`, param, input, `class`, asset, venue, margin, oracle, arithmetic, table, tiers
-    case curve, scenario, assert, measure, flag, override, `guard`
+    case curve, scenario, assert, measure, flag, override, `guard`, remedy
     case `if`, then, `else`, and, or, not, `in`, `true`, `false`, `where`
 }
 

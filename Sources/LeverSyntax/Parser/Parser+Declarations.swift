@@ -98,6 +98,7 @@ extension Parser {
         case .measure: return parseMeasure()
         case .guard: return .guardrail(parseGuard())
         case .flag: return .flag(parseFlag())
+        case .remedy: return .remedy(parseRemedy())
         default:
             report(.expectedDeclaration(found: current))
             return nil
@@ -277,6 +278,22 @@ extension Parser {
         let text = expectString("after `flag` (the flag's text, e.g. `\"stale_price:{asset}\"`)")
         if eat(word: "when") == nil { report(.expected("`when`", "after the flag's text", found: current)) }
         return FlagDecl(text: Name(text, span: token.span), condition: parseExpr())
+    }
+
+    /// remedy = "remedy" ( "top_up" "in" IDENT { "," IDENT } | "repay" ) ;
+    mutating func parseRemedy() -> RemedyDecl {
+        advance()
+        let token = current
+        let kind = expectName("after `remedy` (`top_up in ASSET, …` or `repay`)")
+        guard RemedyDecl.kinds.contains(kind.text) else {
+            report(.expected("`top_up` or `repay`", "after `remedy`", found: token))
+            return RemedyDecl(kind: kind, assets: [])
+        }
+        guard kind.text == "top_up" else { return RemedyDecl(kind: kind, assets: []) }
+        expect(.keyword(.in), "after `remedy top_up` (the assets a top-up may be in, e.g. `in USDC, USDT`)")
+        var assets = [expectName("after `in`")]
+        while eat(.comma) != nil { assets.append(expectName("after `,`")) }
+        return RemedyDecl(kind: kind, assets: assets)
     }
 
     /// measure = "measure" IDENT [ "per" ( "position" | "account" ) ] "=" expr ;

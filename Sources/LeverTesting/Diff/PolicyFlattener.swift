@@ -47,6 +47,9 @@ struct PolicyFlattener {
                    canonical: Self.head(declaration))]
         case .guardrail(let guardrail): guardEntries(guardrail)
         case .flag(let flag): [entry("flag \(FlagDecl.quoted(flag.text.text))", "when", flag.condition)]
+        case .remedy(let remedy):
+            [plain("remedy \(remedy.kind.text)", remedy.assets.isEmpty ? "" : "in",
+                   remedy.assets.isEmpty ? "offered" : remedy.assets.map(\.text).joined(separator: ", "))]
         }
     }
 

@@ -13,20 +13,27 @@ import Testing
         #expect(ReportRenderer.roundedUp(2) == "2")
     }
 
+    @Test func hugeAndTinyAmountsAreWrittenExactly() {
+        #expect(ReportRenderer.roundedUp(1.2195121953263879e300) == "1.2195121953263879e+300")
+        #expect(ReportRenderer.roundedUp(4.4e20) == "4.4e+20")
+        #expect(ReportRenderer.roundedUp(3e-310) == "3e-310")
+        #expect(ReportRenderer.ordinal(1) == "1st" && ReportRenderer.ordinal(12) == "12th" && ReportRenderer.ordinal(23) == "23rd")
+    }
+
     @Test func linesSayTheActionAndItsVerification() {
         let remedy = Remedy(account: "call", status: "margin_call", target: .healthy, actions: [
             Remedy.Action(kind: .topUp, asset: "USDC", position: nil, units: 44.44444444961846, usd: 44.44444444961846,
                           statusAfter: "healthy", statusWithLess: "margin_call"),
             Remedy.Action(kind: .repay, asset: "USDC", position: 1, units: 36.363636364694685, usd: 36.363636364694685,
                           statusAfter: "healthy", statusWithLess: "margin_call"),
-            Remedy.Action(kind: .reduce, asset: "BTC", position: 3, units: 2.5, usd: nil,
+            Remedy.Action(kind: .repay, asset: "DAI", position: 11, units: 2.5, usd: nil,
                           statusAfter: "healthy", statusWithLess: "liquidatable"),
         ], note: nil)
         #expect(ReportRenderer.text(remedy) == [
             "call: margin_call, to healthy, any one of:",
             "  top up 44.4445 USDC (44.45 USD): healthy; with 1% less, margin_call",
-            "  repay 36.3637 USDC of the debt (position 2) (36.37 USD): healthy; with 1% less, margin_call",
-            "  reduce position 4 by 2.5 BTC: healthy; with 1% less, liquidatable",
+            "  repay 36.3637 USDC of the debt in its 2nd position (36.37 USD): healthy; with 1% less, margin_call",
+            "  repay 2.5 DAI of the debt in its 12th position: healthy; with 1% less, liquidatable",
         ])
         let nothing = Remedy(account: "ok", status: "healthy", target: .healthy, actions: [], note: "already healthy, nothing to do")
         #expect(ReportRenderer.text(nothing, indent: "  ") == ["  ok: healthy, to healthy — already healthy, nothing to do"])

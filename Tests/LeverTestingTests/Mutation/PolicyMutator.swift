@@ -84,7 +84,7 @@ struct PolicyMutator {
             switch declaration.kind {
             case .classDecl(_, _, let body), .asset(_, _, let body), .venue(_, let body), .settings(_, let body): [body]
             case .table(let table): table.rows.map(\.body)
-            case .param, .input, .curve, .scenario, .assertion, .measure, .guardrail, .flag: []
+            case .param, .input, .curve, .scenario, .assertion, .measure, .guardrail, .flag, .remedy: []
             }
         }
     }

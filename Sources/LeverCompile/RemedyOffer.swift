@@ -1,0 +1,30 @@
+import LeverCheck
+import LeverSyntax
+
+/// The remedies a policy offers an account that is not healthy, from its `remedy` declarations:
+/// `remedy top_up in USDC, USDT` (top-ups in those assets only), `remedy repay` (repaying a
+/// debt). A kind not declared is not offered.
+public struct RemedyOffer: Sendable, Hashable {
+    /// The assets a top-up may be in, as declared; empty when top-ups are not offered.
+    public var topUpAssets: [String]
+    public var repay: Bool
+
+    public init(topUpAssets: [String], repay: Bool) {
+        self.topUpAssets = topUpAssets
+        self.repay = repay
+    }
+
+    /// The offer `symbols` declare; nil when they declare no remedy.
+    init?(_ symbols: SymbolTable) {
+        let declared = symbols.symbols(.remedy).compactMap { symbol -> RemedyDecl? in
+            guard case .remedy(let remedy) = symbol.declaration.kind else { return nil }
+            return remedy
+        }
+        guard !declared.isEmpty else { return nil }
+        var assets: [String] = []
+        for remedy in declared where remedy.kind.text == "top_up" {
+            for asset in remedy.assets where !assets.contains(asset.text) { assets.append(asset.text) }
+        }
+        self.init(topUpAssets: assets, repay: declared.contains { $0.kind.text == "repay" })
+    }
+}
