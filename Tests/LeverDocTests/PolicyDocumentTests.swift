@@ -46,6 +46,23 @@ import Testing
         return []
     }
 
+    /// The remedies a policy offers are listed, each with what it is and where it is declared.
+    @Test func remediesAreListed() {
+        let source = """
+            policy "R" version "1"
+            class stable { haircut = 0% }
+            asset USDC : stable
+            asset USDT : stable
+            remedy top_up in USDC, USDT  // stablecoins only
+            remedy repay
+            """
+        let document = PolicyDocument(Checker.check(source: source, path: "r.lever"))
+        let rows = Self.table("Remedies", in: document)
+        #expect(rows.map { Array($0.prefix(2)) } == [["`top_up`", "a deposit in `USDC`, `USDT`"], ["`repay`", "repaying part of a debt"]])
+        #expect(rows.first?.last == "stablecoins only")
+        #expect(Self.table("Remedies", in: Self.document()).isEmpty)
+    }
+
     @Test func commentsAttachToTheirDeclarations() {
         let rows = Self.table("Parameters", in: Self.document())
         let notes = Dictionary(uniqueKeysWithValues: rows.map { ($0[0], $0[3]) })

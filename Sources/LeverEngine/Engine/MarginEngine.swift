@@ -94,8 +94,10 @@ public struct MarginEngine: Sendable {
         return prepared
     }
 
-    /// The account ranges of a book of `count` accounts taken at most `size` at a time, as many
-    /// as a multiple of `threads` and as even as the count allows; one empty range for an empty book.
+    /// The account ranges of a book of `count` accounts taken at most `size` at a time, as even
+    /// as the count allows and, when the book has enough accounts, as many as a multiple of
+    /// `threads` (5 accounts on 4 threads are 3 ranges of 2, 2 and 1); one empty range for an
+    /// empty book.
     static func chunks(count: Int, size: Int, threads: Int) -> [Range<Int>] {
         guard count > 0 else { return [0..<0] }
         let lanes = max(1, threads), size = max(1, size)
