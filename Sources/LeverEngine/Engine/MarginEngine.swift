@@ -163,7 +163,7 @@ public struct MarginEngine: Sendable {
                 }
                 if r.evaluated, let remedies, let status = statusOutput, case .label(let word) = r.values[status],
                    !remedies.target.isMet(by: word) {
-                    r.remedy = remedies.remedy(for: store.account(first + a))
+                    r.remedy = remedies.remedy(for: store.account(first + a), status: word)
                 }
                 accounts.append(r)
             }

@@ -33,11 +33,17 @@ public struct RemedyFinder: Sendable {
     /// The remedy of `account` (its actions empty, with a note, when there is nothing to do or
     /// no single action that helps).
     public func remedy(for account: Account) -> Remedy {
+        remedy(for: account, status: nil)
+    }
+
+    /// `remedy(for:)` of an account whose status is known already (a report's), so it is not
+    /// evaluated again.
+    func remedy(for account: Account, status known: String?) -> Remedy {
         guard engine.policy.output("status") != nil else {
             return Remedy(account: account.id, status: "unknown", target: target, actions: [],
                           note: "the policy reports no status")
         }
-        let now = statuses(of: [account])[0]
+        let now = known ?? statuses(of: [account])[0]
         var remedy = Remedy(account: account.id, status: now, target: target, actions: [], note: nil)
         guard !target.isMet(by: now) else {
             remedy.note = "already \(now), nothing to do"
@@ -166,13 +172,10 @@ public struct RemedyFinder: Sendable {
     /// Each action at its amount and at 1 % less, evaluated; kept when the amount reaches the
     /// target, in the order a desk reads them.
     private func verified(_ searches: [Search], account: Account) -> [Remedy.Action] {
-        let amounts = searches.map { [$0.high ?? 0, 0.99 * ($0.high ?? 0)] }
-        let words = statuses(of: zip(searches, amounts).flatMap { search, pair in
-            pair.map { search.applied(to: account, amount: $0) }
-        })
+        let words = statuses(searches, searches.map { [$0.high ?? 0, 0.99 * ($0.high ?? 0)] }, account: account)
         var actions: [Remedy.Action] = []
         for (s, search) in searches.enumerated() {
-            let after = words[2 * s], less = words[2 * s + 1]
+            let after = words[s][0], less = words[s][1]
             guard let units = search.high, target.isMet(by: after) else { continue }
             actions.append(Remedy.Action(kind: search.kind, asset: search.asset, position: search.position, units: units,
                                          usd: search.price.map { units * $0 }, statusAfter: after, statusWithLess: less))
@@ -187,17 +190,22 @@ public struct RemedyFinder: Sendable {
         }.map(\.element)
     }
 
-    /// Whether each amount of each search reaches the target, evaluated as one book.
+    /// Whether each amount of each search reaches the target.
     private func evaluate(_ searches: [Search], _ amounts: [[Double]], account: Account) -> [[Bool]] {
+        statuses(searches, amounts, account: account).map { $0.map(target.isMet) }
+    }
+
+    /// The status with each amount of each search applied, every candidate an account of one book.
+    private func statuses(_ searches: [Search], _ amounts: [[Double]], account: Account) -> [[String]] {
         let words = statuses(of: zip(searches, amounts).flatMap { search, list in
             list.map { search.applied(to: account, amount: $0) }
         })
-        var met: [[Bool]] = [], k = 0
+        var grouped: [[String]] = [], k = 0
         for list in amounts {
-            met.append(list.indices.map { target.isMet(by: words[k + $0]) })
+            grouped.append(Array(words[k..<k + list.count]))
             k += list.count
         }
-        return met
+        return grouped
     }
 
     /// The status of each account, as its report gives it (`unvalued`, `not evaluated`), from

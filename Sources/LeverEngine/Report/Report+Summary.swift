@@ -64,8 +64,11 @@ public struct ReportTally: Sendable, Hashable {
         for account in accounts {
             let word = Self.status(of: account, statusColumn: statusColumn)
             if let i = words.firstIndex(where: { $0.word == word }) { words[i].count += 1 } else { words.append((word, 1)) }
-            countFindings(evaluated: account.evaluated, violations: !account.violations.isEmpty,
-                          unhandled: account.violations.contains { $0.outcome.isUnhandled(consequence: $0.consequence) })
+            if !account.evaluated { allEvaluated = false }
+            if !account.violations.isEmpty { accountsWithViolations += 1 }
+            if account.violations.contains(where: { $0.outcome.isUnhandled(consequence: $0.consequence) }) {
+                unhandledViolations = true
+            }
         }
         for (word, count) in words { statuses[word, default: 0] += count }
     }
@@ -82,18 +85,5 @@ public struct ReportTally: Sendable, Hashable {
         accountsWithViolations += other.accountsWithViolations
         unhandledViolations = unhandledViolations || other.unhandledViolations
         allEvaluated = allEvaluated && other.allEvaluated
-    }
-
-    /// Counts one account by what its report would say.
-    mutating func count(status: String, evaluated: Bool, violations: Bool, unhandled: Bool) {
-        statuses[status, default: 0] += 1
-        countFindings(evaluated: evaluated, violations: violations, unhandled: unhandled)
-    }
-
-    /// Counts what an account adds besides its status.
-    private mutating func countFindings(evaluated: Bool, violations: Bool, unhandled: Bool) {
-        if !evaluated { allEvaluated = false }
-        if violations { accountsWithViolations += 1 }
-        if unhandled { unhandledViolations = true }
     }
 }
