@@ -159,6 +159,19 @@ import Lever
         #expect(none.note?.contains("none of the remedies the policy offers") == true)
     }
 
+    /// An unvalued account gets no remedy, never one that looks good on bad data: with a score
+    /// outside its declared range, repaying the whole debt would read `healthy`.
+    @Test func anUnvaluedAccountGetsNoRemedy() throws {
+        let (engine, book, market) = try ReportWriterTests.inputs(book: ReportWriterTests.path("Rules/sample/book.json"))
+        var account = try #require(book.accounts.first { Self.status(engine, $0, market) == "margin_call" })
+        account.score = 5_000  // prime.lever: input account.score in [0, 1000]
+        #expect(Self.status(engine, account, market) == "unvalued")
+        let remedy = RemedyFinder(engine: engine, market: market).remedy(for: account)
+        #expect(remedy.status == "unvalued")
+        #expect(remedy.actions.isEmpty)
+        #expect(remedy.note?.contains("correct the data first") == true)
+    }
+
     /// A healthy account has nothing to do; an account no single action cures says so.
     @Test func nothingToDoIsSaid() throws {
         let (engine, book, market) = try ReportWriterTests.inputs(book: ReportWriterTests.path("Rules/sample/book.json"))

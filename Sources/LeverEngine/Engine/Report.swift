@@ -46,7 +46,9 @@ extension ReportValue {
 
     /// The status of an account whose status depends on an undefined value: it could not be
     /// valued, which is never shown as `healthy` (nor as any other decision).
-    public static let unvalued = ReportValue.label("unvalued")
+    public static let unvalued = ReportValue.label(unvaluedWord)
+    /// The word of `unvalued`.
+    public static let unvaluedWord = "unvalued"
 }
 
 /// The evaluation of one account.

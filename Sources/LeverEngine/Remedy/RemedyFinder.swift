@@ -53,6 +53,14 @@ public struct RemedyFinder: Sendable {
             remedy.note = "the account cannot be evaluated (its notes say why): no action is verifiable"
             return remedy
         }
+        // Fail closed: an unvalued account rests on an input that is missing or invalid (a score
+        // outside its declared range, a debt with no price). An action that makes it look healthy
+        // (repaying every debt of an account whose score is wrong) would hide the bad data.
+        guard now != ReportValue.unvaluedWord else {
+            remedy.note = "the account is unvalued (its notes name the missing or invalid input): correct the data first; "
+                + "no remedy is worked out from an undefined status"
+            return remedy
+        }
         var searches = Self.searches(for: account, policy: engine.policy, market: market)
         bracket(&searches, account: account)
         var rounds = 0
