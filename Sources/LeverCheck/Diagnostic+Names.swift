@@ -107,6 +107,13 @@ extension Diagnostic {
                  help: "remove the second `\(name.text)`", fixIts: [FixIt("remove it", [Edit(span, "")])])
     }
 
+    static func staleScoreNeedsTiers(_ property: Property) -> Diagnostic {
+        .error("L0233", "`stale_score` names a tier, but the policy has no `tiers` table", at: property.value.span,
+               notes: ["a stale, undated or missing score puts the account in a tier of `tiers by …`, or leaves it unvalued"],
+               help: "declare `tiers by account.score { … }`, or write `stale_score = unvalued`",
+               fixIts: [FixIt("leave the account unvalued", [Edit(property.value.span, "unvalued")])])
+    }
+
     static func gridTooLarge(_ name: Name, size: Int, limit: Int) -> Diagnostic {
         .error("L0230", "scenario grid `\(name.text)` stands for \(size) scenarios; at most \(limit)", at: name.span,
                notes: ["each scenario revalues every account in full"],

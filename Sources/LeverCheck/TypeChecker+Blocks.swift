@@ -110,6 +110,14 @@ extension TypeChecker {
 
     private mutating func checkSetting(_ property: Property, entry: KnownName, keyword: Keyword) {
         let purpose = "`\(keyword.rawValue).\(property.name.text)`"
+        if keyword == .reputation, property.name.text == "stale_score" {
+            // `unvalued` is the one word besides a tier's label; a tier needs the table.
+            if case .name("unvalued") = property.value.kind, property.op == .set { return }
+            if symbols.table("tier") == nil {
+                diagnostics.append(.staleScoreNeedsTiers(property))
+                return
+            }
+        }
         if entry.isReadOnly {
             // Set by the run (`horizon` is `--horizon`, a golden case's "horizon"): one policy
             // answers for a day and for a month alike.

@@ -178,11 +178,22 @@ public enum Vocabulary {
                               "how fixed-point products and quotients round their last decimal: `half_up` (WadRayMath, the default), `half_even`, `down` or `up`"),
     ]
 
+    /// Properties of the `reputation` block: how old the scores the tiers read may be, and what
+    /// a score that is too old, undated or missing means. "Scores" are `account.score` and every
+    /// account attribute a key of the `tiers` table reads.
+    public static let reputationProperties: [String: KnownName] = [
+        "max_score_age": KnownName(.time, .constant,
+                                   "oldest usable score: one observed longer before the market's `as_of` (or with no time) is stale"),
+        "stale_score": KnownName(.label(table: "tier"), .constant,
+                                 "what a stale, undated or missing score means: the tier the account is put in (`Watch`), or `unvalued` (the default)"),
+    ]
+
     /// The properties a settings block accepts.
     public static func settingsProperties(_ keyword: Keyword) -> [String: KnownName] {
         switch keyword {
         case .oracle: oracleProperties
         case .arithmetic: arithmeticProperties
+        case .reputation: reputationProperties
         default: marginProperties
         }
     }

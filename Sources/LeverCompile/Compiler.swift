@@ -77,6 +77,8 @@ public struct CompiledPolicy: Sendable {
     /// The remedies the policy offers (`remedy top_up in USDC`, `remedy repay`, `remedy reduce`);
     /// nil when it declares none, which offers every one.
     public internal(set) var remedies: RemedyOffer? = nil
+    /// How the scores the tiers read are held to their age (`reputation { … }`).
+    public internal(set) var reputation = ReputationRules(scores: [], maxAge: .infinity, stale: .unvalued, location: "")
 
     /// Market inputs the policy declares beyond the engine's (`input asset.adv_30d in […]`),
     /// read from each asset's `inputs` in the market file.
@@ -154,6 +156,7 @@ public enum Compiler {
         policy.inputRanges = lowerer.declaredInputRanges()
         policy.flags = lowerer.flags
         policy.remedies = RemedyOffer(checked.symbols)
+        policy.reputation = lowerer.reputationRules()
         return (policy, lowerer.diagnostics)
     }
 }

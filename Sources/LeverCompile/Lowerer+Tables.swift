@@ -9,19 +9,30 @@ extension Lowerer {
         own.scenario = ctx.scenario
         return memo(Self.key("table", name, own), at: table.name.span) { me in
             let keys = table.keys.map { me.lower($0, own) }
-            let rows = table.rows.map { row in row.patterns.map { me.matcher($0, own) } }
+            // A column keyed on another table's row (`tier`) compares row labels (`Prime`) by
+            // that table's row index, as `tier == Prime` does.
+            let labelTables = table.keys.map { key -> String? in
+                if case .tableLabel(let t)? = me.checked.resolutions[key] { return t }
+                return nil
+            }
+            let rows = table.rows.map { row in
+                row.patterns.enumerated().map { column, pattern in
+                    me.matcher(pattern, own, labelsOf: labelTables.indices.contains(column) ? labelTables[column] : nil)
+                }
+            }
             let plan = TablePlan(name: name, rows: rows, labels: table.rows.map(\.label.text),
                                  keys: table.keys.map { me.source($0.span) })
             let detail = table.rows.map { row in
                 row.patterns.map { ExpressionText.pattern($0, source: me.source) }.joined(separator: ", ") + " → " + row.label.text
             }.joined(separator: "; ")
             let keyText = table.keys.map { me.source($0.span) }.joined(separator: ", ")
-            return me.named(me.builder.tableRow(plan, keys: keys), name,
-                            "by \(keyText) (hit \(table.hit?.rawValue ?? "unique")): \(detail)", at: table.name.span)
+            let row = me.named(me.builder.tableRow(plan, keys: keys), name,
+                               "by \(keyText) (hit \(table.hit?.rawValue ?? "unique")): \(detail)", at: table.name.span)
+            return name == "tier" ? me.downgradedTier(row) : row
         }
     }
 
-    mutating func matcher(_ pattern: Pattern, _ ctx: LowerContext) -> TablePlan.Matcher {
+    mutating func matcher(_ pattern: Pattern, _ ctx: LowerContext, labelsOf labelTable: String? = nil) -> TablePlan.Matcher {
         let fold = folder
         switch pattern {
         case .any: return .any
@@ -41,6 +52,10 @@ extension Lowerer {
                 // Interned here as everywhere else: a string the rest of the policy never
                 // compares with must still get its code, or the row could never match.
                 if case .string(let s) = value.kind { return Double(intern(s)) }
+                if case .name(let w) = value.kind, let labelTable,
+                   let row = symbols.table(labelTable)?.rows.firstIndex(where: { $0.label.text == w }) {
+                    return Double(row)
+                }
                 if case .name(let w) = value.kind, let code = WordCode.value(w) { return code }
                 return fold.fold(value) ?? .nan
             })

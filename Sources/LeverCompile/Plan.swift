@@ -83,6 +83,9 @@ public enum AccountInput: Sendable, Hashable {
     case score
     /// A numeric or interned categorical attribute, by its index in the book's attribute list.
     case attribute(String)
+    /// The `tiers` row the `reputation` block puts an account in whose score is stale, undated
+    /// or missing; undefined for an account whose scores are fresh (`ReputationRules`).
+    case staleTier
 }
 
 /// How a per-position value is split into cases by something the position belongs to.

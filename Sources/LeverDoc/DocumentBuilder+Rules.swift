@@ -3,7 +3,7 @@ import Lever
 extension DocumentBuilder {
     // MARK: - Margin and oracle
 
-    /// The `margin` and `oracle` blocks, one row per rule.
+    /// The settings blocks (`margin`, `oracle`, `arithmetic`, `reputation`), one row per rule.
     func settings() -> [DocumentBlock] {
         declarations(.settings).flatMap { decl -> [DocumentBlock] in
             guard case .settings(let keyword, let body) = decl.kind else { return [] }
@@ -11,7 +11,13 @@ extension DocumentBuilder {
                 [Self.code(p.name.text + (p.op == .when ? " when" : "")), code(p.value), stepValue(p),
                  location(p.span), note(p.span)]
             }
-            let title = keyword == .margin ? "Margin" : keyword == .oracle ? "Oracle" : keyword == .arithmetic ? "Arithmetic" : Self.code(keyword.rawValue)
+            let title = switch keyword {
+            case .margin: "Margin"
+            case .oracle: "Oracle"
+            case .arithmetic: "Arithmetic"
+            case .reputation: "Reputation"
+            default: Self.code(keyword.rawValue)
+            }
             return section(title, [.table(header: ["setting", "rule", "value", "declared", "note"], rows: rows)])
         }
     }

@@ -122,12 +122,12 @@ extension LanguageServer {
     /// What the language itself knows of a name (a standard property, a position field, …).
     static func vocabulary(_ name: String, qualifier: String?) -> KnownName? {
         if qualifier == "account" { return Vocabulary.accountAttributes[name] }
-        if let q = qualifier, let keyword = Keyword(rawValue: q), [.margin, .oracle, .arithmetic].contains(keyword) {
+        if let q = qualifier, let keyword = Keyword(rawValue: q), Keyword.settingsBlocks.contains(keyword) {
             return Vocabulary.settingsProperties(keyword)[name]
         }
         return Vocabulary.standardProperties[name] ?? Vocabulary.positionFields[name] ?? Vocabulary.accountResults[name]
             ?? Vocabulary.marketInputs[name] ?? Vocabulary.marginProperties[name] ?? Vocabulary.oracleProperties[name]
-            ?? Vocabulary.arithmeticProperties[name]
+            ?? Vocabulary.arithmeticProperties[name] ?? Vocabulary.reputationProperties[name]
     }
 
     // MARK: - Definition and references
@@ -178,7 +178,7 @@ extension LanguageServer {
                 items = fields.sorted().map { ($0, 5, "a field of `\(qualifier)`") }
             } else if qualifier == "account" {
                 items = Vocabulary.accountAttributes.map { ($0.key, 10, $0.value.doc) }
-            } else if let keyword = Keyword(rawValue: qualifier), [.margin, .oracle, .arithmetic].contains(keyword) {
+            } else if let keyword = Keyword(rawValue: qualifier), Keyword.settingsBlocks.contains(keyword) {
                 items = Vocabulary.settingsProperties(keyword).map { ($0.key, 10, $0.value.doc) }
             }
         } else {

@@ -59,7 +59,7 @@ struct AttributeComparisons {
                         }
                     }
                 }
-            case .accountInput(.score), .assetInput, .assetConstants, .positionInput, .positionKey, .side, .pick,
+            case .accountInput(.score), .accountInput(.staleTier), .assetInput, .assetConstants, .positionInput, .positionKey, .side, .pick,
                  .gather, .unary, .binary, .select, .cases, .aggregate, .tableField, .curve, .optionModel:
                 // Any other use (arithmetic, an ordering, a branch's value) makes the values open.
                 for operand in node.op.operands { if let name = attribute[operand.index] { open.insert(name) } }

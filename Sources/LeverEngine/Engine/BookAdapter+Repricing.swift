@@ -7,9 +7,10 @@ extension BookAdapter {
     /// are measured from the snapshot's `as_of`). Nil when the book must be laid out again.
     ///
     /// Notes are recomputed when either market had an issue (a stale price's age is in its
-    /// message); otherwise they are the market-independent ones and are kept.
+    /// message); otherwise they are the market-independent ones and are kept. A policy with
+    /// `reputation` rules is laid out again: a score's age is measured from the new `as_of`.
     func repriced(book: Book, policy: CompiledPolicy, old: PreparedMarket, new: PreparedMarket) -> BookAdapter? {
-        guard !hasOptions, old.issues.count == new.issues.count,
+        guard !hasOptions, !policy.reputation.isDeclared, old.issues.count == new.issues.count,
               zip(old.issues, new.issues).allSatisfy({ ($0?.outcome == .reject) == ($1?.outcome == .reject) })
         else { return nil }
         guard old.issues.contains(where: { $0 != nil }) || new.issues.contains(where: { $0 != nil }) else {

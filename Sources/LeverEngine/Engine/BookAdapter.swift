@@ -34,14 +34,23 @@ struct BookAdapter {
         let range = accounts ?? 0..<store.accountCount
         let rows = store.positionStart[range.upperBound] - store.positionStart[range.lowerBound]
         var builder = Builder(attributes: Self.attributes(in: policy.plan), strings: policy.strings,
-                              ranges: policy.inputRanges, positions: rows, accounts: range.count)
+                              ranges: policy.inputRanges, positions: rows, accounts: range.count,
+                              readsStaleTier: policy.plan.nodes.contains { $0.op == .accountInput(.staleTier) })
         var reader = NoteReader(policy: policy, prepared: prepared, store: store)
+        let freshness = ScoreFreshness(policy: policy, asOf: market.asOf)
         var notes: [[AccountNote]] = [], evaluable: [Bool] = []
         notes.reserveCapacity(range.count)
         evaluable.reserveCapacity(range.count)
         let asOf = market.asOf
         for a in range {
-            let accountNotes = reader.read(account: a)
+            var accountNotes = reader.read(account: a)
+            let stale = freshness.isActive
+                ? freshness.stale(score: store.scores[a], attributes: store.attributes[a], provenance: store.provenance[a]) : []
+            // A downgrade is said once per score; an unvalued score is said as the cause of
+            // what it leaves undefined (`Findings`).
+            if case .tier = freshness.rules.stale {
+                accountNotes += stale.map { AccountNote(severity: .warning, message: $0.why) }
+            }
             let ok = !accountNotes.contains { $0.severity == .error }
             if ok {
                 for row in store.rows(ofAccount: a) {
@@ -49,7 +58,7 @@ struct BookAdapter {
                     builder.append(store, row: row, asset: reader.asset(row), venue: reader.venue(row), asOf: asOf)
                 }
             }
-            builder.close(store, account: a)
+            builder.close(store, account: a, stale: stale.map(\.score.input), staleTier: freshness.rules.stale)
             notes.append(accountNotes)
             evaluable.append(ok)
         }
@@ -158,12 +167,15 @@ struct BookAdapter {
         /// a value outside one is undefined (`DeclaredInputRange`).
         let scoreRanges: [DeclaredInputRange]
         let attributeRanges: [[DeclaredInputRange]]
+        /// Per account, the tier row a stale score puts it in, or NaN (when the plan reads it).
+        let staleTier: UnsafeMutablePointer<Double>?
 
         /// Column order of `inputs`, fetched once (`allCases` builds a new array on each use).
         let order = PositionInput.allCases
         let quantityColumn: Int
 
-        init(attributes: [String], strings: [String], ranges: [DeclaredInputRange] = [], positions: Int, accounts: Int) {
+        init(attributes: [String], strings: [String], ranges: [DeclaredInputRange] = [], positions: Int, accounts: Int,
+             readsStaleTier: Bool = false) {
             self.attributes = attributes
             scoreRanges = ranges.filter { $0.target == .account(.score) }
             attributeRanges = attributes.map { name in ranges.filter { $0.target == .account(.attribute(name)) } }
@@ -179,6 +191,7 @@ struct BookAdapter {
             score = Self.zeroed(accountCapacity)
             let accountRows = accountCapacity
             attributeValues = attributes.map { _ in Self.zeroed(accountRows) }
+            staleTier = readsStaleTier ? Self.zeroed(accountRows) : nil
             quantityColumn = order.firstIndex(of: .quantity) ?? 0
         }
 
@@ -204,17 +217,26 @@ struct BookAdapter {
             rows += 1
         }
 
-        mutating func close(_ store: BookStore, account a: Int) {
+        /// Ends an account: its score and attributes, with the `stale` ones (`ScoreFreshness`)
+        /// read as undefined and, when the rules name a tier, the account put in it.
+        mutating func close(_ store: BookStore, account a: Int, stale: [AccountInput] = [],
+                            staleTier rule: ReputationRules.Stale = .unvalued) {
             accounts += 1
+            let n = accounts - 1
             starts[accounts] = Int32(truncatingIfNeeded: rows)
-            score[accounts - 1] = Self.checked(store.scores[a], scoreRanges)
+            score[n] = Self.checked(store.scores[a], scoreRanges)
+            if let staleTier {
+                staleTier[n] = if case .tier(let row, _) = rule, !stale.isEmpty { Double(row) } else { .nan }
+            }
+            if stale.contains(.score) { score[n] = .nan }
             guard !attributes.isEmpty else { return }
             let values = store.attributes[a]
             for (i, name) in attributes.enumerated() {
                 let value = Self.number(values[name], strings: strings)
                 // A string attribute's code is no number a range speaks of.
                 let numeric = if case .number? = values[name] { true } else { false }
-                attributeValues[i][accounts - 1] = numeric ? Self.checked(value, attributeRanges[i]) : value
+                attributeValues[i][n] = stale.contains(.attribute(name)) ? .nan
+                    : numeric ? Self.checked(value, attributeRanges[i]) : value
             }
         }
 
@@ -237,6 +259,7 @@ struct BookAdapter {
         /// The program's columns; the buffers now belong to them.
         func build() -> ProgramBook<Double> {
             var accountInputs: [AccountInput: UnsafeMutablePointer<Double>] = [.score: score]
+            if let staleTier { accountInputs[.staleTier] = staleTier }
             for (i, name) in attributes.enumerated() {
                 if accountInputs[.attribute(name)] == nil { accountInputs[.attribute(name)] = attributeValues[i] } else { attributeValues[i].deallocate() }
             }

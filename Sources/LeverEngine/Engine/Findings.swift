@@ -12,6 +12,8 @@ struct Findings {
     let issues: [MarketIssue?]
     /// Market inputs other than prices made undefined for lying outside a declared range.
     var inputIssues: [MarketIssue] = []
+    /// The scores' age rules at the market's `as_of`: a stale score is a cause of what it leaves undefined.
+    var freshness: ScoreFreshness?
 
     /// The account (number `account` of `store`) is built only when it has something to add;
     /// `a` is its index among the evaluated inputs.
@@ -36,7 +38,12 @@ struct Findings {
         func causes(_ roots: [NodeRef]) -> [String] {
             UndefinedCauses.find(from: roots, plan: policy.plan, values: trace, positionAssets: positionAssets,
                                  policy: policy, issues: issues, positionLabels: labels,
-                                 inputIssues: inputIssues, accountCause: { Self.outOfRange($0, account: account, policy: policy) })
+                                 inputIssues: inputIssues, accountCause: { input in
+                                     freshness.flatMap { f in
+                                         f.stale(score: account.score, attributes: account.attributes, provenance: account.provenance)
+                                             .first { $0.score.input == input }?.why
+                                     } ?? Self.outOfRange(input, account: account, policy: policy)
+                                 })
         }
         if !undefined.isEmpty {
             let names = undefined.map { policy.outputs[$0].name }
@@ -91,6 +98,7 @@ struct Findings {
         case .attribute(let attribute):
             guard case .number(let x)? = account.attributes[attribute] else { return nil }
             (value, name) = (x, "account.\(attribute)")
+        case .staleTier: return nil
         }
         return policy.inputRanges.first { $0.target == .account(input) && $0.excludes(value) }?.reason(value, name: name)
     }

@@ -147,7 +147,7 @@ public struct MarginEngine: Sendable {
         let closeFactorOutput = policy.output("close_factor"), bonusOutput = policy.output("bonus")
         let statusOutput = policy.output("status")
         let findings = Findings(policy: policy, book: inputs.book, snapshot: snapshot, issues: inputs.prepared.issues,
-                                inputIssues: inputs.prepared.inputIssues)
+                                inputIssues: inputs.prepared.inputIssues, freshness: ScoreFreshness(policy: policy, asOf: market.asOf))
         let remedies = remedyTarget.map { RemedyFinder(engine: self, market: market, target: $0) }
         // Each account's report is its own: built on as many threads as evaluated it, joined in order.
         let parts = inParallelParts(inputs.book.accountCount, parts: threads) { range in

@@ -59,10 +59,14 @@ public struct Book: Sendable, Hashable {
 public struct Account: Sendable, Hashable {
     /// Unique within the book.
     public var id: String
-    /// Reputation score (policies usually declare `input account.score in [0, 1000]`).
+    /// Reputation score (policies usually declare `input account.score in [0, 1000]`); NaN when
+    /// the book gives none.
     public var score: Double
     /// Custom attributes read by policies as `account.<name>`.
     public var attributes: [String: AttributeValue]
+    /// Where a score came from and when it was observed, when the book says: by `score`, or by
+    /// an attribute's name (`{"value": 905, "time": …, "source": …}` in the book).
+    public var provenance: [String: ValueProvenance]
     /// Holdings, in file order.
     public var positions: [Position]
     /// Problems found when checking the account against the market (see `AccountFlags`).
@@ -73,10 +77,11 @@ public struct Account: Sendable, Hashable {
 
     /// An account; `flags` and `warnings` are normally set by the loader.
     public init(id: String, score: Double, attributes: [String: AttributeValue] = [:], positions: [Position],
-                flags: AccountFlags = [], warnings: [Diagnostic] = []) {
+                flags: AccountFlags = [], warnings: [Diagnostic] = [], provenance: [String: ValueProvenance] = [:]) {
         self.id = id
         self.score = score
         self.attributes = attributes
+        self.provenance = provenance
         self.positions = positions
         self.flags = flags
         self.warnings = warnings
@@ -109,6 +114,20 @@ public struct RejectedAccount: Sendable, Hashable {
         self.index = index
         self.id = id
         self.diagnostics = diagnostics
+    }
+}
+
+/// Where an account's score (or an attribute) came from, and when it was observed: what the
+/// policy's `reputation { max_score_age = … }` holds it to.
+public struct ValueProvenance: Sendable, Hashable {
+    /// When the value was observed (the score's as-of time); nil when the book does not say.
+    public var time: Timestamp?
+    /// Who gave it (`chainscore`, `credit-desk`); nil when the book does not say.
+    public var source: String?
+
+    public init(time: Timestamp?, source: String?) {
+        self.time = time
+        self.source = source
     }
 }
 

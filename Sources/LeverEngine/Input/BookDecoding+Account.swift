@@ -12,29 +12,33 @@ extension BookDecoding {
         if decodePlainAccount(&d, &s) { return }
         let errorsBefore = d.errorCount, unknownBefore = s.unknownAssetErrors
         let diagnosticsBefore = d.diagnostics.count
-        var id = FieldSlot<String>(), score = FieldSlot<Double>()
+        var id = FieldSlot<String>(), score = FieldSlot<Double?>()
+        var provenance: [String: ValueProvenance] = [:], scoreProvenance: ValueProvenance?
         var attributes = FieldSlot<[String: AttributeValue]>(), positions = FieldSlot<Bool>()
         var flags: AccountFlags = []
         let object = d.decodeObject(AccountField.self) { d, field in
             switch field {
             case .id: d.fill(&id) { $0.decodeName() }
-            case .score: d.fill(&score) { $0.decodeNumber() }
-            case .attributes: d.fill(&attributes) { decodeAttributes(&$0, &s) }
+            case .score: d.fill(&score) { decodeScore(&$0, provenance: &scoreProvenance) }
+            case .attributes: d.fill(&attributes) { decodeAttributes(&$0, &s, provenance: &provenance) }
             case .positions: d.fill(&positions) { d in decodePositions(&d, &s, &flags) }
             }
         }
         guard let object else { return reject(&d, &s, index: index, id: nil, from: diagnosticsBefore) }
-        requireFields(&d, at: object, ("id", id.isPresent), ("score", score.isPresent), ("positions", positions.isPresent))
+        // A score may be left out: the policy's `reputation` rules (or, without them, the rule
+        // for any undefined input) say what an account without one is worth.
+        requireFields(&d, at: object, ("id", id.isPresent), ("positions", positions.isPresent))
         if let value = id.value { checkUnique(&d, &s, value, at: id.span) }
         let structural = d.errorCount - errorsBefore - (s.unknownAssetErrors - unknownBefore)
-        guard structural == 0, let idValue = id.value, let scoreValue = score.value, positions.value == true else {
+        guard structural == 0, let idValue = id.value, positions.value == true, !(score.isPresent && score.value == nil) else {
             return reject(&d, &s, index: index, id: id.value, from: diagnosticsBefore)
         }
         // Most accounts have no warning: no array is built for them.
         let warnings = d.diagnostics.count == diagnosticsBefore ? []
             : d.diagnostics[diagnosticsBefore...].filter { $0.severity != .error }
-        s.store.closeAccount(id: idValue, score: scoreValue, attributes: attributes.value ?? [:], flags: flags,
-                             warnings: warnings)
+        if let scoreProvenance { provenance["score"] = scoreProvenance }
+        s.store.closeAccount(id: idValue, score: (score.value ?? nil) ?? .nan, attributes: attributes.value ?? [:], flags: flags,
+                             warnings: warnings, provenance: provenance)
     }
 
     private static func reject(_ d: inout DocumentDecoder, _ s: inout BookState, index: Int, id: String?, from start: Int) {
@@ -61,25 +65,35 @@ extension BookDecoding {
         }
     }
 
-    /// `attributes`: an object of numbers and strings. Checked against the policy's names when
+    /// `attributes`: an object of numbers and strings (each may be written with its provenance,
+    /// `{"value": …, "time": …, "source": …}`, kept in `provenance`). Checked against the policy's names when
     /// there are any: a string it never compares the attribute with, or a name that looks like a
     /// misspelling of one it reads (only when this account does not set that one), is warned about.
-    static func decodeAttributes(_ d: inout DocumentDecoder, _ s: inout BookState) -> [String: AttributeValue]? {
+    static func decodeAttributes(_ d: inout DocumentDecoder, _ s: inout BookState,
+                                 provenance: inout [String: ValueProvenance]) -> [String: AttributeValue]? {
         var out: [String: AttributeValue] = [:]
         var misspelt: [(key: String, suggestion: String, path: String, span: Span)] = []
         let ok = d.decodeMap { d, key in
             guard let kind = d.reader.peek() else { return }
             if let suggestion = s.names?.misspeltAttribute(key) { misspelt.append((key, suggestion, d.here, d.keySpan)) }
+            var value: AttributeValue
             switch kind {
             case .number:
                 guard let v = d.decodeNumber() else { return }
-                out[key] = .number(v)
-                s.names?.checkAttributeNumber(&d, attribute: key, value: v)
+                value = .number(v)
             case .string:
                 guard let v = d.decodeString() else { return }
-                out[key] = .string(v)
-                s.names?.checkAttributeValue(&d, attribute: key, value: v)
-            case .object, .array, .bool, .null: d.mismatch("a number or a string", kind)
+                value = .string(v)
+            case .object:
+                guard let (v, from) = decodeProvenanced(&d, allowStrings: true) else { return }
+                value = v
+                provenance[key] = from
+            case .array, .bool, .null: return d.mismatch("a number, a string, or an object with `value`, `time` and `source`", kind)
+            }
+            out[key] = value
+            switch value {
+            case .number(let v): s.names?.checkAttributeNumber(&d, attribute: key, value: v)
+            case .string(let v): s.names?.checkAttributeValue(&d, attribute: key, value: v)
             }
         }
         // After the whole object: `regoin` is only suspicious when `region` is not set as well.

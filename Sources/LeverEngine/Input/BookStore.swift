@@ -21,6 +21,9 @@ struct BookStore: Sendable {
     var attributes: [[String: AttributeValue]] = []
     /// Per account, the loader's warnings about it.
     var warnings: [[Diagnostic]] = []
+    /// Per account, the provenance of its score and attributes (`Account.provenance`); empty
+    /// (no allocation) for the usual account that gives none.
+    var provenance: [[String: ValueProvenance]] = []
     /// `ids.count + 1` row offsets.
     var positionStart: [Int] = [0]
 
@@ -50,7 +53,7 @@ struct BookStore: Sendable {
         for account in accounts {
             for p in account.positions { append(p) }
             closeAccount(id: account.id, score: account.score, attributes: account.attributes, flags: account.flags,
-                         warnings: account.warnings)
+                         warnings: account.warnings, provenance: account.provenance)
         }
     }
 
@@ -61,6 +64,7 @@ struct BookStore: Sendable {
     mutating func reserve(accounts: Int, positions: Int) {
         ids.reserveCapacity(accounts); scores.reserveCapacity(accounts); flags.reserveCapacity(accounts)
         attributes.reserveCapacity(accounts); warnings.reserveCapacity(accounts); positionStart.reserveCapacity(accounts + 1)
+        provenance.reserveCapacity(accounts)
         asset.reserveCapacity(positions); quantity.reserveCapacity(positions); kind.reserveCapacity(positions)
     }
 
@@ -82,8 +86,9 @@ struct BookStore: Sendable {
 
     /// Ends the account whose positions were appended since the last one.
     mutating func closeAccount(id: String, score: Double, attributes: [String: AttributeValue], flags: AccountFlags,
-                               warnings: [Diagnostic]) {
+                               warnings: [Diagnostic], provenance: [String: ValueProvenance] = [:]) {
         ids.append(id)
+        self.provenance.append(provenance)
         scores.append(score)
         self.flags.append(flags)
         self.attributes.append(attributes)
@@ -124,6 +129,7 @@ struct BookStore: Sendable {
         flags += other.flags
         attributes += other.attributes
         warnings += other.warnings
+        provenance += other.provenance
         positionStart.append(contentsOf: other.positionStart.dropFirst().lazy.map { $0 + rowBase })
     }
 
@@ -199,6 +205,6 @@ struct BookStore: Sendable {
     /// Account `a`, built from the columns.
     func account(_ a: Int) -> Account {
         Account(id: ids[a], score: scores[a], attributes: attributes[a], positions: rows(ofAccount: a).map(position(row:)),
-                flags: flags[a], warnings: warnings[a])
+                flags: flags[a], warnings: warnings[a], provenance: provenance[a])
     }
 }

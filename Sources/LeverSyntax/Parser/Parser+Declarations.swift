@@ -90,7 +90,7 @@ extension Parser {
         case .class: return parseClass()
         case .asset: return parseAsset()
         case .venue: return parseVenue()
-        case .margin, .oracle, .arithmetic: return parseSettings()
+        case .margin, .oracle, .arithmetic, .reputation: return parseSettings()
         case .tiers, .table: return .table(parseTable())
         case .curve: return .curve(parseCurve())
         case .scenario: return parseScenario()
@@ -165,7 +165,7 @@ extension Parser {
         return .venue(name, body: parseOptionalBlock())
     }
 
-    /// settings = ( "margin" | "oracle" | "arithmetic" ) block ;
+    /// settings = ( "margin" | "oracle" | "arithmetic" | "reputation" ) block ;
     mutating func parseSettings() -> DeclKind {
         guard case .keyword(let keyword) = advance().kind else { preconditionFailure("called at a settings keyword") }
         return .settings(keyword, body: parseBlock())

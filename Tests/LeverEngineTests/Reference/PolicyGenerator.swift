@@ -240,6 +240,14 @@ struct PolicyGenerator {
                     "  else, >= 0 USD -> Mid { m = \(random.pick(["1.5", "2"])) }",
                     "  else, else -> Bad { m = 3 }", "}"]
         }
+        if hasTiers, random.chance(0.5) {
+            // Keyed on another table's row: labels compare by that table's row index.
+            tables.append("tier_band")
+            out += ["table tier_band by tier hit first {",
+                    "  Prime -> High { cap = \(random.int(2...4)) }",
+                    "  Watch -> Low { cap = 1 }",
+                    "  else -> Mid { cap = 1.5 }", "}"]
+        }
         return out
     }
 
@@ -328,6 +336,7 @@ struct PolicyGenerator {
             pool.append("measure large per account = size_band == Large")
         }
         if tables.contains("grid") { pool.append("measure grid_load per account = sum(debt_value * grid.m)") }
+        if tables.contains("tier_band") { pool.append("measure banded per account = tier_band.cap * equity") }
         if random.chance(0.15) {
             pool.append("measure collateral per account = sum(collateral_value where side == long and kind == spot)")
         }

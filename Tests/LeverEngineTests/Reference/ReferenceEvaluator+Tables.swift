@@ -45,6 +45,10 @@ extension ReferenceEvaluator {
         case .values(let values, _):
             return values.contains { value in
                 if case .name(let w) = value.kind, let code = WordCode.value(w) { return code == x }
+                // A row label (`Prime` in a column keyed on `tier`) is its row's index.
+                if case .rowLabel(let table, let label)? = checked.resolutions[value] {
+                    return Double(symbols.table(table)?.rows.firstIndex { $0.label.text == label } ?? -1) == x
+                }
                 if case .string(let text) = value.kind { return Double(intern(text)) == x }
                 return (fold.fold(value) ?? .nan) == x
             }
