@@ -37,6 +37,24 @@ extension SymbolTable {
         return t
     }
 
+    /// The scores the `reputation` block holds to an age: `score` (`account.score`), then every
+    /// other account attribute a key of the `tiers` table reads, in the order the keys name them.
+    public var reputationScores: [String] {
+        var names = ["score"]
+        func visit(_ expr: Expr) {
+            if case .member(let base, let name) = expr.kind, case .name("account") = base.kind, !names.contains(name.text) {
+                names.append(name.text)
+            }
+            expr.kind.forEachChild(visit)
+        }
+        table("tier")?.keys.forEach(visit)
+        return names
+    }
+
+    /// The `reputation` property that sets one score's own age (`max_rating_age` for
+    /// `account.rating`); `max_score_age` is `account.score`'s and every other score's default.
+    public static func maxAgeProperty(score: String) -> String { "max_\(score)_age" }
+
     /// Every table, in declaration order.
     public var tables: [TableDecl] {
         symbols(.table).compactMap { s in

@@ -87,7 +87,13 @@ extension TypeChecker {
     }
 
     mutating func checkSettings(_ keyword: Keyword, body: [Property]) {
-        let known = Vocabulary.settingsProperties(keyword)
+        var known = Vocabulary.settingsProperties(keyword)
+        if keyword == .reputation {
+            // Each score the tiers read may have its own age (`max_rating_age`).
+            for score in symbols.reputationScores where score != "score" {
+                known[SymbolTable.maxAgeProperty(score: score)] = KnownName(.time, .constant, "oldest usable `account.\(score)`")
+            }
+        }
         for property in body {
             let name = property.name.text
             guard let entry = known[name] else {

@@ -183,7 +183,7 @@ public enum Vocabulary {
     /// account attribute a key of the `tiers` table reads.
     public static let reputationProperties: [String: KnownName] = [
         "max_score_age": KnownName(.time, .constant,
-                                   "oldest usable score: one observed longer before the market's `as_of` (or with no time) is stale"),
+                                   "oldest usable score: one observed longer before the market's `as_of` (or with no time) is stale; every score the tiers read, unless it has its own `max_<name>_age` (`max_rating_age`)"),
         "stale_score": KnownName(.label(table: "tier"), .constant,
                                  "what a stale, undated or missing score means: the tier the account is put in (`Watch`), or `unvalued` (the default)"),
     ]

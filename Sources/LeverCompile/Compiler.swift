@@ -78,7 +78,7 @@ public struct CompiledPolicy: Sendable {
     /// nil when it declares none, which offers every one.
     public internal(set) var remedies: RemedyOffer? = nil
     /// How the scores the tiers read are held to their age (`reputation { … }`).
-    public internal(set) var reputation = ReputationRules(scores: [], maxAge: .infinity, stale: .unvalued, location: "")
+    public internal(set) var reputation = ReputationRules(scores: [], stale: .unvalued, location: "")
 
     /// Market inputs the policy declares beyond the engine's (`input asset.adv_30d in […]`),
     /// read from each asset's `inputs` in the market file.

@@ -58,7 +58,10 @@ extension Lowerer {
         case .setting(let keyword, let name): return setting(keyword, name, ctx)
         case .accountResult(let name): return standardResult(name, ctx)
         case .accountAttribute(let name):
-            return named(builder.add(.accountInput(name == "score" ? .score : .attribute(name))), "account.\(name)", "from the book")
+            // A score the `reputation` block holds says so: its value may be withheld.
+            let held = symbols.settingsBody(.reputation) != nil && symbols.reputationScores.contains(name)
+            return named(builder.add(.accountInput(name == "score" ? .score : .attribute(name))), "account.\(name)",
+                         held ? "from the book; undefined when stale, undated or missing (`reputation`)" : "from the book")
         case .tableLabel(let table): return tableRow(table, ctx)
         case .tableField(let table, let field): return tableField(table, field, ctx)
         case .rowLabel(let table, let label):

@@ -2,34 +2,31 @@ import LeverCheck
 import LeverSyntax
 
 extension Lowerer {
-    /// The `reputation` block's rules, in base units (years), with the scores they hold.
+    /// The `reputation` block's rules, with the scores they hold.
     func reputationRules() -> ReputationRules {
-        let fold = folder
         let decl = symbols.lookup(.settings, Keyword.reputation.rawValue)?.declaration
         let body = symbols.settingsBody(.reputation) ?? []
-        let age = body.last { $0.name.text == "max_score_age" }.flatMap { fold.fold($0.value) } ?? .infinity
         var stale = ReputationRules.Stale.unvalued
         if let item = body.last(where: { $0.name.text == "stale_score" }), case .name(let word) = item.value.kind,
            let row = symbols.table("tier")?.rows.firstIndex(where: { $0.label.text == word }) {
             stale = .tier(row: row, label: word)
         }
-        return ReputationRules(scores: reputationScores(), maxAge: age, stale: stale,
+        return ReputationRules(scores: reputationScores(), stale: stale,
                                location: decl.map { Self.shortLocation($0.span, in: checked.sources) } ?? "")
     }
 
-    /// `account.score`, and every account attribute a key of the `tiers` table reads, in the
-    /// order the keys name them.
+    /// The scores the tiers read (`SymbolTable.reputationScores`), each with its age limit in
+    /// years: its own (`max_rating_age`), else `max_score_age`, else none.
     func reputationScores() -> [ReputationRules.Score] {
-        var scores = [ReputationRules.Score(input: .score, path: "account.score")]
-        func visit(_ expr: Expr) {
-            if case .accountAttribute(let name)? = checked.resolutions[expr], name != "score",
-               !scores.contains(where: { $0.input == .attribute(name) }) {
-                scores.append(ReputationRules.Score(input: .attribute(name), path: "account.\(name)"))
-            }
-            expr.kind.forEachChild(visit)
+        let fold = folder
+        let body = symbols.settingsBody(.reputation) ?? []
+        func age(_ property: String) -> Double? { body.last { $0.name.text == property }.flatMap { fold.fold($0.value) } }
+        let common = age("max_score_age") ?? .infinity
+        return symbols.reputationScores.map { name in
+            let own = SymbolTable.maxAgeProperty(score: name), ownAge = age(own)
+            return ReputationRules.Score(input: name == "score" ? .score : .attribute(name), path: "account.\(name)",
+                                         maxAge: ownAge ?? common, ageProperty: ownAge == nil ? "max_score_age" : own)
         }
-        symbols.table("tier")?.keys.forEach(visit)
-        return scores
     }
 
     /// The tier row with the `reputation` block's downgrade applied: the named tier for an

@@ -5,7 +5,8 @@ import LeverSyntax
 ///
 /// A credit tier read from a score nobody has refreshed in months is an unknown passed off as a
 /// known. So a score (`account.score`, and every account attribute a key of the `tiers` table
-/// reads) observed longer before the market's `as_of` than `max_score_age`, with no time at all
+/// reads) observed longer before the market's `as_of` than its age limit (`max_score_age`, or
+/// its own: `max_rating_age`), with no time at all
 /// while an age is required, or missing from the book, is *stale*: it reads as undefined
 /// everywhere, and `stale_score` says what the account's tier is then: a named tier (a
 /// downgrade), or none (the default, `unvalued`: whatever reads the tier is undefined).
@@ -23,6 +24,11 @@ public struct ReputationRules: Sendable, Hashable {
         public var input: AccountInput
         /// `account.score`, `account.rating`.
         public var path: String
+        /// The oldest usable value, in years (`max_rating_age`, else `max_score_age`); infinite
+        /// when the policy sets none (then only a missing value is stale).
+        public var maxAge: Double
+        /// The property the limit comes from, for notes (`max_rating_age`, `max_score_age`).
+        public var ageProperty: String
         /// The key of its provenance in the book (`score`, or the attribute's name).
         public var key: String {
             if case .attribute(let name) = input { return name }
@@ -32,9 +38,6 @@ public struct ReputationRules: Sendable, Hashable {
 
     /// The scores held to the rules.
     public var scores: [Score]
-    /// The oldest usable score, in years; infinite when the policy sets no age (then only a
-    /// missing score is stale).
-    public var maxAge: Double
     public var stale: Stale
     /// Where the block is declared (`prime.lever:181`), for notes.
     public var location: String

@@ -12,8 +12,8 @@ enum InputKind: Equatable {
 
     /// Words that start a declaration.
     static let declarationWords: Set<String> = [
-        "param", "input", "class", "asset", "venue", "margin", "oracle", "table", "tiers", "curve",
-        "scenario", "assert", "measure", "override", "guard",
+        "param", "input", "class", "asset", "venue", "margin", "oracle", "arithmetic", "reputation", "table", "tiers",
+        "curve", "scenario", "assert", "measure", "override", "guard", "flag", "remedy",
     ]
 
     init(_ text: String) {

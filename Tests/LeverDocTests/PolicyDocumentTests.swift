@@ -63,6 +63,24 @@ import Testing
         #expect(Self.table("Remedies", in: Self.document()).isEmpty)
     }
 
+    @Test func theReputationBlockIsASection() {
+        let source = """
+            policy "R" version "1"
+            input account.score in [0, 1000]
+            tiers by account.score {
+              [500, 1000] -> Good { credit_line = 1M USD }
+              [0, 500)    -> Watch { credit_line = 0 USD }
+            }
+            reputation {
+              max_score_age = 7 days  // the provider refreshes daily
+              stale_score = Watch
+            }
+            """
+        let rows = Self.table("Reputation", in: PolicyDocument(Checker.check(source: source, path: "r.lever")))
+        #expect(rows.map { Array($0.prefix(2)) } == [["`max_score_age`", "`7 days`"], ["`stale_score`", "`Watch`"]])
+        #expect(rows.first?.last == "the provider refreshes daily")
+    }
+
     @Test func commentsAttachToTheirDeclarations() {
         let rows = Self.table("Parameters", in: Self.document())
         let notes = Dictionary(uniqueKeysWithValues: rows.map { ($0[0], $0[3]) })

@@ -45,6 +45,19 @@ import LeverTestSupport
         ])
     }
 
+    /// How old a score may be, and what a stale one means, are credit terms: each change shows.
+    @Test func reputationRulesShowInTheDiff() {
+        let tiers = "input account.score in [0, 1000]\ntiers by account.score {\n  [500, 1000] -> Good { credit_line = 1M USD }\n  [0, 500) -> Watch { credit_line = 0 USD }\n}\n"
+        let old = Self.check(tiers + "reputation {\n  max_score_age = 7 days\n  stale_score = Watch\n}")
+        let new = Self.check(tiers + "reputation {\n  max_score_age = 30 days\n  stale_score = unvalued\n}")
+        let lines = ParameterDiff.compare(old: old, new: new).map(\.line).sorted()
+        #expect(lines.count == 2, "\(lines)")
+        #expect(lines.contains { $0.contains("max_score_age") && $0.contains("7 days") && $0.contains("30 days") }, "\(lines)")
+        #expect(lines.contains { $0.contains("stale_score") && $0.contains("Watch") && $0.contains("unvalued") }, "\(lines)")
+        // Dropping the block is a change too.
+        #expect(ParameterDiff.compare(old: old, new: Self.check(tiers)).count == 2)
+    }
+
     /// The remedies a policy offers are part of what a committee approves: each change shows.
     @Test func remedyOffersShowInTheDiff() {
         let assets = "class stable { haircut = 0% }\nasset USDC : stable\nasset USDT : stable\nasset DAI : stable\n"

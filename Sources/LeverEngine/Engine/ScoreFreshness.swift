@@ -52,9 +52,9 @@ struct ScoreFreshness {
         guard let value else { return "\(score.path) is missing: \(rules.consequence)" }
         let from = provenance?.source.map { ", from \($0)" } ?? ""
         let subject = "\(score.path) (\(value)\(from))"
-        let limit = rules.maxAge * Self.secondsPerYear
+        let limit = score.maxAge * Self.secondsPerYear
         guard limit.isFinite else { return nil }
-        let rule = "`max_score_age` (\(Self.duration(limit)), \(rules.location))"
+        let rule = "`\(score.ageProperty)` (\(Self.duration(limit)), \(rules.location))"
         guard let asOf else {
             return "the market snapshot has no `as_of`, so the age of \(subject) cannot be held to \(rule): \(rules.consequence)"
         }

@@ -106,11 +106,12 @@ struct TreeWalk {
     /// As a committee reads the value: a table row's label, an output's word (`status =
     /// healthy`), `true`/`false` for a condition or a flag, the number otherwise.
     func label(_ ref: NodeRef, _ x: Double) -> String {
+        // An undefined key (a score out of range or stale) leaves the row undefined, not "no row".
+        guard !x.isNaN else { return Self.format(x) }
         if case .tableRow(let table, _) = plan[ref].op {
             let i = Int(x)
             return table.labels.indices.contains(i) ? table.labels[i] : "no row matches"
         }
-        guard !x.isNaN else { return Self.format(x) }
         switch outputKinds[ref] {
         case .label(let words)?:
             let i = Int(x)

@@ -228,7 +228,7 @@ struct UndefinedCauses {
 
     /// A key value as the policy reads it: a number, or the string a code stands for.
     private func keyText(_ v: Double, categorical: Bool) -> String {
-        if categorical, v >= 0, v == v.rounded() {
+        if categorical, v.isFinite, v >= 0, v == v.rounded() {
             let i = Int(v)
             if policy.strings.indices.contains(i) { return "\"\(policy.strings[i])\"" }
             if i == policy.strings.count { return "a value no row names" }

@@ -88,6 +88,25 @@ public struct Account: Sendable, Hashable {
     }
 }
 
+extension Account {
+    /// Equal field by field, a missing score (NaN) equal to another missing score: an account
+    /// read twice is the same account.
+    public static func == (a: Account, b: Account) -> Bool {
+        (a.score == b.score || (a.score.isNaN && b.score.isNaN)) && a.id == b.id && a.attributes == b.attributes
+            && a.provenance == b.provenance && a.positions == b.positions && a.flags == b.flags && a.warnings == b.warnings
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(id)
+        hasher.combine(score.isNaN ? 0 : score)  // every NaN alike; Double hashes 0 and -0 alike
+        hasher.combine(attributes)
+        hasher.combine(provenance)
+        hasher.combine(positions)
+        hasher.combine(flags)
+        hasher.combine(warnings)
+    }
+}
+
 /// Problems that do not stop an account from loading but must show in its report.
 public struct AccountFlags: OptionSet, Sendable, Hashable {
     /// The flag bits.

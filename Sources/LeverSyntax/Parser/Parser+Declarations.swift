@@ -71,7 +71,7 @@ extension Parser {
         return result
     }
 
-    /// declaration = [ "override" ] ( param | input | class | asset | venue | settings | table | curve | scenario | assertion | measure | flag | guard ) ;
+    /// declaration = [ "override" ] ( param | input | class | asset | venue | settings | table | curve | scenario | assertion | measure | flag | guard | remedy ) ;
     mutating func parseDeclaration() -> Declaration? {
         let start = current.span
         let isOverride = eat(.keyword(.override)) != nil

@@ -50,6 +50,12 @@ struct ScoreFreshnessTests {
     @Test func theTwoScoresStillProveTheirTable() {
         let checked = Checker.check(source: Self.policy(), path: "credit.lever")
         #expect(!checked.diagnostics.contains { $0.severity != .note }, "\(checked.diagnostics.map(\.message))")
+        // A gap (ratings in [60, 70) of a score of 800 or more match no row) and an overlap are
+        // still found over the two columns.
+        let gap = Self.policy().replacingOccurrences(of: "[800, 1000], [0, 60)", with: "[800, 1000], [0, 50)")
+        #expect(Checker.check(source: gap, path: "credit.lever").diagnostics.map(\.code).contains("L0409"))
+        let overlap = Self.policy().replacingOccurrences(of: "[500, 800),  [0, 100]", with: "[500, 850),  [0, 100]")
+        #expect(Checker.check(source: overlap, path: "credit.lever").diagnostics.contains { $0.severity == .error })
     }
 
     @Test func aFreshScoreSelectsItsTierWithNothingToSay() throws {
@@ -118,6 +124,39 @@ struct ScoreFreshnessTests {
         #expect(r.value("status", account: "fresh") == .label("healthy"))
         let notes = r.accounts[0].notes.map(\.message)
         #expect(notes.contains { $0.contains("account.score (905, from chainscore) is as of 2026-10-01T00:00:00Z") && $0.contains("not valued") })
+    }
+
+    @Test func aScoreMayHaveItsOwnAge() throws {
+        // The rating is reviewed quarterly: 90 days for it, 30 for the on-chain score. A rating
+        // 55.5 days old is fresh under its own limit; at 91 days it is not.
+        let policy = Self.policy(age: "max_score_age = 30 days\n  max_rating_age = 90 days")
+        let r = try InlineEvaluation.report(policy: policy, market: Self.market, book: Self.book([
+            ("quarterly", #""score": {"value": 905, "time": "2026-11-20T00:00:00Z"}, "attributes": {"rating": {"value": 72, "time": "2026-10-01T00:00:00Z"}}"#),
+            ("overdue", #""score": {"value": 905, "time": "2026-11-20T00:00:00Z"}, "attributes": {"rating": {"value": 72, "time": "2026-08-26T12:00:00Z"}}"#),
+        ]), path: "credit.lever")
+        #expect(Self.tier(r, "quarterly") == .label("Prime"))
+        #expect(Self.tier(r, "overdue") == .label("Watch"))
+        #expect(r.accounts[1].notes.first?.message == "account.rating (72) is as of 2026-08-26T12:00:00Z, 91 days before the market's as_of 2026-11-25T12:00:00Z, older than `max_rating_age` (90 days, credit.lever:13): the account is put in tier Watch (`stale_score = Watch`)")
+    }
+
+    @Test func theChecksOfTheBlock() {
+        func codes(_ block: String, tiers: Bool = true) -> [String] {
+            var policy = Self.policy().replacingOccurrences(of: "reputation {\n  max_score_age = 30 days\n  stale_score = Watch\n}", with: block)
+            if !tiers {
+                policy = policy.replacingOccurrences(of: "measure line per account = tier.credit_line", with: "")
+                let start = policy.range(of: "tiers by")!.lowerBound, end = policy.range(of: "\n}\n", range: start..<policy.endIndex)!.upperBound
+                policy.removeSubrange(start..<end)
+            }
+            return Checker.check(source: policy, path: "credit.lever").diagnostics.filter { $0.severity != .note }.map(\.code)
+        }
+        #expect(codes("reputation { max_score_age = 30 days; stale_score = unvalued }") == [])
+        #expect(codes("reputation { max_rating_age = 90 days }") == [])
+        // A score the tiers do not read has no age of its own to set.
+        #expect(!codes("reputation { max_region_age = 90 days }").isEmpty)
+        #expect(!codes("reputation { max_score_age = 30 }").isEmpty)  // a duration, not a number
+        #expect(!codes("reputation { stale_score = Wtach }").isEmpty)
+        #expect(codes("reputation { stale_score = Watch }", tiers: false) == ["L0233"])
+        #expect(codes("reputation { stale_score = unvalued }", tiers: false) == [])
     }
 
     @Test func withoutAnAgeOnlyAMissingScoreIsStale() throws {

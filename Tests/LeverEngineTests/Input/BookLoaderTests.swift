@@ -110,7 +110,7 @@ func loadBook(_ text: String, keepGoing: Bool = false, withMarket: Bool = true) 
         let (_, messages) = loadBook(#"{"accounts": [{"id": "a", "score": 1e999, "positions": [], "attributes": {"x": true}}]}"#)
         #expect(messages == [
             "error[L0705]: accounts[0].score: number is too large for a 64-bit float (book.json:1:36)",
-            "error[L0701]: accounts[0].attributes.x: expected a number or a string, found a boolean (book.json:1:80)",
+            "error[L0701]: accounts[0].attributes.x: expected a number, a string, or an object with `value`, `time` and `source`, found a boolean (book.json:1:80)",
         ])
     }
 
