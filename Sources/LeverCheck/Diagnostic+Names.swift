@@ -107,6 +107,20 @@ extension Diagnostic {
                  help: "remove the second `\(name.text)`", fixIts: [FixIt("remove it", [Edit(span, "")])])
     }
 
+    static func haltNotAChain(_ shock: Shock, chains: [String]) -> Diagnostic {
+        .error("L0234", "`\(shock.target.text)` is not a chain: only a chain's bridge can halt", at: shock.target.span,
+               notes: [chains.isEmpty ? "the policy declares no chains (`chain arbitrum { … }`)"
+                                      : "the policy declares " + chains.map { "`\($0)`" }.joined(separator: ", ")],
+               help: "name a chain (`arbitrum: halt`), or move an asset or class by a percentage (`\(shock.target.text): -30%`)")
+    }
+
+    static func chainShockNotHalt(_ shock: Shock) -> Diagnostic {
+        .error("L0235", "a chain takes one shock, `halt`", at: shock.value.span,
+               notes: ["a halted bridge makes the chain's cross-chain collateral worth nothing in the scenario"],
+               help: "write `\(shock.target.text): halt`",
+               fixIts: [FixIt("halt the chain", [Edit(shock.grid == nil ? shock.value.span : shock.span, shock.grid == nil ? "halt" : "\(shock.target.text): halt")])])
+    }
+
     static func staleScoreNeedsTiers(_ property: Property) -> Diagnostic {
         .error("L0233", "`stale_score` names a tier, but the policy has no `tiers` table", at: property.value.span,
                notes: ["a stale, undated or missing score puts the account in a tier of `tiers by …`, or leaves it unvalued"],

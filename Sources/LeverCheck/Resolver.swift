@@ -40,7 +40,7 @@ struct Resolver: Sendable {
         names += Array(custom) + Array(Vocabulary.positionFields.keys)
         names += Array(Vocabulary.marketInputs.keys) + Array(Vocabulary.accountResults.keys)
         names += WordSet.allCases.flatMap(\.words)
-        names += symbols.names(.asset) + symbols.names(.class) + symbols.names(.venue)
+        names += symbols.names(.asset) + symbols.names(.class) + symbols.names(.venue) + symbols.names(.chain)
         self.bareNames = names.sorted()
         var labels: [String: String] = [:]
         for table in symbols.tables {
@@ -80,7 +80,7 @@ struct Resolver: Sendable {
     }
 
     private func resolveEntity(_ name: String) -> Resolution? {
-        for kind in [SymbolKind.asset, .class, .venue] where symbols.lookup(kind, name) != nil {
+        for kind in [SymbolKind.asset, .class, .venue, .chain] where symbols.lookup(kind, name) != nil {
             return .entity(kind, name)
         }
         return rowLabels[name].map { .rowLabel(table: $0, label: name) }

@@ -6,13 +6,13 @@ import LeverSyntax
 /// so a class and a param may share a name but a param and a measure may not (both are read as
 /// bare values in expressions).
 public enum SymbolKind: String, Sendable, Hashable, CaseIterable {
-    case param, input, `class`, asset, venue, settings, table, curve, scenario, measure, assertion, `guard`, flag, remedy
+    case param, input, `class`, asset, venue, chain, settings, table, curve, scenario, measure, assertion, `guard`, flag, remedy
 
     /// The namespace a kind's names live in; duplicates are detected per namespace.
     public var namespace: String {
         switch self {
         case .param, .measure, .curve, .table: "value"
-        case .class, .asset, .venue: "entity"
+        case .class, .asset, .venue, .chain: "entity"
         case .input: "input"
         case .settings: "settings"
         case .scenario: "scenario"
@@ -31,6 +31,7 @@ public enum SymbolKind: String, Sendable, Hashable, CaseIterable {
         case .classDecl: self = .class
         case .asset: self = .asset
         case .venue: self = .venue
+        case .chain: self = .chain
         case .settings: self = .settings
         case .table: self = .table
         case .curve: self = .curve

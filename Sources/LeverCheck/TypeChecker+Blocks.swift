@@ -86,6 +86,24 @@ extension TypeChecker {
         }
     }
 
+    /// A chain's bridge rules: constants, each once the engine's unit.
+    mutating func checkChain(_ body: [Property]) {
+        for property in body {
+            guard let entry = Vocabulary.chainProperties[property.name.text] else {
+                check(property.value, .constant("a chain's rule"))
+                diagnostics.append(.unknownProperty(property.name, in: "a chain",
+                                                    suggestion: suggestions.closest(to: property.name.text, in: Vocabulary.chainProperties.keys)))
+                continue
+            }
+            if property.op != .set { diagnostics.append(.nothingToAdjust(property, owner: "a chain")) }
+            let before = diagnostics.count
+            checkValue(property, expected: entry.type, got: check(property.value, .constant("`\(property.name.text)`")), range: entry.range)
+            if diagnostics.count == before, let range = entry.range, let value = folder.fold(property.value), !range.contains(value) {
+                diagnostics.append(.settingOutOfRange(property, block: .chain, value: value, range: range))
+            }
+        }
+    }
+
     mutating func checkSettings(_ keyword: Keyword, body: [Property]) {
         var known = Vocabulary.settingsProperties(keyword)
         if keyword == .reputation {

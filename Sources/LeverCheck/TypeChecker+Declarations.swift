@@ -14,6 +14,7 @@ extension TypeChecker {
         case .classDecl(let name, let parent, let body): checkClass(name, parent: parent, body: body)
         case .asset(let name, let cls, let body): checkAsset(name, cls: cls, body: body)
         case .venue(let name, let body): checkVenue(name, body: body)
+        case .chain(_, let body): checkChain(body)
         case .settings(let keyword, let body): checkSettings(keyword, body: body)
         case .table(let table): checkTable(table)
         case .curve(let curve): _ = curveType(curve, usedAt: curve.name.span)
@@ -99,6 +100,16 @@ extension TypeChecker {
                 diagnostics.append(.shockNotRatio(shock.target, got: type, at: shock.value.span))
             } else if let w = folder.fold(shock.value), !(0...1).contains(w) {
                 diagnostics.append(.scenarioWeightOutOfRange(shock, value: w))
+            }
+            return
+        }
+        // `arbitrum: halt`: a bridge halt, the one shock a chain takes; `halt` shocks nothing else.
+        let halts = if case .name("halt") = shock.value.kind { true } else { false }
+        if symbols.lookup(.chain, text) != nil || halts {
+            if symbols.lookup(.chain, text) == nil {
+                diagnostics.append(.haltNotAChain(shock, chains: symbols.names(.chain)))
+            } else if !halts || shock.grid != nil {
+                diagnostics.append(.chainShockNotHalt(shock))
             }
             return
         }

@@ -188,12 +188,29 @@ public enum Vocabulary {
                                  "what a stale, undated or missing score means: the tier the account is put in (`Watch`), or `unvalued` (the default)"),
     ]
 
+    /// What a `chain` declaration may set: its bridge rules, constants.
+    public static let chainProperties: [String: KnownName] = [
+        "bridge_haircut": KnownName(ratio, .constant,
+                                    "added to the haircut of collateral on this chain when it secures debt on another chain", range: share),
+        "finality": KnownName(.time, .constant,
+                              "how long collateral on this chain takes to reach another (bridge finality); shown where its bridge rule applies"),
+    ]
+
+    /// Properties of the `bridge` block: how collateral on one chain secures debt on another.
+    public static let bridgeProperties: [String: KnownName] = [
+        "home": KnownName(.entity(.chain), .constant, "the chain a position that names none is on"),
+        "max_cross_chain_share": KnownName(ratio, .constant,
+                                           "the largest share of an account's borrowing power (haircut collateral plus credit line) that may come from chains it owes nothing on",
+                                           range: share),
+    ]
+
     /// The properties a settings block accepts.
     public static func settingsProperties(_ keyword: Keyword) -> [String: KnownName] {
         switch keyword {
         case .oracle: oracleProperties
         case .arithmetic: arithmeticProperties
         case .reputation: reputationProperties
+        case .bridge: bridgeProperties
         default: marginProperties
         }
     }

@@ -77,6 +77,8 @@ public struct CompiledPolicy: Sendable {
     /// The remedies the policy offers (`remedy top_up in USDC`, `remedy repay`, `remedy reduce`);
     /// nil when it declares none, which offers every one.
     public internal(set) var remedies: RemedyOffer? = nil
+    /// The chains and bridge rules (`chain …`, `bridge { … }`).
+    public internal(set) var bridge = BridgeRules()
     /// How the scores the tiers read are held to their age (`reputation { … }`).
     public internal(set) var reputation = ReputationRules(scores: [], stale: .unvalued, location: "")
 
@@ -157,6 +159,7 @@ public enum Compiler {
         policy.flags = lowerer.flags
         policy.remedies = RemedyOffer(checked.symbols)
         policy.reputation = lowerer.reputationRules()
+        policy.bridge = lowerer.bridges
         return (policy, lowerer.diagnostics)
     }
 }

@@ -15,7 +15,8 @@ extension Lowerer {
     /// Position fields computed from inputs and rules.
     mutating func derivedField(_ field: String, _ ctx: LowerContext) -> NodeRef {
         memo(Self.key("field", field, ctx), at: .synthetic) { me in
-            me.named(me.derivedFieldBody(field, ctx), field, Self.fieldFormulas[field] ?? "")
+            let bridged = me.bridges.isDeclared ? Self.bridgedFieldFormulas[field] : nil
+            return me.named(me.derivedFieldBody(field, ctx), field, bridged ?? Self.fieldFormulas[field] ?? "")
         }
     }
 
@@ -48,15 +49,18 @@ extension Lowerer {
         case "effective_haircut":
             // haircut after venue, then the tier discount, kept within [0, 1]
             let discount = tierDiscount(ctx)
-            let discounted = builder.binary(.multiply, property("haircut", ctx),
+            var discounted = builder.binary(.multiply, property("haircut", ctx),
                                             builder.binary(.subtract, builder.constant(1), discount))
+            // The bridge's add-on is the chain's risk, not the client's: no tier discount on it.
+            if bridges.isDeclared { discounted = builder.binary(.add, discounted, bridgeHaircut(bridges, ctx)) }
             return builder.binary(.min, builder.binary(.max, discounted, zero), builder.constant(1))
         case "collateral_value":
             // A position worth 0 (the `zero` oracle rule) counts 0 whatever its haircut: the rule
             // promises 0, and a haircut that needs the missing asset's volatility is undefined.
             let kept = builder.binary(.subtract, builder.constant(1), derivedField("effective_haircut", ctx))
             let value = builder.binary(.scale, derivedField("notional", ctx), kept)
-            return builder.select(builder.binary(.and, isKind(0), sideIs(.greater)), value, zero)
+            let held = builder.select(builder.binary(.and, isKind(0), sideIs(.greater)), value, zero)
+            return bridges.isDeclared ? crossChainCapped(held, bridges, ctx) : held
         case "debt_value":
             // Debts use the quoted price: a stale feed zeroes collateral, never what is owed.
             let owed = builder.unary(.abs, builder.binary(.multiply, quantity, quotedPrice(ctx)))
@@ -97,6 +101,12 @@ extension Lowerer {
         "collateral_value": "long spot: notional × (1 − effective haircut)",
         "debt_value": "borrowed spot: |quantity| × quoted price",
         "requirement_notional": "perpetuals and options: notional",
+    ]
+
+    /// The fields whose formula a policy with chains changes.
+    static let bridgedFieldFormulas: [String: String] = [
+        "effective_haircut": "haircut × (1 − tier haircut discount) + bridge haircut, within [0%, 100%]",
+        "collateral_value": "long spot: notional × (1 − effective haircut), cross-chain ones scaled to the `bridge` cap",
     ]
 
     /// How the standard results are computed, for `explain`.

@@ -33,6 +33,8 @@ struct Lowerer {
     let assetClasses: [String]
     let venues: [String]
     let classes: [String]
+    /// The chains and bridge rules (empty without `chain` declarations: the plan reads no chain).
+    var bridges = BridgeRules()
     /// The policy's number model; fixed point sets the builder's rounding and multiplies powers out.
     let arithmetic: Arithmetic
     /// Folds literals as the checker does (a fixed-point policy's as the decimal written); every
@@ -61,6 +63,7 @@ struct Lowerer {
         arithmetic = options.arithmetic ?? checked.symbols.arithmetic
         folder = ConstantFolder(symbols: checked.symbols, decimalLiterals: arithmetic.isFixedPoint)
         if arithmetic.isFixedPoint { builder.rounding = arithmetic.rounding }
+        bridges = bridgeRules()
     }
 
     // MARK: - Expressions

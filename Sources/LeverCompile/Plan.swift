@@ -76,6 +76,15 @@ public enum PositionInput: String, Sendable, Hashable, CaseIterable {
     case strike
     /// Years from the snapshot's as-of time to expiry (negative when expired).
     case expiry
+    /// The index of the position's chain among the policy's (`chain …`), −1 for none; laid out
+    /// only for a policy that declares chains.
+    case chain
+    /// 1 for collateral on a chain the account owes nothing on (it secures debt on another
+    /// chain, over a bridge), else 0; laid out only for a policy that declares chains.
+    case crossChain = "cross_chain"
+
+    /// The inputs every book lays out, one column each; the others only when the plan reads them.
+    public static let bookColumns: [PositionInput] = [.quantity, .kind, .right, .entryPrice, .strike, .expiry]
 }
 
 /// Per-account data from the book.

@@ -139,4 +139,22 @@ extension DocumentBuilder {
             .table(header: ["venue", "adjustment", "value", "declared", "note"], rows: rows),
         ])
     }
+
+    // MARK: - Chains
+
+    /// Each chain's bridge rules: what collateral on it pays to secure debt on another chain.
+    func chains() -> [DocumentBlock] {
+        let rows = declarations(.chain).flatMap { decl -> [[String]] in
+            guard case .chain(let name, let body) = decl.kind else { return [] }
+            guard !body.isEmpty else { return [[Self.code(name.text), "no bridge rule", "", declared(decl), note(decl.span)]] }
+            return body.map { p in
+                [Self.code(name.text), Self.code(statement(p)), stepValue(p), location(p.span), note(p.span)]
+            }
+        }
+        guard !rows.isEmpty else { return [] }
+        return section("Chains", [
+            .paragraph("Collateral on a chain the client owes nothing on secures its debt over a bridge: the chain's `bridge_haircut` is added to its haircut (the `bridge` block may cap its share of borrowing power, and a scenario may halt the bridge)."),
+            .table(header: ["chain", "rule", "value", "declared", "note"], rows: rows),
+        ])
+    }
 }

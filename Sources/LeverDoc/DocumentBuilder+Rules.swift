@@ -16,6 +16,7 @@ extension DocumentBuilder {
             case .oracle: "Oracle"
             case .arithmetic: "Arithmetic"
             case .reputation: "Reputation"
+            case .bridge: "Bridges"
             default: Self.code(keyword.rawValue)
             }
             return section(title, [.table(header: ["setting", "rule", "value", "declared", "note"], rows: rows)])

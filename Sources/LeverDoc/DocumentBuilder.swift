@@ -32,7 +32,7 @@ struct DocumentBuilder {
 
     /// Every section, empty ones left out.
     func blocks() -> [DocumentBlock] {
-        header() + parameters() + inputs() + assets() + venues() + tables() + curveSections()
+        header() + parameters() + inputs() + assets() + venues() + chains() + tables() + curveSections()
             + settings() + measures() + flags() + remedies() + scenarios() + assertions() + guardrails()
     }
 

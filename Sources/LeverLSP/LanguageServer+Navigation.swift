@@ -227,7 +227,7 @@ extension LanguageServer {
         case .param: 14
         case .input: 13
         case .class: 5
-        case .asset, .venue: 19
+        case .asset, .venue, .chain: 19
         case .settings: 3
         case .table: 23
         case .curve: 12

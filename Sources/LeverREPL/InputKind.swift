@@ -12,7 +12,7 @@ enum InputKind: Equatable {
 
     /// Words that start a declaration.
     static let declarationWords: Set<String> = [
-        "param", "input", "class", "asset", "venue", "margin", "oracle", "arithmetic", "reputation", "table", "tiers",
+        "param", "input", "class", "asset", "venue", "chain", "bridge", "margin", "oracle", "arithmetic", "reputation", "table", "tiers",
         "curve", "scenario", "assert", "measure", "override", "guard", "flag", "remedy",
     ]
 

@@ -63,6 +63,22 @@ import Testing
         #expect(Self.table("Remedies", in: Self.document()).isEmpty)
     }
 
+    @Test func chainsAndTheBridgeBlockAreSections() {
+        let source = """
+            policy "C" version "1"
+            class crypto { haircut = 20% }
+            asset ETH : crypto
+            chain ethereum
+            chain arbitrum { bridge_haircut = 3% }  // the canonical rollup bridge
+            bridge { home = ethereum }
+            """
+        let document = PolicyDocument(Checker.check(source: source, path: "c.lever"))
+        let rows = Self.table("Chains", in: document)
+        #expect(rows.map { Array($0.prefix(3)) } == [["`ethereum`", "no bridge rule", ""], ["`arbitrum`", "`bridge_haircut = 3%`", "3%"]])
+        #expect(rows.last?.last == "the canonical rollup bridge")
+        #expect(Self.table("Bridges", in: document).map { Array($0.prefix(2)) } == [["`home`", "`ethereum`"]])
+    }
+
     @Test func theReputationBlockIsASection() {
         let source = """
             policy "R" version "1"

@@ -21,7 +21,7 @@ import LeverTestSupport
     }
 
     static func subjects() -> [Subject] {
-        ["prime", "lending", "margin_workload"].map { name in
+        ["prime", "lending", "margin_workload", "credit_desk"].map { name in
             let golden = root.appendingPathComponent("Tests/Golden/\(name)")
             let cases = (try? FileManager.default.contentsOfDirectory(atPath: golden.path)) ?? []
             var books = cases.sorted().map { c in

@@ -58,6 +58,17 @@ import LeverTestSupport
         #expect(ParameterDiff.compare(old: old, new: Self.check(tiers)).count == 2)
     }
 
+    /// A chain's bridge rules and the bridge block are risk terms: each change shows.
+    @Test func chainsAndBridgesShowInTheDiff() {
+        let base = "class crypto { haircut = 20% }\nasset ETH : crypto\nchain ethereum\n"
+        let old = Self.check(base + "chain arbitrum { bridge_haircut = 3% }\nbridge { max_cross_chain_share = 50% }")
+        let new = Self.check(base + "chain arbitrum { bridge_haircut = 5% }\nbridge { max_cross_chain_share = 40% }")
+        let lines = ParameterDiff.compare(old: old, new: new).map(\.line).sorted()
+        #expect(lines.count == 2, "\(lines)")
+        #expect(lines.contains { $0.contains("chain arbitrum") && $0.contains("3%") && $0.contains("5%") }, "\(lines)")
+        #expect(lines.contains { $0.contains("max_cross_chain_share") && $0.contains("50%") && $0.contains("40%") }, "\(lines)")
+    }
+
     /// The remedies a policy offers are part of what a committee approves: each change shows.
     @Test func remedyOffersShowInTheDiff() {
         let assets = "class stable { haircut = 0% }\nasset USDC : stable\nasset USDT : stable\nasset DAI : stable\n"

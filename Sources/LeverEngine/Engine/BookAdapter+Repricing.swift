@@ -8,9 +8,10 @@ extension BookAdapter {
     ///
     /// Notes are recomputed when either market had an issue (a stale price's age is in its
     /// message); otherwise they are the market-independent ones and are kept. A policy with
-    /// `reputation` rules is laid out again: a score's age is measured from the new `as_of`.
+    /// `reputation` rules or chains is laid out again: a score's age is measured from the new
+    /// `as_of`, and a market shocked by a halt changes which collateral crosses a live bridge.
     func repriced(book: Book, policy: CompiledPolicy, old: PreparedMarket, new: PreparedMarket) -> BookAdapter? {
-        guard !hasOptions, !policy.reputation.isDeclared, old.issues.count == new.issues.count,
+        guard !hasOptions, !policy.reputation.isDeclared, !policy.bridge.isDeclared, old.issues.count == new.issues.count,
               zip(old.issues, new.issues).allSatisfy({ ($0?.outcome == .reject) == ($1?.outcome == .reject) })
         else { return nil }
         guard old.issues.contains(where: { $0 != nil }) || new.issues.contains(where: { $0 != nil }) else {

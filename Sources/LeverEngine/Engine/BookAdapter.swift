@@ -33,9 +33,11 @@ struct BookAdapter {
         let store = book.store
         let range = accounts ?? 0..<store.accountCount
         let rows = store.positionStart[range.upperBound] - store.positionStart[range.lowerBound]
+        let reads = { (op: PlanOp) in policy.plan.nodes.contains { $0.op == op } }
         var builder = Builder(attributes: Self.attributes(in: policy.plan), strings: policy.strings,
                               ranges: policy.inputRanges, positions: rows, accounts: range.count,
-                              readsStaleTier: policy.plan.nodes.contains { $0.op == .accountInput(.staleTier) })
+                              readsStaleTier: reads(.accountInput(.staleTier)),
+                              readsChains: reads(.positionInput(.chain)) || reads(.positionInput(.crossChain)))
         var reader = NoteReader(policy: policy, prepared: prepared, store: store)
         let freshness = ScoreFreshness(policy: policy, asOf: market.asOf)
         var notes: [[AccountNote]] = [], evaluable: [Bool] = []
@@ -53,9 +55,18 @@ struct BookAdapter {
             }
             let ok = !accountNotes.contains { $0.severity == .error }
             if ok {
+                // What each row's chain is and whether it secures debt on another chain, when the
+                // policy declares chains: from the account's own debts (`BridgeRules`).
+                let owed = builder.chainColumn == nil ? [] : reader.chains.owed(account: a)
+                let halted = market.haltedChains.compactMap { policy.bridge.chains.firstIndex(of: $0) }
                 for row in store.rows(ofAccount: a) {
                     if store.kind[row] == .option { hasOptions = true }
                     builder.append(store, row: row, asset: reader.asset(row), venue: reader.venue(row), asOf: asOf)
+                    if builder.chainColumn != nil {
+                        let chain = reader.chains.chain(row)
+                        let cross = reader.chains.isCrossChain(row, owed: owed)
+                        builder.setChain(chain, crossChain: !cross ? 0 : halted.contains(chain) ? 2 : 1)
+                    }
                 }
             }
             builder.close(store, account: a, stale: stale.map(\.score.input), staleTier: freshness.rules.stale)
@@ -81,6 +92,8 @@ struct BookAdapter {
         let prepared: PreparedMarket
         /// Whether any asset has a market issue (else no account can have one to note).
         let anyIssue: Bool
+        /// The chain of each row, and the chains each account owes on.
+        let chains: BookChains
         /// Which assets' issues the current account has been told about; all false between accounts.
         private var noted: [Bool]
 
@@ -90,6 +103,7 @@ struct BookAdapter {
             self.store = store
             self.prepared = prepared
             anyIssue = prepared.issues.contains { $0 != nil }
+            chains = BookChains(policy: policy, store: store)
             noted = [Bool](repeating: false, count: policy.assets.count)
         }
 
@@ -109,10 +123,13 @@ struct BookAdapter {
             let rows = store.rows(ofAccount: a)
             var notes = store.warnings[a].map(AccountNote.init)
             // The common account: declared names and no market issue, nothing to say.
-            if notes.isEmpty, !anyIssue, rows.allSatisfy({ asset($0) >= 0 && (venue($0) >= 0 || store.venueName(row: $0) == nil) }) {
+            if notes.isEmpty, !anyIssue, rows.allSatisfy({ asset($0) >= 0 && (venue($0) >= 0 || store.venueName(row: $0) == nil) && !chains.isUndeclared($0) }) {
                 return notes
             }
             for row in rows {
+                if chains.isUndeclared(row), let name = store.chainName(row: row) {
+                    Self.addError("chain \(name) is not declared in the policy", to: &notes)
+                }
                 if venue(row) < 0, let name = store.venueName(row: row) {
                     Self.addError("venue \(name) is not declared in the policy", to: &notes)
                 }
@@ -169,13 +186,17 @@ struct BookAdapter {
         let attributeRanges: [[DeclaredInputRange]]
         /// Per account, the tier row a stale score puts it in, or NaN (when the plan reads it).
         let staleTier: UnsafeMutablePointer<Double>?
+        /// Per position, its chain's policy index and whether it is cross-chain collateral (when
+        /// the policy declares chains).
+        let chainColumn: UnsafeMutablePointer<Double>?
+        let crossColumn: UnsafeMutablePointer<Double>?
 
         /// Column order of `inputs`, fetched once (`allCases` builds a new array on each use).
-        let order = PositionInput.allCases
+        let order = PositionInput.bookColumns
         let quantityColumn: Int
 
         init(attributes: [String], strings: [String], ranges: [DeclaredInputRange] = [], positions: Int, accounts: Int,
-             readsStaleTier: Bool = false) {
+             readsStaleTier: Bool = false, readsChains: Bool = false) {
             self.attributes = attributes
             scoreRanges = ranges.filter { $0.target == .account(.score) }
             attributeRanges = attributes.map { name in ranges.filter { $0.target == .account(.attribute(name)) } }
@@ -192,6 +213,8 @@ struct BookAdapter {
             let accountRows = accountCapacity
             attributeValues = attributes.map { _ in Self.zeroed(accountRows) }
             staleTier = readsStaleTier ? Self.zeroed(accountRows) : nil
+            chainColumn = readsChains ? Self.zeroed(rows) : nil
+            crossColumn = readsChains ? Self.zeroed(rows) : nil
             quantityColumn = order.firstIndex(of: .quantity) ?? 0
         }
 
@@ -199,6 +222,13 @@ struct BookAdapter {
             let p = UnsafeMutablePointer<T>.allocate(capacity: count)
             p.initialize(repeating: 0, count: count)
             return p
+        }
+
+        /// The chain inputs of the row `append` added last: its chain's index, and 0 (not
+        /// cross-chain), 1 (cross-chain) or 2 (cross-chain on a halted bridge).
+        mutating func setChain(_ chain: Int, crossChain: Double) {
+            chainColumn?[rows - 1] = Double(chain)
+            crossColumn?[rows - 1] = crossChain
         }
 
         mutating func append(_ store: BookStore, row: Int, asset a: Int, venue v: Int, asOf: Timestamp?) {
@@ -265,6 +295,7 @@ struct BookAdapter {
             }
             var columns: [PositionInput: UnsafeMutablePointer<Double>] = [:]
             for (i, input) in order.enumerated() { columns[input] = inputs[i] }
+            if let chainColumn, let crossColumn { (columns[.chain], columns[.crossChain]) = (chainColumn, crossColumn) }
             return ProgramBook(accountCount: accounts, adoptingAccountStart: starts, positionAsset: asset, positionVenue: venue,
                                positionInputs: columns, side: side, accountInputs: accountInputs)
         }

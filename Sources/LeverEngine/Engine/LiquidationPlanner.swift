@@ -13,8 +13,14 @@ struct LiquidationPlanner {
     let priority: [Double]
     /// Per interned asset name of the book: its policy asset index, or −1.
     let symbolAsset: [Int32]
+    /// The rows' chains, and the chains whose bridge is halted (by policy index): collateral
+    /// that would cross a halted bridge cannot be seized where the debt is.
+    let chains: BookChains
+    let halted: Set<Int>
 
-    init(policy: CompiledPolicy, prices: [Double], snapshot: Snapshot<Double>, store: BookStore) {
+    init(policy: CompiledPolicy, prices: [Double], snapshot: Snapshot<Double>, store: BookStore, haltedChains: [String] = []) {
+        chains = BookChains(policy: policy, store: store)
+        halted = Set(haltedChains.compactMap { policy.bridge.chains.firstIndex(of: $0) })
         assets = policy.assets
         symbolAsset = store.symbolIndices(in: policy.assets)
         self.prices = prices
@@ -27,9 +33,11 @@ struct LiquidationPlanner {
     /// The plan for account `a` of `store` (the book the planner was made for).
     func plan(_ store: BookStore, account a: Int, closeFactor: Double, accountBonus: Double) -> LiquidationPlanReport {
         var debts: [(asset: Int, amount: Double)] = [], collaterals: [(asset: Int, amount: Double)] = []
+        let owed = halted.isEmpty ? [] : chains.owed(account: a)
         for row in store.rows(ofAccount: a) where store.kind[row] == .spot {
             let asset = Int(symbolAsset[Int(store.asset[row])]), quantity = store.quantity[row]
             guard asset >= 0, prices[asset] > 0 else { continue }
+            if !halted.isEmpty, halted.contains(chains.chain(row)), chains.isCrossChain(row, owed: owed) { continue }
             if quantity < 0 { debts.append((asset, -quantity)) }
             if quantity > 0 { collaterals.append((asset, quantity)) }
         }

@@ -142,7 +142,8 @@ public struct MarginEngine: Sendable {
         // findings and liquidation plans from the `Double` snapshot.
         let (results, texts) = programResults(inputs, snapshot: snapshot, threads: threads)
         let store = book.store
-        let planner = LiquidationPlanner(policy: policy, prices: inputs.market.inputs[.price] ?? [], snapshot: snapshot, store: store)
+        let planner = LiquidationPlanner(policy: policy, prices: inputs.market.inputs[.price] ?? [], snapshot: snapshot, store: store,
+                                         haltedChains: market.haltedChains)
         // Looked up once, not per account.
         let closeFactorOutput = policy.output("close_factor"), bonusOutput = policy.output("bonus")
         let statusOutput = policy.output("status")

@@ -6,5 +6,6 @@ extension PolicyNames {
         let attributes = AttributeComparisons(plan: policy.plan, strings: policy.strings)
         self.init(assets: policy.assets, venues: policy.venues, attributes: attributes.read,
                   attributeValues: attributes.literals)
+        chains = policy.bridge.chains
     }
 }

@@ -35,6 +35,8 @@ struct PositionRow {
         case .entryPrice: entryPrice
         case .strike: strike
         case .expiry: expiry
+        // Not the position's own: the adapter derives them from the account (`BookAdapter`).
+        case .chain, .crossChain: .nan
         }
     }
 }

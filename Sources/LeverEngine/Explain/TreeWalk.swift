@@ -164,6 +164,6 @@ struct TreeWalk {
         case .option(let o): kind = "\(o.right.word) \(format(o.strike))"
         }
         let size = p.quantity > 0 ? "+\(format(p.quantity))" : format(p.quantity)
-        return "\(p.asset) \(kind) \(size)" + (p.venue.map { " @ \($0)" } ?? "")
+        return "\(p.asset) \(kind) \(size)" + (p.venue.map { " @ \($0)" } ?? "") + (p.chain.map { " on \($0)" } ?? "")
     }
 }

@@ -4,7 +4,7 @@ extension BookDecoding {
     /// Every field any position kind uses; `qty` is the margin workload's name for `quantity`.
     enum PositionField: String, FieldName {
         static let table = FieldTable<Self>()
-        case kind, asset, quantity, qty, venue, size
+        case kind, asset, quantity, qty, venue, chain, size
         case entryPrice = "entry_price"
         case underlying, right, strike, expiry
     }
@@ -12,7 +12,7 @@ extension BookDecoding {
     /// A position's members as read, before its kind decides which ones it must have.
     struct PositionDraft {
         var kind = FieldSlot<PositionKind>(), asset = FieldSlot<String>(), quantity = FieldSlot<Double>()
-        var qty = FieldSlot<Double>(), venue = FieldSlot<String>(), size = FieldSlot<Double>()
+        var qty = FieldSlot<Double>(), venue = FieldSlot<String>(), chain = FieldSlot<String>(), size = FieldSlot<Double>()
         var entryPrice = FieldSlot<Double>(), underlying = FieldSlot<String>(), right = FieldSlot<OptionRight>()
         var strike = FieldSlot<Double>(), expiry = FieldSlot<Timestamp>()
     }
@@ -41,7 +41,7 @@ extension BookDecoding {
         let assetField = kind == .option ? "underlying" : "asset"
         if s.names != nil {
             s.names?.checkPosition(&d, asset: position.asset, field: assetField, at: assetSlot.span,
-                                   venue: position.venue, at: p.venue.span)
+                                   venue: position.venue, at: p.venue.span, chain: position.chain, at: p.chain.span)
             return d.errorCount == errorsBefore ? position : nil
         }
         checkAsset(&d, &s, &flags, position.asset, field: assetField, at: assetSlot)
@@ -55,6 +55,7 @@ extension BookDecoding {
         case .quantity: d.fill(&p.quantity) { $0.decodeNumber() }
         case .qty: d.fill(&p.qty) { $0.decodeNumber() }
         case .venue: d.fill(&p.venue) { $0.decodeName() }
+        case .chain: d.fill(&p.chain) { $0.decodeName() }
         case .size: d.fill(&p.size) { $0.decodeNumber() }
         case .entryPrice: d.fill(&p.entryPrice) { $0.decodeNumber("must be positive") { $0 > 0 } }
         case .underlying: d.fill(&p.underlying) { $0.decodeName() }
@@ -93,7 +94,7 @@ extension BookDecoding {
         require(&d, at: object, "asset", p.asset.isPresent)
         require(&d, at: object, "quantity", hasQuantity)
         guard let asset = p.asset.value, let q = quantity else { return nil }
-        return .spot(.init(asset: asset, quantity: q, venue: p.venue.value))
+        return .spot(.init(asset: asset, quantity: q, venue: p.venue.value, chain: p.chain.value))
     }
 
     private static func perpetual(_ d: inout DocumentDecoder, _ p: borrowing PositionDraft, at object: Span) -> Position? {
@@ -101,7 +102,7 @@ extension BookDecoding {
                       ("entry_price", p.entryPrice.isPresent), ("venue", p.venue.isPresent))
         guard let asset = p.asset.value, let size = p.size.value, let entry = p.entryPrice.value,
               let venue = p.venue.value else { return nil }
-        return .perpetual(.init(asset: asset, size: size, entryPrice: entry, venue: venue))
+        return .perpetual(.init(asset: asset, size: size, entryPrice: entry, venue: venue, chain: p.chain.value))
     }
 
     private static func option(_ d: inout DocumentDecoder, _ p: borrowing PositionDraft, at object: Span) -> Position? {
@@ -110,7 +111,7 @@ extension BookDecoding {
                       ("venue", p.venue.isPresent))
         guard let u = p.underlying.value, let right = p.right.value, let strike = p.strike.value,
               let expiry = p.expiry.value, let size = p.size.value, let venue = p.venue.value else { return nil }
-        return .option(.init(underlying: u, right: right, strike: strike, expiry: expiry, size: size, venue: venue))
+        return .option(.init(underlying: u, right: right, strike: strike, expiry: expiry, size: size, venue: venue, chain: p.chain.value))
     }
 
     /// Flags the account when the market does not list the position's asset.

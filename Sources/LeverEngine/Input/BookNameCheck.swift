@@ -9,6 +9,7 @@ struct BookNameCheck {
     let names: PolicyNames
     private let assets: Set<String>
     private let venues: Set<String>
+    private let chains: Set<String>
     private let attributes: Set<String>
     private let attributeValues: [String: Set<String>]
     /// Suggestions found so far, by what was looked up (kind, a NUL, the name).
@@ -20,6 +21,7 @@ struct BookNameCheck {
         self.names = names
         assets = Set(names.assets)
         venues = Set(names.venues)
+        chains = Set(names.chains)
         attributes = Set(names.attributes)
         attributeValues = names.attributeValues.mapValues(Set.init)
     }
@@ -37,7 +39,12 @@ struct BookNameCheck {
 
     /// Reports the position's asset and venue when the policy does not declare them.
     mutating func checkPosition(_ d: inout DocumentDecoder, asset: String, field: String, at assetSpan: Span,
-                                venue: String?, at venueSpan: Span) {
+                                venue: String?, at venueSpan: Span, chain: String? = nil, at chainSpan: Span = .synthetic) {
+        if let chain, !chains.contains(chain) {
+            let suggestion = suggest(chain, kind: "chain", in: names.chains)
+            d.report(.undeclaredChain(d.prefix(appending: "chain"), chain, declared: names.chains, suggestion: suggestion,
+                                      at: chainSpan))
+        }
         if !assets.contains(asset) {
             let suggestion = suggest(asset, kind: "asset", in: names.assets)
             d.report(.undeclaredAsset(d.prefix(appending: field), asset, suggestion: suggestion, at: assetSpan))

@@ -34,6 +34,8 @@ struct BookStore: Sendable {
     var kind: [PositionKind] = []
     /// Per row: the index of its venue in `venues`, or −1. Empty while no row names a venue.
     var venue: [Int32] = []
+    /// Per row: the index of its chain in `chains`, or −1. Empty while no row names a chain.
+    var chain: [Int32] = []
     /// Per row: the index of the whole position in `derivatives`, or −1 for a spot balance.
     /// Empty while the book has only spot balances.
     var derivative: [Int32] = []
@@ -43,6 +45,9 @@ struct BookStore: Sendable {
     private(set) var symbolTable = NameTable()
     /// Venue names, interned in order of first appearance.
     private(set) var venueTable = NameTable()
+    /// Chain names, interned in order of first appearance.
+    private(set) var chainTable = NameTable()
+    var chains: [String] { chainTable.names }
     var symbols: [String] { symbolTable.names }
     var venues: [String] { venueTable.names }
 
@@ -77,8 +82,9 @@ struct BookStore: Sendable {
     /// Appends one position to the account being read (closed by `closeAccount`).
     mutating func append(_ p: Position) {
         let symbol = symbolTable.index(of: p.asset), venue = p.venue.map { venueTable.index(of: $0) }
-        if case .spot = p { return appendSpot(symbol: symbol, quantity: p.quantity, venue: venue) }
-        let row = appendRow(symbol: symbol, quantity: p.quantity, kind: p.kind, venue: venue)
+        let chain = p.chain.map { chainTable.index(of: $0) }
+        if case .spot = p { return appendSpot(symbol: symbol, quantity: p.quantity, venue: venue, chain: chain) }
+        let row = appendRow(symbol: symbol, quantity: p.quantity, kind: p.kind, venue: venue, chain: chain)
         if derivative.isEmpty { derivative = [Int32](repeating: -1, count: row) }
         derivative.append(Int32(derivatives.count))
         derivatives.append(p)
@@ -101,19 +107,14 @@ struct BookStore: Sendable {
     mutating func append(contentsOf other: BookStore) {
         let symbolMap = other.symbols.map { symbolTable.index(of: $0) }
         let venueMap = other.venues.map { venueTable.index(of: $0) }
+        let chainMap = other.chains.map { chainTable.index(of: $0) }
         let rowBase = asset.count
         asset.reserveCapacity(rowBase + other.rowCount)
         for a in other.asset { asset.append(symbolMap[Int(a)]) }
         quantity += other.quantity
         kind += other.kind
-        if !other.venue.isEmpty || !venue.isEmpty {
-            if venue.isEmpty { venue = [Int32](repeating: -1, count: rowBase) }
-            if other.venue.isEmpty {
-                venue += [Int32](repeating: -1, count: other.rowCount)
-            } else {
-                venue.append(contentsOf: other.venue.lazy.map { $0 < 0 ? -1 : venueMap[Int($0)] })
-            }
-        }
+        Self.merge(other.venue, into: &venue, rowBase: rowBase, rows: other.rowCount, names: venueMap)
+        Self.merge(other.chain, into: &chain, rowBase: rowBase, rows: other.rowCount, names: chainMap)
         if !other.derivative.isEmpty || !derivative.isEmpty {
             if derivative.isEmpty { derivative = [Int32](repeating: -1, count: rowBase) }
             if other.derivative.isEmpty {
@@ -133,6 +134,17 @@ struct BookStore: Sendable {
         positionStart.append(contentsOf: other.positionStart.dropFirst().lazy.map { $0 + rowBase })
     }
 
+    /// Appends a part's sparse name column (venue, chain) to this one, its names renumbered.
+    private static func merge(_ part: [Int32], into column: inout [Int32], rowBase: Int, rows: Int, names: [Int32]) {
+        guard !part.isEmpty || !column.isEmpty else { return }
+        if column.isEmpty { column = [Int32](repeating: -1, count: rowBase) }
+        if part.isEmpty {
+            column += [Int32](repeating: -1, count: rows)
+        } else {
+            column.append(contentsOf: part.lazy.map { $0 < 0 ? -1 : names[Int($0)] })
+        }
+    }
+
     /// Drops the positions appended since the last `closeAccount` (an account found in error).
     mutating func discardOpenAccount() {
         let keep = positionStart[positionStart.count - 1]
@@ -142,31 +154,40 @@ struct BookStore: Sendable {
         }
         asset.removeSubrange(keep...)
         if venue.count > keep { venue.removeSubrange(keep...) }
+        if chain.count > keep { chain.removeSubrange(keep...) }
         if derivative.count > keep { derivative.removeSubrange(keep...) }
         quantity.removeSubrange(keep...)
         kind.removeSubrange(keep...)
     }
 
     /// Appends a spot balance whose names are interned already (`internAsset`, `internVenue`).
-    mutating func appendSpot(symbol: Int32, quantity q: Double, venue v: Int32?) {
-        appendRow(symbol: symbol, quantity: q, kind: .spot, venue: v)
+    mutating func appendSpot(symbol: Int32, quantity q: Double, venue v: Int32?, chain c: Int32? = nil) {
+        appendRow(symbol: symbol, quantity: q, kind: .spot, venue: v, chain: c)
         if !derivative.isEmpty { derivative.append(-1) }
     }
 
     /// Appends a row's columns other than `derivative`; returns its index.
     @discardableResult
-    private mutating func appendRow(symbol: Int32, quantity q: Double, kind k: PositionKind, venue v: Int32?) -> Int {
+    private mutating func appendRow(symbol: Int32, quantity q: Double, kind k: PositionKind, venue v: Int32?,
+                                    chain c: Int32? = nil) -> Int {
         let row = asset.count
         asset.append(symbol)
         quantity.append(q)
         kind.append(k)
-        if let v {
-            if venue.isEmpty { venue = [Int32](repeating: -1, count: row) }
-            venue.append(v)
-        } else if !venue.isEmpty {
-            venue.append(-1)
-        }
+        Self.append(v, to: &venue, row: row)
+        Self.append(c, to: &chain, row: row)
         return row
+    }
+
+    /// Appends a row's entry of a sparse name column, which stays empty until a row has one.
+    @inline(__always)
+    private static func append(_ value: Int32?, to column: inout [Int32], row: Int) {
+        if let value {
+            if column.isEmpty { column = [Int32](repeating: -1, count: row) }
+            column.append(value)
+        } else if !column.isEmpty {
+            column.append(-1)
+        }
     }
 
     /// The index of the asset name spelt `bytes`, interned if new.
@@ -189,6 +210,16 @@ struct BookStore: Sendable {
         return interned.map { index[$0] ?? -1 }
     }
 
+    /// Per interned chain name: its index in `names` (a policy's chains), or −1.
+    func chainIndices(in names: [String]) -> [Int32] { Self.indices(of: chains, in: names) }
+
+    /// The chain name of a row, if any.
+    @inline(__always)
+    func chainName(row: Int) -> String? {
+        guard !chain.isEmpty, chain[row] >= 0 else { return nil }
+        return chains[Int(chain[row])]
+    }
+
     /// The venue name of a row, if any.
     @inline(__always)
     func venueName(row: Int) -> String? {
@@ -199,7 +230,8 @@ struct BookStore: Sendable {
     /// The position in a row, as the loader read it.
     func position(row: Int) -> Position {
         if !derivative.isEmpty, derivative[row] >= 0 { return derivatives[Int(derivative[row])] }
-        return .spot(.init(asset: symbols[Int(asset[row])], quantity: quantity[row], venue: venueName(row: row)))
+        return .spot(.init(asset: symbols[Int(asset[row])], quantity: quantity[row], venue: venueName(row: row),
+                           chain: chainName(row: row)))
     }
 
     /// Account `a`, built from the columns.

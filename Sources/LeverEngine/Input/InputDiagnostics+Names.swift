@@ -26,15 +26,28 @@ extension Diagnostic {
 
     static func undeclaredVenue(_ path: String, _ venue: String, declared: [String], suggestion: String?,
                                 at span: Span) -> Diagnostic {
-        let known = declared.isEmpty ? "the policy declares no venues" : "the policy declares \(nameList(declared) { "`\($0)`" })"
-        let notes = [known, "a position on a venue the policy does not know would be valued without that venue's rules"]
+        undeclaredPlace("L0715", "venue", path, venue, declared: declared, suggestion: suggestion, at: span,
+                        risk: "a position on a venue the policy does not know would be valued without that venue's rules",
+                        absent: "a spot balance held on no venue leaves `venue` out")
+    }
+
+    static func undeclaredChain(_ path: String, _ chain: String, declared: [String], suggestion: String?,
+                                at span: Span) -> Diagnostic {
+        undeclaredPlace("L0724", "chain", path, chain, declared: declared, suggestion: suggestion, at: span,
+                        risk: "collateral on a chain the policy does not know would be valued without its bridge rules",
+                        absent: "a position on the home chain may leave `chain` out")
+    }
+
+    /// A venue or chain the policy does not declare: the names it does, and the closest one.
+    private static func undeclaredPlace(_ code: String, _ kind: String, _ path: String, _ name: String, declared: [String],
+                                        suggestion: String?, at span: Span, risk: String, absent: String) -> Diagnostic {
+        let known = declared.isEmpty ? "the policy declares no \(kind)s" : "the policy declares \(nameList(declared) { "`\($0)`" })"
+        let message = "\(path)\(kind) `\(name)` is not declared in the policy"
         guard let suggestion else {
-            return .error("L0715", "\(path)venue `\(venue)` is not declared in the policy", at: span, notes: notes,
-                          help: "fix the name, or declare the venue in the policy (`venue \(spelled(venue, else: "NAME"))`); "
-                              + "a spot balance held on no venue leaves `venue` out")
+            return .error(code, message, at: span, notes: [known, risk],
+                          help: "fix the name, or declare the \(kind) in the policy (`\(kind) \(spelled(name, else: "NAME"))`); \(absent)")
         }
-        return .error("L0715", "\(path)venue `\(venue)` is not declared in the policy", at: span, label: "looks like a misspelling",
-                      notes: notes, help: "use `\(suggestion)`",
+        return .error(code, message, at: span, label: "looks like a misspelling", notes: [known, risk], help: "use `\(suggestion)`",
                       fixIts: [FixIt("use `\(suggestion)`", [Edit(span, "\"\(suggestion)\"")])])
     }
 

@@ -12,6 +12,11 @@ extension MarketSnapshot {
     /// asset takes from the market (or the default 0) becomes the asset's own, shocked.
     public func shocked(by shocks: [Shock], symbols: SymbolTable) -> MarketSnapshot {
         var out = self
+        for shock in shocks {
+            if case .name("halt") = shock.value.kind, !out.haltedChains.contains(shock.target.text) {
+                out.haltedChains.append(shock.target.text)
+            }
+        }
         for i in out.assets.indices {
             var quote = out.assets[i]
             let cls = symbols.assetInfo(quote.symbol)?.cls.text ?? quote.classHint ?? ""

@@ -14,6 +14,9 @@ public struct MarketSnapshot: Sendable, Hashable {
     /// The continuously compounded risk-free rate a year (0.05 = 5 %) options are priced at,
     /// unless an asset gives its own; nil when the file gives none (then 0).
     public var riskFreeRate: Double?
+    /// Chains whose bridge is halted (`arbitrum: halt` in the scenario this market was shocked
+    /// by): their cross-chain collateral is worth nothing. Never read from a file.
+    public var haltedChains: [String] = []
     private var indexBySymbol: [String: Int]
 
     /// A snapshot; the first of two assets with one symbol wins lookups.

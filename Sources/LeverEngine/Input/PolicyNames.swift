@@ -13,6 +13,8 @@ public struct PolicyNames: Sendable, Hashable {
     public var assets: [String]
     /// Declared venues, in declaration order.
     public var venues: [String]
+    /// Declared chains, in declaration order (`chain arbitrum`); a position on another is an error.
+    public var chains: [String] = []
     /// The account attributes the policy reads (`account.region` is `region`; `score` is not an
     /// attribute), sorted.
     public var attributes: [String]
@@ -41,7 +43,9 @@ public struct PolicyNames: Sendable, Hashable {
             let theirs = other.attributes.contains(name) ? other.attributeValues[name] : []
             if let mine, let theirs { values[name] = Array(Set(mine).union(theirs)).sorted() }
         }
-        return PolicyNames(assets: merged(assets, other.assets), venues: merged(venues, other.venues),
-                           attributes: Array(Set(attributes).union(other.attributes)).sorted(), attributeValues: values)
+        var union = PolicyNames(assets: merged(assets, other.assets), venues: merged(venues, other.venues),
+                                attributes: Array(Set(attributes).union(other.attributes)).sorted(), attributeValues: values)
+        union.chains = merged(chains, other.chains)
+        return union
     }
 }

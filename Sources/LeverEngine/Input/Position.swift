@@ -16,11 +16,14 @@ public enum Position: Sendable, Hashable {
         public var quantity: Double
         /// Where it is held; nil means unspecified (the workload's files have no venue).
         public var venue: String?
+        /// The chain it is on (`arbitrum`); nil means the policy's home chain, or none.
+        public var chain: String?
         /// A spot balance.
-        public init(asset: String, quantity: Double, venue: String? = nil) {
+        public init(asset: String, quantity: Double, venue: String? = nil, chain: String? = nil) {
             self.asset = asset
             self.quantity = quantity
             self.venue = venue
+            self.chain = chain
         }
     }
 
@@ -34,12 +37,15 @@ public enum Position: Sendable, Hashable {
         public var entryPrice: Double
         /// Where it is held.
         public var venue: String
+        /// The chain it settles on, if the book says.
+        public var chain: String?
         /// A perpetual position.
-        public init(asset: String, size: Double, entryPrice: Double, venue: String) {
+        public init(asset: String, size: Double, entryPrice: Double, venue: String, chain: String? = nil) {
             self.asset = asset
             self.size = size
             self.entryPrice = entryPrice
             self.venue = venue
+            self.chain = chain
         }
     }
 
@@ -57,14 +63,18 @@ public enum Position: Sendable, Hashable {
         public var size: Double
         /// Where it is held.
         public var venue: String
+        /// The chain it settles on, if the book says.
+        public var chain: String?
         /// An option position.
-        public init(underlying: String, right: OptionRight, strike: Double, expiry: Timestamp, size: Double, venue: String) {
+        public init(underlying: String, right: OptionRight, strike: Double, expiry: Timestamp, size: Double, venue: String,
+                    chain: String? = nil) {
             self.underlying = underlying
             self.right = right
             self.strike = strike
             self.expiry = expiry
             self.size = size
             self.venue = venue
+            self.chain = chain
         }
     }
 
@@ -103,6 +113,15 @@ public enum Position: Sendable, Hashable {
         case .spot(let s): s.venue
         case .perpetual(let p): p.venue
         case .option(let o): o.venue
+        }
+    }
+
+    /// The chain, if the book names one.
+    public var chain: String? {
+        switch self {
+        case .spot(let s): s.chain
+        case .perpetual(let p): p.chain
+        case .option(let o): o.chain
         }
     }
 }

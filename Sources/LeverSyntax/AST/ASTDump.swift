@@ -123,6 +123,8 @@ struct ASTDumper {
             return ["\(prefix)asset \(name.text) : \(cls.text)"] + properties(body)
         case .venue(let name, let body):
             return ["\(prefix)venue \(name.text)"] + properties(body)
+        case .chain(let name, let body):
+            return ["\(prefix)chain \(name.text)"] + properties(body)
         case .settings(let keyword, let body):
             return [prefix + keyword.rawValue] + properties(body)
         case .table(let table):

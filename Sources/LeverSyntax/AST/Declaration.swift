@@ -43,7 +43,7 @@ public struct Declaration: Sendable, Hashable {
     public var name: Name? {
         switch kind {
         case .param(let n, _), .input(let n, _), .measure(let n, _, _), .scenario(let n, _): n
-        case .classDecl(let n, _, _), .asset(let n, _, _), .venue(let n, _): n
+        case .classDecl(let n, _, _), .asset(let n, _, _), .venue(let n, _), .chain(let n, _): n
         case .table(let t): t.name
         case .curve(let c): c.name
         case .guardrail(let g): g.target
@@ -65,6 +65,9 @@ public enum DeclKind: Sendable, Hashable {
     /// `asset SOL : alt { … }`.
     case asset(Name, cls: Name, body: [Property])
     /// `venue Binance { … }`.
+    /// `chain arbitrum { bridge_haircut = 2%; finality = 20 min }`: a chain positions may be
+    /// on, with its bridge rules for collateral that secures debt on another chain.
+    case chain(Name, body: [Property])
     case venue(Name, body: [Property])
     /// A settings block: `margin { … }` or `oracle { … }`.
     case settings(Keyword, body: [Property])

@@ -68,6 +68,8 @@ public enum Formatter {
             propertyBlock("\(prefix)asset \(name.text) : \(cls.text)", body, span: span, braceless: true, into: &writer)
         case .venue(let name, let body):
             propertyBlock("\(prefix)venue \(name.text)", body, span: span, braceless: true, into: &writer)
+        case .chain(let name, let body):
+            propertyBlock("\(prefix)chain \(name.text)", body, span: span, braceless: true, into: &writer)
         case .settings(let keyword, let body):
             propertyBlock(prefix + keyword.rawValue, body, span: span, braceless: false, into: &writer)
         case .table(let table):

@@ -3,11 +3,11 @@
 /// policies may use them as names; the parser checks their text where they are expected.
 public enum Keyword: String, Sendable, Hashable, CaseIterable {
     case policy, `import`, param, input, `class`, asset, venue, margin, oracle, arithmetic, table, tiers
-    case curve, scenario, assert, measure, flag, override, `guard`, remedy, reputation
+    case curve, scenario, assert, measure, flag, override, `guard`, remedy, reputation, chain, bridge
     case `if`, then, `else`, and, or, not, `in`, `true`, `false`, `where`
 
     /// The keywords that open a settings block of `name = value` rules (`oracle { … }`).
-    public static let settingsBlocks: Set<Keyword> = [.margin, .oracle, .arithmetic, .reputation]
+    public static let settingsBlocks: Set<Keyword> = [.margin, .oracle, .arithmetic, .reputation, .bridge]
 }
 
 public enum TokenKind: Sendable, Hashable {

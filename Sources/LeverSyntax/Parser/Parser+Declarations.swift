@@ -71,7 +71,7 @@ extension Parser {
         return result
     }
 
-    /// declaration = [ "override" ] ( param | input | class | asset | venue | settings | table | curve | scenario | assertion | measure | flag | guard | remedy ) ;
+    /// declaration = [ "override" ] ( param | input | class | asset | venue | chain | settings | table | curve | scenario | assertion | measure | flag | guard | remedy ) ;
     mutating func parseDeclaration() -> Declaration? {
         let start = current.span
         let isOverride = eat(.keyword(.override)) != nil
@@ -90,7 +90,8 @@ extension Parser {
         case .class: return parseClass()
         case .asset: return parseAsset()
         case .venue: return parseVenue()
-        case .margin, .oracle, .arithmetic, .reputation: return parseSettings()
+        case .margin, .oracle, .arithmetic, .reputation, .bridge: return parseSettings()
+        case .chain: return parseChain()
         case .tiers, .table: return .table(parseTable())
         case .curve: return .curve(parseCurve())
         case .scenario: return parseScenario()
@@ -159,13 +160,20 @@ extension Parser {
     }
 
     /// venue = "venue" IDENT [ block ] ;
+    /// chain = "chain" IDENT [ block ] ;
+    mutating func parseChain() -> DeclKind {
+        advance()
+        let name = expectName("after `chain`")
+        return .chain(name, body: parseOptionalBlock())
+    }
+
     mutating func parseVenue() -> DeclKind {
         advance()
         let name = expectName("after `venue`")
         return .venue(name, body: parseOptionalBlock())
     }
 
-    /// settings = ( "margin" | "oracle" | "arithmetic" | "reputation" ) block ;
+    /// settings = ( "margin" | "oracle" | "arithmetic" | "reputation" | "bridge" ) block ;
     mutating func parseSettings() -> DeclKind {
         guard case .keyword(let keyword) = advance().kind else { preconditionFailure("called at a settings keyword") }
         return .settings(keyword, body: parseBlock())

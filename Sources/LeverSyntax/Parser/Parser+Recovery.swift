@@ -2,7 +2,7 @@ extension Parser {
     /// Keywords that can only start a declaration: safe places to resume after an error.
     static let declarationStarts: Set<Keyword> = [
         .policy, .import, .param, .input, .class, .asset, .venue, .margin, .oracle, .arithmetic, .table, .tiers,
-        .curve, .scenario, .assert, .measure, .override, .guard, .flag, .remedy, .reputation,
+        .curve, .scenario, .assert, .measure, .override, .guard, .flag, .remedy, .reputation, .chain, .bridge,
     ]
 
     /// At a keyword that starts a declaration. `asset`, `class` and `venue` are also names in

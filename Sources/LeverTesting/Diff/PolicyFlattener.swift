@@ -36,6 +36,7 @@ struct PolicyFlattener {
         case .asset(let name, let cls, let body):
             parentEntry("asset \(name.text)", cls) + properties("asset \(name.text)", body)
         case .venue(let name, let body): properties("venue \(name.text)", body)
+        case .chain(let name, let body): properties("chain \(name.text)", body)
         case .settings(let keyword, let body): properties(keyword.rawValue, body)
         case .table(let table): tableEntries(table)
         case .curve(let curve): curveEntries(curve)

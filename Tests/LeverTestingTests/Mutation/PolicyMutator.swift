@@ -82,7 +82,7 @@ struct PolicyMutator {
         guard let root = checked.root else { return [] }
         return root.policy.declarations.flatMap { declaration -> [[Property]] in
             switch declaration.kind {
-            case .classDecl(_, _, let body), .asset(_, _, let body), .venue(_, let body), .settings(_, let body): [body]
+            case .classDecl(_, _, let body), .asset(_, _, let body), .venue(_, let body), .chain(_, let body), .settings(_, let body): [body]
             case .table(let table): table.rows.map(\.body)
             case .param, .input, .curve, .scenario, .assertion, .measure, .guardrail, .flag, .remedy: []
             }

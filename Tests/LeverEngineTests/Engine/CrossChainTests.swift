@@ -1,0 +1,144 @@
+import Testing
+import LeverCheck
+import LeverCompile
+import LeverSyntax
+@testable import LeverEngine
+
+/// Cross-chain collateral: a long balance on a chain the account owes nothing on (while it owes
+/// on another) secures its debt over a bridge: the chain's `bridge_haircut` is added to its
+/// haircut, the `bridge` block may cap its share, and a halt scenario makes it worth nothing.
+/// Every number is worked by hand: ETH at 2,000 (10 ETH = 20,000 USD), a 20 % ETH haircut, 2 %
+/// for USDC, liquidation thresholds of 100 % (health = haircut collateral ÷ debt).
+struct CrossChainTests {
+    static func policy(bridge: String = "bridge { home = ethereum }") -> String {
+        """
+        policy "Bridges" version "1"
+        class stable { haircut = 2%; liquidation_threshold = 100% }
+        class crypto { haircut = 20%; liquidation_threshold = 100% }
+        asset USDC : stable
+        asset ETH : crypto
+        chain ethereum
+        chain arbitrum { bridge_haircut = 5%; finality = 7 days }
+        \(bridge)
+        margin {
+          liquidate when health < 1
+          margin_call when health < 1.1
+        }
+        scenario arbitrum_halt { arbitrum: halt }
+        """
+    }
+
+    static let market = """
+    {"as_of": "2026-11-25T12:00:00Z", "assets": {"USDC": {"price": 1, "vol": 0.01}, "ETH": {"price": 2000, "vol": 0.7}}}
+    """
+
+    static func book(_ accounts: [(String, String)]) -> String {
+        #"{"accounts": ["# + accounts.map { #"{"id": "\#($0.0)", "positions": [\#($0.1)]}"# }.joined(separator: ",\n") + "]}"
+    }
+
+    static let eth = #"{"asset": "ETH", "quantity": 10, "chain": "arbitrum"}"#
+
+    static func number(_ r: Report, _ output: String, _ id: String) -> Double? {
+        if case .number(let x)? = r.value(output, account: id) { return x }
+        return nil
+    }
+
+    @Test func collateralOnAnotherChainTakesTheBridgeHaircut() throws {
+        let r = try InlineEvaluation.report(policy: Self.policy(), market: Self.market, book: Self.book([
+            // ETH on arbitrum secures USDC owed on ethereum (home: no chain named): 20 % + 5 % =
+            // 25 %, 15,000 of collateral, health 1.5.
+            ("cross", Self.eth + #", {"asset": "USDC", "quantity": -10000}"#),
+            // Owed on arbitrum too: no bridge to cross, 20 %: 16,000, health 1.6.
+            ("local", Self.eth + #", {"asset": "USDC", "quantity": -10000, "chain": "arbitrum"}"#),
+            // Nothing owed: nothing is secured across a bridge.
+            ("no-debt", Self.eth),
+            // Owed on both chains: the ETH on arbitrum secures the arbitrum debt, no add-on.
+            ("both", Self.eth + #", {"asset": "USDC", "quantity": -5000}, {"asset": "USDC", "quantity": -5000, "chain": "arbitrum"}"#),
+        ]))
+        #expect(Self.number(r, "collateral", "cross") == 15_000)
+        #expect(Self.number(r, "health", "cross") == 1.5)
+        #expect(Self.number(r, "collateral", "local") == 16_000)
+        #expect(Self.number(r, "collateral", "no-debt") == 16_000)
+        #expect(Self.number(r, "collateral", "both") == 16_000)
+    }
+
+    @Test func aBridgeHaltIsALossInItsScenario() throws {
+        let r = try InlineEvaluation.report(policy: Self.policy(), market: Self.market, book: Self.book([
+            ("cross", Self.eth + #", {"asset": "USDC", "quantity": -10000}"#),
+            ("local", Self.eth + #", {"asset": "USDC", "quantity": -10000, "chain": "arbitrum"}"#),
+        ]))
+        // Equity 15,000 − 10,000 = 5,000; under the halt the ETH counts 0: −10,000; loss 15,000.
+        #expect(Self.number(r, "loss_arbitrum_halt", "cross") == 15_000)
+        #expect(r.value("worst_scenario", account: "cross") == .label("arbitrum_halt"))
+        #expect(Self.number(r, "loss_arbitrum_halt", "local") == 0)
+    }
+
+    @Test func theMarketShockedByAHaltAgreesWithTheScenario() throws {
+        let checked = Checker.check(source: Self.policy(), path: "bridges.lever")
+        let market = try #require(MarketLoader.load(SourceFile(id: 1, path: "m.json", text: Self.market)).value)
+        guard case .scenario(_, let shocks)? = checked.symbols.lookup(.scenario, "arbitrum_halt")?.declaration.kind else {
+            Issue.record("no scenario"); return
+        }
+        let halted = market.shocked(by: shocks, symbols: checked.symbols)
+        #expect(halted.haltedChains == ["arbitrum"])
+        let r = try InlineEvaluation.report(policy: Self.policy(), market: halted, book: Self.book([
+            ("cross", Self.eth + #", {"asset": "USDC", "quantity": -10000}"#),
+        ]))
+        #expect(Self.number(r, "collateral", "cross") == 0)
+        #expect(r.value("status", account: "cross") == .label("liquidatable"))
+    }
+
+    @Test func theCapOnCrossChainCollateral() throws {
+        // 15,000 of cross-chain ETH beside 9,800 of local USDC, against 12,000 owed. At most 40 %
+        // from other chains: cross-chain counts at most 40/60 × 9,800 = 6,533.33…, so the total
+        // is 16,333.33… (40 % of which is 6,533.33…) and health 16,333.33… / 12,000 = 1.36111….
+        let policy = Self.policy(bridge: "bridge {\n  home = ethereum\n  max_cross_chain_share = 40%\n}")
+        let r = try InlineEvaluation.report(policy: policy, market: Self.market, book: Self.book([
+            ("capped", Self.eth + #", {"asset": "USDC", "quantity": 10000}, {"asset": "USDC", "quantity": -12000}"#),
+            // Under the cap already: 15,000 cross-chain beside 98,000 local.
+            ("under", Self.eth + #", {"asset": "USDC", "quantity": 100000}, {"asset": "USDC", "quantity": -12000}"#),
+        ]))
+        let total = try #require(Self.number(r, "collateral", "capped"))
+        #expect(abs(total - (9_800 + 9_800 * 0.4 / 0.6)) < 1e-9)
+        #expect(abs(try #require(Self.number(r, "health", "capped")) - total / 12_000) < 1e-12)
+        #expect(abs(try #require(Self.number(r, "collateral", "under")) - (15_000 + 100_000 * 0.98)) < 1e-9)
+    }
+
+    @Test func anUndeclaredChainIsAnErrorWithTheClosestName() throws {
+        let checked = Checker.check(source: Self.policy(), path: "bridges.lever")
+        let compiled = try #require(Compiler.compile(checked).0)
+        let book = Self.book([("typo", #"{"asset": "ETH", "quantity": 10, "chain": "arbitrun"}"#)])
+        let loaded = BookLoader.load(SourceFile(id: 2, path: "book.json", text: book), policy: PolicyNames(policy: compiled))
+        #expect(loaded.value == nil)
+        let diagnostic = try #require(loaded.diagnostics.first { $0.code == "L0724" })
+        #expect(diagnostic.message == "accounts[0].positions[0].chain: chain `arbitrun` is not declared in the policy")
+        #expect(diagnostic.help == "use `arbitrum`")
+        // Without the policy's names at load, the engine still refuses to value it.
+        let r = try InlineEvaluation.report(policy: Self.policy(), market: Self.market, book: book)
+        #expect(r.accounts.first?.evaluated == false)
+        #expect(r.accounts.first?.notes.map(\.message) == ["chain arbitrun is not declared in the policy"])
+    }
+
+    @Test func theChecksOfChainsAndHalts() {
+        func codes(_ extra: String) -> [String] {
+            Checker.check(source: Self.policy() + "\n" + extra, path: "bridges.lever").diagnostics.filter { $0.severity != .note }.map(\.code)
+        }
+        #expect(codes("") == [])
+        #expect(codes("scenario bad { ETH: halt }") == ["L0234"])
+        #expect(codes("scenario bad2 { arbitrum: -30% }") == ["L0235"])
+        #expect(codes("chain solana { bridge_haircut = 150% }").count == 1)  // beyond [0%, 100%]
+        #expect(codes("chain base { bridge_hiarcut = 5% }").count == 1)     // unknown, with a suggestion
+        #expect(codes("chain optimism { finality = 5% }").count == 1)        // a ratio, not a duration
+    }
+
+    /// A policy without chains lays out no chain column and values a book without chains as before.
+    @Test func aPolicyWithoutChainsReadsNoChainInput() throws {
+        let plain = Self.policy().replacingOccurrences(of: "chain ethereum\n", with: "")
+            .replacingOccurrences(of: "chain arbitrum { bridge_haircut = 5%; finality = 7 days }\n", with: "")
+            .replacingOccurrences(of: "bridge { home = ethereum }\n", with: "")
+            .replacingOccurrences(of: "scenario arbitrum_halt { arbitrum: halt }", with: "")
+        let compiled = try #require(Compiler.compile(Checker.check(source: plain, path: "plain.lever")).0)
+        #expect(!compiled.bridge.isDeclared)
+        #expect(!compiled.plan.nodes.contains { $0.op == .positionInput(.chain) || $0.op == .positionInput(.crossChain) })
+    }
+}
