@@ -107,6 +107,12 @@ extension Diagnostic {
                  help: "remove the second `\(name.text)`", fixIts: [FixIt("remove it", [Edit(span, "")])])
     }
 
+    static func reduceSettlesInOneAsset(_ second: Name, removing span: Span) -> Diagnostic {
+        .error("L0236", "a reduction settles its profit or loss in one asset", at: second.span,
+               notes: ["`remedy reduce in USDC` credits (or debits) the realised profit or loss of the part closed to USDC"],
+               help: "keep one asset", fixIts: [FixIt("keep the first", [Edit(span, "")])])
+    }
+
     static func haltNotAChain(_ shock: Shock, chains: [String]) -> Diagnostic {
         .error("L0234", "`\(shock.target.text)` is not a chain: only a chain's bridge can halt", at: shock.target.span,
                notes: [chains.isEmpty ? "the policy declares no chains (`chain arbitrum { … }`)"

@@ -29,6 +29,9 @@ extension TypeChecker {
 
     /// A top-up is offered only in assets the policy declares, each named once.
     private mutating func checkRemedy(_ remedy: RemedyDecl) {
+        if remedy.kind.text == "reduce", remedy.assets.count > 1, let first = remedy.assets.first, let last = remedy.assets.last {
+            diagnostics.append(.reduceSettlesInOneAsset(remedy.assets[1], removing: Span(file: first.span.file, start: first.span.end, end: last.span.end)))
+        }
         var seen: Set<String> = []
         for (i, asset) in remedy.assets.enumerated() {
             if symbols.lookup(.asset, asset.text) == nil {

@@ -3,15 +3,20 @@ import LeverSyntax
 
 /// The remedies a policy offers an account that is not healthy, from its `remedy` declarations:
 /// `remedy top_up in USDC, USDT` (top-ups in those assets only), `remedy repay` (repaying a
-/// debt). A kind not declared is not offered.
+/// debt), `remedy reduce in USDC` (reducing a perpetual, the realised profit or loss settled in
+/// USDC). A kind not declared is not offered.
 public struct RemedyOffer: Sendable, Hashable {
     /// The assets a top-up may be in, as declared; empty when top-ups are not offered.
     public var topUpAssets: [String]
     public var repay: Bool
+    /// The asset a reduction's realised profit or loss is settled in; nil when reductions are
+    /// not offered.
+    public var reduceSettlement: String?
 
-    public init(topUpAssets: [String], repay: Bool) {
+    public init(topUpAssets: [String], repay: Bool, reduceSettlement: String? = nil) {
         self.topUpAssets = topUpAssets
         self.repay = repay
+        self.reduceSettlement = reduceSettlement
     }
 
     /// The offer `symbols` declare; nil when they declare no remedy.
@@ -25,6 +30,7 @@ public struct RemedyOffer: Sendable, Hashable {
         for remedy in declared where remedy.kind.text == "top_up" {
             for asset in remedy.assets where !assets.contains(asset.text) { assets.append(asset.text) }
         }
-        self.init(topUpAssets: assets, repay: declared.contains { $0.kind.text == "repay" })
+        self.init(topUpAssets: assets, repay: declared.contains { $0.kind.text == "repay" },
+                  reduceSettlement: declared.first { $0.kind.text == "reduce" }?.assets.first?.text)
     }
 }

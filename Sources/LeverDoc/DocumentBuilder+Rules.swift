@@ -48,9 +48,11 @@ extension DocumentBuilder {
     func remedies() -> [DocumentBlock] {
         let rows = declarations(.remedy).compactMap { decl -> [String]? in
             guard case .remedy(let remedy) = decl.kind else { return nil }
-            let what = remedy.kind.text == "top_up"
-                ? "a deposit in " + remedy.assets.map { Self.code($0.text) }.joined(separator: ", ")
-                : "repaying part of a debt"
+            let what = switch remedy.kind.text {
+            case "top_up": "a deposit in " + remedy.assets.map { Self.code($0.text) }.joined(separator: ", ")
+            case "reduce": "reducing a perpetual, its realised profit or loss settled in " + remedy.assets.map { Self.code($0.text) }.joined(separator: ", ")
+            default: "repaying part of a debt"
+            }
             return [Self.code(remedy.kind.text), what, declared(decl), note(decl.span)]
         }
         guard !rows.isEmpty else { return [] }

@@ -24,10 +24,14 @@ struct RemedySyntaxTests {
     }
 
     @Test func anUnknownKindOrAMissingListIsAnError() {
-        for kind in ["hedge with perps", "reduce"] {
-            let (_, unknown) = Self.remedies("remedy \(kind)")
-            #expect(unknown.contains { $0.message.contains("`top_up` or `repay`") }, "\(kind)")
-        }
+        let (_, unknown) = Self.remedies("remedy hedge with perps")
+        #expect(unknown.contains { $0.message.contains("`top_up`, `repay` or `reduce`") })
+        // A reduction must say where its realised profit or loss is settled.
+        let (_, unsettled) = Self.remedies("remedy reduce\nparam z = 1")
+        #expect(unsettled.contains { $0.message.contains("`in`") })
+        let (decls, none) = Self.remedies("remedy reduce in USDC")
+        #expect(none.isEmpty)
+        #expect(decls.map(\.text) == ["remedy reduce in USDC"])
         let (_, bare) = Self.remedies("remedy top_up\nparam z = 1")
         #expect(bare.contains { $0.message.contains("`in`") })
         let (_, trailing) = Self.remedies("remedy top_up in USDC,\nparam z = 1")

@@ -16,8 +16,87 @@ import Lever
                 spot.quantity += units
                 changed.positions[p] = .spot(spot)
             }
+        case .reduce:
+            // Closed at 100,000 (the perps fixture's mark), the loss or profit owed in USDC.
+            if let p = action.position, case .perpetual(var perp) = changed.positions[p] {
+                let sign: Double = perp.size < 0 ? -1 : 1
+                perp.size -= sign * units
+                changed.positions[p] = .perpetual(perp)
+                changed.positions.append(.spot(Position.Spot(asset: "USDC", quantity: sign * units * (100_000 - perp.entryPrice))))
+            }
         }
         return changed
+    }
+
+    /// A perpetual desk that offers reductions (settled in USDC): 10,000 USDC of collateral
+    /// beside a 4 BTC long perpetual entered at 102,000, marked at 100,000 (−8,000 unrealised).
+    static func perps(extra: String = "remedy reduce in USDC") throws -> (MarginEngine, Account, MarketSnapshot) {
+        let policy = """
+        policy "Perps" version "1"
+        class stable { haircut = 0%; liquidation_threshold = 100% }
+        class crypto { haircut = 20%; liquidation_threshold = 100% }
+        asset USDC : stable
+        asset BTC : crypto
+        venue Dex
+        margin {
+          initial = 10%
+          maintenance = 5%
+          liquidate when health < 1
+          margin_call when health < 1.1
+        }
+        \(extra)
+        """
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lever-remedy-\(getpid())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let policyFile = directory.appendingPathComponent("perps-\(UUID().uuidString).lever")
+        try policy.write(to: policyFile, atomically: true, encoding: .utf8)
+        let engine = try #require(Lever.loadPolicy(path: policyFile.path, horizon: 1.0 / 365).engine)
+        let marketFile = directory.appendingPathComponent("perps-market.json")
+        try #"{"as_of": "2026-11-25T12:00:00Z", "assets": {"USDC": {"price": 1, "vol": 0.01}, "BTC": {"price": 100000, "vol": 0.5}}}"#
+            .write(to: marketFile, atomically: true, encoding: .utf8)
+        let bookFile = directory.appendingPathComponent("perps-book.json")
+        try #"{"accounts": [{"id": "long", "positions": [{"asset": "USDC", "qty": 10000}, {"kind": "perp", "asset": "BTC", "size": 4, "entry_price": 102000, "venue": "Dex"}]}]}"#
+            .write(to: bookFile, atomically: true, encoding: .utf8)
+        let inputs = try Lever.loadInputs(market: marketFile.path, book: bookFile.path, for: engine)
+        return (engine, try #require(inputs.book?.accounts.first), try #require(inputs.market))
+    }
+
+    /// Reducing a perpetual realises its loss, settled as a USDC balance owed. Worked by hand:
+    /// closing x of the 4 BTC leaves (4 − x) × −2,000 unrealised, owes 2,000x USDC and lowers the
+    /// maintenance requirement to 5 % × (4 − x) × 100,000, so health =
+    /// (10,000 − 8,000 + 2,000x) ÷ (2,000x + 20,000 − 5,000x) = (2,000 + 2,000x) ÷ (20,000 − 3,000x),
+    /// which is 0.1 now (liquidatable), 1.1 (healthy) at x = 20,000 ÷ 5,300 = 200/53 = 3.7736 BTC
+    /// (a loss of 7,547.17 USDC settled), and 1 (out of liquidation) at x = 18,000 ÷ 5,000 = 3.6.
+    @Test func aReductionSettlesItsRealisedLoss() throws {
+        let (engine, account, market) = try Self.perps()
+        #expect(Self.status(engine, account, market) == "liquidatable")
+        let remedy = RemedyFinder(engine: engine, market: market).remedy(for: account)
+        #expect(remedy.actions.map(\.kind) == [.reduce])
+        let action = try #require(remedy.actions.first)
+        #expect(action.position == 1)
+        #expect(abs(action.units - 200.0 / 53) <= 1e-8 * action.units)
+        #expect(abs(try #require(action.settled) - (-2_000 * 200.0 / 53)) <= 1e-6)
+        #expect(action.settledIn == "USDC")
+        #expect((action.statusAfter, action.statusWithLess) == ("healthy", "margin_call"))
+        // Applied independently of the finder: healthy with it, not with 1 % less.
+        #expect(Self.status(engine, Self.applying(action, units: action.units, to: account), market) == "healthy")
+        #expect(Self.status(engine, Self.applying(action, units: 0.99 * action.units, to: account), market) == "margin_call")
+        let outOf = RemedyFinder(engine: engine, market: market, target: .outOfLiquidation).remedy(for: account)
+        #expect(abs(try #require(outOf.actions.first).units - 3.6) <= 1e-8 * 3.6)
+        let text = ReportRenderer.text(remedy)
+        #expect(text.last?.contains("reduce its 2nd position, the BTC perpetual, by 3.77359, settling a loss of 7,547.17 USDC") == true, "\(text)")
+    }
+
+    /// Without `remedy reduce in ASSET`, nothing is reduced: the policy must say where realised
+    /// profit or loss goes. Two settlement assets are an error (L0236).
+    @Test func aReductionIsOfferedOnlyWithItsSettlementAsset() throws {
+        let (engine, account, market) = try Self.perps(extra: "remedy top_up in USDC")
+        #expect(RemedyFinder(engine: engine, market: market).remedy(for: account).actions.map(\.kind) == [.topUp])
+        #expect(engine.policy.remedies?.reduceSettlement == nil)
+        let two = Lever.loadPolicy(source: "policy \"T\" version \"1\"\nclass stable { haircut = 0% }\nasset USDC : stable\nasset USDT : stable\nremedy reduce in USDC, USDT\n",
+                                   path: "two.lever")
+        #expect(two.engine == nil)
+        #expect(two.diagnostics.map(\.code).contains("L0236"))
     }
 
     static func status(_ engine: MarginEngine, _ account: Account, _ market: MarketSnapshot) -> String {
@@ -123,9 +202,9 @@ import Lever
         #expect(abs((remedy.actions.first { $0.asset == "ETH" }?.usd ?? 0) - 62.5) < 1e-6)
     }
 
-    /// A position's size is never an action: reducing a perpetual or an option realises its profit
-    /// or loss, which the engine does not settle yet, so an amount found without it would be
-    /// wrong. An oversized perpetual gets top-ups and repayments only.
+    /// A policy that declares no remedy is offered top-ups and repayments, never a reduction (which
+    /// needs the asset its realised profit or loss is settled in): an oversized perpetual gets
+    /// top-ups and repayments only.
     @Test func positionsAreNotReduced() throws {
         let (engine, book, market) = try ReportWriterTests.inputs(book: ReportWriterTests.path("Rules/sample/book.json"))
         var account = try #require(book.account(id: "mm-cobalt"))

@@ -2,10 +2,11 @@
 /// status, each verified by evaluating the account again with it applied.
 ///
 /// An action is one of: a top-up of a spot balance in an asset the policy declares (a balance
-/// with no venue), or a repayment of part of a debt (a negative spot balance). Reducing a
-/// perpetual or option position is not offered: it realises the position's profit or loss, which
-/// would have to be settled in some balance the engine does not model yet, and an amount found
-/// without it would be wrong. Each is the least amount found by a search that
+/// with no venue), a repayment of part of a debt (a negative spot balance), or (when the policy
+/// says `remedy reduce in USDC`) a reduction of a perpetual: the part closed realises its profit
+/// or loss at the mark, settled as a balance of the named asset (a loss is owed in it), so the
+/// account keeps every dollar the reduction moves. Options are not reduced: closing one realises
+/// its model value, which is not settled yet. Each is the least amount found by a search that
 /// evaluates the account with the action applied (`RemedyFinder`); it is reported only when the
 /// account reaches the target with it, and its verification says what the status is with it and
 /// with 1 % less, so a reader can see it is the least (with 1 % less the target is not reached).
@@ -32,6 +33,8 @@ public struct Remedy: Sendable, Hashable {
         case topUp = "top_up"
         /// Repay part of a debt.
         case repay
+        /// Close part of a perpetual, settling the realised profit or loss.
+        case reduce
     }
 
     /// One action and its verification.
@@ -39,12 +42,18 @@ public struct Remedy: Sendable, Hashable {
         public var kind: Kind
         /// The asset deposited or repaid.
         public var asset: String
-        /// For a repayment, which of the account's positions is the debt (0-based, in file order).
+        /// For a repayment or a reduction, which of the account's positions it acts on (0-based,
+        /// in file order).
         public var position: Int?
-        /// The amount: units of `asset` deposited or repaid.
+        /// The amount: units of `asset` deposited or repaid, or of the perpetual's size closed.
         public var units: Double
-        /// `units` at the asset's quoted price (USD); nil when the market has no price for it.
+        /// `units` at the asset's quoted price (at the mark, for a reduction) in USD; nil when
+        /// the market has no price for it.
         public var usd: Double?
+        /// For a reduction, the realised profit (positive) or loss (negative) of the part closed,
+        /// in units of `settledIn`, credited to (or owed in) that asset.
+        public var settled: Double? = nil
+        public var settledIn: String? = nil
         /// The account's status evaluated with the action applied (the target's, by construction).
         public var statusAfter: String
         /// The status with 1 % less: not the target's when the amount is the least.

@@ -82,7 +82,10 @@ public struct RemedyFinder: Sendable {
         var kind: Remedy.Kind
         var asset: String
         var position: Int?
+        /// The asset's quoted price; for a reduction, the perpetual's mark.
         var price: Double?
+        /// For a reduction, the asset realised profit or loss is settled in, and its price.
+        var settlement: (asset: String, price: Double)? = nil
         /// The most the action can be (a debt's size); nil for a top-up.
         var most: Double?
         /// The largest amount known not to reach the target.
@@ -102,8 +105,20 @@ public struct RemedyFinder: Sendable {
                 guard let p = position, case .spot(var spot) = changed.positions[p] else { break }
                 spot.quantity = min(spot.quantity + amount, 0)
                 changed.positions[p] = .spot(spot)
+            case .reduce:
+                guard let p = position, case .perpetual(var perp) = changed.positions[p], let settlement else { break }
+                let closed = min(amount, abs(perp.size)), sign: Double = perp.size < 0 ? -1 : 1
+                perp.size -= sign * closed
+                changed.positions[p] = .perpetual(perp)
+                changed.positions.append(.spot(Position.Spot(asset: settlement.asset, quantity: realised(closed, perp) / settlement.price)))
             }
             return changed
+        }
+
+        /// The profit or loss (USD) of closing `closed` of a perpetual at the mark.
+        func realised(_ closed: Double, _ perp: Position.Perpetual) -> Double {
+            guard let mark = price else { return .nan }
+            return (perp.size < 0 ? -1 : 1) * closed * (mark - perp.entryPrice)
         }
     }
 
@@ -121,10 +136,18 @@ public struct RemedyFinder: Sendable {
             guard let p = price(asset) else { continue }
             searches.append(Search(kind: .topUp, asset: asset, position: nil, price: p, most: nil))
         }
+        // A reduction needs an asset to settle in, with a price: only when the policy names one.
+        let settlement = offer?.reduceSettlement.flatMap { asset in price(asset).map { (asset, $0) } }
         for (i, position) in account.positions.enumerated() {
             switch position {
             case .spot(let spot) where spot.quantity < 0 && offer?.repay != false:
                 searches.append(Search(kind: .repay, asset: spot.asset, position: i, price: price(spot.asset), most: -spot.quantity))
+            case .perpetual(let perp) where perp.size != 0:
+                // Closed at the mark the engine values it at: the market's own, else the quote.
+                guard let settlement, let mark = market[perp.asset].flatMap({ $0.perp.markPrice ?? $0.price }),
+                      mark.isFinite, mark > 0 else { continue }
+                searches.append(Search(kind: .reduce, asset: perp.asset, position: i, price: mark, settlement: settlement,
+                                       most: abs(perp.size)))
             case .spot, .perpetual, .option:
                 continue
             }
@@ -185,10 +208,15 @@ public struct RemedyFinder: Sendable {
         for (s, search) in searches.enumerated() {
             let after = words[s][0], less = words[s][1]
             guard let units = search.high, target.isMet(by: after) else { continue }
-            actions.append(Remedy.Action(kind: search.kind, asset: search.asset, position: search.position, units: units,
-                                         usd: search.price.map { units * $0 }, statusAfter: after, statusWithLess: less))
+            var action = Remedy.Action(kind: search.kind, asset: search.asset, position: search.position, units: units,
+                                       usd: search.price.map { units * $0 }, statusAfter: after, statusWithLess: less)
+            if let settlement = search.settlement, let p = search.position, case .perpetual(let perp) = account.positions[p] {
+                action.settled = search.realised(min(units, abs(perp.size)), perp) / settlement.price
+                action.settledIn = settlement.asset
+            }
+            actions.append(action)
         }
-        let order: [Remedy.Kind: Int] = [.topUp: 0, .repay: 1]
+        let order: [Remedy.Kind: Int] = [.topUp: 0, .repay: 1, .reduce: 2]
         return actions.enumerated().sorted { l, r in
             let (a, b) = (l.element, r.element)
             if a.kind != b.kind { return order[a.kind, default: 0] < order[b.kind, default: 0] }

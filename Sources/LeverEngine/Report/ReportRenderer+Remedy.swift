@@ -6,8 +6,9 @@ import LeverSyntax
 //   {"target": "healthy", "status": "margin_call", "note": null,
 //    "actions": [{"kind": "top_up", "asset": "USDC", "position": null, "units": 44.44…, "usd": 44.44…,
 //                 "status_after": "healthy", "status_with_1pct_less": "margin_call"}]}
-// `position` is the 0-based index of the debt repaid among the account's positions; units are exact (the least
-// amount found, at most a billionth above the least).
+// `position` is the 0-based index of the debt repaid (or perpetual reduced) among the account's positions; units
+// are exact (the least amount found, at most a billionth above the least). A reduction adds `settled` (its realised
+// profit, negative for a loss, in units of `settled_in`) and `settled_in`.
 //
 // Text: one line per action, amounts rounded up to six significant digits (so the amount shown
 // is always enough), with the verification.
@@ -34,7 +35,9 @@ extension ReportRenderer {
             "usd": usd,
             "status_after": .string(action.statusAfter),
             "status_with_1pct_less": .string(action.statusWithLess),
-        ])
+        ].merging(action.settledIn.map { asset in
+            ["settled": action.settled.map(JSONOutput.number) ?? .null, "settled_in": .string(asset)]
+        } ?? [:]) { first, _ in first })
     }
 
     /// The remedy as lines of text, each indented by `indent`: a heading, then an action a line.
@@ -46,6 +49,12 @@ extension ReportRenderer {
             let what = switch action.kind {
             case .topUp: "top up \(amount)"
             case .repay: "repay \(amount) of the debt in its \(ordinal((action.position ?? 0) + 1)) position"
+            case .reduce:
+                "reduce its \(ordinal((action.position ?? 0) + 1)) position, the \(action.asset) perpetual, by \(roundedUp(action.units))"
+                    + (action.settledIn.map { asset in
+                        let settled = action.settled ?? .nan
+                        return ", settling \(settled < 0 ? "a loss of" : "a profit of") \(roundedUp(abs(settled))) \(asset)"
+                    } ?? "")
             }
             let usd = action.usd.map { " (\(NumberText.fixed(($0 * 100).rounded(.up) / 100, decimals: 2, grouped: true)) USD)" } ?? ""
             return "\(indent)  \(what)\(usd): \(action.statusAfter); with 1% less, \(action.statusWithLess)"

@@ -300,12 +300,15 @@ extension FlagDecl {
     }
 }
 
-/// `remedy top_up in USDC, USDT` or `remedy repay`: which remedies the policy offers an account
-/// that is not healthy. A policy that declares none offers both.
+/// `remedy top_up in USDC, USDT`, `remedy repay` or `remedy reduce in USDC`: which remedies the
+/// policy offers an account that is not healthy. A policy that declares none offers top-ups and
+/// repayments; reducing a perpetual is offered only when declared, with the asset its realised
+/// profit or loss is settled in.
 public struct RemedyDecl: Sendable, Hashable {
-    /// The kind: `top_up` or `repay` (the words of `RemedyDecl.kinds`).
+    /// The kind: `top_up`, `repay` or `reduce` (the words of `RemedyDecl.kinds`).
     public var kind: Name
-    /// For `top_up`, the assets a top-up may be in, in the order written.
+    /// For `top_up`, the assets a top-up may be in, in the order written; for `reduce`, the one
+    /// asset realised profit or loss is settled in.
     public var assets: [Name]
     public init(kind: Name, assets: [Name]) {
         self.kind = kind
@@ -313,7 +316,7 @@ public struct RemedyDecl: Sendable, Hashable {
     }
 
     /// The kinds a policy may offer.
-    public static let kinds = ["top_up", "repay"]
+    public static let kinds = ["top_up", "repay", "reduce"]
 
     /// The declaration as `fmt` writes it: `remedy top_up in USDC, USDT`.
     public var text: String {

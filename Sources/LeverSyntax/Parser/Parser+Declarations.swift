@@ -288,17 +288,19 @@ extension Parser {
         return FlagDecl(text: Name(text, span: token.span), condition: parseExpr())
     }
 
-    /// remedy = "remedy" ( "top_up" "in" IDENT { "," IDENT } | "repay" ) ;
+    /// remedy = "remedy" ( ( "top_up" | "reduce" ) "in" IDENT { "," IDENT } | "repay" ) ;
     mutating func parseRemedy() -> RemedyDecl {
         advance()
         let token = current
-        let kind = expectName("after `remedy` (`top_up in ASSET, …` or `repay`)")
+        let kind = expectName("after `remedy` (`top_up in ASSET, …`, `repay` or `reduce in ASSET`)")
         guard RemedyDecl.kinds.contains(kind.text) else {
-            report(.expected("`top_up` or `repay`", "after `remedy`", found: token))
+            report(.expected("`top_up`, `repay` or `reduce`", "after `remedy`", found: token))
             return RemedyDecl(kind: kind, assets: [])
         }
-        guard kind.text == "top_up" else { return RemedyDecl(kind: kind, assets: []) }
-        expect(.keyword(.in), "after `remedy top_up` (the assets a top-up may be in, e.g. `in USDC, USDT`)")
+        guard kind.text != "repay" else { return RemedyDecl(kind: kind, assets: []) }
+        expect(.keyword(.in), kind.text == "top_up"
+            ? "after `remedy top_up` (the assets a top-up may be in, e.g. `in USDC, USDT`)"
+            : "after `remedy reduce` (the asset realised profit or loss is settled in, e.g. `in USDC`)")
         var assets = [expectName("after `in`")]
         while eat(.comma) != nil { assets.append(expectName("after `,`")) }
         return RemedyDecl(kind: kind, assets: assets)
