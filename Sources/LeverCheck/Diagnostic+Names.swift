@@ -107,6 +107,12 @@ extension Diagnostic {
                  help: "remove the second `\(name.text)`", fixIts: [FixIt("remove it", [Edit(span, "")])])
     }
 
+    static func negativeAge(_ property: Property) -> Diagnostic {
+        .error("L0237", "`\(property.name.text)` is below zero", at: property.value.span,
+               notes: ["a score older than a negative age does not exist: every score would be stale"],
+               help: "write how old a score may be, e.g. `\(property.name.text) = 30 days`")
+    }
+
     static func reduceSettlesInOneAsset(_ second: Name, removing span: Span) -> Diagnostic {
         .error("L0236", "a reduction settles its profit or loss in one asset", at: second.span,
                notes: ["`remedy reduce in USDC` credits (or debits) the realised profit or loss of the part closed to USDC"],

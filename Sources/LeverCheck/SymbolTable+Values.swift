@@ -37,17 +37,23 @@ extension SymbolTable {
         return t
     }
 
-    /// The scores the `reputation` block holds to an age: `score` (`account.score`), then every
-    /// other account attribute a key of the `tiers` table reads, in the order the keys name them.
+    /// The scores the `reputation` block holds to an age: the account inputs (`score` for
+    /// `account.score`, attribute names) the keys of the `tiers` table read, directly or through
+    /// the measures they read, in the order found; `score` alone for a policy without tiers.
     public var reputationScores: [String] {
-        var names = ["score"]
+        guard let tiers = table("tier") else { return ["score"] }
+        var names: [String] = [], measures: Set<String> = []
         func visit(_ expr: Expr) {
-            if case .member(let base, let name) = expr.kind, case .name("account") = base.kind, !names.contains(name.text) {
-                names.append(name.text)
+            switch expr.kind {
+            case .member(let base, let name):
+                if case .name("account") = base.kind, !names.contains(name.text) { names.append(name.text) }
+            case .name(let name):
+                if let m = measure(name), measures.insert(name).inserted { visit(m.value) }
+            default: break
             }
             expr.kind.forEachChild(visit)
         }
-        table("tier")?.keys.forEach(visit)
+        tiers.keys.forEach(visit)
         return names
     }
 

@@ -122,6 +122,12 @@ extension TypeChecker {
             }
             checkSetting(property, entry: entry, keyword: keyword)
         }
+        if keyword == .reputation {
+            // An age below zero would make every score stale: a typo, not a rule.
+            for property in body where property.name.text.hasSuffix("_age") {
+                if let v = folder.fold(property.value), v < 0 { diagnostics.append(.negativeAge(property)) }
+            }
+        }
         let arithmetic = symbols.arithmetic
         if keyword == .arithmetic, !arithmetic.isFixedPoint, let rounding = body.last(where: { $0.name.text == "rounding" }) {
             diagnostics.append(.roundingNeedsFixedPoint(rounding))

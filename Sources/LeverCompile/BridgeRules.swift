@@ -5,11 +5,12 @@ import LeverSyntax
 ///
 /// Collateral on one chain that secures debt on another cannot be seized where the debt is
 /// without crossing a bridge: it takes the bridge's finality to arrive, and the bridge can halt.
-/// So a long spot balance on a chain the account owes nothing on (while it owes something) is
-/// *cross-chain*: its haircut gets the chain's `bridge_haircut` on top, and the `bridge` block may
-/// cap the share of the account's borrowing power (haircut collateral plus credit line) such
-/// balances make up. A scenario shock
-/// `arbitrum: halt` makes arbitrum's cross-chain collateral worth nothing in that scenario.
+/// What an account holds on a chain first secures what it owes there; while it owes on another
+/// chain, the rest crosses a bridge (the *cross share* of each long balance there, laid out by
+/// the engine): that part's haircut gets the chain's `bridge_haircut` on top, and the `bridge`
+/// block may cap the share of the account's borrowing power (haircut collateral plus credit
+/// line) such parts make up. A scenario shock `arbitrum: halt` makes the crossing part of
+/// arbitrum's collateral worth nothing in that scenario.
 public struct BridgeRules: Sendable, Hashable {
     /// Declared chains, in declaration order (`chain arbitrum`).
     public var chains: [String] = []

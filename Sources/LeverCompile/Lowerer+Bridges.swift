@@ -30,8 +30,9 @@ extension Lowerer {
         }
     }
 
-    /// Per position, the haircut its bridge adds: the chain's `bridge_haircut` for cross-chain
-    /// collateral (1 on a chain the scenario halts), else 0.
+    /// Per position, the haircut its chain's bridge adds to the part that crosses it: the
+    /// chain's `bridge_haircut`, or 100 % on a bridge that is halted (by the scenario, or in a
+    /// market shocked by a halt).
     mutating func bridgeHaircut(_ rules: BridgeRules, _ ctx: LowerContext) -> NodeRef {
         var own = LowerContext()
         own.scenario = ctx.scenario
@@ -47,35 +48,49 @@ extension Lowerer {
                 guard h != 0 else { continue }
                 value = me.builder.select(me.builder.binary(.equal, chain, me.builder.constant(Double(k))), me.builder.constant(h), value)
             }
-            let cross = me.named(me.builder.add(.positionInput(.crossChain)), "cross_chain",
-                                 "1 for collateral on a chain the account owes nothing on while it owes on another, 2 when that chain's bridge is halted (a market shocked by a halt), else 0 (from the book)")
+            let haltedInMarket = me.named(me.builder.add(.positionInput(.bridgeHalted)), "bridge_halted",
+                                          "1 when the position's chain's bridge is halted in the market (one shocked by a halt scenario), else 0")
             let scenario = own.scenario.map { " under \(me.symbols.symbols(.scenario)[$0].name)" } ?? ""
-            let haltedInMarket = me.builder.binary(.greater, cross, me.builder.constant(1.5))
-            let addOn = me.builder.select(haltedInMarket, me.builder.constant(1), me.builder.binary(.multiply, cross, value))
-            return me.named(addOn, "bridge_haircut" + scenario,
-                            "cross-chain collateral: " + parts.joined(separator: "; ") + "; 100% on a halted bridge; 0 otherwise")
+            return me.named(me.builder.select(haltedInMarket, me.builder.constant(1), value), "bridge_haircut" + scenario,
+                            parts.joined(separator: "; ") + "; 100% on a halted bridge")
         }
     }
 
-    /// Collateral values with the `bridge` block's cap applied: when cross-chain balances make
-    /// up more than `max_cross_chain_share` of the account's borrowing power (haircut collateral
-    /// plus credit line), each is scaled down so that they make up exactly that share
+    /// The share of each long balance that secures debt on another chain (`cross_chain`, from
+    /// the account's holdings and debts per chain).
+    mutating func crossShare() -> NodeRef {
+        memo("bridge:cross_chain", at: .synthetic) { me in
+            me.named(me.builder.add(.positionInput(.crossChain)), "cross_chain",
+                     "the share of the balance that secures debt on another chain: what the account holds on its chain beyond what it owes there, while it owes on another chain (0 otherwise)")
+        }
+    }
+
+    /// Per position, the haircut of its part that crosses a bridge: its own plus the bridge's,
+    /// within 100 %.
+    mutating func crossHaircut(_ base: NodeRef, _ rules: BridgeRules, _ ctx: LowerContext) -> NodeRef {
+        builder.binary(.min, builder.constant(1), builder.binary(.add, base, bridgeHaircut(rules, ctx)))
+    }
+
+    /// Collateral values with the `bridge` block's cap applied: the part of each balance that
+    /// crosses a bridge (`notional × cross share × (1 − cross haircut)`) is scaled down, when
+    /// such parts make up more than `max_cross_chain_share` of the account's borrowing power
+    /// (haircut collateral plus credit line), so that they make up exactly that share
     /// (`share ÷ (1 − share)` × the rest).
-    mutating func crossChainCapped(_ value: NodeRef, _ rules: BridgeRules, _ ctx: LowerContext) -> NodeRef {
+    mutating func crossChainCapped(notional: NodeRef, base: NodeRef, held: NodeRef, _ rules: BridgeRules, _ ctx: LowerContext) -> NodeRef {
         let share = rules.maxCrossChainShare
-        guard share < 1 else { return value }
-        let cross = builder.add(.positionInput(.crossChain))
-        let isCross = builder.binary(.greater, cross, builder.constant(0))
-        let crossSum = builder.aggregate(.sum, value, filter: isCross)
-        // The rest of the borrowing power: collateral on the chains it owes on, and its credit line.
-        let localSum = builder.binary(.add, builder.aggregate(.sum, value, filter: builder.unary(.not, isCross)),
-                                      standardResult("credit_line", ctx))
-        let allowed = builder.binary(.multiply, builder.constant(share / (1 - share)), localSum)
-        let ratio = builder.binary(.min, builder.constant(1), builder.binary(.divide, allowed, crossSum))
-        let scale = named(builder.select(builder.binary(.greater, crossSum, builder.constant(0)), ratio, builder.constant(1)),
-                          "cross_chain_scale",
-                          "min(1, \(Self.percent(share)) ÷ \(Self.percent(1 - share)) × (collateral on the chains the account owes on + credit line) ÷ cross-chain collateral): the `bridge` block's `max_cross_chain_share`")
-        return builder.select(isCross, builder.binary(.multiply, value, scale), value)
+        let f = crossShare(), one = builder.constant(1), zero = builder.constant(0)
+        let local = builder.select(held, builder.binary(.multiply, notional,
+                                                        builder.binary(.multiply, builder.binary(.subtract, one, f), builder.binary(.subtract, one, base))), zero)
+        let cross = builder.select(held, builder.binary(.multiply, notional,
+                                                        builder.binary(.multiply, f, builder.binary(.subtract, one, crossHaircut(base, rules, ctx)))), zero)
+        let crossSum = builder.aggregate(.sum, cross, filter: nil)
+        // The rest of the borrowing power: the parts that stay on their chain, and the credit line.
+        let rest = builder.binary(.max, zero, builder.binary(.add, builder.aggregate(.sum, local, filter: nil), standardResult("credit_line", ctx)))
+        let allowed = builder.binary(.multiply, builder.constant(share / (1 - share)), rest)
+        let ratio = builder.binary(.min, one, builder.binary(.divide, allowed, crossSum))
+        let scale = named(builder.select(builder.binary(.greater, crossSum, zero), ratio, one), "cross_chain_scale",
+                          "min(1, \(Self.percent(share)) ÷ \(Self.percent(1 - share)) × (collateral kept on its chain + credit line) ÷ collateral across bridges): the `bridge` block's `max_cross_chain_share`")
+        return builder.binary(.add, local, builder.binary(.multiply, cross, scale))
     }
 
     static func percent(_ x: Double) -> String {

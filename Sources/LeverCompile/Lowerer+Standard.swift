@@ -48,19 +48,21 @@ extension Lowerer {
                                   builder.select(isKind(1), derivedField("pnl", ctx), derivedField("option_value", ctx)))
         case "effective_haircut":
             // haircut after venue, then the tier discount, kept within [0, 1]
-            let discount = tierDiscount(ctx)
-            var discounted = builder.binary(.multiply, property("haircut", ctx),
-                                            builder.binary(.subtract, builder.constant(1), discount))
-            // The bridge's add-on is the chain's risk, not the client's: no tier discount on it.
-            if bridges.isDeclared { discounted = builder.binary(.add, discounted, bridgeHaircut(bridges, ctx)) }
-            return builder.binary(.min, builder.binary(.max, discounted, zero), builder.constant(1))
+            let base = baseHaircut(ctx)
+            guard bridges.isDeclared else { return base }
+            // The part that crosses a bridge takes the bridge's haircut on top of the position's
+            // own (the chain's risk, not the client's: no tier discount on it).
+            let f = crossShare()
+            let crossing = builder.binary(.multiply, f, builder.binary(.subtract, crossHaircut(base, bridges, ctx), base))
+            return builder.binary(.add, base, crossing)
         case "collateral_value":
             // A position worth 0 (the `zero` oracle rule) counts 0 whatever its haircut: the rule
             // promises 0, and a haircut that needs the missing asset's volatility is undefined.
             let kept = builder.binary(.subtract, builder.constant(1), derivedField("effective_haircut", ctx))
             let value = builder.binary(.scale, derivedField("notional", ctx), kept)
-            let held = builder.select(builder.binary(.and, isKind(0), sideIs(.greater)), value, zero)
-            return bridges.isDeclared ? crossChainCapped(held, bridges, ctx) : held
+            let longSpot = builder.binary(.and, isKind(0), sideIs(.greater))
+            guard bridges.isDeclared, bridges.maxCrossChainShare < 1 else { return builder.select(longSpot, value, zero) }
+            return crossChainCapped(notional: derivedField("notional", ctx), base: baseHaircut(ctx), held: longSpot, bridges, ctx)
         case "debt_value":
             // Debts use the quoted price: a stale feed zeroes collateral, never what is owed.
             let owed = builder.unary(.abs, builder.binary(.multiply, quantity, quotedPrice(ctx)))
@@ -69,6 +71,18 @@ extension Lowerer {
             return builder.select(isKind(0), zero, derivedField("notional", ctx))
         default:
             return builder.constant(.nan)
+        }
+    }
+
+    /// The position's haircut after the tier discount, within [0%, 100%]: the effective haircut,
+    /// but for what crosses a bridge.
+    mutating func baseHaircut(_ ctx: LowerContext) -> NodeRef {
+        memo(Self.key("field", "base_haircut", ctx), at: .synthetic) { me in
+            // The discount first: nodes are explained in the order they are made.
+            let discount = me.tierDiscount(ctx)
+            let discounted = me.builder.binary(.multiply, me.property("haircut", ctx),
+                                               me.builder.binary(.subtract, me.builder.constant(1), discount))
+            return me.builder.binary(.min, me.builder.binary(.max, discounted, me.builder.constant(0)), me.builder.constant(1))
         }
     }
 
@@ -105,8 +119,8 @@ extension Lowerer {
 
     /// The fields whose formula a policy with chains changes.
     static let bridgedFieldFormulas: [String: String] = [
-        "effective_haircut": "haircut × (1 − tier haircut discount) + bridge haircut, within [0%, 100%]",
-        "collateral_value": "long spot: notional × (1 − effective haircut), cross-chain ones scaled to the `bridge` cap",
+        "effective_haircut": "h + cross-chain share × (min(100%, h + bridge haircut) − h), where h = haircut × (1 − tier haircut discount) within [0%, 100%]",
+        "collateral_value": "long spot: notional × (1 − effective haircut); with the `bridge` cap, the part across a bridge scaled to it",
     ]
 
     /// How the standard results are computed, for `explain`.

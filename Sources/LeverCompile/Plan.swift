@@ -79,9 +79,13 @@ public enum PositionInput: String, Sendable, Hashable, CaseIterable {
     /// The index of the position's chain among the policy's (`chain …`), −1 for none; laid out
     /// only for a policy that declares chains.
     case chain
-    /// 1 for collateral on a chain the account owes nothing on (it secures debt on another
-    /// chain, over a bridge), else 0; laid out only for a policy that declares chains.
+    /// The share of a long balance that secures debt on another chain, over a bridge: what the
+    /// account holds on its chain beyond what it owes there, when it owes on another chain
+    /// (0 to 1); laid out only for a policy that declares chains.
     case crossChain = "cross_chain"
+    /// 1 when the position's chain's bridge is halted in the market (one shocked by a halt
+    /// scenario), else 0; laid out only for a policy that declares chains.
+    case bridgeHalted = "bridge_halted"
 
     /// The inputs every book lays out, one column each; the others only when the plan reads them.
     public static let bookColumns: [PositionInput] = [.quantity, .kind, .right, .entryPrice, .strike, .expiry]

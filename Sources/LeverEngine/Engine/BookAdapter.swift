@@ -37,13 +37,17 @@ struct BookAdapter {
         var builder = Builder(attributes: Self.attributes(in: policy.plan), strings: policy.strings,
                               ranges: policy.inputRanges, positions: rows, accounts: range.count,
                               readsStaleTier: reads(.accountInput(.staleTier)),
-                              readsChains: reads(.positionInput(.chain)) || reads(.positionInput(.crossChain)))
+                              readsChains: policy.bridge.isDeclared)
         var reader = NoteReader(policy: policy, prepared: prepared, store: store)
         let freshness = ScoreFreshness(policy: policy, asOf: market.asOf)
         var notes: [[AccountNote]] = [], evaluable: [Bool] = []
         notes.reserveCapacity(range.count)
         evaluable.reserveCapacity(range.count)
         let asOf = market.asOf
+        // For a policy with chains: prices to weigh what each account holds and owes per chain,
+        // and the chains whose bridge the market has halted.
+        let prices = prepared.columns.inputs[.price] ?? [], quoted = prepared.columns.inputs[.quotedPrice] ?? []
+        let halted = Set(market.haltedChains.compactMap { policy.bridge.chains.firstIndex(of: $0) })
         for a in range {
             var accountNotes = reader.read(account: a)
             let stale = freshness.isActive
@@ -57,15 +61,15 @@ struct BookAdapter {
             if ok {
                 // What each row's chain is and whether it secures debt on another chain, when the
                 // policy declares chains: from the account's own debts (`BridgeRules`).
-                let owed = builder.chainColumn == nil ? [] : reader.chains.owed(account: a)
-                let halted = market.haltedChains.compactMap { policy.bridge.chains.firstIndex(of: $0) }
+                let ledger = builder.chainColumn == nil ? nil
+                    : reader.chains.ledger(account: a, assetOf: reader.asset, prices: prices, quoted: quoted)
                 for row in store.rows(ofAccount: a) {
                     if store.kind[row] == .option { hasOptions = true }
                     builder.append(store, row: row, asset: reader.asset(row), venue: reader.venue(row), asOf: asOf)
-                    if builder.chainColumn != nil {
+                    if let ledger {
                         let chain = reader.chains.chain(row)
-                        let cross = reader.chains.isCrossChain(row, owed: owed)
-                        builder.setChain(chain, crossChain: !cross ? 0 : halted.contains(chain) ? 2 : 1)
+                        let long = store.kind[row] == .spot && store.quantity[row] > 0
+                        builder.setChain(chain, crossShare: long ? ledger.crossShare(chain) : 0, halted: halted.contains(chain))
                     }
                 }
             }
@@ -186,10 +190,11 @@ struct BookAdapter {
         let attributeRanges: [[DeclaredInputRange]]
         /// Per account, the tier row a stale score puts it in, or NaN (when the plan reads it).
         let staleTier: UnsafeMutablePointer<Double>?
-        /// Per position, its chain's policy index and whether it is cross-chain collateral (when
-        /// the policy declares chains).
+        /// Per position, its chain's policy index, the share of it that secures debt on another
+        /// chain, and whether its chain's bridge is halted (when the policy declares chains).
         let chainColumn: UnsafeMutablePointer<Double>?
         let crossColumn: UnsafeMutablePointer<Double>?
+        let haltedColumn: UnsafeMutablePointer<Double>?
 
         /// Column order of `inputs`, fetched once (`allCases` builds a new array on each use).
         let order = PositionInput.bookColumns
@@ -215,6 +220,7 @@ struct BookAdapter {
             staleTier = readsStaleTier ? Self.zeroed(accountRows) : nil
             chainColumn = readsChains ? Self.zeroed(rows) : nil
             crossColumn = readsChains ? Self.zeroed(rows) : nil
+            haltedColumn = readsChains ? Self.zeroed(rows) : nil
             quantityColumn = order.firstIndex(of: .quantity) ?? 0
         }
 
@@ -224,11 +230,11 @@ struct BookAdapter {
             return p
         }
 
-        /// The chain inputs of the row `append` added last: its chain's index, and 0 (not
-        /// cross-chain), 1 (cross-chain) or 2 (cross-chain on a halted bridge).
-        mutating func setChain(_ chain: Int, crossChain: Double) {
+        /// The chain inputs of the row `append` added last.
+        mutating func setChain(_ chain: Int, crossShare: Double, halted: Bool) {
             chainColumn?[rows - 1] = Double(chain)
-            crossColumn?[rows - 1] = crossChain
+            crossColumn?[rows - 1] = crossShare
+            haltedColumn?[rows - 1] = halted ? 1 : 0
         }
 
         mutating func append(_ store: BookStore, row: Int, asset a: Int, venue v: Int, asOf: Timestamp?) {
@@ -295,7 +301,9 @@ struct BookAdapter {
             }
             var columns: [PositionInput: UnsafeMutablePointer<Double>] = [:]
             for (i, input) in order.enumerated() { columns[input] = inputs[i] }
-            if let chainColumn, let crossColumn { (columns[.chain], columns[.crossChain]) = (chainColumn, crossColumn) }
+            if let chainColumn, let crossColumn, let haltedColumn {
+                (columns[.chain], columns[.crossChain], columns[.bridgeHalted]) = (chainColumn, crossColumn, haltedColumn)
+            }
             return ProgramBook(accountCount: accounts, adoptingAccountStart: starts, positionAsset: asset, positionVenue: venue,
                                positionInputs: columns, side: side, accountInputs: accountInputs)
         }

@@ -29,14 +29,39 @@ struct BookChains {
         !store.chain.isEmpty && store.chain[row] >= 0 && chainMap[Int(store.chain[row])] < 0
     }
 
-    /// The chains (policy indices, −1 for none) account `a` owes on: those of its borrowed balances.
-    func owed(account a: Int) -> Set<Int> {
-        Set(store.rows(ofAccount: a).filter { store.kind[$0] == .spot && store.quantity[$0] < 0 }.map(chain))
+    /// What account `a` holds and owes on each chain, in USD (long spot balances at `prices`,
+    /// borrowed ones at `quoted` prices; by policy asset index through `assetOf`).
+    struct Ledger {
+        var held: [Int: Double] = [:], owed: [Int: Double] = [:], owedTotal = 0.0
+
+        /// The share of a long balance on `chain` that secures debt on another chain: nothing
+        /// while the account owes only here (or nothing); else what it holds here beyond what it
+        /// owes here, as a share of what it holds here. A dust loan on the collateral's own chain
+        /// thus shields only the dust.
+        func crossShare(_ chain: Int) -> Double {
+            let here = owed[chain] ?? 0
+            guard owedTotal - here > 0 else { return 0 }
+            let value = held[chain] ?? 0
+            guard value > 0 else { return 1 }
+            return max(0, value - here) / value
+        }
     }
 
-    /// Whether a row is collateral securing debt on another chain, given the chains its account owes on.
-    @inline(__always)
-    func isCrossChain(_ row: Int, owed: Set<Int>) -> Bool {
-        store.kind[row] == .spot && store.quantity[row] > 0 && !owed.isEmpty && !owed.contains(chain(row))
+    func ledger(account a: Int, assetOf: (Int) -> Int, prices: [Double], quoted: [Double]) -> Ledger {
+        var ledger = Ledger()
+        for row in store.rows(ofAccount: a) where store.kind[row] == .spot {
+            let asset = assetOf(row), q = store.quantity[row]
+            guard asset >= 0 else { continue }
+            if q > 0 {
+                let price = prices.indices.contains(asset) ? prices[asset] : 0
+                ledger.held[chain(row), default: 0] += q * (price.isFinite ? price : 0)
+            } else if q < 0 {
+                let price = quoted.indices.contains(asset) ? quoted[asset] : 0
+                let owed = -q * (price.isFinite ? price : 0)
+                ledger.owed[chain(row), default: 0] += owed
+                ledger.owedTotal += owed
+            }
+        }
+        return ledger
     }
 }

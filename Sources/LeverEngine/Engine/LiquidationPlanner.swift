@@ -18,7 +18,12 @@ struct LiquidationPlanner {
     let chains: BookChains
     let halted: Set<Int>
 
-    init(policy: CompiledPolicy, prices: [Double], snapshot: Snapshot<Double>, store: BookStore, haltedChains: [String] = []) {
+    /// Quoted prices (what debts are valued at), to weigh what an account owes on each chain.
+    let quoted: [Double]
+
+    init(policy: CompiledPolicy, prices: [Double], snapshot: Snapshot<Double>, store: BookStore, haltedChains: [String] = [],
+         quoted: [Double] = []) {
+        self.quoted = quoted
         chains = BookChains(policy: policy, store: store)
         halted = Set(haltedChains.compactMap { policy.bridge.chains.firstIndex(of: $0) })
         assets = policy.assets
@@ -33,11 +38,15 @@ struct LiquidationPlanner {
     /// The plan for account `a` of `store` (the book the planner was made for).
     func plan(_ store: BookStore, account a: Int, closeFactor: Double, accountBonus: Double) -> LiquidationPlanReport {
         var debts: [(asset: Int, amount: Double)] = [], collaterals: [(asset: Int, amount: Double)] = []
-        let owed = halted.isEmpty ? [] : chains.owed(account: a)
+        let assetOf = { (row: Int) in Int(symbolAsset[Int(store.asset[row])]) }
+        let ledger = halted.isEmpty ? nil : chains.ledger(account: a, assetOf: assetOf, prices: prices, quoted: quoted)
         for row in store.rows(ofAccount: a) where store.kind[row] == .spot {
-            let asset = Int(symbolAsset[Int(store.asset[row])]), quantity = store.quantity[row]
+            let asset = assetOf(row)
+            var quantity = store.quantity[row]
             guard asset >= 0, prices[asset] > 0 else { continue }
-            if !halted.isEmpty, halted.contains(chains.chain(row)), chains.isCrossChain(row, owed: owed) { continue }
+            // What secures debt on another chain over a halted bridge cannot be seized there.
+            if let ledger, quantity > 0, halted.contains(chains.chain(row)) { quantity *= 1 - ledger.crossShare(chains.chain(row)) }
+            guard quantity != 0 else { continue }
             if quantity < 0 { debts.append((asset, -quantity)) }
             if quantity > 0 { collaterals.append((asset, quantity)) }
         }

@@ -143,7 +143,7 @@ public struct MarginEngine: Sendable {
         let (results, texts) = programResults(inputs, snapshot: snapshot, threads: threads)
         let store = book.store
         let planner = LiquidationPlanner(policy: policy, prices: inputs.market.inputs[.price] ?? [], snapshot: snapshot, store: store,
-                                         haltedChains: market.haltedChains)
+                                         haltedChains: market.haltedChains, quoted: inputs.market.inputs[.quotedPrice] ?? [])
         // Looked up once, not per account.
         let closeFactorOutput = policy.output("close_factor"), bonusOutput = policy.output("bonus")
         let statusOutput = policy.output("status")

@@ -36,7 +36,7 @@ struct PositionRow {
         case .strike: strike
         case .expiry: expiry
         // Not the position's own: the adapter derives them from the account (`BookAdapter`).
-        case .chain, .crossChain: .nan
+        case .chain, .crossChain, .bridgeHalted: .nan
         }
     }
 }

@@ -52,7 +52,14 @@ struct ScoreFreshness {
         guard let value else { return "\(score.path) is missing: \(rules.consequence)" }
         let from = provenance?.source.map { ", from \($0)" } ?? ""
         let subject = "\(score.path) (\(value)\(from))"
-        let limit = score.maxAge * Self.secondsPerYear
+        // A score from the future is no observation, whatever the age limit.
+        if let time = provenance?.time, let asOf, time.secondsSinceEpoch - asOf.secondsSinceEpoch > skewSeconds {
+            return "\(subject) is as of \(time), \(Self.duration(time.secondsSinceEpoch - asOf.secondsSinceEpoch)) after the market's as_of \(asOf): "
+                + "a score from the future is no observation; \(rules.consequence)"
+        }
+        // Whole milliseconds: `7 h` in years and back is a hair under 25,200 s, and a score
+        // exactly at the limit is fresh.
+        let limit = (score.maxAge * Self.secondsPerYear * 1_000).rounded() / 1_000
         guard limit.isFinite else { return nil }
         let rule = "`\(score.ageProperty)` (\(Self.duration(limit)), \(rules.location))"
         guard let asOf else {
@@ -62,10 +69,6 @@ struct ScoreFreshness {
             return "\(subject) has no as-of time, so its age cannot be held to \(rule): \(rules.consequence)"
         }
         let age = asOf.secondsSinceEpoch - time.secondsSinceEpoch
-        if -age > skewSeconds {
-            return "\(subject) is as of \(time), \(Self.duration(-age)) after the market's as_of \(asOf): "
-                + "a score from the future is no observation; \(rules.consequence)"
-        }
         guard age > limit else { return nil }
         return "\(subject) is as of \(time), \(Self.duration(age)) before the market's as_of \(asOf), older than \(rule): \(rules.consequence)"
     }

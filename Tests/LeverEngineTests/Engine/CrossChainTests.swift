@@ -52,14 +52,20 @@ struct CrossChainTests {
             ("local", Self.eth + #", {"asset": "USDC", "quantity": -10000, "chain": "arbitrum"}"#),
             // Nothing owed: nothing is secured across a bridge.
             ("no-debt", Self.eth),
-            // Owed on both chains: the ETH on arbitrum secures the arbitrum debt, no add-on.
+            // Owed on both chains: the ETH on arbitrum secures the 5,000 owed there; the rest,
+            // 15,000 of 20,000 (75 %), secures the 5,000 owed on ethereum across the bridge:
+            // haircut 20 % + 75 % × 5 % = 23.75 %, 20,000 × 0.7625 = 15,250.
             ("both", Self.eth + #", {"asset": "USDC", "quantity": -5000}, {"asset": "USDC", "quantity": -5000, "chain": "arbitrum"}"#),
+            // A dust loan on arbitrum shields only the dust: (20,000 − 1) / 20,000 crosses,
+            // 20 % + 0.99995 × 5 % = 24.99975 %, 15,000.05.
+            ("dust", Self.eth + #", {"asset": "USDC", "quantity": -10000}, {"asset": "USDC", "quantity": -1, "chain": "arbitrum"}"#),
         ]))
         #expect(Self.number(r, "collateral", "cross") == 15_000)
         #expect(Self.number(r, "health", "cross") == 1.5)
         #expect(Self.number(r, "collateral", "local") == 16_000)
         #expect(Self.number(r, "collateral", "no-debt") == 16_000)
-        #expect(Self.number(r, "collateral", "both") == 16_000)
+        #expect(abs(try #require(Self.number(r, "collateral", "both")) - 15_250) < 1e-9)
+        #expect(abs(try #require(Self.number(r, "collateral", "dust")) - 15_000.05) < 1e-9)
     }
 
     @Test func aBridgeHaltIsALossInItsScenario() throws {
@@ -71,6 +77,24 @@ struct CrossChainTests {
         #expect(Self.number(r, "loss_arbitrum_halt", "cross") == 15_000)
         #expect(r.value("worst_scenario", account: "cross") == .label("arbitrum_halt"))
         #expect(Self.number(r, "loss_arbitrum_halt", "local") == 0)
+    }
+
+    /// A halted bridge leaves only the part that stays on its chain; a tier discount beyond
+    /// 100 % (a haircut below zero before the clamp) does not leak value across a halted bridge.
+    @Test func aHaltKeepsOnlyThePartOnItsChain() throws {
+        let r = try InlineEvaluation.report(policy: Self.policy(), market: Self.market, book: Self.book([
+            // 25 % stays (5,000 owed on arbitrum), at 20 %: 5,000 × 0.8 = 4,000 under the halt;
+            // 15,250 before it (above): a loss of 11,250.
+            ("both", Self.eth + #", {"asset": "USDC", "quantity": -5000}, {"asset": "USDC", "quantity": -5000, "chain": "arbitrum"}"#),
+        ]))
+        #expect(abs(try #require(Self.number(r, "loss_arbitrum_halt", "both")) - 11_250) < 1e-9)
+        let generous = Self.policy() + "\ninput account.score in [0, 1000]\ntiers by account.score {\n  [0, 1000] -> All { haircut_discount = 150% }\n}\n"
+        let g = try InlineEvaluation.report(policy: generous, market: Self.market, book: Self.book([
+            ("cross", Self.eth + #", {"asset": "USDC", "quantity": -10000}"#),
+        ]).replacingOccurrences(of: #""id": "cross","#, with: #""id": "cross", "score": 500,"#))
+        // The haircut clamps at 0 % before the bridge's 5 %: 20,000 × 0.95 = 19,000; halted, 0.
+        #expect(Self.number(g, "collateral", "cross") == 19_000)
+        #expect(Self.number(g, "loss_arbitrum_halt", "cross") == 19_000)
     }
 
     @Test func theMarketShockedByAHaltAgreesWithTheScenario() throws {

@@ -159,6 +159,60 @@ struct ScoreFreshnessTests {
         #expect(codes("reputation { stale_score = unvalued }", tiers: false) == [])
     }
 
+    /// Found in review: a score read through a measure is held too; a future-dated score is
+    /// refused with no age limit; exactly at a limit of hours is fresh (7 h in years and back is
+    /// a hair under 25,200 s); a negative age is an error; a score the tiers do not read is not held.
+    @Test func theEdgesAReviewFound() throws {
+        let viaMeasure = """
+            policy "Credit" version "1"
+            input account.score in [0, 1000]
+            input account.rating in [0, 100]
+            class stable { haircut = 2%; liquidation_threshold = 90% }
+            asset USDC : stable
+            measure desk_rating per account = clamp(account.rating, 0, 100)
+            tiers by account.score, desk_rating hit first {
+              >= 800, >= 60 -> Prime { credit_line = 1M USD }
+              else, else    -> Watch { credit_line = 0 USD }
+            }
+            reputation {
+              max_score_age = 30 days
+              stale_score = Watch
+            }
+            """
+        let r = try InlineEvaluation.report(policy: viaMeasure, market: Self.market, book: Self.book([
+            ("old-rating", #""score": {"value": 905, "time": "2026-11-20T00:00:00Z"}, "attributes": {"rating": {"value": 72, "time": "2019-01-01T00:00:00Z"}}"#),
+            ("fresh", #""score": {"value": 905, "time": "2026-11-20T00:00:00Z"}, "attributes": {"rating": {"value": 72, "time": "2026-11-20T00:00:00Z"}}"#),
+        ]), path: "credit.lever")
+        #expect(Self.tier(r, "old-rating") == .label("Watch"))
+        #expect(Self.tier(r, "fresh") == .label("Prime"))
+        let noAge = try InlineEvaluation.report(policy: Self.policy(age: ""), market: Self.market, book: Self.book([
+            ("future", #""score": {"value": 905, "time": "2030-01-01T00:00:00Z"}, "attributes": {"rating": 72}"#),
+        ]), path: "credit.lever")
+        #expect(Self.tier(noAge, "future") == .label("Watch"))
+        let hours = try InlineEvaluation.report(policy: Self.policy(age: "max_score_age = 7 h"), market: Self.market, book: Self.book([
+            ("edge", #""score": {"value": 905, "time": "2026-11-25T05:00:00Z"}, "attributes": {"rating": {"value": 72, "time": "2026-11-25T05:00:00Z"}}"#),
+            ("past", #""score": {"value": 905, "time": "2026-11-25T04:59:59Z"}, "attributes": {"rating": {"value": 72, "time": "2026-11-25T05:00:00Z"}}"#),
+        ]), path: "credit.lever")
+        #expect(Self.tier(hours, "edge") == .label("Prime"))
+        #expect(Self.tier(hours, "past") == .label("Watch"))
+        let negative = Checker.check(source: Self.policy(age: "max_score_age = -1 day"), path: "credit.lever")
+        #expect(negative.diagnostics.map(\.code).contains("L0237"))
+        // Tiers by the rating alone: a book without scores is not downgraded for lacking one.
+        let ratingOnly = """
+            policy "Rating" version "1"
+            input account.rating in [0, 100]
+            class stable { haircut = 2%; liquidation_threshold = 90% }
+            asset USDC : stable
+            tiers by account.rating {
+              [60, 100] -> Good { credit_line = 1M USD }
+              [0, 60)   -> Watch { credit_line = 0 USD }
+            }
+            reputation { stale_score = Watch }
+            """
+        let rr = try InlineEvaluation.report(policy: ratingOnly, market: Self.market, book: Self.book([("no-score", #""attributes": {"rating": 72}"#)]))
+        #expect(Self.tier(rr, "no-score") == .label("Good"))
+    }
+
     @Test func withoutAnAgeOnlyAMissingScoreIsStale() throws {
         let r = try InlineEvaluation.report(policy: Self.policy(age: ""), market: Self.market, book: Self.book([
             ("old", #""score": {"value": 905, "time": "2020-01-01T00:00:00Z"}, "attributes": {"rating": 72}"#),
