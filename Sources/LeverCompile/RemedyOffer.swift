@@ -3,7 +3,7 @@ import LeverSyntax
 
 /// The remedies a policy offers an account that is not healthy, from its `remedy` declarations:
 /// `remedy top_up in USDC, USDT` (top-ups in those assets only), `remedy repay` (repaying a
-/// debt), `remedy reduce in USDC` (reducing a perpetual, the realised profit or loss settled in
+/// debt), `remedy reduce in USDC` (reducing a perpetual or an option, the realised profit or loss settled in
 /// USDC). A kind not declared is not offered.
 public struct RemedyOffer: Sendable, Hashable {
     /// The assets a top-up may be in, as declared; empty when top-ups are not offered.

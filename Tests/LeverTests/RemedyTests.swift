@@ -30,7 +30,9 @@ import Lever
 
     /// A perpetual desk that offers reductions (settled in USDC): 10,000 USDC of collateral
     /// beside a 4 BTC long perpetual entered at 102,000, marked at 100,000 (−8,000 unrealised).
-    static func perps(extra: String = "remedy reduce in USDC") throws -> (MarginEngine, Account, MarketSnapshot) {
+    static func perps(extra: String = "remedy reduce in USDC",
+                      positions: String = #"{"asset": "USDC", "qty": 10000}, {"kind": "perp", "asset": "BTC", "size": 4, "entry_price": 102000, "venue": "Dex"}"#)
+        throws -> (MarginEngine, Account, MarketSnapshot) {
         let policy = """
         policy "Perps" version "1"
         class stable { haircut = 0%; liquidation_threshold = 100% }
@@ -55,7 +57,7 @@ import Lever
         try #"{"as_of": "2026-11-25T12:00:00Z", "assets": {"USDC": {"price": 1, "vol": 0.01}, "BTC": {"price": 100000, "vol": 0.5}}}"#
             .write(to: marketFile, atomically: true, encoding: .utf8)
         let bookFile = directory.appendingPathComponent("perps-book.json")
-        try #"{"accounts": [{"id": "long", "positions": [{"asset": "USDC", "qty": 10000}, {"kind": "perp", "asset": "BTC", "size": 4, "entry_price": 102000, "venue": "Dex"}]}]}"#
+        try (#"{"accounts": [{"id": "long", "positions": ["# + positions + "]}]}")
             .write(to: bookFile, atomically: true, encoding: .utf8)
         let inputs = try Lever.loadInputs(market: marketFile.path, book: bookFile.path, for: engine)
         return (engine, try #require(inputs.book?.accounts.first), try #require(inputs.market))
@@ -85,6 +87,23 @@ import Lever
         #expect(abs(try #require(outOf.actions.first).units - 3.6) <= 1e-8 * 3.6)
         let text = ReportRenderer.text(remedy)
         #expect(text.last?.contains("reduce its 2nd position, the BTC perpetual, by 3.77359, settling a loss of 7,547.17 USDC") == true, "\(text)")
+    }
+
+    /// Buying back a written option pays its model value, owed in USDC. Worked by hand with an
+    /// expired call (valued at intrinsic: 100,000 − 90,000 = 10,000 a unit): 40,000 USDC beside 3
+    /// written calls (−30,000), maintenance 5 % × 3 × 100,000 = 15,000, health 10,000 ÷ 15,000 =
+    /// 0.667. Buying back x: (40,000 − 30,000 + 10,000x) ÷ (10,000x owed + 5 % × (3 − x) × 100,000)
+    /// = (10,000 + 10,000x) ÷ (15,000 + 5,000x), 1.1 at x = 6,500 ÷ 4,500 = 13/9 = 1.4444,
+    /// paying 14,444.44 USDC.
+    @Test func buyingBackAWrittenOptionPaysItsValue() throws {
+        let (engine, account, market) = try Self.perps(positions: #"{"asset": "USDC", "qty": 40000}, {"kind": "option", "underlying": "BTC", "right": "call", "strike": 90000, "expiry": "2026-11-20T08:00:00Z", "size": -3, "venue": "Dex"}"#)
+        #expect(Self.status(engine, account, market) == "liquidatable")
+        let remedy = RemedyFinder(engine: engine, market: market).remedy(for: account)
+        let action = try #require(remedy.actions.first { $0.kind == .reduce })
+        #expect(abs(action.units - 13.0 / 9) <= 1e-8 * action.units)
+        #expect(abs(try #require(action.settled) + 10_000 * 13.0 / 9) <= 1e-5)
+        #expect((action.statusAfter, action.statusWithLess) == ("healthy", "margin_call"))
+        #expect(ReportRenderer.text(remedy).contains { $0.contains("the BTC 90,000 call, by 1.44445, settling a loss of 14,444.5 USDC") })
     }
 
     /// Without `remedy reduce in ASSET`, nothing is reduced: the policy must say where realised

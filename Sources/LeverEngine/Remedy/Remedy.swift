@@ -3,10 +3,10 @@
 ///
 /// An action is one of: a top-up of a spot balance in an asset the policy declares (a balance
 /// with no venue), a repayment of part of a debt (a negative spot balance), or (when the policy
-/// says `remedy reduce in USDC`) a reduction of a perpetual: the part closed realises its profit
-/// or loss at the mark, settled as a balance of the named asset (a loss is owed in it), so the
-/// account keeps every dollar the reduction moves. Options are not reduced: closing one realises
-/// its model value, which is not settled yet. Each is the least amount found by a search that
+/// says `remedy reduce in USDC`) a reduction of a perpetual or an option: the part closed
+/// realises its profit or loss (a perpetual at the mark, an option at the model price the engine
+/// values it at), settled as a balance of the named asset (a loss, or a written option bought
+/// back, is owed in it), so the account keeps every dollar the reduction moves. Each is the least amount found by a search that
 /// evaluates the account with the action applied (`RemedyFinder`); it is reported only when the
 /// account reaches the target with it, and its verification says what the status is with it and
 /// with 1 % less, so a reader can see it is the least (with 1 % less the target is not reached).
@@ -33,7 +33,7 @@ public struct Remedy: Sendable, Hashable {
         case topUp = "top_up"
         /// Repay part of a debt.
         case repay
-        /// Close part of a perpetual, settling the realised profit or loss.
+        /// Close part of a perpetual or an option, settling the realised profit or loss.
         case reduce
     }
 
@@ -54,6 +54,8 @@ public struct Remedy: Sendable, Hashable {
         /// in units of `settledIn`, credited to (or owed in) that asset.
         public var settled: Double? = nil
         public var settledIn: String? = nil
+        /// For a reduction, the position's instrument as the text names it (`perpetual`, `110,000 call`).
+        public var instrument: String? = nil
         /// The account's status evaluated with the action applied (the target's, by construction).
         public var statusAfter: String
         /// The status with 1 % less: not the target's when the amount is the least.

@@ -1,3 +1,5 @@
+import LeverNumerics
+
 /// Finds an account's `Remedy`: for every action that could cure it, the least amount that
 /// does, by evaluating the account with the action applied.
 ///
@@ -82,10 +84,14 @@ public struct RemedyFinder: Sendable {
         var kind: Remedy.Kind
         var asset: String
         var position: Int?
-        /// The asset's quoted price; for a reduction, the perpetual's mark.
+        /// The asset's quoted price; for a reduction, the perpetual's mark or the option's model
+        /// price per unit.
         var price: Double?
         /// For a reduction, the asset realised profit or loss is settled in, and its price.
         var settlement: (asset: String, price: Double)? = nil
+        /// For a reduction, what closing one unit of a long position realises (USD): a
+        /// perpetual's mark − entry, an option's model price.
+        var realisedPerUnit = 0.0
         /// The most the action can be (a debt's size); nil for a top-up.
         var most: Double?
         /// The largest amount known not to reach the target.
@@ -106,19 +112,23 @@ public struct RemedyFinder: Sendable {
                 spot.quantity = min(spot.quantity + amount, 0)
                 changed.positions[p] = .spot(spot)
             case .reduce:
-                guard let p = position, case .perpetual(var perp) = changed.positions[p], let settlement else { break }
-                let closed = min(amount, abs(perp.size)), sign: Double = perp.size < 0 ? -1 : 1
-                perp.size -= sign * closed
-                changed.positions[p] = .perpetual(perp)
-                changed.positions.append(.spot(Position.Spot(asset: settlement.asset, quantity: realised(closed, perp) / settlement.price)))
+                guard let p = position, let settlement else { break }
+                let size = changed.positions[p].quantity
+                let closed = min(amount, abs(size)), sign: Double = size < 0 ? -1 : 1
+                switch changed.positions[p] {
+                case .perpetual(var perp): perp.size -= sign * closed; changed.positions[p] = .perpetual(perp)
+                case .option(var option): option.size -= sign * closed; changed.positions[p] = .option(option)
+                case .spot: return changed
+                }
+                changed.positions.append(.spot(Position.Spot(asset: settlement.asset, quantity: realised(closed, size: size) / settlement.price)))
             }
             return changed
         }
 
-        /// The profit or loss (USD) of closing `closed` of a perpetual at the mark.
-        func realised(_ closed: Double, _ perp: Position.Perpetual) -> Double {
-            guard let mark = price else { return .nan }
-            return (perp.size < 0 ? -1 : 1) * closed * (mark - perp.entryPrice)
+        /// The profit or loss (USD) of closing `closed` of a position of `size`: a long one
+        /// realises `realisedPerUnit` a unit, a short one pays it.
+        func realised(_ closed: Double, size: Double) -> Double {
+            (size < 0 ? -1 : 1) * closed * realisedPerUnit
         }
     }
 
@@ -147,12 +157,29 @@ public struct RemedyFinder: Sendable {
                 guard let settlement, let mark = market[perp.asset].flatMap({ $0.perp.markPrice ?? $0.price }),
                       mark.isFinite, mark > 0 else { continue }
                 searches.append(Search(kind: .reduce, asset: perp.asset, position: i, price: mark, settlement: settlement,
-                                       most: abs(perp.size)))
+                                       realisedPerUnit: mark - perp.entryPrice, most: abs(perp.size)))
+            case .option(let option) where option.size != 0:
+                // Closed at the model price the engine values it at (Black–Scholes–Merton at the
+                // quoted price, the market's volatility, rate and yield; intrinsic once expired).
+                guard let settlement, let unit = Self.modelPrice(option, market: market), unit.isFinite else { continue }
+                searches.append(Search(kind: .reduce, asset: option.underlying, position: i, price: unit, settlement: settlement,
+                                       realisedPerUnit: unit, most: abs(option.size)))
             case .spot, .perpetual, .option:
                 continue
             }
         }
         return searches
+    }
+
+    /// One unit of an option at the model price the engine values it at; nil without a price, a
+    /// volatility or the snapshot's `as_of` (its time to expiry).
+    static func modelPrice(_ option: Position.Option, market: MarketSnapshot) -> Double? {
+        guard let quote = market[option.underlying], let spot = quote.price, spot.isFinite, spot > 0, let asOf = market.asOf
+        else { return nil }
+        let carry = market.carry(quote)
+        let years = (option.expiry.secondsSinceEpoch - asOf.secondsSinceEpoch) / 31_536_000
+        return BlackScholesMerton.values(isCall: option.right == .call, spot: spot, strike: option.strike, years: years,
+                                         vol: quote.vol, rate: carry.rate, yield: carry.dividendYield).price
     }
 
     /// The first round: each action at amounts a power of two apart, from small to large; the
@@ -210,9 +237,11 @@ public struct RemedyFinder: Sendable {
             guard let units = search.high, target.isMet(by: after) else { continue }
             var action = Remedy.Action(kind: search.kind, asset: search.asset, position: search.position, units: units,
                                        usd: search.price.map { units * $0 }, statusAfter: after, statusWithLess: less)
-            if let settlement = search.settlement, let p = search.position, case .perpetual(let perp) = account.positions[p] {
-                action.settled = search.realised(min(units, abs(perp.size)), perp) / settlement.price
+            if let settlement = search.settlement, let p = search.position {
+                let size = account.positions[p].quantity
+                action.settled = search.realised(min(units, abs(size)), size: size) / settlement.price
                 action.settledIn = settlement.asset
+                action.instrument = Self.instrument(account.positions[p])
             }
             actions.append(action)
         }
@@ -224,6 +253,15 @@ public struct RemedyFinder: Sendable {
             if ua != ub { return ua < ub }
             return l.offset < r.offset
         }.map(\.element)
+    }
+
+    /// A position as a reduction names it: `perpetual`, `110,000 call`.
+    static func instrument(_ position: Position) -> String {
+        switch position {
+        case .spot: "balance"
+        case .perpetual: "perpetual"
+        case .option(let o): "\(NumberText.fixed(o.strike, decimals: 0, grouped: true)) \(o.right.word)"
+        }
     }
 
     /// Whether each amount of each search reaches the target.

@@ -50,7 +50,7 @@ extension ReportRenderer {
             case .topUp: "top up \(amount)"
             case .repay: "repay \(amount) of the debt in its \(ordinal((action.position ?? 0) + 1)) position"
             case .reduce:
-                "reduce its \(ordinal((action.position ?? 0) + 1)) position, the \(action.asset) perpetual, by \(roundedUp(action.units))"
+                "reduce its \(ordinal((action.position ?? 0) + 1)) position, the \(action.asset) \(action.instrument ?? "position"), by \(roundedUp(action.units))"
                     + (action.settledIn.map { asset in
                         let settled = action.settled ?? .nan
                         return ", settling \(settled < 0 ? "a loss of" : "a profit of") \(roundedUp(abs(settled))) \(asset)"

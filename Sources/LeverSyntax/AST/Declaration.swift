@@ -302,7 +302,7 @@ extension FlagDecl {
 
 /// `remedy top_up in USDC, USDT`, `remedy repay` or `remedy reduce in USDC`: which remedies the
 /// policy offers an account that is not healthy. A policy that declares none offers top-ups and
-/// repayments; reducing a perpetual is offered only when declared, with the asset its realised
+/// repayments; reducing a perpetual or an option is offered only when declared, with the asset its realised
 /// profit or loss is settled in.
 public struct RemedyDecl: Sendable, Hashable {
     /// The kind: `top_up`, `repay` or `reduce` (the words of `RemedyDecl.kinds`).
