@@ -107,6 +107,12 @@ extension Diagnostic {
                  help: "remove the second `\(name.text)`", fixIts: [FixIt("remove it", [Edit(span, "")])])
     }
 
+    static func hedgeBandNotAShare(_ band: Expr) -> Diagnostic {
+        .error("L0238", "a hedge's delta band is a share of gross notional, within [0%, 100%]", at: band.span,
+               notes: ["an underlying's delta is hedged back to within this share of what the account holds in it"],
+               help: "write a percentage, e.g. `remedy hedge with perps within 5% delta`")
+    }
+
     static func negativeAge(_ property: Property) -> Diagnostic {
         .error("L0237", "`\(property.name.text)` is below zero", at: property.value.span,
                notes: ["a score older than a negative age does not exist: every score would be stale"],

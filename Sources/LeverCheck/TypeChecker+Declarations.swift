@@ -29,6 +29,15 @@ extension TypeChecker {
 
     /// A top-up is offered only in assets the policy declares, each named once.
     private mutating func checkRemedy(_ remedy: RemedyDecl) {
+        if let band = remedy.band {
+            // A share of gross notional, a constant in [0%, 100%].
+            let type = check(band, .constant("a hedge's delta band"))
+            if numeric((band, type), "a delta band").map({ !$0.isDimensionless }) == true
+                || folder.fold(band).map({ !(0...1).contains($0) }) == true {
+                diagnostics.append(.hedgeBandNotAShare(band))
+            }
+            return
+        }
         if remedy.kind.text == "reduce", remedy.assets.count > 1, let first = remedy.assets.first, let last = remedy.assets.last {
             diagnostics.append(.reduceSettlesInOneAsset(remedy.assets[1], removing: Span(file: first.span.file, start: first.span.end, end: last.span.end)))
         }

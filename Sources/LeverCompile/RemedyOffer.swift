@@ -13,10 +13,15 @@ public struct RemedyOffer: Sendable, Hashable {
     /// not offered.
     public var reduceSettlement: String?
 
-    public init(topUpAssets: [String], repay: Bool, reduceSettlement: String? = nil) {
+    /// The band each underlying's delta is hedged back to, as a share of its gross notional;
+    /// nil when hedges are not offered.
+    public var hedgeBand: Double?
+
+    public init(topUpAssets: [String], repay: Bool, reduceSettlement: String? = nil, hedgeBand: Double? = nil) {
         self.topUpAssets = topUpAssets
         self.repay = repay
         self.reduceSettlement = reduceSettlement
+        self.hedgeBand = hedgeBand
     }
 
     /// The offer `symbols` declare; nil when they declare no remedy.
@@ -30,7 +35,9 @@ public struct RemedyOffer: Sendable, Hashable {
         for remedy in declared where remedy.kind.text == "top_up" {
             for asset in remedy.assets where !assets.contains(asset.text) { assets.append(asset.text) }
         }
+        let fold = ConstantFolder(symbols: symbols)
         self.init(topUpAssets: assets, repay: declared.contains { $0.kind.text == "repay" },
-                  reduceSettlement: declared.first { $0.kind.text == "reduce" }?.assets.first?.text)
+                  reduceSettlement: declared.first { $0.kind.text == "reduce" }?.assets.first?.text,
+                  hedgeBand: declared.first { $0.band != nil }?.band.flatMap(fold.fold))
     }
 }

@@ -50,6 +50,7 @@ extension DocumentBuilder {
             guard case .remedy(let remedy) = decl.kind else { return nil }
             let what = switch remedy.kind.text {
             case "top_up": "a deposit in " + remedy.assets.map { Self.code($0.text) }.joined(separator: ", ")
+            case "hedge": "a perpetual per underlying that brings its delta within " + (remedy.band.map(code) ?? "") + " of its gross notional"
             case "reduce": "reducing a perpetual or an option, its realised profit or loss settled in " + remedy.assets.map { Self.code($0.text) }.joined(separator: ", ")
             default: "repaying part of a debt"
             }

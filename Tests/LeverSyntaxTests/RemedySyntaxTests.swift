@@ -24,14 +24,22 @@ struct RemedySyntaxTests {
     }
 
     @Test func anUnknownKindOrAMissingListIsAnError() {
-        let (_, unknown) = Self.remedies("remedy hedge with perps")
-        #expect(unknown.contains { $0.message.contains("`top_up`, `repay` or `reduce`") })
+        let (_, unknown) = Self.remedies("remedy swap")
+        #expect(unknown.contains { $0.message.contains("`top_up`, `repay`, `reduce` or `hedge`") })
         // A reduction must say where its realised profit or loss is settled.
         let (_, unsettled) = Self.remedies("remedy reduce\nparam z = 1")
         #expect(unsettled.contains { $0.message.contains("`in`") })
         let (decls, none) = Self.remedies("remedy reduce in USDC")
         #expect(none.isEmpty)
         #expect(decls.map(\.text) == ["remedy reduce in USDC"])
+        // The hedge reads aloud with or without its words around the band.
+        for text in ["remedy hedge with perps within 5% delta", "remedy hedge within 5%"] {
+            let (hedge, clean) = Self.remedies(text)
+            #expect(clean.isEmpty, "\(text)")
+            #expect(hedge.map(\.text) == ["remedy hedge with perps within 5% delta"])
+        }
+        let (_, noBand) = Self.remedies("remedy hedge\nparam z = 1")
+        #expect(noBand.contains { $0.message.contains("`within`") })
         let (_, bare) = Self.remedies("remedy top_up\nparam z = 1")
         #expect(bare.contains { $0.message.contains("`in`") })
         let (_, trailing) = Self.remedies("remedy top_up in USDC,\nparam z = 1")

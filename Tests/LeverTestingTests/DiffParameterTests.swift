@@ -78,6 +78,8 @@ import LeverTestSupport
         #expect(lines.count == 2, "\(lines)")
         #expect(lines.contains { $0.hasPrefix("remedy top_up") && $0.contains("USDC, USDT") && $0.contains("USDC, DAI") }, "\(lines)")
         #expect(lines.contains { $0.hasPrefix("remedy repay") }, "\(lines)")
+        let hedged = ParameterDiff.compare(old: Self.check(assets + "remedy hedge within 5%"), new: Self.check(assets + "remedy hedge within 10%"))
+        #expect(hedged.map(\.line).contains { $0.contains("remedy hedge") && $0.contains("5%") && $0.contains("10%") }, "\(hedged.map(\.line))")
         // Respelt (another order of the same declarations) is no change.
         #expect(ParameterDiff.compare(old: old, new: Self.check(assets + "remedy repay\nremedy top_up in USDC, USDT")).isEmpty)
     }

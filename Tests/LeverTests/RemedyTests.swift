@@ -106,6 +106,33 @@ import Lever
         #expect(ReportRenderer.text(remedy).contains { $0.contains("the BTC 90,000 call, by 1.44445, settling a loss of 14,444.5 USDC") })
     }
 
+    /// The delta hedge, worked by hand: 2 BTC spot and a 1 BTC long perpetual at 100,000 are a
+    /// delta of 300,000 USD on a gross of 300,000; a 5 % band allows 15,000. A perpetual of
+    /// h = −(300,000 − 5 % × 300,000) ÷ (1.05 × 100,000) = −2.7142857 BTC leaves 28,571.43 USD
+    /// of delta on a gross of 571,428.57, exactly the band's edge; the account stays healthy
+    /// (collateral 210,000 against 5 % of 371,428.57 of perpetuals).
+    @Test func aDeltaHedgeBringsTheUnderlyingToTheBandsEdge() throws {
+        let (engine, account, market) = try Self.perps(extra: "remedy hedge with perps within 5% delta",
+                                                       positions: #"{"asset": "USDC", "qty": 50000}, {"asset": "BTC", "qty": 2}, {"kind": "perp", "asset": "BTC", "size": 1, "entry_price": 100000, "venue": "Dex"}"#)
+        #expect(engine.policy.remedies?.hedgeBand == 0.05)
+        let remedy = RemedyFinder(engine: engine, market: market).remedy(for: account)
+        #expect(remedy.status == "healthy")
+        let hedge = try #require(remedy.hedges.first)
+        #expect(remedy.hedges.count == 1)
+        #expect(hedge.underlying == "BTC")
+        #expect(hedge.delta == 300_000 && hedge.band == 15_000)
+        #expect(abs(hedge.size - (-285_000.0 / 105_000)) <= 1e-12)
+        #expect(abs(hedge.deltaAfter - 200_000.0 / 7) <= 1e-6)
+        #expect(abs(hedge.deltaAfter - hedge.bandAfter) <= 1e-6)
+        #expect(hedge.statusAfter == "healthy")
+        #expect(ReportRenderer.text(remedy).contains { $0.contains("hedge BTC: delta +300,000.00 USD, beyond ±15,000.00 USD; a BTC perpetual of -2.71429 brings it to +28,571.43 USD") },
+                "\(ReportRenderer.text(remedy))")
+        // Within the band already: no hedge.
+        let (_, small, _) = try Self.perps(extra: "remedy hedge with perps within 5% delta",
+                                           positions: #"{"asset": "USDC", "qty": 50000}, {"asset": "BTC", "qty": 1}, {"kind": "perp", "asset": "BTC", "size": -0.96, "entry_price": 100000, "venue": "Dex"}"#)
+        #expect(RemedyFinder(engine: engine, market: market).remedy(for: small).hedges.isEmpty)
+    }
+
     /// Without `remedy reduce in ASSET`, nothing is reduced: the policy must say where realised
     /// profit or loss goes. Two settlement assets are an error (L0236).
     @Test func aReductionIsOfferedOnlyWithItsSettlementAsset() throws {

@@ -62,6 +62,24 @@ public struct Remedy: Sendable, Hashable {
         public var statusWithLess: String
     }
 
+    /// A delta hedge of one underlying (`remedy hedge with perps within 5% delta`): the
+    /// perpetual that brings the account's delta in it back to the band's edge.
+    public struct Hedge: Sendable, Hashable {
+        public var underlying: String
+        /// The account's delta in the underlying now, in USD: spot balances and perpetuals at
+        /// their value, options at size × Black–Scholes delta × the underlying's price.
+        public var delta: Double
+        /// The band now: the policy's share of the gross notional held in the underlying (USD).
+        public var band: Double
+        /// The perpetual to add (size in units of the underlying; negative is short), at the mark.
+        public var size: Double
+        /// The delta and the band with the hedge (the band grows with the hedge's notional).
+        public var deltaAfter: Double
+        public var bandAfter: Double
+        /// The account's status with the hedge added (a hedge is margined like any perpetual).
+        public var statusAfter: String
+    }
+
     public var account: String
     /// The account's status now.
     public var status: String
@@ -71,4 +89,7 @@ public struct Remedy: Sendable, Hashable {
     public var actions: [Action]
     /// Why there is nothing to do or nothing that helps, when `actions` is empty.
     public var note: String?
+    /// Per underlying whose delta lies outside the policy's band, the hedge that brings it back
+    /// (only when the policy offers hedges); empty otherwise.
+    public var hedges: [Hedge] = []
 }

@@ -47,6 +47,9 @@ public struct RemedyFinder: Sendable {
         }
         let now = known ?? statuses(of: [account])[0]
         var remedy = Remedy(account: account.id, status: now, target: target, actions: [], note: nil)
+        if let band = engine.policy.remedies?.hedgeBand, now != "not evaluated", now != ReportValue.unvaluedWord {
+            remedy.hedges = hedges(for: account, band: band)
+        }
         guard !target.isMet(by: now) else {
             remedy.note = "already \(now), nothing to do"
             return remedy
@@ -253,6 +256,67 @@ public struct RemedyFinder: Sendable {
             if ua != ub { return ua < ub }
             return l.offset < r.offset
         }.map(\.element)
+    }
+
+    /// For each underlying the account holds a perpetual or an option in, whose delta lies
+    /// outside `band` × its gross notional: the perpetual that brings the delta to the band's
+    /// edge. Adding a perpetual of size h at the mark m moves the delta d by h·m and the gross G
+    /// by |h|·m, so |d + h·m| = band × (G + |h|·m) gives |h| = (|d| − band·G) ÷ ((1 + band)·m),
+    /// against the delta's sign. Each hedge is checked by computing the delta again with it, and
+    /// the account's status with it is evaluated (a hedge is margined like any perpetual).
+    func hedges(for account: Account, band: Double) -> [Remedy.Hedge] {
+        let underlyings = account.positions.compactMap { p -> String? in
+            if case .spot = p { return nil }
+            return p.asset
+        }
+        var hedges: [(Remedy.Hedge, Account)] = []
+        for u in underlyings.reduce(into: [String]()) { list, u in if !list.contains(u) { list.append(u) } } {
+            guard let (d, g) = Self.exposure(account, underlying: u, market: market),
+                  let mark = market[u].flatMap({ $0.perp.markPrice ?? $0.price }), mark.isFinite, mark > 0,
+                  abs(d) > band * g else { continue }
+            let size = -(d < 0 ? -1.0 : 1.0) * (abs(d) - band * g) / ((1 + band) * mark)
+            // On the venue of a derivative it already holds in the underlying: a perpetual needs one.
+            let venue = account.positions.first { $0.asset == u && $0.venue != nil && $0.kind != .spot }?.venue ?? ""
+            var hedged = account
+            hedged.positions.append(.perpetual(Position.Perpetual(asset: u, size: size, entryPrice: mark, venue: venue)))
+            guard let (after, gAfter) = Self.exposure(hedged, underlying: u, market: market) else { continue }
+            hedges.append((Remedy.Hedge(underlying: u, delta: d, band: band * g, size: size, deltaAfter: after,
+                                        bandAfter: band * gAfter, statusAfter: ""), hedged))
+        }
+        let words = statuses(of: hedges.map(\.1))
+        return zip(hedges, words).map { item, word in
+            var hedge = item.0
+            hedge.statusAfter = word
+            return hedge
+        }
+    }
+
+    /// An account's delta in one underlying and its gross notional there (USD): spot balances
+    /// and perpetuals at their value (a perpetual at the mark), options at size × Black–Scholes
+    /// delta × the price (their notional at size × price); nil when a price is missing.
+    static func exposure(_ account: Account, underlying u: String, market: MarketSnapshot) -> (delta: Double, gross: Double)? {
+        guard let quote = market[u], let price = quote.price, price.isFinite, price > 0 else { return nil }
+        let mark = quote.perp.markPrice ?? price
+        var delta = 0.0, gross = 0.0
+        for position in account.positions where position.asset == u {
+            switch position {
+            case .spot(let s):
+                delta += s.quantity * price
+                gross += abs(s.quantity) * price
+            case .perpetual(let p):
+                delta += p.size * mark
+                gross += abs(p.size) * mark
+            case .option(let o):
+                guard let asOf = market.asOf else { return nil }
+                let carry = market.carry(quote)
+                let years = (o.expiry.secondsSinceEpoch - asOf.secondsSinceEpoch) / 31_536_000
+                let greeks = BlackScholesMerton.values(isCall: o.right == .call, spot: price, strike: o.strike, years: years,
+                                                       vol: quote.vol, rate: carry.rate, yield: carry.dividendYield)
+                delta += o.size * greeks.delta * price
+                gross += abs(o.size) * price
+            }
+        }
+        return delta.isFinite && gross.isFinite ? (delta, gross) : nil
     }
 
     /// A position as a reduction names it: `perpetual`, `110,000 call`.

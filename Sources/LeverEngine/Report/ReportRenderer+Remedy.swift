@@ -16,12 +16,21 @@ import LeverSyntax
 extension ReportRenderer {
     static func json(_ remedy: Remedy) -> JSONOutput {
         let actions: [JSONOutput] = remedy.actions.map(json)
-        return .object([
+        var members: [String: JSONOutput] = [
             "target": .string(remedy.target.rawValue),
             "status": .string(remedy.status),
             "note": remedy.note.map(JSONOutput.string) ?? .null,
             "actions": .array(actions),
-        ])
+        ]
+        // Only a policy that offers hedges has any; reports of others keep their bytes.
+        if !remedy.hedges.isEmpty {
+            members["hedges"] = .array(remedy.hedges.map { h in
+                .object(["underlying": .string(h.underlying), "delta_usd": .number(h.delta), "band_usd": .number(h.band),
+                         "perp_size": .number(h.size), "delta_after_usd": .number(h.deltaAfter),
+                         "band_after_usd": .number(h.bandAfter), "status_after": .string(h.statusAfter)])
+            })
+        }
+        return .object(members)
     }
 
     static func json(_ action: Remedy.Action) -> JSONOutput {
@@ -43,7 +52,12 @@ extension ReportRenderer {
     /// The remedy as lines of text, each indented by `indent`: a heading, then an action a line.
     public static func text(_ remedy: Remedy, indent: String = "") -> [String] {
         let head = "\(indent)\(remedy.account): \(remedy.status), to \(remedy.target.rawValue)"
-        guard !remedy.actions.isEmpty else { return [head + " — " + (remedy.note ?? "nothing found")] }
+        let hedges = remedy.hedges.map { h in
+            "\(indent)  hedge \(h.underlying): delta \(usd(h.delta)) USD, beyond ±\(NumberText.fixed(h.band, decimals: 2, grouped: true)) USD; a \(h.underlying) perpetual of "
+                + "\(h.size < 0 ? "-" : "+")\(roundedUp(abs(h.size))) brings it to \(usd(h.deltaAfter)) USD (±\(NumberText.fixed(h.bandAfter, decimals: 2, grouped: true)) USD); "
+                + "with it, \(h.statusAfter)"
+        }
+        guard !remedy.actions.isEmpty else { return [head + " — " + (remedy.note ?? "nothing found")] + hedges }
         return [head + ", any one of:"] + remedy.actions.map { action in
             let amount = "\(roundedUp(action.units)) \(action.asset)"
             let what = switch action.kind {
@@ -58,7 +72,12 @@ extension ReportRenderer {
             }
             let usd = action.usd.map { " (\(NumberText.fixed(($0 * 100).rounded(.up) / 100, decimals: 2, grouped: true)) USD)" } ?? ""
             return "\(indent)  \(what)\(usd): \(action.statusAfter); with 1% less, \(action.statusWithLess)"
-        }
+        } + hedges
+    }
+
+    /// `+1,234,567.89`: a signed USD amount to the cent.
+    private static func usd(_ x: Double) -> String {
+        (x > 0 ? "+" : "") + NumberText.fixed(x, decimals: 2, grouped: true)
     }
 
     /// `1st`, `2nd`, `3rd`, `4th`, …, `11th`, `12th`, `13th`, `21st`.

@@ -310,16 +310,21 @@ public struct RemedyDecl: Sendable, Hashable {
     /// For `top_up`, the assets a top-up may be in, in the order written; for `reduce`, the one
     /// asset realised profit or loss is settled in.
     public var assets: [Name]
-    public init(kind: Name, assets: [Name]) {
+    /// For `hedge`, the band an underlying's delta may stay within, as a share of its gross
+    /// notional (`remedy hedge with perps within 5% delta`).
+    public var band: Expr?
+    public init(kind: Name, assets: [Name], band: Expr? = nil) {
         self.kind = kind
         self.assets = assets
+        self.band = band
     }
 
     /// The kinds a policy may offer.
-    public static let kinds = ["top_up", "repay", "reduce"]
+    public static let kinds = ["top_up", "repay", "reduce", "hedge"]
 
     /// The declaration as `fmt` writes it: `remedy top_up in USDC, USDT`.
     public var text: String {
-        "remedy " + kind.text + (assets.isEmpty ? "" : " in " + assets.map(\.text).joined(separator: ", "))
+        if let band { return "remedy hedge with perps within \(ExpressionPrinter.text(band)) delta" }
+        return "remedy " + kind.text + (assets.isEmpty ? "" : " in " + assets.map(\.text).joined(separator: ", "))
     }
 }

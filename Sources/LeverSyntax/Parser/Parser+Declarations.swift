@@ -288,16 +288,29 @@ extension Parser {
         return FlagDecl(text: Name(text, span: token.span), condition: parseExpr())
     }
 
-    /// remedy = "remedy" ( ( "top_up" | "reduce" ) "in" IDENT { "," IDENT } | "repay" ) ;
+    /// remedy = "remedy" ( ( "top_up" | "reduce" ) "in" IDENT { "," IDENT } | "repay" | "hedge" [ "with" "perps" ] "within" expr [ "delta" ] ) ;
     mutating func parseRemedy() -> RemedyDecl {
         advance()
         let token = current
-        let kind = expectName("after `remedy` (`top_up in ASSET, …`, `repay` or `reduce in ASSET`)")
+        let kind = expectName("after `remedy` (`top_up in ASSET, …`, `repay`, `reduce in ASSET` or `hedge within 5%`)")
         guard RemedyDecl.kinds.contains(kind.text) else {
-            report(.expected("`top_up`, `repay` or `reduce`", "after `remedy`", found: token))
+            report(.expected("`top_up`, `repay`, `reduce` or `hedge`", "after `remedy`", found: token))
             return RemedyDecl(kind: kind, assets: [])
         }
         guard kind.text != "repay" else { return RemedyDecl(kind: kind, assets: []) }
+        if kind.text == "hedge" {
+            // `with perps` and a trailing `delta` read aloud; perpetuals are the one hedge there is.
+            if eat(word: "with") != nil, eat(word: "perps") == nil {
+                report(.expected("`perps`", "after `remedy hedge with`", found: current))
+            }
+            if eat(word: "within") == nil {
+                report(.expected("`within`", "after `remedy hedge` (the delta band, e.g. `within 5% delta`)", found: current))
+                return RemedyDecl(kind: kind, assets: [], band: nil)
+            }
+            let band = parseExpr()
+            _ = eat(word: "delta")
+            return RemedyDecl(kind: kind, assets: [], band: band)
+        }
         expect(.keyword(.in), kind.text == "top_up"
             ? "after `remedy top_up` (the assets a top-up may be in, e.g. `in USDC, USDT`)"
             : "after `remedy reduce` (the asset realised profit or loss is settled in, e.g. `in USDC`)")

@@ -48,6 +48,8 @@ struct PolicyFlattener {
                    canonical: Self.head(declaration))]
         case .guardrail(let guardrail): guardEntries(guardrail)
         case .flag(let flag): [entry("flag \(FlagDecl.quoted(flag.text.text))", "when", flag.condition)]
+        case .remedy(let remedy) where remedy.band != nil:
+            [entry("remedy hedge", "within", remedy.band!)]
         case .remedy(let remedy):
             [plain("remedy \(remedy.kind.text)", remedy.assets.isEmpty ? "" : "in",
                    remedy.assets.isEmpty ? "offered" : remedy.assets.map(\.text).joined(separator: ", "))]
