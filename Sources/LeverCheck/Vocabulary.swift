@@ -200,7 +200,7 @@ public enum Vocabulary {
     public static let bridgeProperties: [String: KnownName] = [
         "home": KnownName(.entity(.chain), .constant, "the chain a position that names none is on"),
         "max_cross_chain_share": KnownName(ratio, .constant,
-                                           "the largest share of an account's borrowing power (haircut collateral plus credit line) that may come from chains it owes nothing on",
+                                           "the largest share of an account's borrowing power (haircut collateral plus credit line) that may cross a bridge to secure debt on another chain",
                                            range: share),
     ]
 

@@ -61,7 +61,7 @@ extension Lowerer {
     mutating func crossShare() -> NodeRef {
         memo("bridge:cross_chain", at: .synthetic) { me in
             me.named(me.builder.add(.positionInput(.crossChain)), "cross_chain",
-                     "the share of the balance that secures debt on another chain: what the account holds on its chain beyond what it owes there, while it owes on another chain (0 otherwise)")
+                     "the share of the balance that secures debt on another chain: of what the account holds on its chain beyond what it owes there, as much as it owes on other chains (0 when it owes nowhere else)")
         }
     }
 
@@ -79,9 +79,11 @@ extension Lowerer {
     mutating func crossChainCapped(notional: NodeRef, base: NodeRef, held: NodeRef, _ rules: BridgeRules, _ ctx: LowerContext) -> NodeRef {
         let share = rules.maxCrossChainShare
         let f = crossShare(), one = builder.constant(1), zero = builder.constant(0)
-        let local = builder.select(held, builder.binary(.multiply, notional,
+        // `scale`, as the uncapped value is made: a position worth 0 (the `zero` oracle rule)
+        // counts 0 whatever its haircut, even one that needs the missing asset's volatility.
+        let local = builder.select(held, builder.binary(.scale, notional,
                                                         builder.binary(.multiply, builder.binary(.subtract, one, f), builder.binary(.subtract, one, base))), zero)
-        let cross = builder.select(held, builder.binary(.multiply, notional,
+        let cross = builder.select(held, builder.binary(.scale, notional,
                                                         builder.binary(.multiply, f, builder.binary(.subtract, one, crossHaircut(base, rules, ctx)))), zero)
         let crossSum = builder.aggregate(.sum, cross, filter: nil)
         // The rest of the borrowing power: the parts that stay on their chain, and the credit line.

@@ -153,7 +153,7 @@ extension DocumentBuilder {
         }
         guard !rows.isEmpty else { return [] }
         return section("Chains", [
-            .paragraph("Collateral on a chain the client owes nothing on secures its debt over a bridge: the chain's `bridge_haircut` is added to its haircut (the `bridge` block may cap its share of borrowing power, and a scenario may halt the bridge)."),
+            .paragraph("Collateral that secures debt on another chain does so over a bridge: the chain's `bridge_haircut` is added to the haircut of the part that crosses (the `bridge` block may cap its share of borrowing power, and a scenario may halt the bridge)."),
             .table(header: ["chain", "rule", "value", "declared", "note"], rows: rows),
         ])
     }

@@ -34,16 +34,16 @@ struct BookChains {
     struct Ledger {
         var held: [Int: Double] = [:], owed: [Int: Double] = [:], owedTotal = 0.0
 
-        /// The share of a long balance on `chain` that secures debt on another chain: nothing
-        /// while the account owes only here (or nothing); else what it holds here beyond what it
-        /// owes here, as a share of what it holds here. A dust loan on the collateral's own chain
-        /// thus shields only the dust.
+        /// The share of a long balance on `chain` that secures debt on another chain: what the
+        /// account holds here first secures what it owes here; of the rest, as much as it owes
+        /// on other chains crosses a bridge (the remainder secures nothing and stays). A dust
+        /// loan on either side moves only the dust.
         func crossShare(_ chain: Int) -> Double {
-            let here = owed[chain] ?? 0
-            guard owedTotal - here > 0 else { return 0 }
+            let here = owed[chain] ?? 0, elsewhere = owedTotal - here
+            guard elsewhere > 0 else { return 0 }
             let value = held[chain] ?? 0
             guard value > 0 else { return 1 }
-            return max(0, value - here) / value
+            return min(max(0, value - here), elsewhere) / value
         }
     }
 

@@ -162,9 +162,14 @@ public struct MarginEngine: Sendable {
                     let bonus = bonusOutput.map { results[$0][a] } ?? 0
                     r.liquidation = planner.plan(store, account: first + a, closeFactor: closeFactor, accountBonus: bonus)
                 }
-                if r.evaluated, let remedies, let status = statusOutput, case .label(let word) = r.values[status],
-                   !remedies.target.isMet(by: word) {
-                    r.remedy = remedies.remedy(for: store.account(first + a), status: word)
+                if r.evaluated, let remedies, let status = statusOutput, case .label(let word) = r.values[status] {
+                    if !remedies.target.isMet(by: word) {
+                        r.remedy = remedies.remedy(for: store.account(first + a), status: word)
+                    } else if policy.remedies?.hedgeBand != nil {
+                        // An account at the target still gets its delta hedges, when it needs any.
+                        let remedy = remedies.remedy(for: store.account(first + a), status: word)
+                        if !remedy.hedges.isEmpty { r.remedy = remedy }
+                    }
                 }
                 accounts.append(r)
             }

@@ -123,7 +123,22 @@ public struct RemedyFinder: Sendable {
                 case .option(var option): option.size -= sign * closed; changed.positions[p] = .option(option)
                 case .spot: return changed
                 }
-                changed.positions.append(.spot(Position.Spot(asset: settlement.asset, quantity: realised(closed, size: size) / settlement.price)))
+                // Booked to the account's balance of the settlement asset where the position is
+                // (its venue, else none), as a venue nets it; a new balance only when there is none.
+                let units = realised(closed, size: size) / settlement.price, venue = changed.positions[p].venue
+                let balance = changed.positions.indices.first { i in
+                    guard case .spot(let s) = changed.positions[i], s.asset == settlement.asset, s.chain == nil else { return false }
+                    return s.venue == venue
+                } ?? changed.positions.indices.first { i in
+                    guard case .spot(let s) = changed.positions[i], s.asset == settlement.asset, s.chain == nil else { return false }
+                    return s.venue == nil
+                }
+                if let b = balance, case .spot(var s) = changed.positions[b] {
+                    s.quantity += units
+                    changed.positions[b] = .spot(s)
+                } else {
+                    changed.positions.append(.spot(Position.Spot(asset: settlement.asset, quantity: units)))
+                }
             }
             return changed
         }
@@ -274,12 +289,13 @@ public struct RemedyFinder: Sendable {
             guard let (d, g) = Self.exposure(account, underlying: u, market: market),
                   let mark = market[u].flatMap({ $0.perp.markPrice ?? $0.price }), mark.isFinite, mark > 0,
                   abs(d) > band * g else { continue }
-            let size = -(d < 0 ? -1.0 : 1.0) * (abs(d) - band * g) / ((1 + band) * mark)
+            // A hair beyond the edge, so rounding leaves the delta inside the band; checked below.
+            let size = -(d < 0 ? -1.0 : 1.0) * (abs(d) - band * g) / ((1 + band) * mark) * (1 + 1e-12)
             // On the venue of a derivative it already holds in the underlying: a perpetual needs one.
             let venue = account.positions.first { $0.asset == u && $0.venue != nil && $0.kind != .spot }?.venue ?? ""
             var hedged = account
             hedged.positions.append(.perpetual(Position.Perpetual(asset: u, size: size, entryPrice: mark, venue: venue)))
-            guard let (after, gAfter) = Self.exposure(hedged, underlying: u, market: market) else { continue }
+            guard let (after, gAfter) = Self.exposure(hedged, underlying: u, market: market), abs(after) <= band * gAfter else { continue }
             hedges.append((Remedy.Hedge(underlying: u, delta: d, band: band * g, size: size, deltaAfter: after,
                                         bandAfter: band * gAfter, statusAfter: ""), hedged))
         }

@@ -67,7 +67,8 @@ extension ReportRenderer {
                 "reduce its \(ordinal((action.position ?? 0) + 1)) position, the \(action.asset) \(action.instrument ?? "position"), by \(roundedUp(action.units))"
                     + (action.settledIn.map { asset in
                         let settled = action.settled ?? .nan
-                        return ", settling \(settled < 0 ? "a loss of" : "a profit of") \(roundedUp(abs(settled))) \(asset)"
+                        guard settled != 0 else { return ", settling nothing" }
+                        return ", \(settled < 0 ? "paying" : "receiving") \(roundedUp(abs(settled))) \(asset)"
                     } ?? "")
             }
             let usd = action.usd.map { " (\(NumberText.fixed(($0 * 100).rounded(.up) / 100, decimals: 2, grouped: true)) USD)" } ?? ""

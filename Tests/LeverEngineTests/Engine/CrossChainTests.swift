@@ -45,27 +45,30 @@ struct CrossChainTests {
 
     @Test func collateralOnAnotherChainTakesTheBridgeHaircut() throws {
         let r = try InlineEvaluation.report(policy: Self.policy(), market: Self.market, book: Self.book([
-            // ETH on arbitrum secures USDC owed on ethereum (home: no chain named): 20 % + 5 % =
-            // 25 %, 15,000 of collateral, health 1.5.
+            // ETH on arbitrum secures USDC owed on ethereum (home: no chain named): 10,000 of the
+            // 20,000 crosses the bridge (what is owed there), a cross share of 0.5: haircut
+            // 20 % + 0.5 × 5 % = 22.5 %, 15,500 of collateral, health 1.55.
             ("cross", Self.eth + #", {"asset": "USDC", "quantity": -10000}"#),
             // Owed on arbitrum too: no bridge to cross, 20 %: 16,000, health 1.6.
             ("local", Self.eth + #", {"asset": "USDC", "quantity": -10000, "chain": "arbitrum"}"#),
             // Nothing owed: nothing is secured across a bridge.
             ("no-debt", Self.eth),
-            // Owed on both chains: the ETH on arbitrum secures the 5,000 owed there; the rest,
-            // 15,000 of 20,000 (75 %), secures the 5,000 owed on ethereum across the bridge:
-            // haircut 20 % + 75 % × 5 % = 23.75 %, 20,000 × 0.7625 = 15,250.
+            // Owed on both chains: the ETH on arbitrum secures the 5,000 owed there; of the rest,
+            // the 5,000 owed on ethereum crosses (25 %): 20 % + 0.25 × 5 % = 21.25 %, 15,750.
             ("both", Self.eth + #", {"asset": "USDC", "quantity": -5000}, {"asset": "USDC", "quantity": -5000, "chain": "arbitrum"}"#),
-            // A dust loan on arbitrum shields only the dust: (20,000 − 1) / 20,000 crosses,
-            // 20 % + 0.99995 × 5 % = 24.99975 %, 15,000.05.
+            // A dust loan on arbitrum shields only the dust: 10,000 of the rest crosses for the
+            // ethereum loan (0.5), 22.5 %, 15,500.
             ("dust", Self.eth + #", {"asset": "USDC", "quantity": -10000}, {"asset": "USDC", "quantity": -1, "chain": "arbitrum"}"#),
+            // A dust loan elsewhere moves only the dust across: 10 of 20,000 (0.0005), 20.0025 %.
+            ("dust-elsewhere", Self.eth + #", {"asset": "USDC", "quantity": -10}"#),
         ]))
-        #expect(Self.number(r, "collateral", "cross") == 15_000)
-        #expect(Self.number(r, "health", "cross") == 1.5)
+        #expect(abs(try #require(Self.number(r, "collateral", "cross")) - 15_500) < 1e-9)
+        #expect(abs(try #require(Self.number(r, "health", "cross")) - 1.55) < 1e-12)
         #expect(Self.number(r, "collateral", "local") == 16_000)
         #expect(Self.number(r, "collateral", "no-debt") == 16_000)
-        #expect(abs(try #require(Self.number(r, "collateral", "both")) - 15_250) < 1e-9)
-        #expect(abs(try #require(Self.number(r, "collateral", "dust")) - 15_000.05) < 1e-9)
+        #expect(abs(try #require(Self.number(r, "collateral", "both")) - 15_750) < 1e-9)
+        #expect(abs(try #require(Self.number(r, "collateral", "dust")) - 15_500) < 1e-9)
+        #expect(abs(try #require(Self.number(r, "collateral", "dust-elsewhere")) - 20_000 * (1 - 0.200025)) < 1e-9)
     }
 
     @Test func aBridgeHaltIsALossInItsScenario() throws {
@@ -73,8 +76,9 @@ struct CrossChainTests {
             ("cross", Self.eth + #", {"asset": "USDC", "quantity": -10000}"#),
             ("local", Self.eth + #", {"asset": "USDC", "quantity": -10000, "chain": "arbitrum"}"#),
         ]))
-        // Equity 15,000 − 10,000 = 5,000; under the halt the ETH counts 0: −10,000; loss 15,000.
-        #expect(Self.number(r, "loss_arbitrum_halt", "cross") == 15_000)
+        // Equity 15,500 − 10,000 = 5,500; under the halt the half that crosses counts 0 and the
+        // rest 10,000 × 0.8 = 8,000: equity −2,000; loss 7,500.
+        #expect(abs(try #require(Self.number(r, "loss_arbitrum_halt", "cross")) - 7_500) < 1e-9)
         #expect(r.value("worst_scenario", account: "cross") == .label("arbitrum_halt"))
         #expect(Self.number(r, "loss_arbitrum_halt", "local") == 0)
     }
@@ -83,18 +87,19 @@ struct CrossChainTests {
     /// 100 % (a haircut below zero before the clamp) does not leak value across a halted bridge.
     @Test func aHaltKeepsOnlyThePartOnItsChain() throws {
         let r = try InlineEvaluation.report(policy: Self.policy(), market: Self.market, book: Self.book([
-            // 25 % stays (5,000 owed on arbitrum), at 20 %: 5,000 × 0.8 = 4,000 under the halt;
-            // 15,250 before it (above): a loss of 11,250.
+            // 25 % crosses; under the halt the other 75 % at 20 %: 15,000 × 0.8 = 12,000; 15,750
+            // before it (above): a loss of 3,750.
             ("both", Self.eth + #", {"asset": "USDC", "quantity": -5000}, {"asset": "USDC", "quantity": -5000, "chain": "arbitrum"}"#),
         ]))
-        #expect(abs(try #require(Self.number(r, "loss_arbitrum_halt", "both")) - 11_250) < 1e-9)
+        #expect(abs(try #require(Self.number(r, "loss_arbitrum_halt", "both")) - 3_750) < 1e-9)
         let generous = Self.policy() + "\ninput account.score in [0, 1000]\ntiers by account.score {\n  [0, 1000] -> All { haircut_discount = 150% }\n}\n"
         let g = try InlineEvaluation.report(policy: generous, market: Self.market, book: Self.book([
             ("cross", Self.eth + #", {"asset": "USDC", "quantity": -10000}"#),
         ]).replacingOccurrences(of: #""id": "cross","#, with: #""id": "cross", "score": 500,"#))
-        // The haircut clamps at 0 % before the bridge's 5 %: 20,000 × 0.95 = 19,000; halted, 0.
-        #expect(Self.number(g, "collateral", "cross") == 19_000)
-        #expect(Self.number(g, "loss_arbitrum_halt", "cross") == 19_000)
+        // The haircut clamps at 0 % before the bridge's 5 % on the half that crosses:
+        // 20,000 × (1 − 0.5 × 5 %) = 19,500; halted, the crossing half is worth 0: 10,000.
+        #expect(Self.number(g, "collateral", "cross") == 19_500)
+        #expect(Self.number(g, "loss_arbitrum_halt", "cross") == 9_500)
     }
 
     @Test func theMarketShockedByAHaltAgreesWithTheScenario() throws {
@@ -108,24 +113,26 @@ struct CrossChainTests {
         let r = try InlineEvaluation.report(policy: Self.policy(), market: halted, book: Self.book([
             ("cross", Self.eth + #", {"asset": "USDC", "quantity": -10000}"#),
         ]))
-        #expect(Self.number(r, "collateral", "cross") == 0)
+        #expect(abs(try #require(Self.number(r, "collateral", "cross")) - 8_000) < 1e-9)
         #expect(r.value("status", account: "cross") == .label("liquidatable"))
     }
 
     @Test func theCapOnCrossChainCollateral() throws {
-        // 15,000 of cross-chain ETH beside 9,800 of local USDC, against 12,000 owed. At most 40 %
-        // from other chains: cross-chain counts at most 40/60 × 9,800 = 6,533.33…, so the total
-        // is 16,333.33… (40 % of which is 6,533.33…) and health 16,333.33… / 12,000 = 1.36111….
+        // 20,000 of ETH on arbitrum and 1,000 USDC at home, against 12,000 owed at home: 12,000 of
+        // the ETH crosses (0.6): 12,000 × 0.75 = 9,000 across the bridge; what stays is
+        // 8,000 × 0.8 = 6,400 of ETH and 980 of USDC, 7,380. At most 40 % across: 40/60 × 7,380 =
+        // 4,920, so the total is 12,300 (40 % of which is 4,920) and health 12,300 / 12,000 = 1.025.
         let policy = Self.policy(bridge: "bridge {\n  home = ethereum\n  max_cross_chain_share = 40%\n}")
         let r = try InlineEvaluation.report(policy: policy, market: Self.market, book: Self.book([
-            ("capped", Self.eth + #", {"asset": "USDC", "quantity": 10000}, {"asset": "USDC", "quantity": -12000}"#),
-            // Under the cap already: 15,000 cross-chain beside 98,000 local.
+            ("capped", Self.eth + #", {"asset": "USDC", "quantity": 1000}, {"asset": "USDC", "quantity": -12000}"#),
+            // Under the cap already: 9,000 across beside 6,400 + 98,000 that stays.
             ("under", Self.eth + #", {"asset": "USDC", "quantity": 100000}, {"asset": "USDC", "quantity": -12000}"#),
         ]))
         let total = try #require(Self.number(r, "collateral", "capped"))
-        #expect(abs(total - (9_800 + 9_800 * 0.4 / 0.6)) < 1e-9)
-        #expect(abs(try #require(Self.number(r, "health", "capped")) - total / 12_000) < 1e-12)
-        #expect(abs(try #require(Self.number(r, "collateral", "under")) - (15_000 + 100_000 * 0.98)) < 1e-9)
+        #expect(abs(total - 12_300) < 1e-9)
+        #expect(abs(try #require(Self.number(r, "health", "capped")) - 1.025) < 1e-12)
+        let under = try #require(Self.number(r, "collateral", "under")), expected: Double = 9_000 + 6_400 + 98_000
+        #expect(abs(under - expected) < 1e-9)
     }
 
     @Test func anUndeclaredChainIsAnErrorWithTheClosestName() throws {
