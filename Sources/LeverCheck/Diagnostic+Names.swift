@@ -94,11 +94,13 @@ extension Diagnostic {
     static func unknownShockTarget(_ name: Name, suggestion: String?) -> Diagnostic {
         unknown("L0217", "a scenario cannot shock `\(name.text)`", at: name.span, suggestion: suggestion,
                 fallback: "shock an asset or a class (its price), a market input for every asset (`vol`), or one for "
-                    + "an asset or a class (`BTC.vol`, `major.vol`); the inputs are price, vol, risk_free_rate and dividend_yield")
+                    + "an asset or a class (`BTC.vol`, `major.vol`); the inputs are " + Vocabulary.shockableInputs.sorted().joined(separator: ", ")
+                    + " and the market inputs the policy declares; a chain halts (`arbitrum: halt`)")
     }
 
-    static func unknownRemedyAsset(_ name: Name, suggestion: String?) -> Diagnostic {
-        unknown("L0231", "a top-up cannot be in `\(name.text)`: the policy declares no such asset", at: name.span,
+    static func unknownRemedyAsset(_ name: Name, suggestion: String?, settlement: Bool = false) -> Diagnostic {
+        unknown("L0231", settlement ? "a reduction cannot settle in `\(name.text)`: the policy declares no such asset"
+                                    : "a top-up cannot be in `\(name.text)`: the policy declares no such asset", at: name.span,
                 suggestion: suggestion, fallback: "name assets the policy declares (`asset \(name.text) : …`)")
     }
 
@@ -125,11 +127,16 @@ extension Diagnostic {
                help: "keep one asset", fixIts: [FixIt("keep the first", [Edit(span, "")])])
     }
 
-    static func haltNotAChain(_ shock: Shock, chains: [String]) -> Diagnostic {
-        .error("L0234", "`\(shock.target.text)` is not a chain: only a chain's bridge can halt", at: shock.target.span,
-               notes: [chains.isEmpty ? "the policy declares no chains (`chain arbitrum { … }`)"
-                                      : "the policy declares " + chains.map { "`\($0)`" }.joined(separator: ", ")],
-               help: "name a chain (`arbitrum: halt`), or move an asset or class by a percentage (`\(shock.target.text): -30%`)")
+    static func haltNotAChain(_ shock: Shock, chains: [String], suggestion: String?) -> Diagnostic {
+        let notes = [chains.isEmpty ? "the policy declares no chains (`chain arbitrum { … }`)"
+                                    : "the policy declares " + chains.map { "`\($0)`" }.joined(separator: ", ")]
+        guard let suggestion else {
+            return .error("L0234", "`\(shock.target.text)` is not a chain: only a chain's bridge can halt", at: shock.target.span,
+                          notes: notes, help: "name a chain (`arbitrum: halt`); an asset or a class moves by a percentage (`ETH: -30%`)")
+        }
+        return .error("L0234", "`\(shock.target.text)` is not a chain: only a chain's bridge can halt", at: shock.target.span,
+                      label: "looks like a misspelling", notes: notes, help: "use `\(suggestion)`",
+                      fixIts: [FixIt("use `\(suggestion)`", [Edit(shock.target.span, suggestion)])])
     }
 
     static func chainShockNotHalt(_ shock: Shock) -> Diagnostic {

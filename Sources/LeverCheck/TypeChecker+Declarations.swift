@@ -42,9 +42,10 @@ extension TypeChecker {
             diagnostics.append(.reduceSettlesInOneAsset(remedy.assets[1], removing: Span(file: first.span.file, start: first.span.end, end: last.span.end)))
         }
         var seen: Set<String> = []
-        for (i, asset) in remedy.assets.enumerated() {
+        for (i, asset) in remedy.assets.enumerated() where !asset.text.isEmpty {  // a missing name is a parse error already
             if symbols.lookup(.asset, asset.text) == nil {
-                diagnostics.append(.unknownRemedyAsset(asset, suggestion: suggestions.closest(to: asset.text, in: symbols.names(.asset))))
+                diagnostics.append(.unknownRemedyAsset(asset, suggestion: suggestions.closest(to: asset.text, in: symbols.names(.asset)),
+                                                       settlement: remedy.kind.text == "reduce"))
             } else if !seen.insert(asset.text).inserted, i > 0 {
                 // The fix removes the name with the comma before it.
                 let before = remedy.assets[i - 1].span
@@ -119,7 +120,8 @@ extension TypeChecker {
         let halts = if case .name("halt") = shock.value.kind { true } else { false }
         if symbols.lookup(.chain, text) != nil || halts {
             if symbols.lookup(.chain, text) == nil {
-                diagnostics.append(.haltNotAChain(shock, chains: symbols.names(.chain)))
+                diagnostics.append(.haltNotAChain(shock, chains: symbols.names(.chain),
+                                                  suggestion: suggestions.closest(to: text, in: symbols.names(.chain))))
             } else if !halts || shock.grid != nil {
                 diagnostics.append(.chainShockNotHalt(shock))
             }

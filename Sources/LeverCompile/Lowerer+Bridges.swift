@@ -104,6 +104,9 @@ extension Lowerer {
     static func duration(years: Double) -> String {
         let seconds = years * 31_536_000
         func whole(_ x: Double) -> String { x == x.rounded() ? String(Int(x)) : String((x * 10).rounded() / 10) }
+        // A whole number of days reads as the policy likely wrote it (`1 day`, not `24 h`).
+        let days = seconds / 86_400
+        if days >= 1, (days - days.rounded()).magnitude < 1e-6 { return whole(days.rounded()) + (days.rounded() == 1 ? " day" : " days") }
         if seconds >= 172_800 { return whole(seconds / 86_400) + " days" }
         if seconds >= 7_200 { return whole(seconds / 3_600) + " h" }
         if seconds >= 120 { return whole(seconds / 60) + " min" }

@@ -22,10 +22,15 @@ extension Lowerer {
         let body = symbols.settingsBody(.reputation) ?? []
         func age(_ property: String) -> Double? { body.last { $0.name.text == property }.flatMap { fold.fold($0.value) } }
         let common = age("max_score_age") ?? .infinity
+        let sources = checked.sources
+        func location(_ property: String) -> String {
+            body.last { $0.name.text == property }.map { Self.shortLocation($0.span, in: sources) } ?? ""
+        }
         return symbols.reputationScores.map { name in
             let own = SymbolTable.maxAgeProperty(score: name), ownAge = age(own)
+            let property = ownAge == nil ? "max_score_age" : own
             return ReputationRules.Score(input: name == "score" ? .score : .attribute(name), path: "account.\(name)",
-                                         maxAge: ownAge ?? common, ageProperty: ownAge == nil ? "max_score_age" : own)
+                                         maxAge: ownAge ?? common, ageProperty: property, ageLocation: location(property))
         }
     }
 

@@ -29,6 +29,8 @@ public struct ReputationRules: Sendable, Hashable {
         public var maxAge: Double
         /// The property the limit comes from, for notes (`max_rating_age`, `max_score_age`).
         public var ageProperty: String
+        /// Where that property is written (`credit_desk.lever:96`); empty when none is.
+        public var ageLocation: String = ""
         /// The key of its provenance in the book (`score`, or the attribute's name).
         public var key: String {
             if case .attribute(let name) = input { return name }

@@ -147,8 +147,11 @@ extension DocumentBuilder {
         let rows = declarations(.chain).flatMap { decl -> [[String]] in
             guard case .chain(let name, let body) = decl.kind else { return [] }
             guard !body.isEmpty else { return [[Self.code(name.text), "no bridge rule", "", declared(decl), note(decl.span)]] }
-            return body.map { p in
-                [Self.code(name.text), Self.code(statement(p)), stepValue(p), location(p.span), note(p.span)]
+            // The comment above a chain's block says what the bridge is: on its first rule.
+            return body.enumerated().map { i, p in
+                let own = note(p.span)
+                return [Self.code(name.text), Self.code(statement(p)), stepValue(p), location(p.span),
+                        own.isEmpty && i == 0 ? note(decl.span) : own]
             }
         }
         guard !rows.isEmpty else { return [] }

@@ -72,7 +72,7 @@ extension DocumentBuilder {
         }
         guard !rows.isEmpty else { return [] }
         return section("Stress scenarios", [
-            .paragraph("Each shock moves the price (or, for `vol`, the volatility) of a class or an asset; the book is revalued in full."),
+            .paragraph("Each shock moves the price (or, for `vol`, the volatility) of a class or an asset, or halts a chain's bridge; the book is revalued in full."),
             .table(header: ["scenario", "shocks", "declared", "note"], rows: rows),
         ])
     }

@@ -17,7 +17,7 @@ extension DocumentBuilder {
         let keys = table.keys.map { text.source($0) }
         let title = table.isTiers ? "Credit tiers" : "Table " + Self.code(table.name.text)
         let hit = switch table.hit ?? .unique {
-        case .unique: "unique: every value matches exactly one row, which the checker proves for one-key tables"
+        case .unique: "unique: every value matches exactly one row, which the checker proves"
         case .first: "first: the first row that matches wins"
         }
         var fields: [String] = []

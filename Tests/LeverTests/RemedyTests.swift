@@ -132,6 +132,11 @@ import Lever
         #expect(hedge.statusAfter == "healthy")
         #expect(ReportRenderer.text(remedy).contains { $0.contains("hedge BTC: delta +300,000.00 USD, beyond ±15,000.00 USD; a BTC perpetual of -2.71429 brings it to +28,571.43 USD") },
                 "\(ReportRenderer.text(remedy))")
+        // A band of 0 % hedges the delta to nothing: −3 BTC (to rounding).
+        let (flat, same, _) = try Self.perps(extra: "remedy hedge with perps within 0% delta",
+                                             positions: #"{"asset": "USDC", "qty": 50000}, {"asset": "BTC", "qty": 2}, {"kind": "perp", "asset": "BTC", "size": 1, "entry_price": 100000, "venue": "Dex"}"#)
+        let zero = try #require(RemedyFinder(engine: flat, market: market).remedy(for: same).hedges.first)
+        #expect(abs(zero.size + 3) <= 1e-9)
         // Within the band already: no hedge.
         let (_, small, _) = try Self.perps(extra: "remedy hedge with perps within 5% delta",
                                            positions: #"{"asset": "USDC", "qty": 50000}, {"asset": "BTC", "qty": 1}, {"kind": "perp", "asset": "BTC", "size": -0.96, "entry_price": 100000, "venue": "Dex"}"#)

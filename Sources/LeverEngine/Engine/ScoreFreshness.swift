@@ -61,7 +61,7 @@ struct ScoreFreshness {
         // exactly at the limit is fresh.
         let limit = (score.maxAge * Self.secondsPerYear * 1_000).rounded() / 1_000
         guard limit.isFinite else { return nil }
-        let rule = "`\(score.ageProperty)` (\(Self.duration(limit)), \(rules.location))"
+        let rule = "`\(score.ageProperty)` (\(Self.duration(limit)), \(score.ageLocation.isEmpty ? rules.location : score.ageLocation))"
         guard let asOf else {
             return "the market snapshot has no `as_of`, so the age of \(subject) cannot be held to \(rule): \(rules.consequence)"
         }
@@ -70,7 +70,9 @@ struct ScoreFreshness {
         }
         let age = asOf.secondsSinceEpoch - time.secondsSinceEpoch
         guard age > limit else { return nil }
-        return "\(subject) is as of \(time), \(Self.duration(age)) before the market's as_of \(asOf), older than \(rule): \(rules.consequence)"
+        // Just past the limit, the rounded age would read as the limit itself: say it in seconds.
+        let ageText = Self.duration(age) == Self.duration(limit) ? "\(Self.plain(age)) s (the limit is \(Self.plain(limit)) s)" : Self.duration(age)
+        return "\(subject) is as of \(time), \(ageText) before the market's as_of \(asOf), older than \(rule): \(rules.consequence)"
     }
 
     /// `905`, `72.5`: a whole number without a decimal point.
@@ -80,6 +82,8 @@ struct ScoreFreshness {
 
     /// `30 days`, `36 h`, `90 s`: the largest unit that reads as a whole or near-whole number.
     static func duration(_ seconds: Double) -> String {
+        let days = seconds / 86_400
+        if days >= 1, (days - days.rounded()).magnitude < 1e-9 { return Self.plain(days.rounded()) + (days.rounded() == 1 ? " day" : " days") }
         if seconds >= 2 * 86_400 { return Self.plain((seconds / 86_400 * 10).rounded() / 10) + " days" }
         if seconds >= 2 * 3_600 { return Self.plain((seconds / 3_600 * 10).rounded() / 10) + " h" }
         return Self.plain(seconds.rounded()) + " s"

@@ -295,7 +295,9 @@ public struct RemedyFinder: Sendable {
             let venue = account.positions.first { $0.asset == u && $0.venue != nil && $0.kind != .spot }?.venue ?? ""
             var hedged = account
             hedged.positions.append(.perpetual(Position.Perpetual(asset: u, size: size, entryPrice: mark, venue: venue)))
-            guard let (after, gAfter) = Self.exposure(hedged, underlying: u, market: market), abs(after) <= band * gAfter else { continue }
+            // Within the band, to a billionth of the gross (a band of 0 % is a delta of 0, to rounding).
+            guard let (after, gAfter) = Self.exposure(hedged, underlying: u, market: market),
+                  abs(after) <= band * gAfter + 1e-9 * gAfter else { continue }
             hedges.append((Remedy.Hedge(underlying: u, delta: d, band: band * g, size: size, deltaAfter: after,
                                         bandAfter: band * gAfter, statusAfter: ""), hedged))
         }

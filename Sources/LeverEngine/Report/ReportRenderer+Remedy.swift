@@ -34,7 +34,7 @@ extension ReportRenderer {
     }
 
     static func json(_ action: Remedy.Action) -> JSONOutput {
-        let position: JSONOutput = action.position.map { .number(Double($0)) } ?? .null
+        let position: JSONOutput = action.position.map(JSONOutput.int) ?? .null
         let usd: JSONOutput = action.usd.map(JSONOutput.number) ?? .null
         return .object([
             "kind": .string(action.kind.rawValue),

@@ -29,7 +29,7 @@ extension Diagnostic {
 
     static func expectedDeclaration(found: Token) -> Diagnostic {
         .error("L0111", "expected a declaration, found \(describe(found))", at: found.span,
-               help: "declarations start with param, input, class, asset, venue, margin, oracle, tiers, table, curve, scenario, assert, measure or guard")
+               help: "declarations start with param, input, class, asset, venue, chain, margin, oracle, arithmetic, reputation, bridge, tiers, table, curve, scenario, assert, measure, flag, remedy or guard")
     }
 
     static func expectedExpression(found: Token) -> Diagnostic {

@@ -156,6 +156,8 @@ struct CrossChainTests {
         }
         #expect(codes("") == [])
         #expect(codes("scenario bad { ETH: halt }") == ["L0234"])
+        let misspelt = Checker.check(source: Self.policy() + "\nscenario typo { arbitrun: halt }", path: "bridges.lever").diagnostics
+        #expect(misspelt.first { $0.code == "L0234" }?.help == "use `arbitrum`")
         #expect(codes("scenario bad2 { arbitrum: -30% }") == ["L0235"])
         #expect(codes("chain solana { bridge_haircut = 150% }").count == 1)  // beyond [0%, 100%]
         #expect(codes("chain base { bridge_hiarcut = 5% }").count == 1)     // unknown, with a suggestion

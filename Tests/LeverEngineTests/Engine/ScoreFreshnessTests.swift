@@ -78,7 +78,7 @@ struct ScoreFreshnessTests {
         let notes = r.accounts[0].notes
         #expect(notes.count == 1)
         #expect(notes.first?.severity == .warning)
-        #expect(notes.first?.message == "account.score (905, from chainscore) is as of 2026-10-01T00:00:00Z, 55.5 days before the market's as_of 2026-11-25T12:00:00Z, older than `max_score_age` (30 days, credit.lever:13): the account is put in tier Watch (`stale_score = Watch`)")
+        #expect(notes.first?.message == "account.score (905, from chainscore) is as of 2026-10-01T00:00:00Z, 55.5 days before the market's as_of 2026-11-25T12:00:00Z, older than `max_score_age` (30 days, credit.lever:14): the account is put in tier Watch (`stale_score = Watch`)")
     }
 
     @Test func exactlyAtTheLimitIsStillFresh() throws {
@@ -98,7 +98,7 @@ struct ScoreFreshnessTests {
         ]), path: "credit.lever")
         #expect(Self.tier(r, "undated") == .label("Watch"))
         #expect(r.accounts[0].notes.map(\.message) == [
-            "account.rating (72) has no as-of time, so its age cannot be held to `max_score_age` (30 days, credit.lever:13): the account is put in tier Watch (`stale_score = Watch`)",
+            "account.rating (72) has no as-of time, so its age cannot be held to `max_score_age` (30 days, credit.lever:14): the account is put in tier Watch (`stale_score = Watch`)",
         ])
     }
 
@@ -111,7 +111,7 @@ struct ScoreFreshnessTests {
         ]), path: "credit.lever")
         for id in ["missing", "null", "future"] { #expect(Self.tier(r, id) == .label("Watch"), "\(id)") }
         #expect(r.accounts[0].notes.first?.message == "account.score is missing: the account is put in tier Watch (`stale_score = Watch`)")
-        #expect(r.accounts[2].notes.first?.message.contains("is as of 2026-11-26T12:00:00Z, 24 h after the market's as_of") == true)
+        #expect(r.accounts[2].notes.first?.message.contains("is as of 2026-11-26T12:00:00Z, 1 day after the market's as_of") == true)
     }
 
     @Test func unvaluedLeavesTheAccountUnvaluedAndSaysWhy() throws {
@@ -136,7 +136,7 @@ struct ScoreFreshnessTests {
         ]), path: "credit.lever")
         #expect(Self.tier(r, "quarterly") == .label("Prime"))
         #expect(Self.tier(r, "overdue") == .label("Watch"))
-        #expect(r.accounts[1].notes.first?.message == "account.rating (72) is as of 2026-08-26T12:00:00Z, 91 days before the market's as_of 2026-11-25T12:00:00Z, older than `max_rating_age` (90 days, credit.lever:13): the account is put in tier Watch (`stale_score = Watch`)")
+        #expect(r.accounts[1].notes.first?.message == "account.rating (72) is as of 2026-08-26T12:00:00Z, 91 days before the market's as_of 2026-11-25T12:00:00Z, older than `max_rating_age` (90 days, credit.lever:15): the account is put in tier Watch (`stale_score = Watch`)")
     }
 
     @Test func theChecksOfTheBlock() {
@@ -195,6 +195,8 @@ struct ScoreFreshnessTests {
         ]), path: "credit.lever")
         #expect(Self.tier(hours, "edge") == .label("Prime"))
         #expect(Self.tier(hours, "past") == .label("Watch"))
+        // One second past 7 h would read "7 h … older than 7 h" rounded: it says the seconds.
+        #expect(hours.accounts[1].notes.first?.message.contains("25201 s (the limit is 25200 s) before") == true, "\(hours.accounts[1].notes)")
         let negative = Checker.check(source: Self.policy(age: "max_score_age = -1 day"), path: "credit.lever")
         #expect(negative.diagnostics.map(\.code).contains("L0237"))
         // Tiers by the rating alone: a book without scores is not downgraded for lacking one.
