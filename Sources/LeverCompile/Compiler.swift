@@ -158,7 +158,7 @@ public enum Compiler {
         policy.inputRanges = lowerer.declaredInputRanges()
         policy.flags = lowerer.flags
         policy.remedies = RemedyOffer(checked.symbols)
-        policy.reputation = lowerer.reputationRules()
+        policy.reputation = lowerer.reputation
         policy.bridge = lowerer.bridges
         return (policy, lowerer.diagnostics)
     }

@@ -21,6 +21,9 @@ extension Lowerer {
         return rules
     }
 
+    /// `3%`: a ratio as the policy writes it (`DecimalDigits`, exact in decimal).
+    static func percentText(_ x: Double) -> String { x == 0 ? "0%" : DecimalDigits(x).text(shift: 2) + "%" }
+
     /// The chains a scenario halts (`arbitrum: halt`); none outside a scenario.
     func haltedChains(_ ctx: LowerContext) -> [String] {
         guard let s = ctx.scenario, case .scenario(_, let shocks) = symbols.symbols(.scenario)[s].declaration.kind else { return [] }
@@ -43,8 +46,8 @@ extension Lowerer {
             var parts: [String] = []
             for (k, name) in rules.chains.enumerated().reversed() {
                 let h = halted.contains(name) ? 1.0 : rules.bridgeHaircut[k]
-                let finality = rules.finality[k] > 0 ? ", finality \(Self.duration(years: rules.finality[k]))" : ""
-                parts.insert(halted.contains(name) ? "\(name) halted: 100%" : "\(name) \(Self.percent(h))\(finality) (\(rules.locations[k]))", at: 0)
+                let finality = rules.finality[k] > 0 ? ", finality \(DecimalDigits.duration(years: rules.finality[k]))" : ""
+                parts.insert(halted.contains(name) ? "\(name) halted: 100%" : "\(name) \(Self.percentText(h))\(finality) (\(rules.locations[k]))", at: 0)
                 guard h != 0 else { continue }
                 value = me.builder.select(me.builder.binary(.equal, chain, me.builder.constant(Double(k))), me.builder.constant(h), value)
             }
@@ -91,25 +94,7 @@ extension Lowerer {
         let allowed = builder.binary(.multiply, builder.constant(share / (1 - share)), rest)
         let ratio = builder.binary(.min, one, builder.binary(.divide, allowed, crossSum))
         let scale = named(builder.select(builder.binary(.greater, crossSum, zero), ratio, one), "cross_chain_scale",
-                          "min(1, \(Self.percent(share)) ÷ \(Self.percent(1 - share)) × (collateral kept on its chain + credit line) ÷ collateral across bridges): the `bridge` block's `max_cross_chain_share`")
+                          "min(1, \(Self.percentText(share)) ÷ \(Self.percentText(1 - share)) × (collateral kept on its chain + credit line) ÷ collateral across bridges): the `bridge` block's `max_cross_chain_share`")
         return builder.binary(.add, local, builder.binary(.multiply, cross, scale))
-    }
-
-    static func percent(_ x: Double) -> String {
-        let p = x * 100
-        return (p == p.rounded() ? String(Int(p)) : String(p)) + "%"
-    }
-
-    /// `20 min`, `12 h`, `2 days` from years.
-    static func duration(years: Double) -> String {
-        let seconds = years * 31_536_000
-        func whole(_ x: Double) -> String { x == x.rounded() ? String(Int(x)) : String((x * 10).rounded() / 10) }
-        // A whole number of days reads as the policy likely wrote it (`1 day`, not `24 h`).
-        let days = seconds / 86_400
-        if days >= 1, (days - days.rounded()).magnitude < 1e-6 { return whole(days.rounded()) + (days.rounded() == 1 ? " day" : " days") }
-        if seconds >= 172_800 { return whole(seconds / 86_400) + " days" }
-        if seconds >= 7_200 { return whole(seconds / 3_600) + " h" }
-        if seconds >= 120 { return whole(seconds / 60) + " min" }
-        return whole(seconds) + " s"
     }
 }

@@ -59,7 +59,7 @@ extension Lowerer {
         case .accountResult(let name): return standardResult(name, ctx)
         case .accountAttribute(let name):
             // A score the `reputation` block holds says so: its value may be withheld.
-            let held = symbols.settingsBody(.reputation) != nil && symbols.reputationScores.contains(name)
+            let held = reputation.isDeclared && reputation.scores.contains { $0.key == name }
             return named(builder.add(.accountInput(name == "score" ? .score : .attribute(name))), "account.\(name)",
                          held ? "from the book; undefined when stale, undated or missing (`reputation`)" : "from the book")
         case .tableLabel(let table): return tableRow(table, ctx)

@@ -38,7 +38,7 @@ extension Lowerer {
     /// account whose score is stale (the engine's per-account `staleTier`), else the row the
     /// scores select.
     mutating func downgradedTier(_ row: NodeRef) -> NodeRef {
-        guard case .tier(_, let label) = reputationRules().stale else { return row }
+        guard case .tier(_, let label) = reputation.stale else { return row }
         let override = builder.add(.accountInput(.staleTier))
         let chosen = builder.select(builder.unary(.isUndefined, override), row, override)
         return named(chosen, "tier", "\(label) when a score is stale, undated or missing (`reputation`), else the tiers' row")

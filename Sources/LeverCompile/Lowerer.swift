@@ -35,6 +35,8 @@ struct Lowerer {
     let classes: [String]
     /// The chains and bridge rules (empty without `chain` declarations: the plan reads no chain).
     var bridges = BridgeRules()
+    /// The `reputation` block's rules and the scores they hold, worked out once.
+    var reputation = ReputationRules(scores: [], stale: .unvalued, location: "")
     /// The policy's number model; fixed point sets the builder's rounding and multiplies powers out.
     let arithmetic: Arithmetic
     /// Folds literals as the checker does (a fixed-point policy's as the decimal written); every
@@ -64,6 +66,7 @@ struct Lowerer {
         folder = ConstantFolder(symbols: checked.symbols, decimalLiterals: arithmetic.isFixedPoint)
         if arithmetic.isFixedPoint { builder.rounding = arithmetic.rounding }
         bridges = bridgeRules()
+        reputation = reputationRules()
     }
 
     // MARK: - Expressions

@@ -128,10 +128,7 @@ extension DocumentBuilder {
     func venues() -> [DocumentBlock] {
         let rows = declarations(.venue).flatMap { decl -> [[String]] in
             guard case .venue(let name, let body) = decl.kind else { return [] }
-            guard !body.isEmpty else { return [[Self.code(name.text), "none", "", declared(decl), note(decl.span)]] }
-            return body.map { p in
-                [Self.code(name.text), Self.code(statement(p)), stepValue(p), location(p.span), note(p.span)]
-            }
+            return ruleRows(name, body, decl, empty: "none")
         }
         guard !rows.isEmpty else { return [] }
         return section("Venues", [
@@ -140,19 +137,26 @@ extension DocumentBuilder {
         ])
     }
 
+    /// A venue's or chain's rules, one row each (name, rule, value, where, note); one row saying
+    /// `empty` for a declaration without rules. With `declarationNote`, the comment on the
+    /// declaration goes on its first rule when that rule has none of its own.
+    func ruleRows(_ name: Name, _ body: [Property], _ decl: Declaration, empty: String, declarationNote: Bool = false) -> [[String]] {
+        guard !body.isEmpty else { return [[Self.code(name.text), empty, "", declared(decl), note(decl.span)]] }
+        return body.enumerated().map { i, p in
+            let own = note(p.span)
+            return [Self.code(name.text), Self.code(statement(p)), stepValue(p), location(p.span),
+                    own.isEmpty && i == 0 && declarationNote ? note(decl.span) : own]
+        }
+    }
+
     // MARK: - Chains
 
     /// Each chain's bridge rules: what collateral on it pays to secure debt on another chain.
     func chains() -> [DocumentBlock] {
         let rows = declarations(.chain).flatMap { decl -> [[String]] in
             guard case .chain(let name, let body) = decl.kind else { return [] }
-            guard !body.isEmpty else { return [[Self.code(name.text), "no bridge rule", "", declared(decl), note(decl.span)]] }
             // The comment above a chain's block says what the bridge is: on its first rule.
-            return body.enumerated().map { i, p in
-                let own = note(p.span)
-                return [Self.code(name.text), Self.code(statement(p)), stepValue(p), location(p.span),
-                        own.isEmpty && i == 0 ? note(decl.span) : own]
-            }
+            return ruleRows(name, body, decl, empty: "no bridge rule", declarationNote: true)
         }
         guard !rows.isEmpty else { return [] }
         return section("Chains", [

@@ -52,19 +52,9 @@ import Lever
         }
         \(extra)
         """
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lever-remedy-\(getpid())")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let policyFile = directory.appendingPathComponent("perps-\(UUID().uuidString).lever")
-        try policy.write(to: policyFile, atomically: true, encoding: .utf8)
-        let engine = try #require(Lever.loadPolicy(path: policyFile.path, horizon: 1.0 / 365).engine)
-        let marketFile = directory.appendingPathComponent("perps-market.json")
-        try #"{"as_of": "2026-11-25T12:00:00Z", "assets": {"USDC": {"price": 1, "vol": 0.01}, "BTC": {"price": 100000, "vol": 0.5}}}"#
-            .write(to: marketFile, atomically: true, encoding: .utf8)
-        let bookFile = directory.appendingPathComponent("perps-book.json")
-        try (#"{"accounts": [{"id": "long", "positions": ["# + positions + "]}]}")
-            .write(to: bookFile, atomically: true, encoding: .utf8)
-        let inputs = try Lever.loadInputs(market: marketFile.path, book: bookFile.path, for: engine)
-        return (engine, try #require(inputs.book?.accounts.first), try #require(inputs.market))
+        return try fixture("perps", policy: policy,
+                           market: #"{"as_of": "2026-11-25T12:00:00Z", "assets": {"USDC": {"price": 1, "vol": 0.01}, "BTC": {"price": 100000, "vol": 0.5}}}"#,
+                           book: #"{"accounts": [{"id": "long", "positions": ["# + positions + "]}]}")
     }
 
     /// Reducing a perpetual realises its loss, paid from the USDC balance. Worked by hand:
@@ -175,17 +165,23 @@ import Lever
         }
         \(extra)
         """
+        return try fixture("lending", policy: policy,
+                           market: #"{"as_of": "2026-11-25T12:00:00Z", "assets": {"USDC": {"price": 1, "vol": 0.01}, "ETH": {"price": 2000, "vol": 0.7}}}"#,
+                           book: #"{"accounts": [{"id": "call", "score": 550, "positions": [{"asset": "ETH", "qty": 1}, {"asset": "USDC", "qty": -1200}]}]}"#)
+    }
+
+    /// A policy, market and one-account book written to files and loaded as `lever` loads them:
+    /// the engine, the account and the market.
+    static func fixture(_ name: String, policy: String, market: String, book: String) throws -> (MarginEngine, Account, MarketSnapshot) {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lever-remedy-\(getpid())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let policyFile = directory.appendingPathComponent("lending-\(UUID().uuidString).lever")
+        let stem = "\(name)-\(UUID().uuidString)"
+        let policyFile = directory.appendingPathComponent("\(stem).lever")
         try policy.write(to: policyFile, atomically: true, encoding: .utf8)
         let engine = try #require(Lever.loadPolicy(path: policyFile.path, horizon: 1.0 / 365).engine)
-        let marketFile = directory.appendingPathComponent("market.json")
-        try #"{"as_of": "2026-11-25T12:00:00Z", "assets": {"USDC": {"price": 1, "vol": 0.01}, "ETH": {"price": 2000, "vol": 0.7}}}"#
-            .write(to: marketFile, atomically: true, encoding: .utf8)
-        let bookFile = directory.appendingPathComponent("book.json")
-        try #"{"accounts": [{"id": "call", "score": 550, "positions": [{"asset": "ETH", "qty": 1}, {"asset": "USDC", "qty": -1200}]}]}"#
-            .write(to: bookFile, atomically: true, encoding: .utf8)
+        let marketFile = directory.appendingPathComponent("\(stem)-market.json"), bookFile = directory.appendingPathComponent("\(stem)-book.json")
+        try market.write(to: marketFile, atomically: true, encoding: .utf8)
+        try book.write(to: bookFile, atomically: true, encoding: .utf8)
         let inputs = try Lever.loadInputs(market: marketFile.path, book: bookFile.path, for: engine)
         return (engine, try #require(inputs.book?.accounts.first), try #require(inputs.market))
     }

@@ -192,12 +192,18 @@ public struct RemedyFinder: Sendable {
     /// One unit of an option at the model price the engine values it at; nil without a price, a
     /// volatility or the snapshot's `as_of` (its time to expiry).
     static func modelPrice(_ option: Position.Option, market: MarketSnapshot) -> Double? {
+        modelValues(option, market: market)?.price
+    }
+
+    /// One unit of an option as the engine values it: Black–Scholes–Merton at the underlying's
+    /// quoted price, volatility, rate and yield, to expiry from the snapshot's `as_of`.
+    static func modelValues(_ option: Position.Option, market: MarketSnapshot) -> BlackScholesMerton.Values? {
         guard let quote = market[option.underlying], let spot = quote.price, spot.isFinite, spot > 0, let asOf = market.asOf
         else { return nil }
         let carry = market.carry(quote)
         let years = (option.expiry.secondsSinceEpoch - asOf.secondsSinceEpoch) / 31_536_000
         return BlackScholesMerton.values(isCall: option.right == .call, spot: spot, strike: option.strike, years: years,
-                                         vol: quote.vol, rate: carry.rate, yield: carry.dividendYield).price
+                                         vol: quote.vol, rate: carry.rate, yield: carry.dividendYield)
     }
 
     /// The first round: each action at amounts a power of two apart, from small to large; the
@@ -325,11 +331,7 @@ public struct RemedyFinder: Sendable {
                 delta += p.size * mark
                 gross += abs(p.size) * mark
             case .option(let o):
-                guard let asOf = market.asOf else { return nil }
-                let carry = market.carry(quote)
-                let years = (o.expiry.secondsSinceEpoch - asOf.secondsSinceEpoch) / 31_536_000
-                let greeks = BlackScholesMerton.values(isCall: o.right == .call, spot: price, strike: o.strike, years: years,
-                                                       vol: quote.vol, rate: carry.rate, yield: carry.dividendYield)
+                guard let greeks = modelValues(o, market: market) else { return nil }
                 delta += o.size * greeks.delta * price
                 gross += abs(o.size) * price
             }
