@@ -17,6 +17,8 @@ extension BenchReport {
             "runs": .array(runs.map(Self.json)),
         ]
         var region: [String: JSONOutput] = ["lever": .string(Self.leverRegion)]
+        root["native"] = Self.json(native)
+        if runs.contains(where: { $0.native != nil }) { region["native"] = .string(Self.nativeRegion) }
         if case .agrees = baseline { region["baseline"] = .string(baselineKind.region) }
         if let adaptation {
             region["adaptation"] = .string(Self.adaptationRegion)
@@ -34,6 +36,7 @@ extension BenchReport {
                 "runs": .array(tick.runs.map(Self.json)),
             ]
             members["adaptation"] = tick.adaptation.map(Self.json)
+            members["native"] = Self.json(tick.native)
             root["tick"] = .object(members)
         }
         if let exact {
@@ -62,8 +65,22 @@ extension BenchReport {
         }
     }
 
+    static func json(_ native: Native) -> JSONOutput? {
+        switch native {
+        case .notAsked: nil
+        case .unavailable(let reason): .object(["status": .string("unavailable"), "reason": .string(reason)])
+        case .identical(let n, let library): .object(["status": .string("identical"), "accounts": .int(n), "library": .string(library)])
+        case .differs(let first): .object(["status": .string("differs"), "first": .string(first)])
+        }
+    }
+
     static func json(_ run: Run) -> JSONOutput {
         var members: [String: JSONOutput] = ["threads": .int(run.threads), "lever": json(run.lever)]
+        members["native"] = run.native.map(json)
+        if let ratio = run.nativeRatio, let minimum = run.nativeMinimumRatio {
+            members["native_ratio_median"] = .number(ratio)
+            members["native_ratio_min"] = .number(minimum)
+        }
         if let b = run.baseline, let ratio = run.ratio, let minimum = run.minimumRatio {
             members["baseline"] = json(b)
             members["ratio_median"] = .number(ratio)

@@ -10,6 +10,7 @@ extension BenchReport {
         if let tick { lines += [""] + Self.tickLines(tick, baselineKind) }
         if let exact { lines += [""] + exact.lines }
         lines += ["", "timed region:", "  lever:      " + Self.leverRegion]
+        if runs.contains(where: { $0.native != nil }) { lines.append("  native:     " + Self.nativeRegion) }
         if case .agrees = baseline { lines.append("  baseline:   " + baselineKind.region) }
         if adaptation != nil { lines.append("  adaptation: " + Self.adaptationRegion) }
         if repricing != nil { lines.append("  repricing:  " + Self.repricingRegion) }
@@ -23,7 +24,7 @@ extension BenchReport {
         let move = (percent >= 0 ? "+" : "") + (percent == percent.rounded() ? String(Int(percent)) : NumberText.shortest(percent))
         guard t.holders > 0 else { return ["tick:      no account holds \(t.tick.asset); tick not timed"] }
         let header = ["tick:      \(t.tick.asset) price \(move)%; the \(count(t.holders)) accounts holding it are evaluated again"]
-        let baseline: [String] = baselineLines(t.baseline, kind)
+        let baseline: [String] = baselineLines(t.baseline, kind) + nativeLines(t.native)
         let timings: [String] = t.runs.isEmpty ? [] : [""] + timingRows(t.runs) + adaptationLine(t.adaptation)
         return header + baseline + timings
     }
@@ -50,7 +51,17 @@ extension BenchReport {
             "market:    \(assets) assets (\(market))",
             "runs:      \(Self.plural(warmups, "warm-up")), then \(Self.plural(repeats, "timed repetition")) "
                 + "per engine and thread count",
-        ] + (notEvaluated > 0 ? notEvaluatedLines : Self.baselineLines(baseline, baselineKind))
+        ] + (notEvaluated > 0 ? notEvaluatedLines : Self.baselineLines(baseline, baselineKind) + Self.nativeLines(native))
+    }
+
+    static func nativeLines(_ native: Native) -> [String] {
+        switch native {
+        case .notAsked: []
+        case .unavailable(let reason): ["native:    unavailable (\(reason)); the closure engine is timed alone"]
+        case .identical(let n, let library):
+            ["native:    \(library); results identical to the closure engine's on all \(Self.count(n)) accounts"]
+        case .differs(let first): ["native:    DIFFERS from the closure engine (not timed): \(first)"]
+        }
     }
 
     /// Why nothing was timed when an account was not evaluated: how many, and the first one's note.
@@ -75,9 +86,13 @@ extension BenchReport {
         var rows = [["threads", "engine", "median ns/account", "min ns/account", "accounts/s (median)", "median ms"]]
         for run in runs {
             rows.append(row(run.threads, "lever", run.lever))
+            if let native = run.native { rows.append(row(run.threads, "native", native)) }
             if let b = run.baseline, let ratio = run.ratio, let minimum = run.minimumRatio {
                 rows.append(row(run.threads, "baseline", b))
                 rows.append(["\(run.threads)", "ratio", fixed(ratio, 2) + "×", fixed(minimum, 2) + "×", "", ""])
+                if let ratio = run.nativeRatio, let minimum = run.nativeMinimumRatio {
+                    rows.append(["\(run.threads)", "native ratio", fixed(ratio, 2) + "×", fixed(minimum, 2) + "×", "", ""])
+                }
             }
         }
         return align(rows, left: [1])

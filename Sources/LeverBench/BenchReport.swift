@@ -13,12 +13,28 @@ public struct BenchReport: Sendable, Equatable {
         case none(String)
     }
 
+    /// How the native backend fared before timing (`lever bench` times it beside the closure
+    /// engine unless told not to).
+    public enum Native: Sendable, Equatable {
+        /// Not asked for: only the closure engine is timed.
+        case notAsked
+        /// No native code (no compiler, or it failed): the reason; the closure engine is timed alone.
+        case unavailable(String)
+        /// Its results are the closure engine's, bit for bit, on every account and output
+        /// (undefined where the closure engine's are); it is timed too.
+        case identical(accounts: Int, library: String)
+        /// They differ (the first difference): nothing of it is timed and the run fails.
+        case differs(String)
+    }
+
     /// One thread count's timings.
     public struct Run: Sendable, Equatable {
         public var threads: Int
         public var lever: Timing
         /// Nil when there is no baseline.
         public var baseline: Timing?
+        /// The native backend's timing, when it was timed.
+        public var native: Timing?
 
         /// A run at `threads`.
         public init(threads: Int, lever: Timing, baseline: Timing?) {
@@ -31,6 +47,9 @@ public struct BenchReport: Sendable, Equatable {
         public var ratio: Double? { baseline.map { lever.median / $0.median } }
         /// Lever's fastest over the baseline's fastest.
         public var minimumRatio: Double? { baseline.map { lever.minimum / $0.minimum } }
+        /// The native backend's median and fastest over the baseline's.
+        public var nativeRatio: Double? { baseline.flatMap { b in native.map { $0.median / b.median } } }
+        public var nativeMinimumRatio: Double? { baseline.flatMap { b in native.map { $0.minimum / b.minimum } } }
     }
 
     /// A price tick's timings: the holders of one asset re-evaluated after its price moved.
@@ -40,6 +59,8 @@ public struct BenchReport: Sendable, Equatable {
         public var holders: Int
         public var baseline: Baseline
         public var runs: [Run]
+        /// The native backend on the holders.
+        public var native: Native = .notAsked
         /// The holders' input adaptation, timed apart (nil when nothing was timed).
         public var adaptation: Timing?
 
@@ -68,6 +89,8 @@ public struct BenchReport: Sendable, Equatable {
     public var warmups: Int, repeats: Int
     public var baseline: Baseline
     public var runs: [Run]
+    /// The native backend over the whole book.
+    public var native: Native = .notAsked
     /// The price tick, when one was asked for.
     public var tick: Tick?
     /// Accounts the engine could not evaluate (input errors, e.g. an asset the policy does not
@@ -110,6 +133,7 @@ public struct BenchReport: Sendable, Equatable {
     /// after the tick (exit status 1).
     public var hasFindings: Bool {
         notEvaluated > 0 || [baseline, tick?.baseline].contains { if case .disagrees? = $0 { true } else { false } }
+            || [native, tick?.native].contains { if case .differs? = $0 { true } else { false } }
     }
 
     /// What Lever's timed region holds.
@@ -119,6 +143,12 @@ public struct BenchReport: Sendable, Equatable {
         inputs, laying them out as program columns (ProgramInputs, timed apart as `adaptation`: \
         oracle rules, and position rows (PositionRow) that include a precomputed position side \
         column and options' years to expiry), building the report
+        """
+    /// What the native line times.
+    public static let nativeRegion = """
+        Program.prepare (the per-asset nodes, once) + the policy's native code (NativeProgram: the \
+        plan's per-account work fused into one C function, compiled by clang, loaded once) into the \
+        same result arrays; outside: the same as lever's
         """
     /// What the adaptation line times.
     public static let adaptationRegion = """

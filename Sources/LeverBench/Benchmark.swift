@@ -10,9 +10,13 @@ public struct BenchOptions: Sendable, Equatable {
     public var threads: [Int]
     /// A price tick to time after the whole book, if any.
     public var tick: PriceTick?
+    /// Also time the policy's native code (`NativeProgram`), after checking that its results
+    /// are the closure engine's, bit for bit.
+    public var native: Bool
 
     /// Options; defaults time 5 repetitions at 1 thread after 1 warm-up, and no tick.
-    public init(warmups: Int = 1, repeats: Int = 5, threads: [Int] = [1], tick: PriceTick? = nil) {
+    public init(warmups: Int = 1, repeats: Int = 5, threads: [Int] = [1], tick: PriceTick? = nil, native: Bool = false) {
+        self.native = native
         self.warmups = warmups
         self.repeats = repeats
         self.threads = threads
@@ -52,7 +56,17 @@ public enum Benchmark {
     /// account was evaluated).
     public static func run(engine: MarginEngine, book: Book, market: MarketSnapshot, sources: BenchSources,
                            options: BenchOptions = BenchOptions()) -> BenchReport {
-        let whole = measure(engine: engine, book: book, market: market, options: options)
+        var nativeEngine: MarginEngine?, status = BenchReport.Native.notAsked
+        if options.native {
+            do throws(NativeRefusal) {
+                var compiled = engine
+                try compiled.useNative()
+                nativeEngine = compiled
+            } catch {
+                status = .unavailable(error.description)
+            }
+        }
+        let whole = measure(engine: engine, native: nativeEngine, book: book, market: market, options: options)
         var report = BenchReport(
             policy: "\(engine.identity.name) \(engine.identity.version)", book: sources.book, accounts: book.accounts.count,
             positions: whole.positions, market: sources.market, assets: market.assets.count, optimized: isOptimized,
@@ -62,8 +76,9 @@ public enum Benchmark {
         report.firstNote = whole.firstNote
         report.adaptation = whole.adaptation
         report.repricing = whole.repricing
+        report.native = whole.native ?? status
         if let tick = options.tick, !report.hasFindings {
-            report.tick = measure(tick: tick, engine: engine, book: book, market: market, options: options)
+            report.tick = measure(tick: tick, engine: engine, native: nativeEngine, book: book, market: market, options: options)
         }
         return report
     }
@@ -77,12 +92,15 @@ public enum Benchmark {
         var positions: Int
         var notEvaluated: Int
         var firstNote: String?
+        /// How the native code compared, when it ran.
+        var native: BenchReport.Native?
     }
 
     /// Adapts the inputs (untimed), checks that every account is evaluated and that the baseline
     /// agrees, then times the adaptation on its own and each thread count. Nothing is timed when
     /// an account is not evaluated or Lever and the baseline disagree.
-    static func measure(engine: MarginEngine, book: Book, market: MarketSnapshot, options: BenchOptions) -> Measurement {
+    static func measure(engine: MarginEngine, native: MarginEngine?, book: Book, market: MarketSnapshot,
+                        options: BenchOptions) -> Measurement {
         let inputs = engine.programInputs(book: book, market: market)
         let notEvaluated = inputs.evaluable.count { !$0 }
         var m = Measurement(baseline: .none("not checked"), positions: inputs.book.positionCount, notEvaluated: notEvaluated)
@@ -96,22 +114,34 @@ public enum Benchmark {
         let (baseline, timedBaseline) = checkBaseline(engine: engine, inputs: inputs, book: book, market: market)
         m.baseline = baseline
         if case .disagrees = m.baseline { return m }
+        var timedNative = native
+        if let native, let program = native.native {
+            if let (j, a) = NativeProgram.firstDifference(engine.results(for: inputs), native.results(for: inputs)) {
+                m.native = .differs("\(engine.policy.outputs.indices.contains(j) ? engine.policy.outputs[j].name : "assertion \(j)") of \(book.ids[a])")
+                timedNative = nil
+            } else {
+                m.native = .identical(accounts: book.accounts.count, library: program.library)
+            }
+        }
         m.adaptation = timeAdaptation(engine: engine, book: book, market: market, options: options)
         m.repricing = timeRepricing(engine: engine, inputs: inputs, book: book, market: market, options: options)
-        m.runs = options.threads.map { time(engine: engine, inputs: inputs, baseline: timedBaseline, threads: $0, options: options) }
+        m.runs = options.threads.map {
+            time(engine: engine, native: timedNative, inputs: inputs, baseline: timedBaseline, threads: $0, options: options)
+        }
         return m
     }
 
     /// Times the tick over the asset's holders; with no holders nothing is timed, since a figure
     /// per account over no accounts (and its ratio) would mean nothing.
-    static func measure(tick: PriceTick, engine: MarginEngine, book: Book, market: MarketSnapshot,
+    static func measure(tick: PriceTick, engine: MarginEngine, native: MarginEngine?, book: Book, market: MarketSnapshot,
                         options: BenchOptions) -> BenchReport.Tick {
         let holders = tick.holders(in: book)
         guard !holders.accounts.isEmpty else {
             return BenchReport.Tick(tick: tick, holders: 0, baseline: .none("no account holds \(tick.asset)"), runs: [])
         }
-        let ticked = measure(engine: engine, book: holders, market: tick.apply(to: market), options: options)
+        let ticked = measure(engine: engine, native: native, book: holders, market: tick.apply(to: market), options: options)
         var result = BenchReport.Tick(tick: tick, holders: holders.accounts.count, baseline: ticked.baseline, runs: ticked.runs)
+        result.native = ticked.native ?? .notAsked
         result.adaptation = ticked.adaptation
         return result
     }
@@ -174,23 +204,28 @@ public enum Benchmark {
     }
 
     /// Warm-ups, then `repeats` alternating timed runs of Lever and the baseline.
-    static func time(engine: MarginEngine, inputs: ProgramInputs, baseline timed: ((Int) -> Void)?, threads: Int,
-                     options: BenchOptions) -> BenchReport.Run {
+    static func time(engine: MarginEngine, native: MarginEngine?, inputs: ProgramInputs, baseline timed: ((Int) -> Void)?,
+                     threads: Int, options: BenchOptions) -> BenchReport.Run {
         let lever = { consume(engine.results(for: inputs, threads: threads)) }
+        let compiled = native.map { native in { consume(native.results(for: inputs, threads: threads)) } }
         let baseline = timed.map { timed in { timed(threads) } }
         for _ in 0..<options.warmups {
             lever()
+            compiled?()
             baseline?()
         }
-        var leverSamples: [Double] = [], baselineSamples: [Double] = []
+        var leverSamples: [Double] = [], nativeSamples: [Double] = [], baselineSamples: [Double] = []
         let clock = ContinuousClock()
         for _ in 0..<options.repeats {
             leverSamples.append(clock.measure(lever).nanoseconds)
+            if let compiled { nativeSamples.append(clock.measure(compiled).nanoseconds) }
             if let baseline { baselineSamples.append(clock.measure(baseline).nanoseconds) }
         }
         let accounts = inputs.book.accountCount
-        return BenchReport.Run(threads: threads, lever: Timing(samples: leverSamples, accounts: accounts),
-                               baseline: timed == nil ? nil : Timing(samples: baselineSamples, accounts: accounts))
+        var run = BenchReport.Run(threads: threads, lever: Timing(samples: leverSamples, accounts: accounts),
+                                  baseline: timed == nil ? nil : Timing(samples: baselineSamples, accounts: accounts))
+        if native != nil { run.native = Timing(samples: nativeSamples, accounts: accounts) }
+        return run
     }
 
     /// Takes a whole result, opaquely, so the optimiser can drop none of the work (or the result

@@ -35,6 +35,8 @@ struct Bench: ConsoleCommand {
     @Option(help: "Also time a price tick: this asset's price moves +1% and only its holders are evaluated again.")
     var tick: String?
     @Option(help: "Report format: table or json.") var format: ReportFormat = .table
+    @Flag(inversion: .prefixedNo, help: "Also time the policy compiled to native code (checked first to give the closure engine's results, bit for bit).")
+    var native = true
     @Flag(help: "Time what `lever eval` pays on --book, stage by stage: read, parse, lay out, evaluate, report.")
     var endToEnd = false
     @Option(help: "Also time the policy compiled in exact fixed point (wad or ray) against binary64, and compare their results.")
@@ -74,7 +76,7 @@ struct Bench: ConsoleCommand {
             return .usageOrIO
         }
         var report = Benchmark.run(engine: engine, book: bookValue, market: marketValue, sources: inputs.sources,
-                                   options: BenchOptions(repeats: repeats, threads: threadCounts ?? [1], tick: priceTick))
+                                   options: BenchOptions(repeats: repeats, threads: threadCounts ?? [1], tick: priceTick, native: native))
         report.engineVersion = console.engineVersion
         if let exact, let exactEngine = Lever.compile(loaded.checked, arithmetic: Arithmetic(numbers: exact)).engine {
             report.exact = ExactCost.measure(float: engine, exact: exactEngine, book: bookValue, market: marketValue,

@@ -44,6 +44,8 @@ struct Eval: ConsoleCommand {
     @Flag(help: "For every account not at --remedy-target, the least top-up, repayment or position reduction that brings it there, each verified (milliseconds per such account).")
     var remedy = false
     @Option(help: "The status a remedy restores: healthy (default) or out_of_liquidation.") var remedyTarget: Remedy.Target?
+    @Flag(help: "Evaluate with the policy compiled to native code (built once with the Swift toolchain's clang and cached); the same results. Without a compiler, the closure engine runs and says why.")
+    var native = false
 
     func validate() throws {
         guard Horizon.parse(horizon) != nil else {
@@ -67,6 +69,11 @@ struct Eval: ConsoleCommand {
             return loaded.checked.isUnreadable ? .usageOrIO : code
         }
         if remedy { engine.remedyTarget = remedyTarget ?? .healthy }
+        if native {
+            do throws(NativeRefusal) { try engine.useNative() } catch {
+                console.err("warning: --native: \(error); evaluating with the closure engine\n")
+            }
+        }
         let names = engine.policy.outputs.map(\.name)
         if let unknown = UnknownOutputs.check(requestedFields, available: names) {
             console.err("error: \(unknown.message)\n")

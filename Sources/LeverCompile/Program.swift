@@ -35,17 +35,23 @@ public final class Program<N: MarginNumber>: @unchecked Sendable {
     /// Evaluates every account of the book. Results are per output, per account, in book order,
     /// and identical whatever the thread count (each account is computed independently).
     public func evaluate(_ book: ProgramBook<N>, snapshot: Snapshot<N>, threads: Int = 1) -> [[N]] {
-        let outputs = plan.outputs.count, accounts = book.accountCount
+        collect(accounts: book.accountCount, threads: threads) { chunk, results in
+            Frame(program: self, snapshot: snapshot, book: book).run(accounts: chunk, results: results)
+        }
+    }
+
+    /// The result arrays of `accounts` accounts, per output, written in place by `run` on each
+    /// of `threads` even chunks of the accounts at once (given the chunk and the arrays' bases).
+    func collect(accounts: Int, threads: Int,
+                 run: @escaping @Sendable (Range<Int>, UnsafeMutablePointer<UnsafeMutablePointer<N>>) -> Void) -> [[N]] {
+        let outputs = plan.outputs.count
         guard outputs > 0, accounts > 0 else { return Array(repeating: [], count: outputs) }
         let table = UnsafeMutablePointer<UnsafeMutablePointer<N>>.allocate(capacity: outputs)
         defer { table.deallocate() }
         let chunks = Self.split(accounts: accounts, into: max(1, threads))
         let shared = UnsafeSendable(table)
         return results(from: 0, accounts: accounts, table: table) {
-            DispatchQueue.concurrentPerform(iterations: chunks.count) { c in
-                let frame = Frame(program: self, snapshot: snapshot, book: book)
-                frame.run(accounts: chunks[c], results: shared.value)
-            }
+            DispatchQueue.concurrentPerform(iterations: chunks.count) { c in run(chunks[c], shared.value) }
         }
     }
 

@@ -14,6 +14,21 @@ public struct MarginEngine: Sendable {
     /// in its report (`RemedyFinder`: about a thousand evaluations of the account each, so a
     /// report with remedies costs milliseconds per sick account). Nil by default.
     public var remedyTarget: Remedy.Target? = nil
+    /// The policy's native code (`useNative`), which evaluates accounts in place of the closure
+    /// program, with the same results; nil by default.
+    public private(set) var native: NativeProgram? = nil
+
+    /// Evaluates with the policy compiled to native code from now on (`NativeProgram`, built
+    /// with `toolchain` or found in its cache); throws the reason when it cannot, and the engine
+    /// keeps the closure program. A fixed-point policy has no native code (it compiles binary64).
+    public mutating func useNative(toolchain: NativeToolchain? = nil) throws(NativeRefusal) {
+        if let numbers = policy.exactProgram.map({ _ in policy.arithmetic.numbers }) {
+            throw NativeRefusal("the policy computes in fixed point (`numbers = \(numbers)`); native code is binary64 only")
+        }
+        let found: NativeToolchain
+        if let toolchain { found = toolchain } else { found = try NativeToolchain.find() }
+        native = try NativeProgram(policy.program, toolchain: found)
+    }
 
     public init(policy: CompiledPolicy, identity: PolicyIdentity, horizon: Double) {
         self.policy = policy
@@ -115,6 +130,7 @@ public struct MarginEngine: Sendable {
     /// the exact decimals reports print (its numbers come from its exact program).
     func programResults(_ inputs: ProgramInputs, snapshot: Snapshot<Double>, threads: Int) -> ([[Double]], [[String?]]?) {
         if let exact = exactResults(inputs, threads: threads) { return (exact.values, exact.texts) }
+        if let native { return (native.evaluate(inputs.book, snapshot: snapshot, threads: threads), nil) }
         return (policy.program.evaluate(inputs.book, snapshot: snapshot, threads: threads), nil)
     }
 
