@@ -164,27 +164,34 @@ private struct NativeEmitter {
             guard stage < passes else { continue }
             let folds = accounts.filter { isAggregate($0) && level[$0] - 1 == stage }
             for i in folds { body += foldStart(i) }
-            var loop: [String] = []
+            var loop: [String] = [], versioned: [(node: Int, values: [Double])] = []
+            func define(_ i: Int, _ value: String) {
+                if let values = Self.versions(plan.nodes[i].op) {
+                    versioned.append((i, values))
+                } else {
+                    loop.append("const double p\(i) = \(value);")
+                }
+            }
             // Values of earlier passes read here, computed again or taken from scratch.
             var read = Set<Int>()
             for i in positions where level[i] == stage { read.formUnion(plan.nodes[i].op.operands.map(\.index)) }
             for i in folds { read.formUnion(plan.nodes[i].op.operands.map(\.index)) }
             for i in positions where read.contains(i) && level[i] < stage {
                 if isRematerialised(i) {
-                    loop.append("const double p\(i) = \(try positionValue(i));")
+                    define(i, try positionValue(i))
                 } else if let column = scratch[i] {
                     loop.append("const double p\(i) = scratch[\(column) * stride + q];")
                 }
             }
             for i in positions where level[i] == stage {
-                loop.append("const double p\(i) = \(try positionValue(i));")
+                define(i, try positionValue(i))
                 if let column = scratch[i] { loop.append("scratch[\(column) * stride + q] = p\(i);") }
             }
             for i in folds { loop += try foldStep(i) }
             body.append("for (int64_t p = p0; p < p1; p++) {")
             body.append("  const int64_t q = p - p0; (void)q;")
             body.append("  const int32_t asset = passet[p]; (void)asset;")
-            body += loop.map { "  " + $0 }
+            body += try versionedBody(loop, versioned).map { "  " + $0 }
             body.append("}")
             for i in folds { body.append("a\(i) = \(foldValue(i));") }
         }
@@ -209,6 +216,35 @@ private struct NativeEmitter {
         text += body.map { "    " + $0 + "\n" }.joined()
         text += "  }\n}\n"
         return text
+    }
+
+    /// The few values a position's kind and side take: the loop body is written once for each
+    /// (and once for any other value), with the value as a literal, so the C compiler folds
+    /// away what a spot balance never computes (an option's model value, a perpetual's PnL): a
+    /// hand-written loop's branches, with the same arithmetic on every value that is computed.
+    static func versions(_ op: PlanOp) -> [Double]? {
+        switch op {
+        case .positionInput(.kind): [0, 1, 2]
+        case .side: [1, -1]
+        default: nil
+        }
+    }
+
+    /// `loop` inside one branch per combination of the versioned nodes' values.
+    func versionedBody(_ loop: [String], _ versioned: [(node: Int, values: [Double])]) throws(NativeRefusal) -> [String] {
+        guard let (node, values) = versioned.first else { return loop }
+        let inner = try versionedBody(loop, Array(versioned.dropFirst()))
+        var lines = ["const double v\(node) = \(try positionValue(node));"]
+        for (k, value) in values.enumerated() {
+            lines.append("\(k == 0 ? "if" : "} else if") (v\(node) == \(Self.literal(value))) {")
+            lines.append("  const double p\(node) = \(Self.literal(value));")
+            lines += inner.map { "  " + $0 }
+        }
+        lines.append("} else {")
+        lines.append("  const double p\(node) = v\(node);")
+        lines += inner.map { "  " + $0 }
+        lines.append("}")
+        return lines
     }
 
     /// The locals every account reads: scalars (literals written out), and column pointers.
@@ -293,9 +329,9 @@ private struct NativeEmitter {
             helpers.append("static const int32_t lv_slots\(i)[\(slots.count)] = {\(slots.map(String.init).joined(separator: ", "))};")
             let k = key == .asset ? "asset" : "pvenue[p]"
             let source = "((uint64_t)((int64_t)\(k) + 1) < \(slots.count)u ? lv_slots\(i)[(int64_t)\(k) + 1] : \(fallbackSource))"
-            var chosen = sources[fallbackSource]
-            for s in (0..<cases.count).reversed() { chosen = "(s == \(s) ? \(sources[s]) : \(chosen))" }
-            return "({ const int32_t s = \(source); \(chosen); })"
+            // An indexed read, not a chain of tests: which case a position takes follows its
+            // asset, which a book mixes at random, so a branch per case would be mispredicted.
+            return "({ const double from[\(sources.count)] = {\(sources.joined(separator: ", "))}; from[\(source)]; })"
         default:
             return try elementwise(i, account: false)
         }
