@@ -59,10 +59,21 @@ private struct NativeEmitter {
     var scratch: [Int: Int] = [:]
     /// Helper functions and arrays (tables, curves, case slots), written before the entry.
     let helpers = Helpers()
+    /// What the branch being written knows (`versionedBody`, `folded`).
+    let context = Context()
 
+    /// Helpers, each written once however many branches use it.
     final class Helpers {
-        var lines: [String] = []
-        func append(_ line: String) { lines.append(line) }
+        private(set) var lines: [String] = []
+        private var written = Set<String>()
+        func append(_ line: String) {
+            if written.insert(line).inserted { lines.append(line) }
+        }
+    }
+
+    /// Position values known in the branch being written, by node.
+    final class Context {
+        var known: [Int: Double] = [:]
     }
 
     init(plan: Plan) throws(NativeRefusal) {
@@ -164,34 +175,34 @@ private struct NativeEmitter {
             guard stage < passes else { continue }
             let folds = accounts.filter { isAggregate($0) && level[$0] - 1 == stage }
             for i in folds { body += foldStart(i) }
-            var loop: [String] = [], versioned: [(node: Int, values: [Double])] = []
-            func define(_ i: Int, _ value: String) {
-                if let values = Self.versions(plan.nodes[i].op) {
-                    versioned.append((i, values))
-                } else {
-                    loop.append("const double p\(i) = \(value);")
-                }
-            }
             // Values of earlier passes read here, computed again or taken from scratch.
             var read = Set<Int>()
             for i in positions where level[i] == stage { read.formUnion(plan.nodes[i].op.operands.map(\.index)) }
             for i in folds { read.formUnion(plan.nodes[i].op.operands.map(\.index)) }
-            for i in positions where read.contains(i) && level[i] < stage {
-                if isRematerialised(i) {
-                    define(i, try positionValue(i))
-                } else if let column = scratch[i] {
-                    loop.append("const double p\(i) = scratch[\(column) * stride + q];")
-                }
-            }
-            for i in positions where level[i] == stage {
-                define(i, try positionValue(i))
-                if let column = scratch[i] { loop.append("scratch[\(column) * stride + q] = p\(i);") }
-            }
-            for i in folds { loop += try foldStep(i) }
+            let earlier = positions.filter { read.contains($0) && level[$0] < stage && (isRematerialised($0) || scratch[$0] != nil) }
+            let current = positions.filter { level[$0] == stage }
+            let versioned = (earlier + current).filter { Self.versions(plan.nodes[$0].op) != nil }
             body.append("for (int64_t p = p0; p < p1; p++) {")
             body.append("  const int64_t q = p - p0; (void)q;")
             body.append("  const int32_t asset = passet[p]; (void)asset;")
-            body += try versionedBody(loop, versioned).map { "  " + $0 }
+            body += try versionedBody(versioned[...]) { () throws(NativeRefusal) -> [String] in
+                var loop: [String] = []
+                for i in earlier + current where !versioned.contains(i) {
+                    if let column = scratch[i], level[i] < stage {
+                        loop.append("const double p\(i) = scratch[\(column) * stride + q];")
+                        continue
+                    }
+                    if let value = try folded(i) {
+                        context.known[i] = value
+                    } else {
+                        loop.append("const double p\(i) = \(try positionValue(i));")
+                    }
+                    if let column = scratch[i] { loop.append("scratch[\(column) * stride + q] = \(try operand(NodeRef(i), account: false));") }
+                }
+                for i in folds { loop += try foldStep(i) }
+                for i in earlier + current where !versioned.contains(i) { context.known[i] = nil }
+                return loop
+            }.map { "  " + $0 }
             body.append("}")
             for i in folds { body.append("a\(i) = \(foldValue(i));") }
         }
@@ -230,21 +241,49 @@ private struct NativeEmitter {
         }
     }
 
-    /// `loop` inside one branch per combination of the versioned nodes' values.
-    func versionedBody(_ loop: [String], _ versioned: [(node: Int, values: [Double])]) throws(NativeRefusal) -> [String] {
-        guard let (node, values) = versioned.first else { return loop }
-        let inner = try versionedBody(loop, Array(versioned.dropFirst()))
-        var lines = ["const double v\(node) = \(try positionValue(node));"]
+    /// The loop body `lines` writes, inside one branch per combination of the versioned nodes'
+    /// values (each value known while the branch is written), and once for any other value.
+    func versionedBody(_ versioned: ArraySlice<Int>, _ lines: () throws(NativeRefusal) -> [String]) throws(NativeRefusal) -> [String] {
+        guard let node = versioned.first, let values = Self.versions(plan.nodes[node].op) else { return try lines() }
+        var out = ["const double v\(node) = \(try positionValue(node));"]
         for (k, value) in values.enumerated() {
-            lines.append("\(k == 0 ? "if" : "} else if") (v\(node) == \(Self.literal(value))) {")
-            lines.append("  const double p\(node) = \(Self.literal(value));")
-            lines += inner.map { "  " + $0 }
+            out.append("\(k == 0 ? "if" : "} else if") (v\(node) == \(Self.literal(value))) {")
+            context.known[node] = value
+            out += try versionedBody(versioned.dropFirst(), lines).map { "  " + $0 }
         }
-        lines.append("} else {")
-        lines.append("  const double p\(node) = v\(node);")
-        lines += inner.map { "  " + $0 }
-        lines.append("}")
-        return lines
+        context.known[node] = nil
+        out.append("} else {")
+        out.append("  const double p\(node) = v\(node);")
+        out += try versionedBody(versioned.dropFirst(), lines).map { "  " + $0 }
+        out.append("}")
+        return out
+    }
+
+    /// The value of position node `i` when the values it reads are known in the branch being
+    /// written (a kind, a side, and what follows from them), computed by the closure engine's own
+    /// kernels, so the literal is the bits it would compute; nil when it is not known.
+    func folded(_ i: Int) throws(NativeRefusal) -> Double? {
+        func known(_ r: NodeRef) -> Double? {
+            if let v = context.known[r.index] { return v }
+            if case .constant(let v) = plan[r].op { return v }
+            return nil
+        }
+        switch plan.nodes[i].op {
+        case .unary(let kernel, let a): return known(a).map { applyUnary(kernel, $0) }
+        case .binary(let kernel, let a, let b):
+            if let x = known(a), let y = known(b) {
+                func apply<O: BinaryOperation>(_: O.Type) -> Double { O.apply(x, y) }
+                return apply(kernel.operation)
+            }
+            // Kleene: a defined false decides `and`, a defined true decides `or`, whatever the other side.
+            if kernel == .and, [known(a), known(b)].contains(0) { return 0 }
+            if kernel == .or, [known(a), known(b)].contains(where: { $0.map { !$0.isNaN && $0 != 0 } ?? false }) { return 1 }
+            return nil
+        case .select(let c, let a, let b):
+            guard let condition = known(c), !condition.isNaN else { return nil }
+            return known(condition != 0 ? a : b)
+        default: return nil
+        }
     }
 
     /// The locals every account reads: scalars (literals written out), and column pointers.
@@ -291,6 +330,7 @@ private struct NativeEmitter {
 
     /// An operand as the node being written reads it (its own domain's element).
     func operand(_ ref: NodeRef, account: Bool) throws(NativeRefusal) -> String {
+        if let value = context.known[ref.index] { return Self.literal(value) }
         switch plan[ref].domain {
         case .scalar: return "k\(ref.index)"
         case .account: return "a\(ref.index)"
@@ -389,7 +429,13 @@ private struct NativeEmitter {
     }
 
     func foldStep(_ i: Int) throws(NativeRefusal) -> [String] {
-        guard case .aggregate(let kind, let a, let filter) = plan.nodes[i].op else { return [] }
+        guard case .aggregate(let kind, let a, var filter) = plan.nodes[i].op else { return [] }
+        if let f = filter, let w = context.known[f.index] ?? plan.constant(f), w.isFinite {
+            // Known in this branch: a false filter adds +0 to a total that is never −0 (it starts
+            // at +0) and keeps nothing, so it changes no bit; a true one keeps every position.
+            if w == 0 { return [] }
+            filter = nil
+        }
         let v = try operand(a, account: false)
         let beats = kind == .max ? ">" : "<"
         guard let filter else {
