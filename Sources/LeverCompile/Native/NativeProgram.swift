@@ -21,6 +21,7 @@ public final class NativeProgram: @unchecked Sendable {
     public let library: String
     private let entry: Entry
     private let scratchColumns: Int
+    private let assets: Int
 
     typealias Entry = @convention(c) (
         UnsafePointer<UnsafePointer<Double>?>, UnsafePointer<Int32>, UnsafePointer<Int32>, UnsafePointer<Int32>,
@@ -46,6 +47,7 @@ public final class NativeProgram: @unchecked Sendable {
         self.library = library
         self.entry = unsafeBitCast(entry, to: Entry.self)
         scratchColumns = source.scratchColumns
+        assets = source.assets
     }
 
     /// Compiles with the toolchain the environment names (`NativeToolchain.find`).
@@ -55,6 +57,9 @@ public final class NativeProgram: @unchecked Sendable {
 
     /// Evaluates every account of the book, as `Program.evaluate` does and with the same results.
     public func evaluate(_ book: ProgramBook<Double>, snapshot: Snapshot<Double>, threads: Int = 1) -> [[Double]] {
+        // A market laid out with fewer assets than the policy's (only by hand, never by the
+        // engine) is left to the closure program, which reads what it has.
+        guard snapshot.assetCount >= assets else { return program.evaluate(book, snapshot: snapshot, threads: threads) }
         let plan = program.plan
         let columns = UnsafeMutablePointer<UnsafePointer<Double>?>.allocate(capacity: max(plan.nodes.count, 1))
         let zeros = UnsafeMutablePointer<Double>.allocate(capacity: max(book.accountCount, 1))

@@ -26,6 +26,8 @@ struct NativeSource {
     /// How many per-position values are kept between passes (each a column of the largest
     /// account's position count in the scratch the caller passes).
     let scratchColumns: Int
+    /// The assets a market must have: the merged per-asset columns read that many values.
+    let assets: Int
 
     /// The exported function's name, and the version of its calling convention (a library built
     /// for another convention is not loaded).
@@ -41,6 +43,7 @@ struct NativeSource {
         let emitter = try NativeEmitter(plan: plan)
         text = try emitter.source()
         scratchColumns = emitter.scratch.count
+        assets = emitter.helpers.assets
     }
 }
 
@@ -65,9 +68,16 @@ private struct NativeEmitter {
     /// Helpers, each written once however many branches use it.
     final class Helpers {
         private(set) var lines: [String] = []
+        /// Statements run once per call, before the accounts (merged per-asset columns).
+        private(set) var prologueLines: [String] = []
+        /// The assets the prologue reads.
+        var assets = 0
         private var written = Set<String>()
         func append(_ line: String) {
             if written.insert(line).inserted { lines.append(line) }
+        }
+        func prologue(_ line: String) {
+            if written.insert(line).inserted { prologueLines.append(line) }
         }
     }
 
@@ -222,6 +232,7 @@ private struct NativeEmitter {
 
             """
         text += inputs().map { "  " + $0 + "\n" }.joined()
+        text += helpers.prologueLines.map { "  " + $0 + "\n" }.joined()
         text += "  for (int64_t a = first; a < end; a++) {\n"
         text += "    const int64_t p0 = start[a], p1 = start[a + 1]; (void)p0; (void)p1;\n"
         text += body.map { "    " + $0 + "\n" }.joined()
@@ -363,6 +374,7 @@ private struct NativeEmitter {
             return "(\(try o(kind)) == 2.0 ? option(\(code), \(try o(right)) == 0.0, \(try o(spot)), \(try o(strike)), "
                 + "\(try o(years)), \(try o(vol)), \(perAsset(rate)), \(perAsset(yield))) : 0.0)"
         case .cases(let key, let caseOf, let cases, let fallback):
+            if key == .asset, let merged = try mergedCases(i, caseOf: caseOf, cases: cases, fallback: fallback) { return merged }
             let sources = try (cases + [fallback]).map { (r: NodeRef) throws(NativeRefusal) -> String in try o(r) }
             let fallbackSource = cases.count
             let slots = [fallbackSource] + caseOf.map { $0 < 0 ? fallbackSource : $0 }
@@ -375,6 +387,41 @@ private struct NativeEmitter {
         default:
             return try elementwise(i, account: false)
         }
+    }
+
+    /// A per-asset choice whose every source an asset takes is one operation of a per-asset value
+    /// and one shared operand (each class's haircut plus the position's add-on): the per-asset
+    /// values are merged into one column before the accounts (`m<i>`, one line per asset, as the
+    /// choice would read them), and the operation is done once per position, on the same
+    /// operands as the chosen source would be. Nil when the sources are not of that form.
+    func mergedCases(_ i: Int, caseOf: [Int], cases: [NodeRef], fallback: NodeRef) throws(NativeRefusal) -> String? {
+        let perAsset = caseOf.map { $0 >= 0 ? cases[$0] : fallback }
+        guard let first = perAsset.first else { return nil }
+        if perAsset.allSatisfy({ $0 == first }) { return try operand(first, account: false) }
+        guard case .binary(let kernel, _, _) = plan[first].op else { return nil }
+        var pairs: [(NodeRef, NodeRef)] = []
+        for ref in perAsset {
+            guard case .binary(kernel, let a, let b) = plan[ref].op else { return nil }
+            pairs.append((a, b))
+        }
+        let varyingFirst = pairs.allSatisfy { $0.1 == pairs[0].1 }
+        guard varyingFirst || pairs.allSatisfy({ $0.0 == pairs[0].0 }) else { return nil }
+        var column: [String] = []
+        for (k, pair) in pairs.enumerated() {
+            let varying = varyingFirst ? pair.0 : pair.1
+            switch plan[varying].op {
+            case .gather(let values) where plan[values].domain == .asset: column.append("c\(values.index)[\(k)]")
+            default:
+                guard plan[varying].domain == .scalar else { return nil }
+                column.append("k\(varying.index)")
+            }
+        }
+        helpers.assets = max(helpers.assets, column.count)
+        helpers.prologue("double m\(i)[\(column.count)];")
+        for (k, value) in column.enumerated() { helpers.prologue("m\(i)[\(k)] = \(value);") }
+        let shared = try operand(varyingFirst ? pairs[0].1 : pairs[0].0, account: false)
+        let name = Self.binaryName(kernel)
+        return varyingFirst ? "lv_\(name)(m\(i)[asset], \(shared))" : "lv_\(name)(\(shared), m\(i)[asset])"
     }
 
     /// The operations both domains share.
@@ -435,6 +482,11 @@ private struct NativeEmitter {
             // at +0) and keeps nothing, so it changes no bit; a true one keeps every position.
             if w == 0 { return [] }
             filter = nil
+        }
+        // Adding a known +0 to a sum changes no bit either.
+        if kind == .sum, let known = context.known[a.index] ?? plan.constant(a), known.bitPattern == 0,
+           filter.map({ facts[$0.index].contains(.finite) }) ?? true {
+            return []
         }
         let v = try operand(a, account: false)
         let beats = kind == .max ? ">" : "<"
