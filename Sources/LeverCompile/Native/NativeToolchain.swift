@@ -12,10 +12,21 @@ public struct NativeToolchain: Sendable, Hashable {
     /// Where compiled libraries are kept.
     public var cacheDirectory: String
 
-    /// The flags every library is built with: optimised, position-independent, and with no
-    /// contraction of a product and a sum into one fused multiply-add (which rounds once where
-    /// the closure engine rounds twice, and so would change the last bit).
-    static let flags = ["-O2", "-std=gnu11", "-fPIC", "-shared", "-ffp-contract=off", "-fno-math-errno", "-w"]
+    /// The flags every library is built with: optimised for this machine's processor (the
+    /// cache key holds the processor, so a cache shared with another machine builds its own),
+    /// position-independent, and with no contraction of a product and a sum into one fused
+    /// multiply-add (which rounds once where the closure engine rounds twice, and so would
+    /// change the last bit).
+    static let flags = ["-O2", "-march=native", "-std=gnu11", "-fPIC", "-shared", "-ffp-contract=off", "-fno-math-errno", "-w"]
+
+    /// This machine's processor as the kernel describes it (its model and instruction set
+    /// extensions), for the cache key; empty where there is no `/proc/cpuinfo`.
+    static let processor: String = {
+        guard let info = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8) else { return "" }
+        let lines = info.split(separator: "\n")
+        let wanted = ["model name", "flags", "Features", "CPU part"]
+        return wanted.compactMap { key in lines.first { $0.hasPrefix(key) }.map(String.init) }.joined(separator: "\n")
+    }()
 
     public init(compiler: String, cacheDirectory: String) {
         self.compiler = compiler
@@ -69,7 +80,7 @@ public struct NativeToolchain: Sendable, Hashable {
     /// compiled now and put in the cache atomically (built under a temporary name, then renamed),
     /// so two processes compiling the same policy at once each load a whole library.
     func library(for source: String) throws(NativeRefusal) -> String {
-        let key = Self.key(source + "\n" + compiler + " " + Self.flags.joined(separator: " "))
+        let key = Self.key(source + "\n" + compiler + " " + Self.flags.joined(separator: " ") + "\n" + Self.processor)
         let base = cacheDirectory + "/" + key
         let (library, kept) = (base + ".so", base + ".c")
         let files = FileManager.default
