@@ -19,10 +19,23 @@ final class Frame<N: MarginNumber> {
     let resultTable: UnsafeMutablePointer<UnsafeMutablePointer<N>>
     /// Batch-relative position offsets of the batch's accounts (`accountCapacity + 1`), reused.
     let starts: UnsafeMutablePointer<Int32>
+    let snapshot: Snapshot<N>
+    /// The kind column the plan reads (`bindInputs` reads the side column for a book without one).
+    private let kinds: UnsafeMutablePointer<N>
+    /// Whether batches of spot balances run the spot program (not for a trace, which reads
+    /// every node of the whole program).
+    private let specialized: Bool
+    /// The spot program's frame, made when a batch of spot balances first comes.
+    private lazy var spotFrame: Frame<N>? = program.spot.flatMap { spot in
+        snapshot.spot.map { Frame(program: spot, snapshot: $0, book: book) }
+    }
 
-    init(program: Program<N>, snapshot: Snapshot<N>, book: ProgramBook<N>) {
+    init(program: Program<N>, snapshot: Snapshot<N>, book: ProgramBook<N>, specialized: Bool = true) {
+        self.specialized = specialized
         self.program = program
         self.book = book
+        self.snapshot = snapshot
+        kinds = book.positionColumns[.kind] ?? book.side
         let plan = program.plan
         // A policy of a million steps would need a million columns of `batchPositions` rows per
         // thread: batches shrink so that the columns stay within `maxColumnBytes`, except that a
@@ -75,6 +88,10 @@ final class Frame<N: MarginNumber> {
     private func runBatch(_ batch: Range<Int>, results: UnsafeMutablePointer<UnsafeMutablePointer<N>>) {
         let p0 = Int(book.accountStart[batch.lowerBound])
         let pCount = Int(book.accountStart[batch.upperBound]) - p0
+        if specialized, program.spot != nil, Self.allZero(UnsafeRawPointer(kinds + p0), count: pCount), let spotFrame {
+            spotFrame.runBatch(batch, results: results)
+            return
+        }
         bindInputs(accountOffset: batch.lowerBound, positionOffset: p0)
         for j in 0..<program.plan.outputs.count { resultTable[j] = results[j] + batch.lowerBound }
         for (k, a) in (batch.lowerBound...batch.upperBound).enumerated() { starts[k] = book.accountStart[a] - Int32(p0) }
@@ -83,6 +100,17 @@ final class Frame<N: MarginNumber> {
                            positionVenue: UnsafePointer(book.positionVenue + p0),
                            accountStart: UnsafePointer(starts), results: resultTable)
         program.batchChain(&exec)
+    }
+
+    /// Whether `count` binary64 values are all +0 (every position a spot balance): the words
+    /// compared as integers, in code that is not generic over the number type (this class's
+    /// methods are not specialised, and a generic comparison per position cost a tenth of the
+    /// evaluation). Only a binary64 program has a spot program.
+    private static func allZero(_ values: UnsafeRawPointer, count: Int) -> Bool {
+        let words = values.assumingMemoryBound(to: UInt64.self)
+        var any: UInt64 = 0
+        for i in 0..<count { any |= words[i] }
+        return any == 0
     }
 
     /// Points the input nodes at the book's columns for this batch.

@@ -15,7 +15,7 @@ extension Program {
             buffers.deallocate()
             table.deallocate()
         }
-        let frame = Frame(program: self, snapshot: snapshot, book: book)
+        let frame = Frame(program: self, snapshot: snapshot, book: book, specialized: false)
         frame.run(accounts: account..<(account + 1), results: table)
         let positions = Int(book.accountStart[account + 1] - book.accountStart[account])
         return plan.nodes.indices.map { i in

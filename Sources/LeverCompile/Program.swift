@@ -16,12 +16,27 @@ public final class Program<N: MarginNumber>: @unchecked Sendable {
     /// Preferred positions per batch: columns of this many values stay in the L1/L2 caches.
     public let batchPositions: Int
 
-    public init(_ plan: Plan, batchPositions: Int = 512) {
+    /// The program for batches of spot balances only (`Plan.specialized(.kind, as: 0)`): most
+    /// books are mostly spot, and such a batch runs none of the steps of perpetuals and options,
+    /// and decides once what a position's kind decides. The same results, bit for bit; nil for
+    /// a plan that does not read the kind, and for exact number types.
+    let spot: Program<N>?
+
+    public convenience init(_ plan: Plan, batchPositions: Int = 512) {
+        self.init(plan, batchPositions: batchPositions, specializing: true)
+    }
+
+    init(_ plan: Plan, batchPositions: Int = 512, specializing: Bool) {
         self.plan = plan
         self.batchPositions = batchPositions
         let builder = StepBuilder<N>(plan: plan)
         snapshotChain = builder.chain { $0 <= .asset }
         batchChain = builder.chain { $0 > .asset }
+        if specializing, N.self == Double.self, let special = plan.specialized(.kind, as: 0) {
+            spot = Program(special, batchPositions: batchPositions, specializing: false)
+        } else {
+            spot = nil
+        }
     }
 
     /// Output names, in report order.

@@ -8,9 +8,12 @@ public final class Snapshot<N: MarginNumber>: @unchecked Sendable {
     let columns: UnsafeMutablePointer<UnsafeMutablePointer<N>>
     private var owned: [UnsafeMutablePointer<N>] = []
     private let dummy: UnsafeMutablePointer<N>
+    /// The spot program's own (`Program.spot`).
+    let spot: Snapshot<N>?
 
     init(program: Program<N>, market: ProgramMarket<N>) {
         let plan = program.plan
+        spot = program.spot.map { Snapshot(program: $0, market: market) }
         assetCount = market.assetCount
         dummy = .allocate(capacity: 1)
         dummy.initialize(to: N.zero)

@@ -389,39 +389,22 @@ private struct NativeEmitter {
         }
     }
 
-    /// A per-asset choice whose every source an asset takes is one operation of a per-asset value
-    /// and one shared operand (each class's haircut plus the position's add-on): the per-asset
-    /// values are merged into one column before the accounts (`m<i>`, one line per asset, as the
-    /// choice would read them), and the operation is done once per position, on the same
-    /// operands as the chosen source would be. Nil when the sources are not of that form.
+    /// A per-asset choice read from one merged per-asset column (`MergedCases`), built once per
+    /// call before the accounts (`m<i>`, one line per asset), with the operation done once per
+    /// position; or the one source every asset takes. Nil when the sources are not of that form.
     func mergedCases(_ i: Int, caseOf: [Int], cases: [NodeRef], fallback: NodeRef) throws(NativeRefusal) -> String? {
-        let perAsset = caseOf.map { $0 >= 0 ? cases[$0] : fallback }
-        guard let first = perAsset.first else { return nil }
-        if perAsset.allSatisfy({ $0 == first }) { return try operand(first, account: false) }
-        guard case .binary(let kernel, _, _) = plan[first].op else { return nil }
-        var pairs: [(NodeRef, NodeRef)] = []
-        for ref in perAsset {
-            guard case .binary(kernel, let a, let b) = plan[ref].op else { return nil }
-            pairs.append((a, b))
+        let taken = caseOf.map { $0 >= 0 ? cases[$0] : fallback }
+        if let only = taken.first, taken.allSatisfy({ $0 == only }) { return try operand(only, account: false) }
+        guard let merged = plan.mergedCases(caseOf: caseOf, cases: cases, fallback: fallback) else { return nil }
+        helpers.assets = max(helpers.assets, caseOf.count)
+        helpers.prologue("double m\(i)[\(caseOf.count)];")
+        for k in caseOf.indices {
+            let value = merged.value(asset: k, caseOf: caseOf)
+            helpers.prologue("m\(i)[\(k)] = \(plan[value].domain == .scalar ? "k\(value.index)" : "c\(value.index)[\(k)]");")
         }
-        let varyingFirst = pairs.allSatisfy { $0.1 == pairs[0].1 }
-        guard varyingFirst || pairs.allSatisfy({ $0.0 == pairs[0].0 }) else { return nil }
-        var column: [String] = []
-        for (k, pair) in pairs.enumerated() {
-            let varying = varyingFirst ? pair.0 : pair.1
-            switch plan[varying].op {
-            case .gather(let values) where plan[values].domain == .asset: column.append("c\(values.index)[\(k)]")
-            default:
-                guard plan[varying].domain == .scalar else { return nil }
-                column.append("k\(varying.index)")
-            }
-        }
-        helpers.assets = max(helpers.assets, column.count)
-        helpers.prologue("double m\(i)[\(column.count)];")
-        for (k, value) in column.enumerated() { helpers.prologue("m\(i)[\(k)] = \(value);") }
-        let shared = try operand(varyingFirst ? pairs[0].1 : pairs[0].0, account: false)
-        let name = Self.binaryName(kernel)
-        return varyingFirst ? "lv_\(name)(m\(i)[asset], \(shared))" : "lv_\(name)(\(shared), m\(i)[asset])"
+        let shared = try operand(merged.shared, account: false)
+        let name = Self.binaryName(merged.kernel)
+        return merged.valueFirst ? "lv_\(name)(m\(i)[asset], \(shared))" : "lv_\(name)(\(shared), m\(i)[asset])"
     }
 
     /// The operations both domains share.

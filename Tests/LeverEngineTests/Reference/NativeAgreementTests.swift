@@ -17,16 +17,8 @@ struct NativeAgreementTests {
         let toolchain = try NativeToolchain.forTests()
         var compared = 0
         for seed in 1...Self.policies {
-            var generator = PolicyGenerator(seed: seed)
-            let source = generator.policy()
-            guard !generator.hitsAssetHaircutTierDiscountCrash else { continue }
-            let checked = Checker.check(source: source, path: "generated-\(seed).lever")
-            guard checked.isValid, let policy = Compiler.compile(checked).0 else { continue }
-            var data = MarketBookGenerator(random: SeededRandom(seed: seed &* 31 &+ 7), assets: generator.assets,
-                                           venues: generator.venues, boundaries: generator.boundaries)
-            let market = data.market(), book = data.book(accounts: 60)
-            var engine = MarginEngine(policy: policy, identity: PolicyIdentity(name: "g", version: "", hash: ""), horizon: 1.0 / 365)
-            let inputs = engine.programInputs(book: book, market: market)
+            guard let generated = GeneratedCase(seed: seed, accounts: 60) else { continue }
+            var (engine, inputs, source) = (generated.engine, generated.inputs, generated.source)
             let closures = engine.results(for: inputs)
             try engine.useNative(toolchain: toolchain)
             for threads in [1, 2] {
