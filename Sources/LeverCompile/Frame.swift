@@ -13,7 +13,8 @@ final class Frame<N: MarginNumber> {
     let program: Program<N>
     let book: ProgramBook<N>
     let columns: UnsafeMutablePointer<UnsafeMutablePointer<N>>
-    let storage: UnsafeMutableRawPointer
+    /// The columns' memory, allocated when a batch first needs it (`prepareColumns`).
+    private var storage: UnsafeMutableRawPointer?
     let positionCapacity: Int
     let accountCapacity: Int
     let resultTable: UnsafeMutablePointer<UnsafeMutablePointer<N>>
@@ -43,21 +44,26 @@ final class Frame<N: MarginNumber> {
         let fitting = max(1, Self.maxColumnBytes / (max(plan.nodes.count, 1) * MemoryLayout<N>.stride))
         positionCapacity = max(min(program.batchPositions, fitting), book.largestAccount, 1)
         accountCapacity = positionCapacity
-        let perNode = max(positionCapacity, accountCapacity) * MemoryLayout<N>.stride
-        var raw: UnsafeMutableRawPointer?
-        posix_memalign(&raw, 4096, max(plan.nodes.count, 1) * perNode + 4096)
-        storage = raw!
         columns = .allocate(capacity: max(plan.nodes.count, 1))
         resultTable = .allocate(capacity: max(plan.outputs.count, 1))
         starts = .allocate(capacity: accountCapacity + 1)
-        for (i, node) in plan.nodes.enumerated() {
-            if node.domain <= .asset {
-                columns[i] = snapshot.columns[i]
-            } else {
-                let p = (storage + i * perNode).bindMemory(to: N.self, capacity: positionCapacity)
-                p.initialize(repeating: N.zero, count: positionCapacity)
-                columns[i] = p
-            }
+        for (i, node) in plan.nodes.enumerated() where node.domain <= .asset { columns[i] = snapshot.columns[i] }
+    }
+
+    /// Allocates the account and position columns and writes their first values (zeros): a
+    /// frame whose batches all run the spot program never needs its own, so they are made when
+    /// a batch first does.
+    private func prepareColumns() {
+        let plan = program.plan
+        let perNode = max(positionCapacity, accountCapacity) * MemoryLayout<N>.stride
+        var raw: UnsafeMutableRawPointer?
+        posix_memalign(&raw, 4096, max(plan.nodes.count, 1) * perNode + 4096)
+        guard let memory = raw else { fatalError("out of memory for a batch's columns") }
+        storage = memory
+        for (i, node) in plan.nodes.enumerated() where node.domain > .asset {
+            let column = (memory + i * perNode).bindMemory(to: N.self, capacity: positionCapacity)
+            column.initialize(repeating: N.zero, count: positionCapacity)
+            columns[i] = column
         }
     }
 
@@ -66,7 +72,7 @@ final class Frame<N: MarginNumber> {
     static var maxColumnBytes: Int { 64 << 20 }
 
     deinit {
-        free(storage)
+        free(storage)  // nil: nothing
         columns.deallocate()
         resultTable.deallocate()
         starts.deallocate()
@@ -92,6 +98,7 @@ final class Frame<N: MarginNumber> {
             spotFrame.runBatch(batch, results: results)
             return
         }
+        if storage == nil { prepareColumns() }
         bindInputs(accountOffset: batch.lowerBound, positionOffset: p0)
         for j in 0..<program.plan.outputs.count { resultTable[j] = results[j] + batch.lowerBound }
         for (k, a) in (batch.lowerBound...batch.upperBound).enumerated() { starts[k] = book.accountStart[a] - Int32(p0) }
