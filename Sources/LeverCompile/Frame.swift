@@ -28,10 +28,12 @@ final class Frame<N: MarginNumber> {
     private let specialized: Bool
     /// The spot program's frame, made when a batch of spot balances first comes.
     private lazy var spotFrame: Frame<N>? = program.spot.flatMap { spot in
-        snapshot.spot.map { Frame(program: spot, snapshot: $0, book: book) }
+        snapshot.spot.map { Frame(program: spot, snapshot: $0, book: book, capacity: positionCapacity) }
     }
 
-    init(program: Program<N>, snapshot: Snapshot<N>, book: ProgramBook<N>, specialized: Bool = true) {
+    /// - Parameter capacity: the positions (and accounts) a batch may hold; by default what the
+    ///   plan's size allows. The spot program's frame takes its whole program's batches.
+    init(program: Program<N>, snapshot: Snapshot<N>, book: ProgramBook<N>, specialized: Bool = true, capacity: Int? = nil) {
         self.specialized = specialized
         self.program = program
         self.book = book
@@ -42,7 +44,7 @@ final class Frame<N: MarginNumber> {
         // thread: batches shrink so that the columns stay within `maxColumnBytes`, except that a
         // batch always holds the largest account.
         let fitting = max(1, Self.maxColumnBytes / (max(plan.nodes.count, 1) * MemoryLayout<N>.stride))
-        positionCapacity = max(min(program.batchPositions, fitting), book.largestAccount, 1)
+        positionCapacity = capacity ?? max(min(program.batchPositions, fitting), book.largestAccount, 1)
         accountCapacity = positionCapacity
         columns = .allocate(capacity: max(plan.nodes.count, 1))
         resultTable = .allocate(capacity: max(plan.outputs.count, 1))

@@ -18,6 +18,11 @@ public struct PlanBuilder {
     @discardableResult
     public mutating func add(_ op: PlanOp) -> NodeRef {
         let node = PlanNode(op: op, domain: inferDomain(op))
+        // −0 is equal to +0 as a number, so it is never merged with (or found for) +0.
+        if case .constant(let v) = op, v == 0, v.sign == .minus {
+            plan.nodes.append(node)
+            return NodeRef(plan.nodes.count - 1)
+        }
         if let existing = index[node] { return existing }
         let ref = NodeRef(plan.nodes.count)
         plan.nodes.append(node)

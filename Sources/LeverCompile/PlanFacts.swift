@@ -16,8 +16,7 @@ public struct ValueFacts: OptionSet, Sendable, Hashable {
 
 extension Plan {
     /// Per node, what is known of its values, from the operations alone: the codes the book's
-    /// layout writes (kinds, rights, sides, keys, chains) and quantities (a book's quantity is a
-    /// finite JSON number, or the account is refused), literals, and what each operation keeps.
+    /// layout writes (kinds, rights, sides, keys, chains), literals, and what each operation keeps.
     /// Anything read from the market or an account's attributes may be undefined.
     public var facts: [ValueFacts] {
         var facts = [ValueFacts](repeating: .unknown, count: nodes.count)
@@ -38,8 +37,10 @@ extension Plan {
         case .alias(let a, _), .splat(let a, _), .gather(let a), .broadcast(let a): return of(a)
         case .positionInput(let input):
             switch input {
-            case .quantity, .kind, .right, .chain, .bridgeHalted: return .finite
-            case .entryPrice, .strike, .expiry, .crossChain: return .unknown
+            // Codes the layout writes. A quantity is finite in a book read from a file, but a
+            // book built in Swift may hold anything.
+            case .kind, .right, .chain, .bridgeHalted: return .finite
+            case .quantity, .entryPrice, .strike, .expiry, .crossChain: return .unknown
             }
         case .positionKey, .side: return .finite
         case .assetInput, .accountInput, .pick, .tableField, .curve, .optionModel: return .unknown

@@ -104,10 +104,15 @@ private struct NativeEmitter {
         for i in plan.nodes.indices where needed[i] && plan.nodes[i].domain > .asset {
             level[i] = try levelOf(i)
         }
-        for i in plan.nodes.indices where needed[i] {
-            for consumer in consumersPass(of: i) where plan.nodes[i].domain == .position && !isRematerialised(i)
-                && consumer > level[i] && scratch[i] == nil {
-                scratch[i] = scratch.count
+        // A position value read in a later pass than its own is kept in scratch (unless it is
+        // computed again where it is read).
+        for j in plan.nodes.indices where needed[j] && plan.nodes[j].domain > .asset {
+            let pass = plan.nodes[j].domain == .position ? level[j] : level[j] - 1
+            for operand in plan.nodes[j].op.operands {
+                let i = operand.index
+                if plan.nodes[i].domain == .position, !isRematerialised(i), pass > level[i], scratch[i] == nil {
+                    scratch[i] = scratch.count
+                }
             }
         }
     }
@@ -133,6 +138,9 @@ private struct NativeEmitter {
             default: throw unsupported(i, "reads a \(d) value in the \(node.domain) domain")
             }
         }
+        // An aggregate folds in a pass (its level − 1) even when it reads no position value
+        // (`count(positions)` counts a literal 1 per position).
+        if case .aggregate = node.op { result = max(result, 1) }
         return result
     }
 
@@ -147,15 +155,6 @@ private struct NativeEmitter {
 
     func unsupported(_ i: Int, _ what: String) -> NativeRefusal {
         NativeRefusal("plan node %\(i) (\(plan.nodes[i].op.name)) \(what)")
-    }
-
-    /// The passes in which node `i`'s value is read.
-    func consumersPass(of i: Int) -> [Int] {
-        var passes: [Int] = []
-        for j in plan.nodes.indices where needed[j] && plan.nodes[j].domain > .asset && plan.nodes[j].op.operands.contains(NodeRef(i)) {
-            passes.append(plan.nodes[j].domain == .position ? level[j] : level[j] - 1)
-        }
-        return passes
     }
 
     /// Position values that cost a load or two to compute again (book columns, gathers,
@@ -395,7 +394,10 @@ private struct NativeEmitter {
     func mergedCases(_ i: Int, caseOf: [Int], cases: [NodeRef], fallback: NodeRef) throws(NativeRefusal) -> String? {
         let taken = caseOf.map { $0 >= 0 ? cases[$0] : fallback }
         if let only = taken.first, taken.allSatisfy({ $0 == only }) { return try operand(only, account: false) }
-        guard let merged = plan.mergedCases(caseOf: caseOf, cases: cases, fallback: fallback) else { return nil }
+        guard let merged = plan.mergedCases(caseOf: caseOf, cases: cases, fallback: fallback),
+              // The shared operand is declared in this pass (the choice's own operands are).
+              plan[merged.shared].domain == .scalar || (plan[merged.shared].domain == .position && level[merged.shared.index] == level[i])
+        else { return nil }
         helpers.assets = max(helpers.assets, caseOf.count)
         helpers.prologue("double m\(i)[\(caseOf.count)];")
         for k in caseOf.indices {
@@ -618,7 +620,7 @@ private struct NativeEmitter {
         typedef double (*lv_option_fn)(int32_t output, int32_t call, double spot, double strike, double years,
                                        double vol, double rate, double yield);
 
-        static inline double lv_bits(uint64_t b) { double d; memcpy(&d, &b, sizeof d); return d; }
+        static inline double lv_bits(uint64_t b) { double d; __builtin_memcpy(&d, &b, sizeof d); return d; }
         static inline double lv_nan(void) { return lv_bits(0x7ff8000000000000ULL); }
         static inline double lv_truth(int b) { return b ? 1.0 : 0.0; }
         static inline double lv_compared(double a, double b, int holds) { return (a == a && b == b) ? lv_truth(holds) : lv_nan(); }
@@ -631,14 +633,14 @@ private struct NativeEmitter {
         static inline double lv_negate(double x) { return 0.0 - x; }
         static inline double lv_not(double x) { return x == x ? lv_truth(!(x != 0.0)) : x; }
         static inline double lv_abs(double x) { return x < 0.0 ? 0.0 - x : x; }
-        static inline double lv_sqrt(double x) { return sqrt(x); }
+        static inline double lv_sqrt(double x) { return __builtin_sqrt(x); }
         static inline double lv_exp(double x) { return exp(x); }
         static inline double lv_ln(double x) { return log(x); }
         static inline double lv_ncdf(double x) { return 0.5 * erfc(-x / \(literal(2.0.squareRoot()))); }
         static inline double lv_npdf(double x) { return exp(-0.5 * x * x) / \(literal((2 * Double.pi).squareRoot())); }
-        static inline double lv_floor(double x) { return floor(x); }
-        static inline double lv_ceil(double x) { return ceil(x); }
-        static inline double lv_round(double x) { return round(x); }
+        static inline double lv_floor(double x) { return __builtin_floor(x); }
+        static inline double lv_ceil(double x) { return __builtin_ceil(x); }
+        static inline double lv_round(double x) { return __builtin_round(x); }
         static inline double lv_expm1(double x) { return expm1(x); }
         static inline double lv_log1p(double x) { return log1p(x); }
         static inline double lv_isFalse(double x) { return lv_truth(x == x && x == 0.0); }
@@ -651,8 +653,8 @@ private struct NativeEmitter {
         static inline double lv_divide(double a, double b) {
           return b == 0.0 ? (a == a ? (a < 0.0 ? 0.0 - INFINITY : INFINITY) : a) : a / b;
         }
-        static inline double lv_floorDivide(double a, double b) { return b == 0.0 ? lv_divide(a, b) : floor(a / b); }
-        static inline double lv_ceilDivide(double a, double b) { return b == 0.0 ? lv_divide(a, b) : ceil(a / b); }
+        static inline double lv_floorDivide(double a, double b) { return b == 0.0 ? lv_divide(a, b) : __builtin_floor(a / b); }
+        static inline double lv_ceilDivide(double a, double b) { return b == 0.0 ? lv_divide(a, b) : __builtin_ceil(a / b); }
         static inline double lv_power(double a, double b) { return pow(a, b); }
         static inline double lv_min(double a, double b) { return b == b ? (b < a ? b : a) : b; }
         static inline double lv_max(double a, double b) { return b == b ? (b > a ? b : a) : b; }

@@ -14,10 +14,13 @@ public struct NativeToolchain: Sendable, Hashable {
 
     /// The flags every library is built with: optimised for this machine's processor (the
     /// cache key holds the processor, so a cache shared with another machine builds its own),
-    /// position-independent, and with no contraction of a product and a sum into one fused
+    /// position-independent, with no contraction of a product and a sum into one fused
     /// multiply-add (which rounds once where the closure engine rounds twice, and so would
-    /// change the last bit).
-    static let flags = ["-O2", "-march=native", "-std=gnu11", "-fPIC", "-shared", "-ffp-contract=off", "-fno-math-errno", "-w"]
+    /// change the last bit), and with the C library's functions called, never replaced
+    /// (`pow(x, 2)` is not `x * x` in the last bit; square roots, floors and the like, exact in
+    /// both, are asked for as builtins by name).
+    static let flags = ["-O2", "-march=native", "-std=gnu11", "-fPIC", "-shared", "-ffp-contract=off", "-fno-math-errno",
+                        "-fno-builtin", "-w"]
 
     /// This machine's processor as the kernel describes it (its model and instruction set
     /// extensions), for the cache key; empty where there is no `/proc/cpuinfo`.
@@ -84,14 +87,16 @@ public struct NativeToolchain: Sendable, Hashable {
         let base = cacheDirectory + "/" + key
         let (library, kept) = (base + ".so", base + ".c")
         let files = FileManager.default
-        if files.fileExists(atPath: library), let text = try? String(contentsOfFile: kept, encoding: .utf8), text == source {
+        if files.fileExists(atPath: library), (try? Self.checkOwnership(cacheDirectory)) != nil, let text = try? String(contentsOfFile: kept, encoding: .utf8), text == source {
             return library
         }
         do {
-            try files.createDirectory(atPath: cacheDirectory, withIntermediateDirectories: true)
+            try files.createDirectory(atPath: cacheDirectory, withIntermediateDirectories: true,
+                                      attributes: [.posixPermissions: 0o700])
         } catch {
             throw NativeRefusal("cannot create the native cache `\(cacheDirectory)`: \(error.localizedDescription)")
         }
+        try Self.checkOwnership(cacheDirectory)
         let unique = "\(getpid())-\(UInt64.random(in: 0 ... .max))"
         let (temporarySource, temporaryLibrary) = (base + ".\(unique).c", base + ".\(unique).so")
         defer {
@@ -108,6 +113,19 @@ public struct NativeToolchain: Sendable, Hashable {
             throw NativeRefusal("cannot store the compiled policy in `\(cacheDirectory)`: \(String(cString: strerror(errno)))")
         }
         return library
+    }
+
+    /// Code is loaded only from a directory that is this user's own and that no one else may
+    /// write to: another user's library in a shared directory (`/tmp`) would run as this one.
+    static func checkOwnership(_ directory: String) throws(NativeRefusal) {
+        var status = stat()
+        guard stat(directory, &status) == 0, status.st_mode & S_IFMT == S_IFDIR else {
+            throw NativeRefusal("the native cache `\(directory)` is not a directory")
+        }
+        guard status.st_uid == getuid(), status.st_mode & 0o022 == 0 else {
+            throw NativeRefusal("the native cache `\(directory)` is another user's or others may write to it; "
+                                + "set LEVER_NATIVE_CACHE to a directory of your own")
+        }
     }
 
     /// Runs the compiler; its first lines of error are the refusal's reason.

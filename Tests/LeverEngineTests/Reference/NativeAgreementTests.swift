@@ -52,6 +52,43 @@ struct NativeAgreementTests {
         #expect(native.text.components(separatedBy: "for (int64_t p = p0").count - 1 == 3)
     }
 
+    /// Found in review: an aggregate that reads no position value (`count(positions)`, a sum
+    /// of a parameter) was never folded, and clang replaced `pow` with a constant exponent by a
+    /// product, a square root or a quotient, which differ from the C library's `pow` in the last
+    /// bit now and then. 2,000 accounts of varied sizes, against the closure engine's bits.
+    @Test func literalAggregatesAndPowersGiveTheClosureEnginesBits() throws {
+        let source = HandWorkedLending.policy + """
+
+            param weight = 3
+            measure held per account = count(positions)
+            measure weighted per account = sum(weight)
+            measure squared per account = (collateral / 1M USD) ^ 2
+            measure root per account = (collateral / 1M USD) ^ 0.5
+            measure inverse per account = (collateral / 1M USD + 1) ^ -1
+            measure growth per account = 2 ^ (collateral / 1M USD)
+            """
+        let checked = Checker.check(source: source, path: "powers.lever")
+        #expect(checked.isValid, "\(checked.diagnostics.map(\.message))")
+        let policy = try #require(Compiler.compile(checked).0)
+        var engine = MarginEngine(policy: policy, identity: PolicyIdentity(name: "p", version: "", hash: ""), horizon: 1.0 / 365)
+        let market = try #require(MarketLoader.load(SourceFile(id: 0, path: "m.json", text: HandWorkedLending.market)).value)
+        var random = SeededRandom(seed: 7)
+        let book = Book(accounts: (0..<2_000).map { a in
+            let eth = Double(random.int(1...1_000_000)) / 997, usdc = Double(random.int(0...5_000_000)) / 3
+            return Account(id: "a\(a)", score: 700, positions: [.spot(.init(asset: "ETH", quantity: eth)),
+                                                                  .spot(.init(asset: "USDC", quantity: a % 3 == 0 ? -usdc : usdc))])
+        })
+        let inputs = engine.programInputs(book: book, market: market)
+        let closures = engine.results(for: inputs)
+        try engine.useNative(toolchain: try NativeToolchain.forTests())
+        let native = engine.results(for: inputs)
+        if let (j, a) = NativeProgram.firstDifference(closures, native) {
+            Issue.record("\(policy.outputs.indices.contains(j) ? policy.outputs[j].name : "output \(j)") of account \(a): closures \(closures[j][a]), native \(native[j][a])")
+        }
+        let held = try #require(policy.output("held"))
+        #expect(native[held].allSatisfy { $0 == 2 })
+    }
+
     @Test func aMissingCompilerIsNamed() {
         #expect(throws: NativeRefusal.self) {
             try NativeToolchain.find(environment: ["LEVER_CC": "/nonexistent/cc", "PATH": "/usr/bin"])
@@ -94,5 +131,14 @@ struct NativeAgreementTests {
         try "/* another policy */\n".write(toFile: String(library.dropLast(3)) + ".c", atomically: true, encoding: .utf8)
         try again.useNative(toolchain: good)
         #expect(try inode() != built)
+        // A cache others may write to is refused: their library would run as this user.
+        let shared = try makeTemporaryDirectory("shared-cache")
+        chmod(shared, 0o777)
+        do {
+            try again.useNative(toolchain: NativeToolchain(compiler: good.compiler, cacheDirectory: shared))
+            Issue.record("a cache others may write to was used")
+        } catch {
+            #expect(error.description.contains("others may write to it"))
+        }
     }
 }

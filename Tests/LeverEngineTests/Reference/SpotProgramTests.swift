@@ -64,6 +64,17 @@ struct SpotProgramTests {
         }
     }
 
+    /// −0 and +0 are equal numbers but different literals: the builder keeps them apart (a
+    /// folded +0 must never take the place of a −0, nor the other way round).
+    @Test func negativeZeroIsItsOwnLiteral() {
+        var builder = PlanBuilder()
+        let negative = builder.constant(-0.0), positive = builder.constant(0.0)
+        #expect(negative != positive)
+        #expect(builder.plan.constant(negative)?.sign == .minus)
+        #expect(builder.plan.constant(positive)?.sign == .plus)
+        #expect(builder.constant(0.0) == positive)
+    }
+
     /// A lending policy: the spot program has about half the per-position steps (20 of 39: what
     /// the kind decides is decided once), and the same outputs.
     @Test func theSpotPlanIsSmaller() throws {
