@@ -121,34 +121,51 @@ func applyUnary<N: MarginNumber>(_ kernel: UnaryKernel, _ x: N) -> N {
     }
 }
 
+/// Something made from a binary kernel's operation as a type (a step's loop, a folded value),
+/// so that generic code is specialised for the operation: one switch from the kernel to its type.
+protocol BinaryKernelVisitor {
+    associatedtype Result
+    func visit<O: BinaryOperation>(_: O.Type) -> Result
+}
+
 extension BinaryKernel {
-    var operation: any BinaryOperation.Type {
+    /// `visitor` applied to this kernel's operation type.
+    func accept<V: BinaryKernelVisitor>(_ visitor: V) -> V.Result {
         switch self {
-        case .add: AddOp.self
-        case .subtract: SubtractOp.self
-        case .multiply: MultiplyOp.self
-        case .scale: ScaleOp.self
-        case .divide: DivideOp.self
-        case .power: PowerOp.self
-        case .min: MinOp.self
-        case .max: MaxOp.self
-        case .equal: EqualOp.self
-        case .notEqual: NotEqualOp.self
-        case .less: LessOp.self
-        case .lessEqual: LessEqualOp.self
-        case .greater: GreaterOp.self
-        case .greaterEqual: GreaterEqualOp.self
-        case .and: AndOp.self
-        case .or: OrOp.self
-        case .multiplyDown: MultiplyRoundedOp<RoundDown>.self
-        case .multiplyUp: MultiplyRoundedOp<RoundUp>.self
-        case .multiplyHalfEven: MultiplyRoundedOp<RoundHalfEven>.self
-        case .divideDown: DivideRoundedOp<RoundDown>.self
-        case .divideUp: DivideRoundedOp<RoundUp>.self
-        case .divideHalfEven: DivideRoundedOp<RoundHalfEven>.self
-        case .floorDivide: WholeDivideOp<RoundDown>.self
-        case .ceilDivide: WholeDivideOp<RoundUp>.self
+        case .add: visitor.visit(AddOp.self)
+        case .subtract: visitor.visit(SubtractOp.self)
+        case .multiply: visitor.visit(MultiplyOp.self)
+        case .scale: visitor.visit(ScaleOp.self)
+        case .divide: visitor.visit(DivideOp.self)
+        case .power: visitor.visit(PowerOp.self)
+        case .min: visitor.visit(MinOp.self)
+        case .max: visitor.visit(MaxOp.self)
+        case .equal: visitor.visit(EqualOp.self)
+        case .notEqual: visitor.visit(NotEqualOp.self)
+        case .less: visitor.visit(LessOp.self)
+        case .lessEqual: visitor.visit(LessEqualOp.self)
+        case .greater: visitor.visit(GreaterOp.self)
+        case .greaterEqual: visitor.visit(GreaterEqualOp.self)
+        case .and: visitor.visit(AndOp.self)
+        case .or: visitor.visit(OrOp.self)
+        case .multiplyDown: visitor.visit(MultiplyRoundedOp<RoundDown>.self)
+        case .multiplyUp: visitor.visit(MultiplyRoundedOp<RoundUp>.self)
+        case .multiplyHalfEven: visitor.visit(MultiplyRoundedOp<RoundHalfEven>.self)
+        case .divideDown: visitor.visit(DivideRoundedOp<RoundDown>.self)
+        case .divideUp: visitor.visit(DivideRoundedOp<RoundUp>.self)
+        case .divideHalfEven: visitor.visit(DivideRoundedOp<RoundHalfEven>.self)
+        case .floorDivide: visitor.visit(WholeDivideOp<RoundDown>.self)
+        case .ceilDivide: visitor.visit(WholeDivideOp<RoundUp>.self)
         }
+    }
+
+    /// The kernel applied to two values (constant folding: the bits a step would compute).
+    func apply(_ a: Double, _ b: Double) -> Double {
+        struct Apply: BinaryKernelVisitor {
+            let a: Double, b: Double
+            func visit<O: BinaryOperation>(_: O.Type) -> Double { O.apply(a, b) }
+        }
+        return accept(Apply(a: a, b: b))
     }
 }
 

@@ -56,8 +56,7 @@ extension PlanBuilder {
         case .binary(let kernel, let a, let b):
             let (x, y) = (known(a), known(b))
             if let x, let y {
-                func apply<O: BinaryOperation>(_: O.Type) -> Double { O.apply(x, y) }
-                let v = apply(kernel.operation)
+                let v = kernel.apply(x, y)
                 if foldable(v) { return constant(v) }
             }
             // Kleene: a defined false decides `and`, a defined true decides `or`.
@@ -69,6 +68,12 @@ extension PlanBuilder {
             if kernel == .and, y == 1, isTruth(a) { return mapped(a) }
             if kernel == .or, x == 0, isTruth(b) { return mapped(b) }
             if kernel == .or, y == 0, isTruth(a) { return mapped(a) }
+            // A side is −1, 0 or 1 (the layout's code): `side > 0` is `side == 1` and `side < 0`
+            // is `side == −1`, the same truth values, so the filters of longs and shorts that a
+            // policy writes both ways are one step each.
+            if case .side = plan[mapped(a)].op, y == 0, kernel == .greater || kernel == .less {
+                return add(.binary(.equal, mapped(a), constant(kernel == .greater ? 1 : -1)))
+            }
             let d = Self.join([domain(mapped(a)), domain(mapped(b))])
             return add(.binary(kernel, lift(mapped(a), to: d), lift(mapped(b), to: d)))
         case .select(let c, let a, let b):

@@ -26,14 +26,18 @@ public final class Program<N: MarginNumber>: @unchecked Sendable {
         self.init(plan, batchPositions: batchPositions, specializing: true)
     }
 
-    init(_ plan: Plan, batchPositions: Int = 512, specializing: Bool) {
+    /// - Parameters:
+    ///   - specializing: build the spot program (the whole program does).
+    ///   - fusingGathers: fuse gathers into the operations that read them (the spot program, which
+    ///     is never traced, does: `StepBuilder`).
+    init(_ plan: Plan, batchPositions: Int = 512, specializing: Bool, fusingGathers: Bool = false) {
         self.plan = plan
         self.batchPositions = batchPositions
-        let builder = StepBuilder<N>(plan: plan)
+        let builder = StepBuilder<N>(plan: plan, fusingGathers: fusingGathers)
         snapshotChain = builder.chain { $0 <= .asset }
         batchChain = builder.chain { $0 > .asset }
         if specializing, N.self == Double.self, let special = plan.specialized(.kind, as: 0) {
-            spot = Program(special, batchPositions: batchPositions, specializing: false)
+            spot = Program(special, batchPositions: batchPositions, specializing: false, fusingGathers: true)
         } else {
             spot = nil
         }

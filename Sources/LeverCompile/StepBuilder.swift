@@ -4,12 +4,40 @@ import LeverNumerics
 /// their column pointers are set by `Snapshot` and `Frame`.
 struct StepBuilder<N: MarginNumber> {
     let plan: Plan
-    /// `plan.live`: nodes no result reads get no step.
+    /// `plan.live`: nodes no result reads get no step (nor do gathers every reader of which
+    /// reads through the position's asset itself, `fused`).
     let live: [Bool]
+    /// Per binary node that reads a gathered per-asset value: which operand (0 or 1) it reads
+    /// through the position's asset, in the same pass (`Steps.gatheredBinary`).
+    let fused: [Int: Int]
 
-    init(plan: Plan) {
+    /// - Parameter fusingGathers: fuse each binary operation with a gather it reads, so the
+    ///   gathered values get no column when nothing else reads them. Not for a program that is
+    ///   traced (a trace reads every node's column): the spot program only.
+    init(plan: Plan, fusingGathers: Bool = false) {
         self.plan = plan
-        self.live = plan.live
+        var live = plan.live
+        var fused: [Int: Int] = [:]
+        if fusingGathers {
+            func isGather(_ r: NodeRef) -> Bool {
+                if case .gather(let t) = plan[r].op { return plan[t].domain == .asset }
+                return false
+            }
+            for (i, node) in plan.nodes.enumerated() where live[i] && node.domain == .position {
+                guard case .binary(_, let a, let b) = node.op else { continue }
+                if isGather(a) { fused[i] = 0 } else if isGather(b) { fused[i] = 1 }
+            }
+            // A gather is still a step when anything reads its column.
+            var column = Set((plan.outputs.map(\.node) + plan.assetOutputs.map(\.node) + plan.probes.map(\.node)).map(\.index))
+            for (i, node) in plan.nodes.enumerated() where live[i] {
+                for (k, operand) in node.op.operands.enumerated() where fused[i] != k { column.insert(operand.index) }
+            }
+            for (i, node) in plan.nodes.enumerated() where live[i] && !column.contains(i) {
+                if case .gather = node.op { live[i] = false }
+            }
+        }
+        self.live = live
+        self.fused = fused
     }
 
     /// Steps chained into one closure at most: each step calls the next before it returns, so a
@@ -50,6 +78,10 @@ struct StepBuilder<N: MarginNumber> {
         case .splat(let a, _), .alias(let a, _): return Steps.splat(operand(a), out: i, domain: d, next: next)
         case .unary(let k, let a): return Steps.unary(k, operand(a), out: i, domain: d, next: next)
         case .binary(let k, let a, let b):
+            if let side = fused[i], case .gather(let table) = plan[side == 0 ? a : b].op {
+                return Steps.gatheredBinary(k, table: table.index, other: operand(side == 0 ? b : a), tableFirst: side == 0,
+                                            out: i, next: next)
+            }
             return Steps.binary(k, operand(a), operand(b), out: i, domain: d, next: next)
         case .select(let c, let a, let b):
             return Steps.select(operand(c), operand(a), operand(b), out: i, domain: d, next: next)

@@ -15,31 +15,50 @@ struct Operand: Sendable {
 enum Steps<N: MarginNumber> {
     static func binary(_ kernel: BinaryKernel, _ a: Operand, _ b: Operand, out: Int, domain: Domain,
                        next: @escaping Step<N>) -> Step<N> {
-        switch kernel {
-        case .add: binary(AddOp.self, a, b, out: out, domain: domain, next: next)
-        case .subtract: binary(SubtractOp.self, a, b, out: out, domain: domain, next: next)
-        case .multiply: binary(MultiplyOp.self, a, b, out: out, domain: domain, next: next)
-        case .scale: binary(ScaleOp.self, a, b, out: out, domain: domain, next: next)
-        case .divide: binary(DivideOp.self, a, b, out: out, domain: domain, next: next)
-        case .power: binary(PowerOp.self, a, b, out: out, domain: domain, next: next)
-        case .min: binary(MinOp.self, a, b, out: out, domain: domain, next: next)
-        case .max: binary(MaxOp.self, a, b, out: out, domain: domain, next: next)
-        case .equal: binary(EqualOp.self, a, b, out: out, domain: domain, next: next)
-        case .notEqual: binary(NotEqualOp.self, a, b, out: out, domain: domain, next: next)
-        case .less: binary(LessOp.self, a, b, out: out, domain: domain, next: next)
-        case .lessEqual: binary(LessEqualOp.self, a, b, out: out, domain: domain, next: next)
-        case .greater: binary(GreaterOp.self, a, b, out: out, domain: domain, next: next)
-        case .greaterEqual: binary(GreaterEqualOp.self, a, b, out: out, domain: domain, next: next)
-        case .and: binary(AndOp.self, a, b, out: out, domain: domain, next: next)
-        case .or: binary(OrOp.self, a, b, out: out, domain: domain, next: next)
-        case .multiplyDown: binary(MultiplyRoundedOp<RoundDown>.self, a, b, out: out, domain: domain, next: next)
-        case .multiplyUp: binary(MultiplyRoundedOp<RoundUp>.self, a, b, out: out, domain: domain, next: next)
-        case .multiplyHalfEven: binary(MultiplyRoundedOp<RoundHalfEven>.self, a, b, out: out, domain: domain, next: next)
-        case .divideDown: binary(DivideRoundedOp<RoundDown>.self, a, b, out: out, domain: domain, next: next)
-        case .divideUp: binary(DivideRoundedOp<RoundUp>.self, a, b, out: out, domain: domain, next: next)
-        case .divideHalfEven: binary(DivideRoundedOp<RoundHalfEven>.self, a, b, out: out, domain: domain, next: next)
-        case .floorDivide: binary(WholeDivideOp<RoundDown>.self, a, b, out: out, domain: domain, next: next)
-        case .ceilDivide: binary(WholeDivideOp<RoundUp>.self, a, b, out: out, domain: domain, next: next)
+        kernel.accept(BinaryStepMaker<N>(a: a, b: b, out: out, domain: domain, next: next))
+    }
+
+    /// `table[asset] op other` per position (or `other op table[asset]` when `tableFirst` is
+    /// false), reading the per-asset column through the position's asset: a binary operation
+    /// and the gather it reads fused into one pass, with no column for the gathered values.
+    static func gatheredBinary(_ kernel: BinaryKernel, table: Int, other: Operand, tableFirst: Bool, out: Int,
+                               next: @escaping Step<N>) -> Step<N> {
+        kernel.accept(GatheredBinaryStepMaker<N>(table: table, other: other, tableFirst: tableFirst, out: out, next: next))
+    }
+
+    /// The loop of `gatheredBinary` for one operation, per shape of the other operand.
+    static func gatheredBinary<O: BinaryOperation>(_: O.Type, table t: Int, other: Operand, tableFirst: Bool, out: Int,
+                                                   next: @escaping Step<N>) -> Step<N> {
+        let o = other.node
+        switch (other.stride, tableFirst) {
+        case (1, true):
+            return { e in
+                let n = e.pointee.counts.position, x = e.pointee.columns[t], y = e.pointee.columns[o], z = e.pointee.columns[out]
+                let asset = e.pointee.positionAsset
+                for i in 0..<n { z[i] = O.apply(x[Int(asset[i])], y[i]) }
+                next(e)
+            }
+        case (1, false):
+            return { e in
+                let n = e.pointee.counts.position, x = e.pointee.columns[t], y = e.pointee.columns[o], z = e.pointee.columns[out]
+                let asset = e.pointee.positionAsset
+                for i in 0..<n { z[i] = O.apply(y[i], x[Int(asset[i])]) }
+                next(e)
+            }
+        case (_, true):
+            return { e in
+                let n = e.pointee.counts.position, x = e.pointee.columns[t], k = e.pointee.columns[o][0], z = e.pointee.columns[out]
+                let asset = e.pointee.positionAsset
+                for i in 0..<n { z[i] = O.apply(x[Int(asset[i])], k) }
+                next(e)
+            }
+        case (_, false):
+            return { e in
+                let n = e.pointee.counts.position, x = e.pointee.columns[t], k = e.pointee.columns[o][0], z = e.pointee.columns[out]
+                let asset = e.pointee.positionAsset
+                for i in 0..<n { z[i] = O.apply(k, x[Int(asset[i])]) }
+                next(e)
+            }
         }
     }
 
@@ -158,5 +177,19 @@ enum Steps<N: MarginNumber> {
             for i in 0..<n { z[i] = k }
             next(e)
         }
+    }
+}
+
+/// The step of a binary kernel (`Steps.binary`), made for its operation type.
+struct BinaryStepMaker<N: MarginNumber>: BinaryKernelVisitor {
+    let a: Operand, b: Operand, out: Int, domain: Domain, next: Step<N>
+    func visit<O: BinaryOperation>(_: O.Type) -> Step<N> { Steps.binary(O.self, a, b, out: out, domain: domain, next: next) }
+}
+
+/// The step of a binary kernel fused with the gather it reads (`Steps.gatheredBinary`).
+struct GatheredBinaryStepMaker<N: MarginNumber>: BinaryKernelVisitor {
+    let table: Int, other: Operand, tableFirst: Bool, out: Int, next: Step<N>
+    func visit<O: BinaryOperation>(_: O.Type) -> Step<N> {
+        Steps.gatheredBinary(O.self, table: table, other: other, tableFirst: tableFirst, out: out, next: next)
     }
 }

@@ -282,8 +282,7 @@ private struct NativeEmitter {
         case .unary(let kernel, let a): return known(a).map { applyUnary(kernel, $0) }
         case .binary(let kernel, let a, let b):
             if let x = known(a), let y = known(b) {
-                func apply<O: BinaryOperation>(_: O.Type) -> Double { O.apply(x, y) }
-                return apply(kernel.operation)
+                return kernel.apply(x, y)
             }
             // Kleene: a defined false decides `and`, a defined true decides `or`, whatever the other side.
             if kernel == .and, [known(a), known(b)].contains(0) { return 0 }

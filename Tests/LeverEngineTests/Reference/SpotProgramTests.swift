@@ -94,5 +94,12 @@ struct SpotProgramTests {
         let workloadSpot = try #require(workload.plan.specialized(.kind, as: 0))
         #expect(perPosition(workloadSpot) * 4 < perPosition(workload.plan) * 3,
                 "\(perPosition(workloadSpot)) per-position steps against \(perPosition(workload.plan))")
+        // Every gathered per-asset value is read by one operation, fused with it: no gather steps.
+        let steps = StepBuilder<Double>(plan: workloadSpot, fusingGathers: true)
+        let gathers = workloadSpot.nodes.indices.filter { i in
+            if case .gather = workloadSpot.nodes[i].op { return steps.live[i] } else { return false }
+        }
+        #expect(gathers.isEmpty, "\(gathers.count) gathers left")
+        #expect(steps.fused.count >= 5)
     }
 }
