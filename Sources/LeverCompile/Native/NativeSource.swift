@@ -190,7 +190,10 @@ private struct NativeEmitter {
             for i in folds { read.formUnion(plan.nodes[i].op.operands.map(\.index)) }
             let earlier = positions.filter { read.contains($0) && level[$0] < stage && (isRematerialised($0) || scratch[$0] != nil) }
             let current = positions.filter { level[$0] == stage }
-            let versioned = (earlier + current).filter { Self.versions(plan.nodes[$0].op) != nil }
+            // A pass of many steps is written once: twelve copies of it would cost the C
+            // compiler more time than the branches save (a 10,000-term sum).
+            let versioned = current.count > Self.maxVersionedSteps ? []
+                : (earlier + current).filter { Self.versions(plan.nodes[$0].op) != nil }
             body.append("for (int64_t p = p0; p < p1; p++) {")
             body.append("  const int64_t q = p - p0; (void)q;")
             body.append("  const int32_t asset = passet[p]; (void)asset;")
@@ -238,6 +241,9 @@ private struct NativeEmitter {
         text += "  }\n}\n"
         return text
     }
+
+    /// The most per-position steps a pass may have and still be written once per kind and side.
+    static let maxVersionedSteps = 400
 
     /// The few values a position's kind and side take: the loop body is written once for each
     /// (and once for any other value), with the value as a literal, so the C compiler folds

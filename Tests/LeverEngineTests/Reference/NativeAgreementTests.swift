@@ -89,6 +89,18 @@ struct NativeAgreementTests {
         #expect(native[held].allSatisfy { $0 == 2 })
     }
 
+    /// A pass of more than `maxVersionedSteps` steps is written once, not once per kind and
+    /// side: twelve copies of a 500-term sum would cost the C compiler more than they save.
+    @Test func aLongPassIsWrittenOnce() throws {
+        let terms = (1...500).map { "notional * \($0)%" }.joined(separator: " + ")
+        let checked = Checker.check(source: HandWorkedLending.policy + "\nmeasure big per account = sum(\(terms))\n", path: "long.lever")
+        #expect(checked.isValid, "\(checked.diagnostics.map(\.message))")
+        let long = try NativeSource(plan: try #require(Compiler.compile(checked).0).plan)
+        #expect(!long.text.contains("} else if (v"))
+        let short = try NativeSource(plan: try #require(Compiler.compile(Checker.check(source: HandWorkedLending.policy, path: "l.lever")).0).plan)
+        #expect(short.text.contains("} else if (v"))
+    }
+
     @Test func aMissingCompilerIsNamed() {
         #expect(throws: NativeRefusal.self) {
             try NativeToolchain.find(environment: ["LEVER_CC": "/nonexistent/cc", "PATH": "/usr/bin"])
