@@ -158,17 +158,23 @@ public enum Builtins {
     /// another aggregate (whose argument is its own): the expression is then evaluated once per
     /// group by an aggregate around it.
     public static func groupKey(in expr: Expr) -> String? {
-        if case .call(let name, let args, _) = expr.kind {
-            let plain = args.filter { $0.label?.text != groupLabel }
-            if lookup(name.text, arguments: plain.count)?.kind == .aggregate {
-                guard let by = args.first(where: { $0.label?.text == groupLabel }) else { return nil }
-                if case .name(let key) = by.value.kind { return key }
-                return ASTDump.dump(by.value)
+        // Depth first, children in order, with a stack of its own: a sum of thousands of terms
+        // is a chain that deep, which recursion would take off the thread's stack.
+        var pending = [expr]
+        while let next = pending.popLast() {
+            if case .call(let name, let args, _) = next.kind {
+                let plain = args.filter { $0.label?.text != groupLabel }
+                if lookup(name.text, arguments: plain.count)?.kind == .aggregate {
+                    guard let by = args.first(where: { $0.label?.text == groupLabel }) else { continue }
+                    if case .name(let key) = by.value.kind { return key }
+                    return ASTDump.dump(by.value)
+                }
             }
+            var children: [Expr] = []
+            next.kind.forEachChild { children.append($0) }
+            pending.append(contentsOf: children.reversed())
         }
-        var found: String?
-        expr.kind.forEachChild { child in if found == nil { found = groupKey(in: child) } }
-        return found
+        return nil
     }
 
     /// The two-slope rate curve shape.

@@ -22,6 +22,7 @@ import Lever
         measure long_or per account = \(chain("debt > 1 USD", "or"))
         measure long_and per account = \(chain("debt >= 0 USD", "and"))
         measure long_filter per account = sum(notional where \(chain("notional > 0 USD", "or")))
+        measure long_argument per account = sum(\(chain("notional", "+")))
         assert every asset: \(chain("haircut >= 0%", "or"))
 
         """
@@ -70,6 +71,15 @@ import Lever
         #expect(call.values[and] == .flag(true))
         // ETH 1 × 2000 and USDC 1200: every notional is positive.
         #expect(try number("long_filter", "call") == 3200)
+        // The chain as an aggregate's argument (the checker looked for a grouped aggregate in it
+        // by recursion, which a debug build's stack did not hold).
+        var argument = 0.0
+        for notional in [2000.0, 1200] {
+            var chain = 0.0
+            for _ in 0..<Self.terms { chain += notional }
+            argument += chain
+        }
+        #expect(try number("long_argument", "call") == argument)
         #expect(!report.hasFindings)
     }
 
